@@ -1,0 +1,1 @@
+//! Charts drawn by plotters, written once against any backend.

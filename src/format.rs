@@ -1,0 +1,1 @@
+//! Figures as finance people read them. Pure functions, tested natively.

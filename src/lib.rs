@@ -1,0 +1,17 @@
+//! Police medium-term financial plan (MTFP) and workforce planner.
+//!
+//! - [`model`]: the pure model. No web, clock or storage; compiled and tested natively.
+//! - [`format`]: figures as finance people read them (£8.1m, £1,234,567.89, 4.1%).
+//! - [`charts`]: every chart, drawn by plotters on any backend (SVG in the browser and in
+//!   tests).
+//! - [`cli`]: the native `mtfp` command.
+//! - `app`: the Yew single-page app (wasm32 only).
+
+pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+pub mod format;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

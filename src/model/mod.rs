@@ -1,0 +1,18 @@
+//! The pure MTFP model: scenarios in, projections out, exact to the penny.
+//!
+//! Nothing here touches the browser, the clock or storage, so it compiles and is tested
+//! natively and the `mtfp` command-line tool runs the very same code as the app.
+#![deny(missing_docs)]
+
+pub mod collab;
+pub mod dec;
+pub mod error;
+pub mod money;
+pub mod source;
+pub mod workforce;
+pub mod year;
+
+pub use error::{ModelError, ModelResult};
+pub use money::{round_money, At, MONEY_ROUNDING};
+pub use source::Source;
+pub use year::FinancialYear;

@@ -1,0 +1,132 @@
+//! Money arithmetic: checked operations and the one rounding rule.
+//!
+//! Calculations run at full Decimal precision. Figures are rounded once, by
+//! [`round_money`], where they are shown or stored: to the penny, halves away from zero
+//! (0.005 → 0.01, −0.005 → −0.01), the rule most finance people expect from a
+//! spreadsheet. Never use `round_dp` (banker's rounding) on money.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::error::{ModelError, ModelResult};
+use super::year::FinancialYear;
+
+/// The planner's one rounding rule for money: two decimal places, half away from zero.
+pub const MONEY_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZero;
+
+/// Round a money figure to the penny with [`MONEY_ROUNDING`].
+pub fn round_money(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, MONEY_ROUNDING)
+}
+
+/// Round a figure that is not money (a headcount, a percentage) to `dp` places with the
+/// same half-away-from-zero rule.
+pub fn round_to(value: Decimal, dp: u32) -> Decimal {
+    value.round_dp_with_strategy(dp, MONEY_ROUNDING)
+}
+
+/// A place in the model where arithmetic happens, so that an overflow names its field and
+/// year. `At::new("expenditure[ict]", Some(year)).add(a, b)?`
+#[derive(Debug, Clone, Copy)]
+pub struct At<'a> {
+    /// The field path reported on overflow.
+    pub path: &'a str,
+    /// The year reported on overflow.
+    pub year: Option<FinancialYear>,
+}
+
+impl<'a> At<'a> {
+    /// Arithmetic at `path` in `year`.
+    pub fn new(path: &'a str, year: Option<FinancialYear>) -> Self {
+        At { path, year }
+    }
+
+    fn overflow(&self) -> ModelError {
+        ModelError::overflow(self.path, self.year)
+    }
+
+    /// `a + b`, or an overflow error.
+    pub fn add(&self, a: Decimal, b: Decimal) -> ModelResult<Decimal> {
+        a.checked_add(b).ok_or_else(|| self.overflow())
+    }
+
+    /// `a − b`, or an overflow error.
+    pub fn sub(&self, a: Decimal, b: Decimal) -> ModelResult<Decimal> {
+        a.checked_sub(b).ok_or_else(|| self.overflow())
+    }
+
+    /// `a × b`, or an overflow error.
+    pub fn mul(&self, a: Decimal, b: Decimal) -> ModelResult<Decimal> {
+        a.checked_mul(b).ok_or_else(|| self.overflow())
+    }
+
+    /// `a ÷ b`, or an error on overflow or division by zero.
+    pub fn div(&self, a: Decimal, b: Decimal) -> ModelResult<Decimal> {
+        if b.is_zero() {
+            return Err(ModelError::new(self.path, "division by zero").with_year(self.year));
+        }
+        a.checked_div(b).ok_or_else(|| self.overflow())
+    }
+
+    /// `a × pct ÷ 100`: a percentage of an amount.
+    pub fn pct(&self, a: Decimal, pct: Decimal) -> ModelResult<Decimal> {
+        self.div(self.mul(a, pct)?, Decimal::ONE_HUNDRED)
+    }
+
+    /// `a × (1 + pct ÷ 100)`: an amount grown by a percentage.
+    pub fn grow(&self, a: Decimal, pct: Decimal) -> ModelResult<Decimal> {
+        self.add(a, self.pct(a, pct)?)
+    }
+
+    /// The sum of `values`, or an overflow error.
+    pub fn sum(&self, values: impl IntoIterator<Item = Decimal>) -> ModelResult<Decimal> {
+        values
+            .into_iter()
+            .try_fold(Decimal::ZERO, |acc, v| self.add(acc, v))
+    }
+}
+
+impl ModelError {
+    fn with_year(mut self, year: Option<FinancialYear>) -> Self {
+        self.year = year;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounding_rule_is_half_away_from_zero() {
+        let cases = [
+            ("0.005", "0.01"),
+            ("0.015", "0.02"),
+            ("0.025", "0.03"),
+            ("-0.005", "-0.01"),
+            ("1.234", "1.23"),
+            ("1.2349999", "1.23"),
+            ("8100000.004", "8100000.00"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(round_money(d(input)), d(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn checked_ops_report_where() {
+        let y = FinancialYear::new(2023);
+        let at = At::new("expenditure[ict]", y);
+        let err = at.mul(Decimal::MAX, d("2")).unwrap_err();
+        assert_eq!(err.path, "expenditure[ict]");
+        assert_eq!(err.year, y);
+        assert!(at.div(d("1"), Decimal::ZERO).is_err());
+        assert_eq!(at.pct(d("200"), d("2.5")).unwrap(), d("5"));
+        assert_eq!(at.grow(d("200"), d("2.5")).unwrap(), d("205"));
+        assert_eq!(at.sum([d("1.1"), d("2.2")]).unwrap(), d("3.3"));
+    }
+}
