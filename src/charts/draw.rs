@@ -1,0 +1,245 @@
+//! Drawing a [`ChartData`] on any plotters backend.
+
+use std::ops::Range;
+
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use super::{palette, ChartData, SeriesKind, Unit};
+
+/// Why a chart could not be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartError(pub String);
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "chart could not be drawn: {}", self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+fn err<E: std::fmt::Debug>(e: E) -> ChartError {
+    ChartError(format!("{e:?}"))
+}
+
+/// The x axis: one slot per category, centred on whole numbers 0, 1, 2…
+#[derive(Debug, Clone)]
+struct Slots(usize);
+
+impl Ranged for Slots {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let n = self.0.max(1) as f64;
+        let span = f64::from(limit.1 - limit.0);
+        let pos = (value + 0.5) / n;
+        limit.0 + (span * pos).round() as i32
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, _hint: Hint) -> Vec<f64> {
+        (0..self.0).map(|i| i as f64).collect()
+    }
+
+    fn range(&self) -> Range<f64> {
+        -0.5..(self.0 as f64 - 0.5)
+    }
+}
+
+impl ValueFormatter<f64> for Slots {
+    fn format(value: &f64) -> String {
+        format!("{value}")
+    }
+}
+
+fn scale(unit: Unit) -> f64 {
+    match unit {
+        Unit::Money => 1_000_000.0,
+        Unit::People => 1.0,
+    }
+}
+
+fn to_f64(value: Decimal, unit: Unit) -> f64 {
+    value.to_f64().unwrap_or(0.0) / scale(unit)
+}
+
+/// The y range covering every figure (and zero), with headroom.
+fn y_range(data: &ChartData) -> Range<f64> {
+    let mut lo = 0.0_f64;
+    let mut hi = 0.0_f64;
+    for s in &data.series {
+        for (i, v) in s.values.iter().enumerate() {
+            let base = s.bases.get(i).map(|b| to_f64(*b, data.unit)).unwrap_or(0.0);
+            let top = base + to_f64(*v, data.unit);
+            lo = lo.min(base).min(top);
+            hi = hi.max(base).max(top);
+        }
+    }
+    if (hi - lo).abs() < f64::EPSILON {
+        hi = lo + 1.0;
+    }
+    let pad = (hi - lo) * 0.08;
+    let lo = if lo < 0.0 { lo - pad } else { lo };
+    (lo)..(hi + pad)
+}
+
+fn axis_label(v: f64, unit: Unit, step: f64) -> String {
+    let dp = if step >= 1.0 || step == 0.0 {
+        0
+    } else if step >= 0.1 {
+        1
+    } else {
+        2
+    };
+    let sign = if v < 0.0 { "\u{2212}" } else { "" };
+    match unit {
+        Unit::Money => format!("{sign}£{:.*}m", dp, v.abs()),
+        Unit::People => format!("{sign}{:.*}", dp, v.abs()),
+    }
+}
+
+/// Draw `data` on `area`.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+) -> Result<(), ChartError> {
+    area.fill(&WHITE).map_err(err)?;
+    let n = data.categories.len();
+    if n == 0 {
+        return Err(ChartError("no categories to draw".into()));
+    }
+    let y = y_range(data);
+    let unit = data.unit;
+    let mut chart = ChartBuilder::on(area)
+        .margin(12)
+        .margin_right(20)
+        .x_label_area_size(34)
+        .y_label_area_size(64)
+        .build_cartesian_2d(Slots(n), y.clone())
+        .map_err(err)?;
+
+    let step = {
+        let span = y.end - y.start;
+        let raw = span / 6.0;
+        10f64.powf(raw.log10().floor())
+    };
+    let cats = data.categories.clone();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(WHITE.mix(0.0))
+        .bold_line_style(RGBColor(220, 220, 220))
+        .axis_style(RGBColor(90, 90, 90))
+        .label_style(("sans-serif", 14).into_font().color(&RGBColor(50, 50, 50)))
+        .x_labels(n)
+        .y_labels(7)
+        .x_label_formatter(&|x: &f64| {
+            let i = x.round();
+            if i >= 0.0 && (x - i).abs() < 1e-6 {
+                cats.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|v: &f64| axis_label(*v, unit, step))
+        .draw()
+        .map_err(err)?;
+
+    // Zero line, so gaps above and surpluses below read at a glance.
+    if y.start < 0.0 {
+        chart
+            .draw_series(LineSeries::new(
+                [(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
+                RGBColor(90, 90, 90).stroke_width(1),
+            ))
+            .map_err(err)?;
+    }
+
+    let bar_series: Vec<usize> = data
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(s.kind, SeriesKind::Bar | SeriesKind::Floating))
+        .map(|(i, _)| i)
+        .collect();
+    let group_width = 0.72;
+    let bar_width = group_width / bar_series.len().max(1) as f64;
+
+    for (si, s) in data.series.iter().enumerate() {
+        let (r, g, b) = palette(s.colour);
+        let colour = RGBColor(r, g, b);
+        let points: Vec<(f64, f64)> = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i as f64, to_f64(*v, unit)))
+            .collect();
+        let anno = match s.kind {
+            SeriesKind::Bar | SeriesKind::Floating => {
+                let slot = bar_series.iter().position(|&b| b == si).unwrap_or(0) as f64;
+                let offset = -group_width / 2.0 + slot * bar_width;
+                let bars = points.iter().enumerate().map(|(i, (x, v))| {
+                    let base = s.bases.get(i).map(|b| to_f64(*b, unit)).unwrap_or(0.0);
+                    let x0 = x + offset + bar_width * 0.06;
+                    let x1 = x + offset + bar_width * 0.94;
+                    Rectangle::new([(x0, base), (x1, base + v)], colour.filled())
+                });
+                chart.draw_series(bars).map_err(err)?
+            }
+            SeriesKind::Line => {
+                chart
+                    .draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))
+                    .map_err(err)?;
+                chart
+                    .draw_series(points.iter().map(|p| Circle::new(*p, 4, colour.filled())))
+                    .map_err(err)?
+            }
+            SeriesKind::Dashed => chart
+                .draw_series(DashedLineSeries::new(
+                    points.clone(),
+                    8,
+                    5,
+                    colour.stroke_width(2),
+                ))
+                .map_err(err)?,
+        };
+        let legend_kind = s.kind;
+        anno.label(s.name.clone())
+            .legend(move |(x, y)| match legend_kind {
+                SeriesKind::Bar | SeriesKind::Floating => {
+                    Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour.filled()).into_dyn()
+                }
+                SeriesKind::Line | SeriesKind::Dashed => {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3)).into_dyn()
+                }
+            });
+    }
+
+    if data.series.len() > 1 {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(200, 200, 200))
+            .label_font(("sans-serif", 14).into_font().color(&RGBColor(40, 40, 40)))
+            .draw()
+            .map_err(err)?;
+    }
+    area.present().map_err(err)?;
+    Ok(())
+}
+
+/// Render `data` as an SVG document `width` × `height` (it scales with its container).
+pub fn to_svg(data: &ChartData, width: u32, height: u32) -> Result<String, ChartError> {
+    let mut out = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut out, (width, height));
+        let area = backend.into_drawing_area();
+        draw(&area, data)?;
+    }
+    Ok(out)
+}
