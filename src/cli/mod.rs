@@ -4,6 +4,7 @@
 use std::io::Write;
 
 mod args;
+mod project;
 
 pub use args::{Format, Options};
 
@@ -30,6 +31,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), String> {
     #[allow(clippy::match_single_binding)] // arms arrive with each subcommand
     match command.as_str() {
         // Each subcommand adds its arm here, e.g. "project" => project::run(&options, out),
+        "project" => project::run(&options, out),
         other => {
             let _ = (&options, &out);
             Err(format!("unknown command '{other}'\n{USAGE}"))

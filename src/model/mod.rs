@@ -4,15 +4,20 @@
 //! natively and the `mtfp` command-line tool runs the very same code as the app.
 #![deny(missing_docs)]
 
+pub mod baseline;
 pub mod collab;
 pub mod dec;
+pub mod engine;
 pub mod error;
 pub mod money;
+pub mod scenario;
 pub mod source;
 pub mod workforce;
 pub mod year;
 
+pub use engine::{project, Projection, YearResult};
 pub use error::{ModelError, ModelResult};
 pub use money::{round_money, At, MONEY_ROUNDING};
+pub use scenario::Scenario;
 pub use source::Source;
 pub use year::FinancialYear;

@@ -1,0 +1,198 @@
+//! Rolling each expenditure and funding line forward, year by year, at full precision.
+
+use rust_decimal::Decimal;
+
+use crate::model::collab::{self, CollaborationProjection};
+use crate::model::dec::YearValues;
+use crate::model::error::{ModelError, ModelResult};
+use crate::model::money::At;
+use crate::model::scenario::{
+    Driver, ExpenditureLine, FundingDriver, FundingLine, PayGroup, SavingKind, Scenario,
+};
+use crate::model::workforce::{self, PayContext, WorkforceProjection};
+use crate::model::year::FinancialYear;
+
+/// Months of a financial year after a 1 September pay award (September to March).
+const MONTHS_AFTER_AWARD: Decimal = Decimal::from_parts(7, 0, 0, false, 0);
+/// Months of a financial year before a 1 September pay award (April to August).
+const MONTHS_BEFORE_AWARD: Decimal = Decimal::from_parts(5, 0, 0, false, 0);
+/// Months in a year.
+const MONTHS: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+
+/// The pay award % that falls in `year`: (7 × this year's award + 5 × last year's) ÷ 12,
+/// since an award takes effect on 1 September. A year not in the table counts as 0%.
+pub fn effective_pay_award(
+    at: &At<'_>,
+    awards: &YearValues,
+    year: FinancialYear,
+) -> ModelResult<Decimal> {
+    let this_year = awards.get_or_zero(year);
+    let last_year = year
+        .previous()
+        .map_or(Decimal::ZERO, |y| awards.get_or_zero(y));
+    let weighted = at.add(
+        at.mul(MONTHS_AFTER_AWARD, this_year)?,
+        at.mul(MONTHS_BEFORE_AWARD, last_year)?,
+    )?;
+    at.div(weighted, MONTHS)
+}
+
+/// The outputs of the workforce and collaboration modules, computed only when a line
+/// needs them.
+pub(super) struct Feeds {
+    workforce: Option<WorkforceProjection>,
+    collab: Option<CollaborationProjection>,
+}
+
+impl Feeds {
+    /// Run the modules the scenario's lines depend on.
+    pub(super) fn new(s: &Scenario, years: &[FinancialYear]) -> ModelResult<Feeds> {
+        let needs_workforce = s
+            .expenditure
+            .iter()
+            .any(|l| matches!(l.driver, Driver::Workforce { .. }))
+            || s.funding
+                .iter()
+                .any(|l| l.driver == FundingDriver::UpliftGrant);
+        let needs_collab = s.expenditure.iter().any(|l| {
+            matches!(
+                l.driver,
+                Driver::CollaborationContribution | Driver::CollaborationCapitalFinancing
+            )
+        }) || s
+            .savings
+            .iter()
+            .any(|x| x.kind == SavingKind::Collaborations);
+        let workforce = match (&s.workforce, needs_workforce) {
+            (Some(plan), true) => Some(workforce::project(
+                plan,
+                PayContext {
+                    years,
+                    officer_award_pct: &s.assumptions.officer_pay_award_pct.value,
+                    staff_award_pct: &s.assumptions.staff_pay_award_pct.value,
+                },
+            )?),
+            _ => None,
+        };
+        let collab = match (&s.collaborations, needs_collab) {
+            (Some(register), true) => Some(collab::project(register, years)?),
+            _ => None,
+        };
+        Ok(Feeds { workforce, collab })
+    }
+
+    fn workforce(&self, path: &str) -> ModelResult<&WorkforceProjection> {
+        self.workforce.as_ref().ok_or_else(|| {
+            ModelError::new(
+                path,
+                "is driven by the workforce model but the scenario has no workforce section",
+            )
+        })
+    }
+
+    fn collab(&self, path: &str) -> ModelResult<&CollaborationProjection> {
+        self.collab.as_ref().ok_or_else(|| {
+            ModelError::new(
+                path,
+                "is driven by the collaboration register but the scenario has no collaborations section",
+            )
+        })
+    }
+
+    /// Realised collaboration savings in `year` (zero when there is no register).
+    pub(super) fn collab_savings(&self, path: &str, year: FinancialYear) -> ModelResult<Decimal> {
+        self.collab(path)?.realised_savings(year).ok_or_else(|| {
+            ModelError::new(path, "the collaboration register gives no realised savings")
+                .in_year(year)
+        })
+    }
+}
+
+fn missing(path: &str, what: &str, year: FinancialYear) -> ModelError {
+    ModelError::new(path, format!("{what} gives no figure for this year")).in_year(year)
+}
+
+/// One expenditure line's amount in every year, unrounded, base year first.
+pub(super) fn expenditure(
+    line: &ExpenditureLine,
+    s: &Scenario,
+    years: &[FinancialYear],
+    feeds: &Feeds,
+) -> ModelResult<Vec<Decimal>> {
+    let path = format!("expenditure[{}]", line.id);
+    let driver_path = format!("{path}.driver");
+    let a = &s.assumptions;
+    let mut out = Vec::with_capacity(years.len());
+    let mut prev = line.base_amount;
+    out.push(prev);
+    for &year in years.iter().skip(1) {
+        let at = At::new(&path, Some(year));
+        let value = match &line.driver {
+            Driver::PayAward { group, drift } => {
+                let awards = match group {
+                    PayGroup::Officers => &a.officer_pay_award_pct.value,
+                    PayGroup::Staff => &a.staff_pay_award_pct.value,
+                };
+                let mut pct = effective_pay_award(&at, awards, year)?;
+                if *drift {
+                    pct = at.add(pct, a.pay_drift_pct.value.get_or_zero(year))?;
+                }
+                at.grow(prev, pct)?
+            }
+            Driver::NonPayInflation => {
+                at.grow(prev, a.non_pay_inflation_pct.value.get_or_zero(year))?
+            }
+            Driver::FlatCash => prev,
+            Driver::Growth { growth_pct } => at.grow(prev, growth_pct.get_or_zero(year))?,
+            Driver::Explicit { amounts } => amounts
+                .get(year)
+                .ok_or_else(|| missing(&driver_path, "the explicit amounts table", year))?,
+            Driver::Workforce { group } => feeds
+                .workforce(&driver_path)?
+                .pay_cost(*group, year)
+                .ok_or_else(|| missing(&driver_path, "the workforce model", year))?,
+            Driver::CollaborationContribution => feeds
+                .collab(&driver_path)?
+                .force_contribution(year)
+                .ok_or_else(|| missing(&driver_path, "the collaboration register", year))?,
+            Driver::CollaborationCapitalFinancing => feeds
+                .collab(&driver_path)?
+                .capital_financing(year)
+                .ok_or_else(|| missing(&driver_path, "the collaboration register", year))?,
+        };
+        let value = at.add(value, line.pressures.get_or_zero(year))?;
+        out.push(value);
+        prev = value;
+    }
+    Ok(out)
+}
+
+/// One funding line's amount in every year, unrounded, base year first.
+pub(super) fn funding(
+    line: &FundingLine,
+    years: &[FinancialYear],
+    feeds: &Feeds,
+) -> ModelResult<Vec<Decimal>> {
+    let path = format!("funding[{}]", line.id);
+    let driver_path = format!("{path}.driver");
+    let mut out = Vec::with_capacity(years.len());
+    let mut prev = line.base_amount;
+    out.push(prev);
+    for &year in years.iter().skip(1) {
+        let at = At::new(&path, Some(year));
+        let value = match &line.driver {
+            FundingDriver::FlatCash => prev,
+            FundingDriver::Growth { growth_pct } => at.grow(prev, growth_pct.get_or_zero(year))?,
+            FundingDriver::Explicit { amounts } => amounts
+                .get(year)
+                .ok_or_else(|| missing(&driver_path, "the explicit amounts table", year))?,
+            FundingDriver::UpliftGrant => feeds
+                .workforce(&driver_path)?
+                .uplift_grant_due(year)
+                .ok_or_else(|| missing(&driver_path, "the workforce model's Uplift grant", year))?,
+        };
+        out.push(value);
+        prev = value;
+    }
+    Ok(out)
+}

@@ -1,0 +1,192 @@
+//! The MTFP engine: a validated [`Scenario`] in, a [`Projection`] out.
+//!
+//! Order of calculation (docs/model.md writes out every formula):
+//! 1. validate the scenario;
+//! 2. run the workforce and collaboration modules if a line depends on them;
+//! 3. roll every expenditure and funding line forward at full precision;
+//! 4. the precept: Band D, tax base, income;
+//! 5. per year: round each line to the penny, total the rounded figures, take off
+//!    identified savings, and work out the gap, the cumulative and recurring gaps, and the
+//!    reserves.
+
+mod lines;
+mod precept;
+mod result;
+
+use rust_decimal::Decimal;
+
+pub use lines::effective_pay_award;
+pub use precept::{precept_income, WEEKS_PER_YEAR};
+pub use result::{
+    ExpenditureAmount, FundingAmount, PreceptResult, Projection, ReservesResult, SavingsResult,
+    Warning, YearResult,
+};
+
+use super::error::ModelResult;
+use super::money::{round_money, At};
+use super::scenario::{SavingKind, Scenario};
+use super::year::FinancialYear;
+use lines::Feeds;
+
+/// Project `scenario` over its horizon. Fails, naming the field and year, if the scenario
+/// is invalid, a module it depends on gives no figure, or a figure overflows.
+pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
+    scenario.validate()?;
+    let years = scenario.horizon.year_list();
+    let feeds = Feeds::new(scenario, &years)?;
+    let expenditure = scenario
+        .expenditure
+        .iter()
+        .map(|line| lines::expenditure(line, scenario, &years, &feeds))
+        .collect::<ModelResult<Vec<_>>>()?;
+    let funding = scenario
+        .funding
+        .iter()
+        .map(|line| lines::funding(line, &years, &feeds))
+        .collect::<ModelResult<Vec<_>>>()?;
+    let mut warnings = Vec::new();
+    let precepts = precept::project(&scenario.precept, &years, &mut warnings)?;
+
+    let r = &scenario.reserves;
+    let mut general = round_money(r.general_opening.value.0);
+    let mut earmarked = round_money(r.earmarked_opening.value.0);
+    let mut cumulative = Decimal::ZERO;
+    let mut results = Vec::with_capacity(years.len());
+    for ((index, &year), precept) in years.iter().enumerate().zip(precepts) {
+        let at = At::new("totals", Some(year));
+        let expenditure: Vec<ExpenditureAmount> = scenario
+            .expenditure
+            .iter()
+            .zip(&expenditure)
+            .map(|(line, amounts)| ExpenditureAmount {
+                id: line.id.clone(),
+                name: line.name.clone(),
+                category: line.category,
+                amount: amounts
+                    .get(index)
+                    .copied()
+                    .map_or(Decimal::ZERO, round_money),
+            })
+            .collect();
+        let funding: Vec<FundingAmount> = scenario
+            .funding
+            .iter()
+            .zip(&funding)
+            .map(|(line, amounts)| FundingAmount {
+                id: line.id.clone(),
+                name: line.name.clone(),
+                category: line.category,
+                amount: amounts
+                    .get(index)
+                    .copied()
+                    .map_or(Decimal::ZERO, round_money),
+            })
+            .collect();
+        let gross = at.sum(expenditure.iter().map(|l| l.amount))?;
+        let savings = savings(scenario, year, &feeds)?;
+        let total_expenditure = at.sub(gross, savings.total)?;
+        let total_funding = at.add(at.sum(funding.iter().map(|l| l.amount))?, precept.income)?;
+        let gap = at.sub(total_expenditure, total_funding)?;
+        cumulative = at.add(cumulative, gap)?;
+        let recurring_gap = at.add(gap, savings.one_off)?;
+
+        let at = At::new("reserves", Some(year));
+        let use_general = round_money(r.planned_use_general.value.get_or_zero(year));
+        let use_earmarked = round_money(r.planned_use_earmarked.value.get_or_zero(year));
+        let reserves_applied = at.add(use_general, use_earmarked)?;
+        let still_to_find = at.sub(gap, reserves_applied)?;
+        general = at.sub(at.sub(general, use_general)?, still_to_find)?;
+        earmarked = at.sub(earmarked, use_earmarked)?;
+        let floor = round_money(at.pct(total_expenditure, r.floor_pct.value.0)?);
+        let floor_breached = general < floor;
+        if floor_breached
+            && !results
+                .iter()
+                .any(|y: &YearResult| y.reserves.floor_breached)
+        {
+            warnings.push(Warning {
+                path: "reserves.general".into(),
+                year: Some(year),
+                message: format!(
+                    "the general reserve (£{general}) falls below its floor (£{floor}) this year"
+                ),
+            });
+        }
+        if earmarked < Decimal::ZERO
+            && !results
+                .iter()
+                .any(|y: &YearResult| y.reserves.earmarked < Decimal::ZERO)
+        {
+            warnings.push(Warning {
+                path: "reserves.planned_use_earmarked".into(),
+                year: Some(year),
+                message: format!("earmarked reserves would be overdrawn (£{earmarked})"),
+            });
+        }
+        results.push(YearResult {
+            year,
+            expenditure,
+            gross_expenditure: gross,
+            savings,
+            total_expenditure,
+            funding,
+            precept,
+            total_funding,
+            gap,
+            cumulative_gap: cumulative,
+            recurring_gap,
+            reserves_applied,
+            savings_still_to_find: still_to_find,
+            reserves: ReservesResult {
+                planned_use_general: use_general,
+                planned_use_earmarked: use_earmarked,
+                general,
+                earmarked,
+                total: at.add(general, earmarked)?,
+                floor,
+                floor_breached,
+            },
+        });
+    }
+    Ok(Projection {
+        scenario: scenario.name.clone(),
+        years: results,
+        warnings,
+    })
+}
+
+/// Identified savings in `year`: recurring savings from every year up to and including
+/// this one, the register's realised collaboration savings, and this year's one-offs.
+fn savings(s: &Scenario, year: FinancialYear, feeds: &Feeds) -> ModelResult<SavingsResult> {
+    let at = At::new("savings", Some(year));
+    let mut recurring = Decimal::ZERO;
+    let mut one_off = Decimal::ZERO;
+    for saving in &s.savings {
+        match saving.kind {
+            SavingKind::Recurring => {
+                let to_date = at.sum(
+                    saving
+                        .amounts
+                        .iter()
+                        .filter(|(y, _)| *y <= year)
+                        .map(|(_, v)| v),
+                )?;
+                recurring = at.add(recurring, to_date)?;
+            }
+            SavingKind::OneOff => {
+                one_off = at.add(one_off, saving.amounts.get_or_zero(year))?;
+            }
+            SavingKind::Collaborations => {
+                let path = format!("savings[{}]", saving.id);
+                recurring = at.add(recurring, feeds.collab_savings(&path, year)?)?;
+            }
+        }
+    }
+    let recurring = round_money(recurring);
+    let one_off = round_money(one_off);
+    Ok(SavingsResult {
+        recurring,
+        one_off,
+        total: at.add(recurring, one_off)?,
+    })
+}

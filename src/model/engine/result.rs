@@ -1,0 +1,227 @@
+//! What a projection produces: one [`YearResult`] per year of the plan, and warnings.
+//!
+//! Every money figure here is rounded to the penny by [`crate::model::round_money`], and
+//! every total is the sum of the rounded figures it is made of, so the parts always add
+//! up to the whole to the penny.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::scenario::{ExpenditureCategory, FundingCategory};
+use crate::model::year::FinancialYear;
+
+/// A projected plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Projection {
+    /// The scenario's name.
+    pub scenario: String,
+    /// One result per year, base year first.
+    pub years: Vec<YearResult>,
+    /// Things worth knowing that do not stop the projection (a precept rise above the
+    /// referendum limit, the general reserve falling below its floor).
+    pub warnings: Vec<Warning>,
+}
+
+/// Something a finance lead should look at; not an error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The field concerned, for example `precept.rise_gbp`.
+    pub path: String,
+    /// The year concerned, if any.
+    pub year: Option<FinancialYear>,
+    /// What to look at.
+    pub message: String,
+}
+
+/// One expenditure line in one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExpenditureAmount {
+    /// The line's id.
+    pub id: String,
+    /// The line's name.
+    pub name: String,
+    /// Its budget book category.
+    pub category: ExpenditureCategory,
+    /// £, rounded to the penny.
+    #[serde(with = "crate::model::dec::strict")]
+    pub amount: Decimal,
+}
+
+/// One funding line in one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FundingAmount {
+    /// The line's id.
+    pub id: String,
+    /// The line's name.
+    pub name: String,
+    /// Its category.
+    pub category: FundingCategory,
+    /// £, rounded to the penny.
+    #[serde(with = "crate::model::dec::strict")]
+    pub amount: Decimal,
+}
+
+/// The precept in one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreceptResult {
+    /// Band D, £ a year (to the penny).
+    #[serde(with = "crate::model::dec::strict")]
+    pub band_d: Decimal,
+    /// Rise on last year's Band D, £ (zero in the base year).
+    #[serde(with = "crate::model::dec::strict")]
+    pub rise_gbp: Decimal,
+    /// Rise on last year's Band D, % to two places (zero in the base year).
+    #[serde(with = "crate::model::dec::strict")]
+    pub rise_pct: Decimal,
+    /// Band D per week (annual ÷ 52), £ to the penny.
+    #[serde(with = "crate::model::dec::strict")]
+    pub band_d_per_week: Decimal,
+    /// Tax base, Band D equivalents (to two places).
+    #[serde(with = "crate::model::dec::strict")]
+    pub tax_base: Decimal,
+    /// Precept income = tax base × Band D, £ to the penny.
+    #[serde(with = "crate::model::dec::strict")]
+    pub income: Decimal,
+    /// The referendum limit on the rise (£ per Band D), if the scenario gives one.
+    #[serde(with = "crate::model::dec::strict_opt")]
+    pub referendum_limit_gbp: Option<Decimal>,
+    /// True when the rise is above the referendum limit (a warning, not an error).
+    pub exceeds_referendum_limit: bool,
+}
+
+/// Savings already identified, in one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SavingsResult {
+    /// Recurring savings in force this year (all recurring savings from the base year on,
+    /// plus the collaboration register's realised savings), £.
+    #[serde(with = "crate::model::dec::strict")]
+    pub recurring: Decimal,
+    /// One-off savings falling in this year, £.
+    #[serde(with = "crate::model::dec::strict")]
+    pub one_off: Decimal,
+    /// Recurring + one-off, £.
+    #[serde(with = "crate::model::dec::strict")]
+    pub total: Decimal,
+}
+
+/// Reserves at the end of one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReservesResult {
+    /// Planned use of the general reserve this year, £ (negative: a contribution).
+    #[serde(with = "crate::model::dec::strict")]
+    pub planned_use_general: Decimal,
+    /// Planned use of earmarked reserves this year, £ (negative: a contribution).
+    #[serde(with = "crate::model::dec::strict")]
+    pub planned_use_earmarked: Decimal,
+    /// General reserve at the end of the year, £: opening − planned use − the gap still
+    /// unmet (so an unclosed gap falls on the general reserve).
+    #[serde(with = "crate::model::dec::strict")]
+    pub general: Decimal,
+    /// Earmarked reserves at the end of the year, £.
+    #[serde(with = "crate::model::dec::strict")]
+    pub earmarked: Decimal,
+    /// General + earmarked, £.
+    #[serde(with = "crate::model::dec::strict")]
+    pub total: Decimal,
+    /// The general reserve floor this year: floor % × total expenditure, £.
+    #[serde(with = "crate::model::dec::strict")]
+    pub floor: Decimal,
+    /// True when the general reserve ends the year below its floor.
+    pub floor_breached: bool,
+}
+
+/// Everything projected for one financial year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct YearResult {
+    /// The financial year.
+    pub year: FinancialYear,
+    /// Each expenditure line, in scenario order.
+    pub expenditure: Vec<ExpenditureAmount>,
+    /// Sum of the expenditure lines, £ (before identified savings).
+    #[serde(with = "crate::model::dec::strict")]
+    pub gross_expenditure: Decimal,
+    /// Savings already identified.
+    pub savings: SavingsResult,
+    /// Net revenue spend: gross expenditure − identified savings, £.
+    #[serde(with = "crate::model::dec::strict")]
+    pub total_expenditure: Decimal,
+    /// Each funding line, in scenario order (precept apart).
+    pub funding: Vec<FundingAmount>,
+    /// The precept.
+    pub precept: PreceptResult,
+    /// Sum of the funding lines plus precept income, £.
+    #[serde(with = "crate::model::dec::strict")]
+    pub total_funding: Decimal,
+    /// Annual gap: total expenditure − total funding, £ (negative: a surplus).
+    #[serde(with = "crate::model::dec::strict")]
+    pub gap: Decimal,
+    /// Cumulative gap: the sum of the annual gaps from the base year to this year, £
+    /// (HMICFRS's "cumulative deficit").
+    #[serde(with = "crate::model::dec::strict")]
+    pub cumulative_gap: Decimal,
+    /// Recurring gap: the gap without this year's one-off savings, £ (what carries into
+    /// the next year; some MTFPs call the final year's figure "cumulative").
+    #[serde(with = "crate::model::dec::strict")]
+    pub recurring_gap: Decimal,
+    /// Planned use of reserves (general + earmarked) towards the gap, £.
+    #[serde(with = "crate::model::dec::strict")]
+    pub reserves_applied: Decimal,
+    /// Savings still to find: gap − planned use of reserves, £ (negative: a surplus).
+    #[serde(with = "crate::model::dec::strict")]
+    pub savings_still_to_find: Decimal,
+    /// Reserves at the end of the year.
+    pub reserves: ReservesResult,
+}
+
+impl Projection {
+    /// The result for `year`, if it is in the plan.
+    pub fn year(&self, year: FinancialYear) -> Option<&YearResult> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// The base year's result.
+    pub fn base_year(&self) -> Option<&YearResult> {
+        self.years.first()
+    }
+
+    /// The final year's result.
+    pub fn final_year(&self) -> Option<&YearResult> {
+        self.years.last()
+    }
+
+    /// The cumulative gap at the end of the plan (sum of every annual gap), £.
+    pub fn cumulative_gap(&self) -> Decimal {
+        self.final_year()
+            .map_or(Decimal::ZERO, |y| y.cumulative_gap)
+    }
+
+    /// The final year's recurring gap, £ (the other reading of "cumulative").
+    pub fn final_recurring_gap(&self) -> Decimal {
+        self.final_year().map_or(Decimal::ZERO, |y| y.recurring_gap)
+    }
+
+    /// The first year whose general reserve ends below the floor, if any.
+    pub fn first_floor_breach(&self) -> Option<FinancialYear> {
+        self.years
+            .iter()
+            .find(|y| y.reserves.floor_breached)
+            .map(|y| y.year)
+    }
+
+    /// The years of the plan, base year first.
+    pub fn year_list(&self) -> Vec<FinancialYear> {
+        self.years.iter().map(|y| y.year).collect()
+    }
+}
+
+impl YearResult {
+    /// The expenditure line `id` this year, if any.
+    pub fn expenditure_line(&self, id: &str) -> Option<&ExpenditureAmount> {
+        self.expenditure.iter().find(|l| l.id == id)
+    }
+
+    /// The funding line `id` this year, if any.
+    pub fn funding_line(&self, id: &str) -> Option<&FundingAmount> {
+        self.funding.iter().find(|l| l.id == id)
+    }
+}

@@ -1,0 +1,168 @@
+//! Strict parsing of a scenario file, with errors that name the field.
+//!
+//! serde_json reports where it stopped (line and column) but not which field it was in, so
+//! on failure the text up to that point is re-read to recover the path
+//! (`expenditure[2].base_amount`).
+
+use serde_json::error::Category;
+
+use super::Scenario;
+use crate::model::error::{ModelError, ModelResult};
+
+/// Parse `text` as a schema-1 scenario, without validating ranges.
+pub(super) fn from_json(text: &str) -> ModelResult<Scenario> {
+    serde_json::from_str(text).map_err(|e| describe(text, &e))
+}
+
+fn describe(text: &str, e: &serde_json::Error) -> ModelError {
+    let path = path_at(text, offset(text, e.line(), e.column()));
+    let path = if path.is_empty() {
+        "scenario".to_string()
+    } else {
+        path
+    };
+    let message = match e.classify() {
+        Category::Eof => "the file ends too early: it looks truncated".to_string(),
+        Category::Io => "the file could not be read".to_string(),
+        Category::Syntax => format!("not valid JSON: {}", bare_message(e)),
+        Category::Data => bare_message(e),
+    };
+    ModelError::new(
+        path,
+        format!("{message} (line {}, column {})", e.line(), e.column()),
+    )
+}
+
+/// serde_json's message without its trailing " at line L column C".
+fn bare_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(at) => full.get(..at).unwrap_or(&full).to_string(),
+        None => full,
+    }
+}
+
+/// Byte offset of 1-based `line` and `column` in `text`, clamped to the text.
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut at = line_start.saturating_add(column).min(text.len());
+    while !text.is_char_boundary(at) {
+        at = at.saturating_sub(1);
+    }
+    at
+}
+
+enum Frame {
+    Object {
+        key: Option<String>,
+        expect_key: bool,
+        id: Option<String>,
+    },
+    Array {
+        index: usize,
+    },
+}
+
+/// The JSON path of the value being read at byte `end`: a light re-scan of the text that
+/// tracks objects, arrays, keys and element indices.
+fn path_at(text: &str, end: usize) -> String {
+    let prefix = text.get(..end).unwrap_or(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut chars = prefix.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                let mut s = String::new();
+                let mut escaped = false;
+                for c in chars.by_ref() {
+                    if escaped {
+                        escaped = false;
+                        s.push(c);
+                    } else if c == '\\' {
+                        escaped = true;
+                    } else if c == '"' {
+                        break;
+                    } else {
+                        s.push(c);
+                    }
+                }
+                if let Some(Frame::Object {
+                    key,
+                    expect_key,
+                    id,
+                }) = stack.last_mut()
+                {
+                    if *expect_key {
+                        *key = Some(s);
+                    } else if key.as_deref() == Some("id") {
+                        *id = Some(s);
+                    }
+                }
+            }
+            '{' => stack.push(Frame::Object {
+                key: None,
+                expect_key: true,
+                id: None,
+            }),
+            '[' => stack.push(Frame::Array { index: 0 }),
+            '}' | ']' => {
+                stack.pop();
+            }
+            ':' => {
+                if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = false;
+                }
+            }
+            ',' => match stack.last_mut() {
+                Some(Frame::Object { expect_key, .. }) => *expect_key = true,
+                Some(Frame::Array { index }) => *index = index.saturating_add(1),
+                None => {}
+            },
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    let mut frames = stack.iter().peekable();
+    while let Some(frame) = frames.next() {
+        match frame {
+            Frame::Object { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => match frames.peek() {
+                // A line is named by its id when the id has been read already.
+                Some(Frame::Object { id: Some(id), .. }) => path.push_str(&format!("[{id}]")),
+                _ => path.push_str(&format!("[{index}]")),
+            },
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_path() {
+        let text = r#"{"a": {"b": [1, {"c": "x", "d": 5"#;
+        assert_eq!(path_at(text, text.len()), "a.b[1].d");
+        let text = r#"{"a": "x\"y", "b": [{"c": 1}, {"e""#;
+        assert_eq!(path_at(text, text.len()), "b[1].e");
+        let text = r#"{"lines": [{"id": "ict", "amount": 5"#;
+        assert_eq!(path_at(text, text.len()), "lines[ict].amount");
+    }
+
+    #[test]
+    fn offsets_are_clamped() {
+        assert_eq!(offset("ab\ncd", 2, 1), 4);
+        assert_eq!(offset("ab", 9, 9), 2);
+    }
+}

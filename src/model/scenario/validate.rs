@@ -1,0 +1,402 @@
+//! Validation: the checks that turn a parsed scenario into one the engine can trust.
+//!
+//! Bounds are wide enough for any police force and narrow enough that no projection of a
+//! valid scenario can overflow Decimal: amounts within ±£1 trillion, percentages within
+//! −100..=100, at most 10 years.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+
+use super::{Driver, FundingDriver, Horizon, SavingKind, Scenario, SCHEMA_VERSION};
+use crate::model::dec::YearValues;
+use crate::model::error::{ModelError, ModelResult};
+use crate::model::money::{round_money, At};
+use crate::model::year::FinancialYear;
+
+/// Fewest years a plan may cover, base year included.
+pub const MIN_YEARS: u8 = 5;
+/// Most years a plan may cover, base year included.
+pub const MAX_YEARS: u8 = 10;
+/// Lowest percentage accepted for any rate (a cut to nothing).
+pub const MIN_PCT: Decimal = Decimal::from_parts(100, 0, 0, true, 0);
+/// Highest percentage accepted for any rate (a doubling in one year).
+pub const MAX_PCT: Decimal = Decimal::ONE_HUNDRED;
+/// Largest amount (£, either sign) accepted anywhere: £1 trillion.
+const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+/// Largest tax base accepted (Band D equivalents): 100 million.
+const MAX_TAX_BASE: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
+/// Largest Band D accepted (£ a year): £100,000.
+const MAX_BAND_D: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
+
+/// Validate a whole scenario.
+pub(super) fn scenario(s: &Scenario) -> ModelResult<()> {
+    if s.schema != SCHEMA_VERSION {
+        return Err(ModelError::new(
+            "schema",
+            format!(
+                "this planner reads schema {SCHEMA_VERSION}; the file says {}",
+                s.schema
+            ),
+        ));
+    }
+    if s.name.trim().is_empty() {
+        return Err(ModelError::new("name", "a scenario needs a name"));
+    }
+    horizon(&s.horizon)?;
+    let h = &s.horizon;
+    let a = &s.assumptions;
+    pcts(
+        "assumptions.officer_pay_award_pct",
+        &a.officer_pay_award_pct.value,
+        h,
+        true,
+    )?;
+    pcts(
+        "assumptions.staff_pay_award_pct",
+        &a.staff_pay_award_pct.value,
+        h,
+        true,
+    )?;
+    pcts(
+        "assumptions.pay_drift_pct",
+        &a.pay_drift_pct.value,
+        h,
+        false,
+    )?;
+    pcts(
+        "assumptions.non_pay_inflation_pct",
+        &a.non_pay_inflation_pct.value,
+        h,
+        false,
+    )?;
+    expenditure(s)?;
+    funding(s)?;
+    precept(s)?;
+    savings(s)?;
+    reserves(s)
+}
+
+fn horizon(h: &Horizon) -> ModelResult<()> {
+    if !(MIN_YEARS..=MAX_YEARS).contains(&h.years) {
+        return Err(ModelError::new(
+            "horizon.years",
+            format!(
+                "a plan covers {MIN_YEARS} to {MAX_YEARS} years (base year included), not {}",
+                h.years
+            ),
+        ));
+    }
+    if h.last_year().is_none() {
+        return Err(ModelError::new(
+            "horizon.years",
+            "the plan would run past 2098/99",
+        ));
+    }
+    Ok(())
+}
+
+fn ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> ModelResult<()> {
+    let mut seen = HashSet::new();
+    for (index, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            return Err(ModelError::new(
+                format!("{section}[{index}].id"),
+                "every line needs an id",
+            ));
+        }
+        if !seen.insert(id) {
+            return Err(ModelError::new(
+                format!("{section}[{id}].id"),
+                format!("the id '{id}' is used by more than one line"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Years of a table must lie in the plan: from the base year when `base_ok`, otherwise
+/// from the year after it.
+fn years_in_plan(path: &str, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
+    for (year, _) in values.iter() {
+        let first_ok = if base_ok {
+            year >= h.base_year
+        } else {
+            year > h.base_year
+        };
+        if !first_ok || !h.contains(year) {
+            let from = if base_ok {
+                h.base_year.to_string()
+            } else {
+                h.base_year
+                    .plus(1)
+                    .map(|y| y.to_string())
+                    .unwrap_or_default()
+            };
+            let to = h.last_year().map(|y| y.to_string()).unwrap_or_default();
+            return Err(ModelError::new(
+                path,
+                format!("{year} is outside the years this table covers ({from} to {to})"),
+            )
+            .in_year(year));
+        }
+    }
+    Ok(())
+}
+
+fn pct(path: &str, value: Decimal, year: Option<FinancialYear>) -> ModelResult<()> {
+    if value < MIN_PCT || value > MAX_PCT {
+        let err = ModelError::new(
+            path,
+            format!(
+                "{value}% is not a plausible rate: it must lie between {MIN_PCT}% and {MAX_PCT}%"
+            ),
+        );
+        return Err(match year {
+            Some(y) => err.in_year(y),
+            None => err,
+        });
+    }
+    Ok(())
+}
+
+fn pcts(path: &str, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
+    years_in_plan(path, values, h, base_ok)?;
+    values
+        .iter()
+        .try_for_each(|(year, v)| pct(path, v, Some(year)))
+}
+
+fn amount(path: &str, value: Decimal, year: Option<FinancialYear>) -> ModelResult<()> {
+    if value.abs() > MAX_AMOUNT {
+        let err = ModelError::new(
+            path,
+            format!("£{value} is beyond any police budget (the limit is £1 trillion)"),
+        );
+        return Err(match year {
+            Some(y) => err.in_year(y),
+            None => err,
+        });
+    }
+    Ok(())
+}
+
+fn amounts(path: &str, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
+    years_in_plan(path, values, h, base_ok)?;
+    values
+        .iter()
+        .try_for_each(|(year, v)| amount(path, v, Some(year)))
+}
+
+/// Explicit amounts must cover every year after the base year.
+fn explicit(path: &str, values: &YearValues, h: &Horizon) -> ModelResult<()> {
+    amounts(path, values, h, false)?;
+    for year in h.year_list().into_iter().skip(1) {
+        if values.get(year).is_none() {
+            return Err(ModelError::new(path, format!("no amount given for {year}")).in_year(year));
+        }
+    }
+    Ok(())
+}
+
+fn expenditure(s: &Scenario) -> ModelResult<()> {
+    let h = &s.horizon;
+    ids("expenditure", s.expenditure.iter().map(|l| l.id.as_str()))?;
+    for line in &s.expenditure {
+        let at = format!("expenditure[{}]", line.id);
+        amount(&format!("{at}.base_amount"), line.base_amount, None)?;
+        match &line.driver {
+            Driver::Growth { growth_pct } => {
+                pcts(&format!("{at}.driver.growth_pct"), growth_pct, h, false)?;
+            }
+            Driver::Explicit { amounts } => {
+                explicit(&format!("{at}.driver.amounts"), amounts, h)?;
+            }
+            Driver::Workforce { .. } if s.workforce.is_none() => {
+                return Err(ModelError::new(
+                    format!("{at}.driver"),
+                    "is driven by the workforce model but the scenario has no workforce section",
+                ));
+            }
+            Driver::CollaborationContribution | Driver::CollaborationCapitalFinancing
+                if s.collaborations.is_none() =>
+            {
+                return Err(ModelError::new(
+                    format!("{at}.driver"),
+                    "is driven by the collaboration register but the scenario has no collaborations section",
+                ));
+            }
+            _ => {}
+        }
+        if !line.driver.rolls_forward() && !line.pressures.0.is_empty() {
+            return Err(ModelError::new(
+                format!("{at}.pressures"),
+                "pressures only apply to lines rolled forward by pay award, inflation, flat cash or growth",
+            ));
+        }
+        amounts(&format!("{at}.pressures"), &line.pressures, h, false)?;
+    }
+    Ok(())
+}
+
+fn funding(s: &Scenario) -> ModelResult<()> {
+    let h = &s.horizon;
+    ids("funding", s.funding.iter().map(|l| l.id.as_str()))?;
+    for line in &s.funding {
+        let at = format!("funding[{}]", line.id);
+        amount(&format!("{at}.base_amount"), line.base_amount, None)?;
+        match &line.driver {
+            FundingDriver::Growth { growth_pct } => {
+                pcts(&format!("{at}.driver.growth_pct"), growth_pct, h, false)?;
+            }
+            FundingDriver::Explicit { amounts } => {
+                explicit(&format!("{at}.driver.amounts"), amounts, h)?;
+            }
+            FundingDriver::UpliftGrant if s.workforce.is_none() => {
+                return Err(ModelError::new(
+                    format!("{at}.driver"),
+                    "is the Uplift grant from the workforce model but the scenario has no workforce section",
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn precept(s: &Scenario) -> ModelResult<()> {
+    let h = &s.horizon;
+    let p = &s.precept;
+    let band_d = p.band_d.value.0;
+    if band_d <= Decimal::ZERO || band_d > MAX_BAND_D {
+        return Err(ModelError::new(
+            "precept.band_d",
+            format!("Band D must be more than £0 and at most £{MAX_BAND_D}, not £{band_d}"),
+        ));
+    }
+    let tax_base = p.tax_base.value.0;
+    if tax_base <= Decimal::ZERO || tax_base > MAX_TAX_BASE {
+        return Err(ModelError::new(
+            "precept.tax_base",
+            format!(
+                "the tax base (Band D equivalents) must be more than 0 and at most {MAX_TAX_BASE}, not {tax_base}"
+            ),
+        ));
+    }
+    amounts("precept.rise_gbp", &p.rise_gbp.value, h, false)?;
+    pcts("precept.rise_pct", &p.rise_pct.value, h, false)?;
+    pcts(
+        "precept.tax_base_growth_pct",
+        &p.tax_base_growth_pct.value,
+        h,
+        false,
+    )?;
+    for (year, limit) in p.referendum_limit_gbp.value.iter() {
+        if limit < Decimal::ZERO || limit > MAX_BAND_D {
+            return Err(ModelError::new(
+                "precept.referendum_limit_gbp",
+                format!("a referendum limit must lie between £0 and £{MAX_BAND_D}, not £{limit}"),
+            )
+            .in_year(year));
+        }
+    }
+    // Band D and the tax base must stay positive and bounded in every year.
+    let mut band = band_d;
+    let mut base = tax_base;
+    for year in h.year_list().into_iter().skip(1) {
+        let at = At::new("precept", Some(year));
+        band = match (p.rise_gbp.value.get(year), p.rise_pct.value.get(year)) {
+            (Some(_), Some(_)) => {
+                return Err(ModelError::new(
+                    "precept.rise_pct",
+                    "a year may have a £ rise or a % rise, not both",
+                )
+                .in_year(year));
+            }
+            (Some(gbp), None) => at.add(band, gbp)?,
+            (None, Some(pct)) => round_money(at.grow(band, pct)?),
+            (None, None) => band,
+        };
+        if band <= Decimal::ZERO || band > MAX_BAND_D {
+            return Err(ModelError::new(
+                "precept.rise_gbp",
+                format!("Band D would be £{band}: it must stay above £0 and at most £{MAX_BAND_D}"),
+            )
+            .in_year(year));
+        }
+        base = at.grow(base, p.tax_base_growth_pct.value.get_or_zero(year))?;
+        if base <= Decimal::ZERO || base > MAX_TAX_BASE {
+            return Err(ModelError::new(
+                "precept.tax_base_growth_pct",
+                format!(
+                    "the tax base would be {base}: it must stay above 0 and at most {MAX_TAX_BASE}"
+                ),
+            )
+            .in_year(year));
+        }
+    }
+    Ok(())
+}
+
+fn savings(s: &Scenario) -> ModelResult<()> {
+    let h = &s.horizon;
+    ids("savings", s.savings.iter().map(|l| l.id.as_str()))?;
+    for saving in &s.savings {
+        let at = format!("savings[{}]", saving.id);
+        if saving.kind == SavingKind::Collaborations {
+            if s.collaborations.is_none() {
+                return Err(ModelError::new(
+                    format!("{at}.kind"),
+                    "comes from the collaboration register but the scenario has no collaborations section",
+                ));
+            }
+            if !saving.amounts.0.is_empty() {
+                return Err(ModelError::new(
+                    format!("{at}.amounts"),
+                    "collaboration savings come from the register: leave amounts empty",
+                ));
+            }
+        }
+        amounts(&format!("{at}.amounts"), &saving.amounts, h, true)?;
+    }
+    Ok(())
+}
+
+fn reserves(s: &Scenario) -> ModelResult<()> {
+    let h = &s.horizon;
+    let r = &s.reserves;
+    for (path, value) in [
+        ("reserves.general_opening", r.general_opening.value.0),
+        ("reserves.earmarked_opening", r.earmarked_opening.value.0),
+    ] {
+        amount(path, value, None)?;
+        if value < Decimal::ZERO {
+            return Err(ModelError::new(
+                path,
+                format!("an opening reserve cannot be negative (£{value})"),
+            ));
+        }
+    }
+    amounts(
+        "reserves.planned_use_general",
+        &r.planned_use_general.value,
+        h,
+        true,
+    )?;
+    amounts(
+        "reserves.planned_use_earmarked",
+        &r.planned_use_earmarked.value,
+        h,
+        true,
+    )?;
+    let floor = r.floor_pct.value.0;
+    if floor < Decimal::ZERO || floor > MAX_PCT {
+        return Err(ModelError::new(
+            "reserves.floor_pct",
+            format!(
+                "the reserve floor must lie between 0% and 100% of net revenue spend, not {floor}%"
+            ),
+        ));
+    }
+    Ok(())
+}
