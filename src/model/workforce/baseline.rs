@@ -1,0 +1,27 @@
+//! The Nottinghamshire workforce baseline: the `workforce` section of the baseline
+//! scenario, embedded from `data/nottinghamshire-workforce.json`. Every figure has an entry
+//! in its `sources` map; estimates are flagged there.
+
+use super::plan::WorkforcePlan;
+use crate::model::error::{ModelError, ModelResult};
+
+/// The embedded JSON text of the baseline workforce section.
+pub const NOTTINGHAMSHIRE_JSON: &str = include_str!("../../../data/nottinghamshire-workforce.json");
+
+/// Parse a `workforce` section from JSON and validate it.
+pub fn from_json(text: &str) -> ModelResult<WorkforcePlan> {
+    let plan: WorkforcePlan = serde_json::from_str(text).map_err(|e| {
+        ModelError::new(
+            "workforce",
+            format!("cannot read the workforce section: {e}"),
+        )
+    })?;
+    plan.validate()?;
+    Ok(plan)
+}
+
+/// Nottinghamshire Police, officers, staff and PCSOs from 31 March 2021, with Operation
+/// Uplift (see `docs/workforce.md` for every assumption).
+pub fn nottinghamshire() -> ModelResult<WorkforcePlan> {
+    from_json(NOTTINGHAMSHIRE_JSON)
+}
