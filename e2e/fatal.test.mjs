@@ -1,0 +1,77 @@
+// The fatal-error banner: a panic or wasm trap leaves a visible "Something went wrong"
+// with a way to save the user's work, never a silently dead page.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { launch, openApp, screenshot } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const work = {
+  'mtfp.scenario': { name: 'Baseline 2026/27', payAward: '3.5' },
+  'mtfp.notes': 'not JSON, kept as text',
+  'other-app': 'not ours',
+};
+
+test('the panic hook target shows the banner, and the user can download their work', async () => {
+  const app = await openApp(browser, { storage: work });
+  const { page } = app;
+
+  // What src/app/panic.rs calls from its panic hook.
+  await page.evaluate(() => window.__mtfpFatal('panicked at src/model/projection.rs:1:1:\ntest'));
+
+  const banner = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+  await banner.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await banner.innerText(), /download/i);
+  const save = page.getByRole('button', { name: 'Download my work' });
+  assert.ok(await save.isVisible());
+  assert.ok(await page.getByRole('button', { name: 'Reload' }).isVisible());
+  await screenshot(page, 'fatal-banner-1366x768');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+  assert.match(download.suggestedFilename(), /^mtfp-work-\d{4}-\d{2}-\d{2}\.json$/);
+  const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(saved, {
+    'mtfp.scenario': work['mtfp.scenario'],
+    'mtfp.notes': work['mtfp.notes'],
+  });
+
+  // A second fatal report adds detail; it does not stack banners.
+  await page.evaluate(() => window.__mtfpFatal('second'));
+  assert.equal(await page.locator('#mtfp-fatal').count(), 1);
+  await app.close();
+});
+
+test('a wasm trap that reaches the page shows the banner', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  // Release builds abort on panic, which surfaces as RuntimeError: unreachable.
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new WebAssembly.RuntimeError('unreachable');
+    }, 0);
+  });
+  const banner = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+  await banner.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await page.locator('#mtfp-fatal pre').textContent(), /unreachable/);
+  await app.close();
+});
+
+test('the reload button reloads the page', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  await page.evaluate(() => window.__mtfpFatal('test'));
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.getByRole('button', { name: 'Reload' }).click(),
+  ]);
+  await page.waitForSelector('main.workspace', { state: 'attached', timeout: 30_000 });
+  assert.equal(await page.locator('#mtfp-fatal').count(), 0, 'a fresh page has no banner');
+  await app.close();
+});

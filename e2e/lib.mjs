@@ -1,0 +1,174 @@
+// Shared helpers for the end-to-end tests: one headless Chromium (Debian's), pages that
+// record console errors, uncaught exceptions and every request that leaves 127.0.0.1.
+//
+//   import { test, before, after } from 'node:test';
+//   import { launch, openApp, assertClean, screenshot } from './lib.mjs';
+//
+//   let browser;
+//   before(async () => { browser = await launch(); });
+//   after(async () => { await browser?.close(); });
+//
+//   test('my journey', async () => {
+//     const app = await openApp(browser);            // waits for the app shell
+//     await app.page.fill('#assumptions input[name=pay-award]', '3.5');
+//     ...
+//     await screenshot(app.page, 'my-journey');
+//     assertClean(app);                               // no console errors, no foreign requests
+//     await app.close();
+//   });
+//
+// Run with scripts/e2e.sh (serves dist/ and sets E2E_BASE_URL).
+
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The repository root (this file is e2e/lib.mjs). */
+export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** Where the app is served: set by scripts/e2e.sh; run.sh's address otherwise. */
+export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080/';
+
+/** Debian's Chromium; Playwright's own browser download cannot work on these machines. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Chromium flags for this machine: no sandbox (root), no GPU, and no background traffic
+ * (the network is closed; without these, Chromium tries to reach Google's hosts).
+ * Playwright gives every launch a fresh, empty user-data-dir.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The selector that means "the app has rendered its shell". */
+export const SHELL_READY = 'main.workspace';
+
+/** Starts headless Chromium. Close it in an `after` hook. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
+}
+
+/** True for a URL the page may load: the app's own server, or data:/blob: URLs. */
+export function isLocal(url) {
+  const u = new URL(url);
+  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') {
+    return true;
+  }
+  return u.hostname === '127.0.0.1';
+}
+
+/**
+ * Opens a fresh page (its own context: empty storage) on the app and records what goes
+ * wrong. Returns { page, context, consoleErrors, pageErrors, foreignRequests,
+ * webSockets, close }.
+ *
+ * Options: path (relative to BASE_URL, default ''), viewport (default 1366×768),
+ * storage ({ key: value } put in localStorage before the app starts), waitFor (selector
+ * to wait for, default SHELL_READY; null to not wait).
+ */
+export async function openApp(browser, options = {}) {
+  const {
+    path = '',
+    viewport = { width: 1366, height: 768 },
+    storage = null,
+    waitFor = SHELL_READY,
+  } = options;
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const app = {
+    page,
+    context,
+    consoleErrors: [],
+    pageErrors: [],
+    foreignRequests: [],
+    webSockets: [],
+    close: () => context.close(),
+  };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') app.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => app.pageErrors.push(String(err)));
+  page.on('request', (req) => {
+    if (!isLocal(req.url())) app.foreignRequests.push(req.url());
+  });
+  page.on('websocket', (ws) => app.webSockets.push(ws.url()));
+  if (storage) {
+    await context.addInitScript((entries) => {
+      for (const [key, value] of Object.entries(entries)) {
+        window.localStorage.setItem(key, typeof value === 'string' ? value : JSON.stringify(value));
+      }
+    }, storage);
+  }
+  await page.goto(new URL(path, BASE_URL).href, { waitUntil: 'load' });
+  if (waitFor) {
+    await page.waitForSelector(waitFor, { state: 'attached', timeout: 30_000 });
+  }
+  return app;
+}
+
+/** Fails the test if the page logged an error, threw, or reached past 127.0.0.1. */
+export function assertClean(app) {
+  assert.deepEqual(app.consoleErrors, [], 'console errors');
+  assert.deepEqual(app.pageErrors, [], 'uncaught exceptions');
+  assert.deepEqual(app.foreignRequests, [], 'requests to hosts other than 127.0.0.1');
+  assert.deepEqual(app.webSockets, [], 'WebSocket connections (dev-only live reload?)');
+}
+
+/** Saves a full-page screenshot to target/screenshots/NAME.png; returns the path. */
+export async function screenshot(page, name) {
+  const dir = join(ROOT, 'target', 'screenshots');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * The drawn shapes of the first SVG matching `svgSelector`: the tag names of its
+ * path/polyline/polygon/rect/line/circle elements that have a non-zero bounding box.
+ * (Don't `waitForSelector` such elements with the default `visible` state: a zero-width
+ * axis line never counts as visible. Use `state: 'attached'`.)
+ */
+export async function drawnShapes(page, svgSelector) {
+  return page.$eval(svgSelector, (svg) =>
+    [...svg.querySelectorAll('path, polyline, polygon, rect, line, circle')]
+      .filter((el) => {
+        const box = el.getBBox();
+        return box.width > 0 || box.height > 0;
+      })
+      .map((el) => el.tagName.toLowerCase()),
+  );
+}
+
+/**
+ * Runs axe-core (pinned in e2e/package.json) on the page, or on `selector` within it, and
+ * returns its violations at or above `minImpact` ('minor' | 'moderate' | 'serious' |
+ * 'critical'), each as "rule: help (n nodes)".
+ */
+export async function accessibilityViolations(page, { selector = null, minImpact = 'serious' } = {}) {
+  const source = await readFile(join(ROOT, 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const violations = await page.evaluate(
+    async (context) => (await window.axe.run(context ?? document)).violations,
+    selector,
+  );
+  const order = ['minor', 'moderate', 'serious', 'critical'];
+  return violations
+    .filter((v) => order.indexOf(v.impact) >= order.indexOf(minImpact))
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+}
