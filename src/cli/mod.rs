@@ -5,6 +5,7 @@ use std::io::Write;
 
 mod args;
 mod project;
+mod workforce;
 
 pub use args::{Format, Options};
 
@@ -32,6 +33,8 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), String> {
     match command.as_str() {
         // Each subcommand adds its arm here, e.g. "project" => project::run(&options, out),
         "project" => project::run(&options, out),
+        "workforce" => workforce::run_workforce(&options, out),
+        "uplift" => workforce::run_uplift(&options, out),
         other => {
             let _ = (&options, &out);
             Err(format!("unknown command '{other}'\n{USAGE}"))

@@ -1,0 +1,221 @@
+//! `mtfp workforce [SCENARIO.json] [--format csv|json]`: headcount, FTE, starters, leavers
+//! and pay cost by year and group; `mtfp uplift …`: Operation Uplift target, actual,
+//! % achieved, grant due and grant at risk by year.
+//!
+//! Figures are rounded only here, for display: £ and FTE to two decimals, percentages to
+//! two decimals, all halves away from zero.
+
+use std::io::Write;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{Format, Options};
+use crate::model::money::round_to;
+use crate::model::workforce::{self, PayContext, WorkforceProjection};
+use crate::model::{round_money, FinancialYear, Scenario};
+
+/// The CSV header of `mtfp workforce`.
+pub const WORKFORCE_HEADER: &str = "year,group,headcount,fte,average_fte,starters,leavers,pay_cost";
+
+/// The CSV header of `mtfp uplift`.
+pub const UPLIFT_HEADER: &str =
+    "year,target,actual,percent_achieved,grant_due,grant_at_risk,grant,percent_paid";
+
+/// One row of `mtfp workforce`, rounded for display.
+#[derive(Debug, Serialize)]
+struct WorkforceRow {
+    year: FinancialYear,
+    group: String,
+    headcount: Decimal,
+    fte: Option<Decimal>,
+    average_fte: Option<Decimal>,
+    starters: Option<Decimal>,
+    leavers: Option<Decimal>,
+    pay_cost: Decimal,
+}
+
+/// One row of `mtfp uplift`, rounded for display.
+#[derive(Debug, Serialize)]
+struct UpliftRow {
+    year: FinancialYear,
+    target: Decimal,
+    actual: Decimal,
+    percent_achieved: Decimal,
+    grant_due: Decimal,
+    grant_at_risk: Decimal,
+    grant: Decimal,
+    percent_paid: Decimal,
+}
+
+/// Load the scenario (or the baseline) and project its workforce section.
+fn projection(options: &Options) -> Result<WorkforceProjection, String> {
+    let scenario: Scenario = super::project::load(options)?;
+    let shown = options
+        .scenario
+        .as_ref()
+        .map_or_else(|| "the baseline".to_string(), |p| p.display().to_string());
+    let plan = match (&scenario.workforce, &options.scenario) {
+        (Some(plan), _) => plan.clone(),
+        // Until the engine's baseline carries its own workforce section, the baseline
+        // command uses the workforce baseline with the engine baseline's years and awards.
+        (None, None) => workforce::baseline::nottinghamshire()
+            .map_err(|e| format!("the workforce baseline: {e}"))?,
+        (None, Some(_)) => {
+            return Err(format!(
+                "{shown}: the scenario has no workforce section; add a \"workforce\" section \
+                 (officers, staff, pcsos) to use this command"
+            ))
+        }
+    };
+    let years = scenario.horizon.year_list();
+    let ctx = PayContext {
+        years: &years,
+        officer_award_pct: &scenario.assumptions.officer_pay_award_pct.value,
+        staff_award_pct: &scenario.assumptions.staff_pay_award_pct.value,
+    };
+    workforce::project(&plan, ctx).map_err(|e| format!("{shown}: {e}"))
+}
+
+fn dp2(value: Decimal) -> Decimal {
+    round_to(value, 2)
+}
+
+fn workforce_rows(p: &WorkforceProjection) -> Vec<WorkforceRow> {
+    let mut rows = Vec::new();
+    for &year in &p.years {
+        for r in p.groups.iter().filter(|r| r.year == year) {
+            rows.push(WorkforceRow {
+                year,
+                group: r.group.key().to_string(),
+                headcount: r.closing_headcount,
+                fte: Some(dp2(r.closing_fte)),
+                average_fte: Some(dp2(r.average_fte)),
+                starters: Some(r.starters),
+                leavers: Some(r.leavers),
+                pay_cost: round_money(r.pay_cost),
+            });
+        }
+        for u in p.unpaid.iter().filter(|u| u.year == year) {
+            rows.push(WorkforceRow {
+                year,
+                group: u.name.clone(),
+                headcount: u.headcount,
+                fte: None,
+                average_fte: None,
+                starters: None,
+                leavers: None,
+                pay_cost: Decimal::ZERO,
+            });
+        }
+    }
+    rows
+}
+
+fn uplift_rows(p: &WorkforceProjection) -> Vec<UpliftRow> {
+    p.uplift
+        .iter()
+        .flatten()
+        .map(|u| UpliftRow {
+            year: u.year,
+            target: u.target,
+            actual: u.actual,
+            percent_achieved: dp2(u.achieved_pct),
+            grant_due: round_money(u.grant_due),
+            grant_at_risk: round_money(u.grant_at_risk),
+            grant: round_money(u.grant),
+            percent_paid: dp2(u.paid_pct),
+        })
+        .collect()
+}
+
+/// A CSV field: quoted when it holds a comma, a quote or a line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn opt(value: Option<Decimal>, money: bool) -> String {
+    match value {
+        Some(v) if money => format!("{v:.2}"),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The workforce table as CSV.
+fn workforce_csv(rows: &[WorkforceRow]) -> String {
+    let mut text = String::from(WORKFORCE_HEADER);
+    for r in rows {
+        text.push('\n');
+        text.push_str(&format!(
+            "{},{},{},{},{},{},{},{:.2}",
+            r.year,
+            field(&r.group),
+            r.headcount,
+            opt(r.fte, true),
+            opt(r.average_fte, true),
+            opt(r.starters, false),
+            opt(r.leavers, false),
+            r.pay_cost
+        ));
+    }
+    text
+}
+
+/// The Uplift table as CSV.
+fn uplift_csv(rows: &[UpliftRow]) -> String {
+    let mut text = String::from(UPLIFT_HEADER);
+    for r in rows {
+        text.push('\n');
+        text.push_str(&format!(
+            "{},{},{},{:.2},{:.2},{:.2},{:.2},{:.2}",
+            r.year,
+            r.target,
+            r.actual,
+            r.percent_achieved,
+            r.grant_due,
+            r.grant_at_risk,
+            r.grant,
+            r.percent_paid
+        ));
+    }
+    text
+}
+
+fn emit(out: &mut dyn Write, text: &str) -> Result<(), String> {
+    writeln!(out, "{text}").map_err(|e| format!("cannot write the output: {e}"))
+}
+
+/// Run `mtfp workforce`.
+pub fn run_workforce(options: &Options, out: &mut dyn Write) -> Result<(), String> {
+    let rows = workforce_rows(&projection(options)?);
+    let text = match options.format {
+        Format::Csv => workforce_csv(&rows),
+        Format::Json => serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?,
+    };
+    emit(out, &text)
+}
+
+/// Run `mtfp uplift`.
+pub fn run_uplift(options: &Options, out: &mut dyn Write) -> Result<(), String> {
+    let p = projection(options)?;
+    if p.uplift.is_none() {
+        let shown = options
+            .scenario
+            .as_ref()
+            .map_or_else(|| "the baseline".to_string(), |p| p.display().to_string());
+        return Err(format!(
+            "{shown}: the workforce section has no \"uplift\" section (targets, grant, rules)"
+        ));
+    }
+    let rows = uplift_rows(&p);
+    let text = match options.format {
+        Format::Csv => uplift_csv(&rows),
+        Format::Json => serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?,
+    };
+    emit(out, &text)
+}
