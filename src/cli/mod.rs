@@ -4,6 +4,7 @@
 use std::io::Write;
 
 mod args;
+mod collaborations;
 mod project;
 mod workforce;
 
@@ -35,6 +36,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), String> {
         "project" => project::run(&options, out),
         "workforce" => workforce::run_workforce(&options, out),
         "uplift" => workforce::run_uplift(&options, out),
+        "collaborations" => collaborations::run(&options, out),
         other => {
             let _ = (&options, &out);
             Err(format!("unknown command '{other}'\n{USAGE}"))

@@ -1,0 +1,144 @@
+//! Penny-exact cost sharing: the partners' shares always sum exactly to the total.
+//!
+//! The rule, in order:
+//! 1. the total is rounded to the penny with [`round_money`];
+//! 2. each partner's exact share is `total × weight ÷ sum of weights` at full Decimal
+//!    precision, then rounded to the penny with [`round_money`];
+//! 3. the remainder (total − sum of rounded shares, a whole number of pennies, at most
+//!    half a penny per partner) is handed out one penny at a time by largest remainder:
+//!    if pennies are missing, partners whose rounding lost the most (exact − rounded,
+//!    largest first) gain a penny each; if there are pennies too many, partners whose
+//!    rounding gained the most (most negative first) give one back. Ties go in the order
+//!    the partners are listed. A partner with zero weight always gets exactly zero.
+//!
+//! So every share is within one penny of its exact value and the shares sum to the total.
+
+use std::cmp::Ordering;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::model::error::{ModelError, ModelResult};
+use crate::model::money::{round_money, At};
+use crate::model::year::FinancialYear;
+
+/// One penny.
+const PENNY: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+/// Split `amount` (£) between partners in proportion to `weights` (any non-negative
+/// figures: percentages, net revenue budgets, populations), penny-exact. Returns one share
+/// per weight, in the same order; they sum exactly to `round_money(amount)`.
+///
+/// Errors (naming `path` and `year`): no weights, a negative weight, weights summing to
+/// zero, or an overflow.
+pub fn allocate(
+    amount: Decimal,
+    weights: &[Decimal],
+    path: &str,
+    year: Option<FinancialYear>,
+) -> ModelResult<Vec<Decimal>> {
+    let at = At::new(path, year);
+    let err = |message: &str| {
+        let e = ModelError::new(path, message);
+        match year {
+            Some(y) => e.in_year(y),
+            None => e,
+        }
+    };
+    if weights.is_empty() {
+        return Err(err("there are no partners to share the cost between"));
+    }
+    if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
+        return Err(err("a partner's share is negative"));
+    }
+    let total = round_money(amount);
+    let weight_sum = at.sum(weights.iter().copied())?;
+    if weight_sum.is_zero() {
+        return Err(err("the partners' shares add up to zero"));
+    }
+
+    let mut shares = Vec::with_capacity(weights.len());
+    // (index, exact − rounded) for partners with a positive weight.
+    let mut leftovers = Vec::with_capacity(weights.len());
+    for (i, w) in weights.iter().enumerate() {
+        let exact = at.mul(total, at.div(*w, weight_sum)?)?;
+        let rounded = round_money(exact);
+        shares.push(rounded);
+        if !w.is_zero() {
+            leftovers.push((i, at.sub(exact, rounded)?));
+        }
+    }
+
+    let remainder = at.sub(total, at.sum(shares.iter().copied())?)?;
+    let step = match remainder.cmp(&Decimal::ZERO) {
+        Ordering::Equal => return Ok(shares),
+        Ordering::Greater => {
+            leftovers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            PENNY
+        }
+        Ordering::Less => {
+            leftovers.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+            -PENNY
+        }
+    };
+    let pennies = at.div(remainder, step)?;
+    let count = pennies.to_usize().unwrap_or(usize::MAX);
+    if pennies.fract() != Decimal::ZERO || count > leftovers.len() {
+        // Cannot happen with a penny-rounded total: each rounding is at most half a penny.
+        return Err(err("the shares could not be balanced to the penny"));
+    }
+    for (i, _) in leftovers.iter().take(count) {
+        if let Some(share) = shares.get_mut(*i) {
+            *share = at.add(*share, step)?;
+        }
+    }
+    Ok(shares)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn ds(v: &[&str]) -> Vec<Decimal> {
+        v.iter().map(|s| d(s)).collect()
+    }
+
+    #[test]
+    fn hand_computed_splits() {
+        let cases: [(&str, &[&str], &[&str]); 6] = [
+            // £100 in thirds: 33.33 each, the penny left goes to the first listed.
+            ("100", &["1", "1", "1"], &["33.34", "33.33", "33.33"]),
+            // EMSOU shares of £1m.
+            (
+                "1000000",
+                &["27.6", "23.1", "22.0", "14.7", "12.6"],
+                &["276000", "231000", "220000", "147000", "126000"],
+            ),
+            // £0.05 by 50/50: 0.025 rounds up twice to 0.03 + 0.03, one penny taken back.
+            ("0.05", &["50", "50"], &["0.02", "0.03"]),
+            // Zero weight gets nothing.
+            ("10", &["0", "3"], &["0", "10"]),
+            // Negative amount (a credit) shares the same way.
+            ("-100", &["1", "1", "1"], &["-33.34", "-33.33", "-33.33"]),
+            // Amount rounded to the penny first.
+            ("99.999", &["1"], &["100.00"]),
+        ];
+        for (amount, weights, want) in cases {
+            let got = allocate(d(amount), &ds(weights), "t", None).unwrap();
+            assert_eq!(got, ds(want), "{amount} {weights:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_bad_weights() {
+        assert!(allocate(d("1"), &[], "t", None).is_err());
+        assert!(allocate(d("1"), &ds(&["0", "0"]), "t", None).is_err());
+        let e = allocate(d("1"), &ds(&["-1", "2"]), "x.partners", None).unwrap_err();
+        assert_eq!(e.path, "x.partners");
+    }
+}

@@ -1,0 +1,220 @@
+//! Benefits of a collaboration to the force, tracked as HMICFRS (*The Hard Yards*, 2020)
+//! recommends with the NPCC / College of Policing / Home Office methodology: cashable
+//! savings planned and realised by year, non-cashable benefits (such as officer hours
+//! released) with a description and a measure, a status, and realised as a % of planned.
+//!
+//! Realised cashable savings are what feeds the MTFP's savings; planned-but-unrealised
+//! savings do not.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::register::check_non_negative;
+use crate::model::dec::YearValues;
+use crate::model::error::ModelResult;
+use crate::model::money::{round_to, At};
+use crate::model::source::Source;
+use crate::model::year::FinancialYear;
+
+/// How benefits realisation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenefitStatus {
+    /// Benefits are not being tracked (the gap HMICFRS found).
+    #[default]
+    NotTracked,
+    /// Planned, not yet due.
+    NotStarted,
+    /// Being realised as planned.
+    OnTrack,
+    /// Behind plan, recoverable.
+    AtRisk,
+    /// Fully realised.
+    Delivered,
+    /// Not realised and no longer expected.
+    NotDelivered,
+}
+
+impl BenefitStatus {
+    /// The status as written in files and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BenefitStatus::NotTracked => "not_tracked",
+            BenefitStatus::NotStarted => "not_started",
+            BenefitStatus::OnTrack => "on_track",
+            BenefitStatus::AtRisk => "at_risk",
+            BenefitStatus::Delivered => "delivered",
+            BenefitStatus::NotDelivered => "not_delivered",
+        }
+    }
+}
+
+/// A benefit that does not reduce spending, such as officer hours released to the front
+/// line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonCashableBenefit {
+    /// What the benefit is.
+    pub description: String,
+    /// Its unit, for example "officer hours released".
+    pub measure: String,
+    /// Planned, in `measure` units, by year.
+    #[serde(default)]
+    pub planned: YearValues,
+    /// Realised, in `measure` units, by year.
+    #[serde(default)]
+    pub realised: YearValues,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// A collaboration's benefits to the force.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benefits {
+    /// Cashable savings to the force planned (£) by year.
+    #[serde(default)]
+    pub cashable_planned: YearValues,
+    /// Cashable savings to the force realised (£) by year; these feed the MTFP's savings.
+    #[serde(default)]
+    pub cashable_realised: YearValues,
+    /// Non-cashable benefits.
+    #[serde(default)]
+    pub non_cashable: Vec<NonCashableBenefit>,
+    /// Where realisation stands.
+    #[serde(default)]
+    pub status: BenefitStatus,
+    /// Where the cashable figures come from.
+    #[serde(default)]
+    pub source: Source,
+}
+
+impl Benefits {
+    /// Check no planned or realised figure is negative.
+    pub fn validate(&self, path: &str, name: &str) -> ModelResult<()> {
+        check_non_negative(
+            &self.cashable_planned,
+            &format!("{path}.cashable_planned"),
+            name,
+            "a planned saving",
+        )?;
+        check_non_negative(
+            &self.cashable_realised,
+            &format!("{path}.cashable_realised"),
+            name,
+            "a realised saving",
+        )?;
+        for (i, b) in self.non_cashable.iter().enumerate() {
+            let p = format!("{path}.non_cashable[{i}]");
+            check_non_negative(
+                &b.planned,
+                &format!("{p}.planned"),
+                name,
+                "a planned benefit",
+            )?;
+            check_non_negative(
+                &b.realised,
+                &format!("{p}.realised"),
+                name,
+                "a realised benefit",
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Realised as a % of planned, to one decimal place (half away from zero); `None` when
+/// nothing was planned.
+pub fn realised_pct(
+    planned: Decimal,
+    realised: Decimal,
+    path: &str,
+    year: Option<FinancialYear>,
+) -> ModelResult<Option<Decimal>> {
+    if planned.is_zero() {
+        return Ok(None);
+    }
+    let at = At::new(path, year);
+    let pct = at.div(at.mul(realised, Decimal::ONE_HUNDRED)?, planned)?;
+    Ok(Some(round_to(pct, 1)))
+}
+
+/// Benefits in one year, as projected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BenefitsYear {
+    /// Cashable savings planned (£, to the penny).
+    pub cashable_planned: Decimal,
+    /// Cashable savings realised (£, to the penny).
+    pub cashable_realised: Decimal,
+    /// Realised as a % of planned (one decimal place), none if nothing was planned.
+    pub realised_pct: Option<Decimal>,
+    /// Non-cashable benefits in the year.
+    pub non_cashable: Vec<NonCashableYear>,
+}
+
+/// A non-cashable benefit in one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NonCashableYear {
+    /// What the benefit is.
+    pub description: String,
+    /// Its unit.
+    pub measure: String,
+    /// Planned, in `measure` units.
+    pub planned: Decimal,
+    /// Realised, in `measure` units.
+    pub realised: Decimal,
+    /// Realised as a % of planned, none if nothing was planned.
+    pub realised_pct: Option<Decimal>,
+}
+
+impl Benefits {
+    /// The benefits in `year`. Money is rounded with the one money rule.
+    pub fn in_year(&self, year: FinancialYear, path: &str) -> ModelResult<BenefitsYear> {
+        let planned = crate::model::money::round_money(self.cashable_planned.get_or_zero(year));
+        let realised = crate::model::money::round_money(self.cashable_realised.get_or_zero(year));
+        let non_cashable = self
+            .non_cashable
+            .iter()
+            .map(|b| {
+                let (p, r) = (b.planned.get_or_zero(year), b.realised.get_or_zero(year));
+                Ok(NonCashableYear {
+                    description: b.description.clone(),
+                    measure: b.measure.clone(),
+                    planned: p,
+                    realised: r,
+                    realised_pct: realised_pct(p, r, path, Some(year))?,
+                })
+            })
+            .collect::<ModelResult<Vec<_>>>()?;
+        Ok(BenefitsYear {
+            cashable_planned: planned,
+            cashable_realised: realised,
+            realised_pct: realised_pct(planned, realised, path, Some(year))?,
+            non_cashable,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn realised_as_pct_of_planned() {
+        assert_eq!(
+            realised_pct(d("300"), d("100"), "t", None).unwrap(),
+            Some(d("33.3"))
+        );
+        assert_eq!(
+            realised_pct(d("200"), d("300"), "t", None).unwrap(),
+            Some(d("150.0"))
+        );
+        assert_eq!(realised_pct(d("0"), d("5"), "t", None).unwrap(), None);
+    }
+}
