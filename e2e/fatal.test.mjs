@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { launch, openApp, screenshot } from './lib.mjs';
+import { accessibilityViolations, launch, openApp, screenshot } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -33,6 +33,7 @@ test('the panic hook target shows the banner, and the user can download their wo
   assert.ok(await save.isVisible());
   assert.ok(await page.getByRole('button', { name: 'Reload' }).isVisible());
   await screenshot(page, 'fatal-banner-1366x768');
+  assert.deepEqual(await accessibilityViolations(page, { selector: '#mtfp-fatal', minImpact: 'moderate' }), []);
 
   const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
   assert.match(download.suggestedFilename(), /^mtfp-work-\d{4}-\d{2}-\d{2}\.json$/);
