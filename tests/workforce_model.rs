@@ -40,7 +40,7 @@ fn empty_group() -> GroupPlan {
         intakes: vec![],
         serving_pay: Decimal::ZERO,
         recruit_pay: Decimal::ZERO,
-        progression_pct: Decimal::ZERO,
+        progression_pct: YearValues::new(),
         employer_ni_pct: YearValues::from_pairs([(y(2021), Decimal::ZERO)]),
         employer_pension_pct: YearValues::from_pairs([(y(2021), Decimal::ZERO)]),
         training_per_recruit: Decimal::ZERO,
@@ -390,7 +390,7 @@ fn huge_figures_overflow_as_errors() {
     assert!(err.path.starts_with("workforce.officers"), "{err}");
 
     let mut p = baseline::nottinghamshire().unwrap();
-    p.officers.progression_pct = d("50");
+    p.officers.progression_pct = YearValues::from_pairs([(y(2022), d("50"))]);
     let awards = YearValues::from_pairs((2021..2098).map(|s| (y(s), d("1000000000"))));
     assert!(run(&p, &years(2021, 10), &awards).is_err());
 }

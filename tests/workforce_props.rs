@@ -52,7 +52,7 @@ prop_compose! {
                 .collect(),
             serving_pay: Decimal::from(serving),
             recruit_pay: Decimal::from(recruit),
-            progression_pct: Decimal::ONE,
+            progression_pct: YearValues::from_pairs([(y(2022), Decimal::ONE)]),
             employer_ni_pct: YearValues::from_pairs([(y(2021), Decimal::new(i64::from(ni_bp), 2))]),
             employer_pension_pct: YearValues::from_pairs([(y(2021), Decimal::new(i64::from(pension_bp), 2))]),
             training_per_recruit: Decimal::from(3000),

@@ -19,7 +19,7 @@
 //! 6. Pay rates: in the base year the plan's `serving_pay` and `recruit_pay`; each later
 //!    year both are multiplied by `1 + (7 × award(y) + 5 × award(y−1)) ÷ 12 ÷ 100` (awards
 //!    take effect on 1 September: 7/12 of a year's award falls in that financial year and
-//!    5/12 in the next), and the serving rate also by `1 + progression_pct ÷ 100`.
+//!    5/12 in the next), and the serving rate also by `1 + progression % in force ÷ 100`.
 //! 7. Pay = serving FTE-years × serving rate + recruit FTE-years × recruit rate;
 //!    employer NI = pay × NI % in force ÷ 100; employer pension = pay × pension % in force
 //!    ÷ 100; training = `S` × training per recruit. Pay cost = the sum of the four,
@@ -130,7 +130,8 @@ pub(crate) fn project_group(
                 )?,
                 twelve,
             )?;
-            serving_rate = at.grow(at.grow(serving_rate, blend)?, plan.progression_pct)?;
+            let drift = in_force(&plan.progression_pct, year).unwrap_or(Decimal::ZERO);
+            serving_rate = at.grow(at.grow(serving_rate, blend)?, drift)?;
             recruit_rate = at.grow(recruit_rate, blend)?;
         }
 

@@ -74,9 +74,10 @@ pub struct GroupPlan {
     #[serde(with = "crate::model::dec::strict")]
     pub recruit_pay: Decimal,
     /// Incremental progression (pay drift) % a year on the serving average as people move
-    /// up their scales, applied from the year after the base year, on top of pay awards.
-    #[serde(default, with = "crate::model::dec::strict")]
-    pub progression_pct: Decimal,
+    /// up their scales, on top of pay awards, by the year a rate starts (as
+    /// `employer_ni_pct`). Applies from the year after the base year; none listed: 0%.
+    #[serde(default)]
+    pub progression_pct: YearValues,
     /// Employer national insurance, % of pay, by the year a rate starts: a rate applies
     /// from its year until the next listed year.
     pub employer_ni_pct: YearValues,
@@ -244,15 +245,15 @@ impl GroupPlan {
         non_negative_money(path, "serving_pay", self.serving_pay)?;
         non_negative_money(path, "recruit_pay", self.recruit_pay)?;
         non_negative_money(path, "training_per_recruit", self.training_per_recruit)?;
-        if self.progression_pct < Decimal::from(-50) || self.progression_pct > Decimal::from(50) {
-            return Err(err(
-                path,
-                "progression_pct",
-                format!(
-                    "must be between -50% and 50% a year (got {})",
-                    self.progression_pct
-                ),
-            ));
+        for (year, v) in self.progression_pct.iter() {
+            if v < Decimal::from(-50) || v > Decimal::from(50) {
+                return Err(err(
+                    path,
+                    "progression_pct",
+                    format!("must be between -50% and 50% a year (got {v})"),
+                )
+                .in_year(year));
+            }
         }
         for (field, table) in [
             ("employer_ni_pct", &self.employer_ni_pct),
