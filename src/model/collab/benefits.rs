@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::register::check_non_negative;
+use super::validate::check_non_negative;
 use crate::model::dec::YearValues;
 use crate::model::error::ModelResult;
 use crate::model::money::{round_to, At};

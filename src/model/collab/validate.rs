@@ -1,0 +1,189 @@
+//! Checks that turn bad register input into a [`ModelError`] naming the collaboration
+//! (its id in the path, its name in the message) and the field: shares not summing to
+//! 100%, a partner listed twice, an end before the start, negative costs or benefits.
+
+use rust_decimal::Decimal;
+
+use super::register::{Basis, Collaboration, CollaborationRegister, Sharing};
+use crate::model::dec::YearValues;
+use crate::model::error::{ModelError, ModelResult};
+use crate::model::money::At;
+
+/// An error at `path` whose message starts with the collaboration's name.
+pub(super) fn bad(path: &str, name: &str, message: impl std::fmt::Display) -> ModelError {
+    ModelError::new(path, format!("{name}: {message}"))
+}
+
+/// Check values by year are not negative.
+pub(super) fn check_non_negative(
+    values: &YearValues,
+    path: &str,
+    name: &str,
+    what: &str,
+) -> ModelResult<()> {
+    match values
+        .iter()
+        .find(|(_, v)| v.is_sign_negative() && !v.is_zero())
+    {
+        Some((year, v)) => {
+            Err(bad(path, name, format!("{what} cannot be negative ({v})")).in_year(year))
+        }
+        None => Ok(()),
+    }
+}
+
+impl Sharing {
+    /// Check the rule: partners named once each, the force among them, weights not
+    /// negative, percentages summing to exactly 100, budgets and populations positive.
+    pub fn validate(&self, force: &str, path: &str, name: &str) -> ModelResult<()> {
+        let path = format!("{path}.partners");
+        if self.partners.is_empty() {
+            return Err(bad(&path, name, "no partners are listed"));
+        }
+        let mut seen: Vec<String> = Vec::with_capacity(self.partners.len());
+        for p in &self.partners {
+            let key = p.name.trim().to_lowercase();
+            if key.is_empty() {
+                return Err(bad(&path, name, "a partner has no name"));
+            }
+            if seen.contains(&key) {
+                return Err(bad(
+                    &path,
+                    name,
+                    format!("partner '{}' is listed twice", p.name),
+                ));
+            }
+            seen.push(key);
+            let wpath = format!("{path}[{}].weight", p.name);
+            if p.weight.is_sign_negative() && !p.weight.is_zero() {
+                return Err(bad(
+                    &wpath,
+                    name,
+                    format!("a share cannot be negative ({})", p.weight),
+                ));
+            }
+            if self.basis != Basis::FixedPercent && p.weight.is_zero() {
+                return Err(bad(
+                    &wpath,
+                    name,
+                    "a net revenue budget or population must be more than zero",
+                ));
+            }
+        }
+        if !seen.contains(&force.trim().to_lowercase()) {
+            return Err(bad(
+                &path,
+                name,
+                format!("the force '{force}' is not among the partners"),
+            ));
+        }
+        let total = At::new(&path, None).sum(self.partners.iter().map(|p| p.weight))?;
+        if self.basis == Basis::FixedPercent && total != Decimal::ONE_HUNDRED {
+            return Err(bad(
+                &path,
+                name,
+                format!("the shares add up to {total}%, not 100%"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Check a growth or interest percentage is within −100% to 100%.
+pub(super) fn check_pct(pct: Decimal, path: &str, name: &str, what: &str) -> ModelResult<()> {
+    if pct <= -Decimal::ONE_HUNDRED || pct > Decimal::ONE_HUNDRED {
+        return Err(bad(
+            path,
+            name,
+            format!("{what} of {pct}% is outside −100% to 100%"),
+        ));
+    }
+    Ok(())
+}
+
+impl Collaboration {
+    /// The path of this collaboration in error messages: `collaborations[emsou]`.
+    pub fn path(&self) -> String {
+        format!("collaborations[{}]", self.id)
+    }
+
+    /// Check every field; the error names the collaboration and the field.
+    pub fn validate(&self, force: &str) -> ModelResult<()> {
+        let path = self.path();
+        let name = self.name.as_str();
+        if name.trim().is_empty() {
+            return Err(bad(&format!("{path}.name"), &self.id, "the name is empty"));
+        }
+        self.sharing
+            .validate(force, &format!("{path}.sharing"), name)?;
+        if let Some(end) = self.end {
+            if end <= self.start {
+                return Err(bad(
+                    &format!("{path}.end"),
+                    name,
+                    format!("the end ({end}) is not after the start ({})", self.start),
+                ));
+            }
+        }
+        check_non_negative(
+            &self.total_cost.by_year,
+            &format!("{path}.total_cost"),
+            name,
+            "a cost",
+        )?;
+        check_pct(
+            self.total_cost.growth_pct,
+            &format!("{path}.total_cost.growth_pct"),
+            name,
+            "growth",
+        )?;
+        check_non_negative(
+            &self.exit_costs.by_year,
+            &format!("{path}.exit_costs"),
+            name,
+            "an exit cost",
+        )?;
+        self.benefits.validate(&format!("{path}.benefits"), name)
+    }
+}
+
+impl CollaborationRegister {
+    /// Check the whole register: the force named, ids present and unique, and every
+    /// collaboration valid.
+    pub fn validate(&self) -> ModelResult<()> {
+        if self.force.trim().is_empty() {
+            return Err(ModelError::new(
+                "collaborations.force",
+                "name the force whose share feeds the plan",
+            ));
+        }
+        let ids = self
+            .collaborations
+            .iter()
+            .map(|c| c.id.as_str())
+            .chain(self.capital.iter().map(|c| c.id.as_str()));
+        let mut seen: Vec<&str> = Vec::new();
+        for id in ids {
+            if id.trim().is_empty() {
+                return Err(ModelError::new(
+                    "collaborations[].id",
+                    "a collaboration has no id",
+                ));
+            }
+            if seen.contains(&id) {
+                return Err(ModelError::new(
+                    format!("collaborations[{id}].id"),
+                    format!("the id '{id}' is used twice"),
+                ));
+            }
+            seen.push(id);
+        }
+        for c in &self.collaborations {
+            c.validate(&self.force)?;
+        }
+        for c in &self.capital {
+            c.validate(&self.force)?;
+        }
+        Ok(())
+    }
+}
