@@ -28,6 +28,14 @@ use super::scenario::{SavingKind, Scenario};
 use super::year::FinancialYear;
 use lines::Feeds;
 
+/// The one rounding rule ([`round_money`]: to the penny, halves away from zero), with the
+/// result always written with two decimal places ("2000000.00").
+pub fn penny(value: Decimal) -> Decimal {
+    let mut rounded = round_money(value);
+    rounded.rescale(2);
+    rounded
+}
+
 /// Project `scenario` over its horizon. Fails, naming the field and year, if the scenario
 /// is invalid, a module it depends on gives no figure, or a figure overflows.
 pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
@@ -48,8 +56,8 @@ pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
     let precepts = precept::project(&scenario.precept, &years, &mut warnings)?;
 
     let r = &scenario.reserves;
-    let mut general = round_money(r.general_opening.value.0);
-    let mut earmarked = round_money(r.earmarked_opening.value.0);
+    let mut general = penny(r.general_opening.value.0);
+    let mut earmarked = penny(r.earmarked_opening.value.0);
     let mut cumulative = Decimal::ZERO;
     let mut results = Vec::with_capacity(years.len());
     for ((index, &year), precept) in years.iter().enumerate().zip(precepts) {
@@ -62,10 +70,7 @@ pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
                 id: line.id.clone(),
                 name: line.name.clone(),
                 category: line.category,
-                amount: amounts
-                    .get(index)
-                    .copied()
-                    .map_or(Decimal::ZERO, round_money),
+                amount: amounts.get(index).copied().map_or(Decimal::ZERO, penny),
             })
             .collect();
         let funding: Vec<FundingAmount> = scenario
@@ -76,10 +81,7 @@ pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
                 id: line.id.clone(),
                 name: line.name.clone(),
                 category: line.category,
-                amount: amounts
-                    .get(index)
-                    .copied()
-                    .map_or(Decimal::ZERO, round_money),
+                amount: amounts.get(index).copied().map_or(Decimal::ZERO, penny),
             })
             .collect();
         let gross = at.sum(expenditure.iter().map(|l| l.amount))?;
@@ -91,13 +93,13 @@ pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
         let recurring_gap = at.add(gap, savings.one_off)?;
 
         let at = At::new("reserves", Some(year));
-        let use_general = round_money(r.planned_use_general.value.get_or_zero(year));
-        let use_earmarked = round_money(r.planned_use_earmarked.value.get_or_zero(year));
+        let use_general = penny(r.planned_use_general.value.get_or_zero(year));
+        let use_earmarked = penny(r.planned_use_earmarked.value.get_or_zero(year));
         let reserves_applied = at.add(use_general, use_earmarked)?;
         let still_to_find = at.sub(gap, reserves_applied)?;
         general = at.sub(at.sub(general, use_general)?, still_to_find)?;
         earmarked = at.sub(earmarked, use_earmarked)?;
-        let floor = round_money(at.pct(total_expenditure, r.floor_pct.value.0)?);
+        let floor = penny(at.pct(total_expenditure, r.floor_pct.value.0)?);
         let floor_breached = general < floor;
         if floor_breached
             && !results
@@ -182,8 +184,8 @@ fn savings(s: &Scenario, year: FinancialYear, feeds: &Feeds) -> ModelResult<Savi
             }
         }
     }
-    let recurring = round_money(recurring);
-    let one_off = round_money(one_off);
+    let recurring = penny(recurring);
+    let one_off = penny(one_off);
     Ok(SavingsResult {
         recurring,
         one_off,

@@ -2,18 +2,26 @@
 
 use rust_decimal::Decimal;
 
+use super::penny;
 use super::result::{PreceptResult, Warning};
 use crate::model::error::ModelResult;
-use crate::model::money::{round_money, round_to, At};
+use crate::model::money::{round_to, At};
 use crate::model::scenario::Precept;
 use crate::model::year::FinancialYear;
 
 /// Weeks used for "Band D per week" (some reports use 52.14; the planner uses 52).
 pub const WEEKS_PER_YEAR: Decimal = Decimal::from_parts(52, 0, 0, false, 0);
 
+/// A figure that is not money (tax base, a %) shown to two places, halves away from zero.
+fn two_places(value: Decimal) -> Decimal {
+    let mut shown = round_to(value, 2);
+    shown.rescale(2);
+    shown
+}
+
 /// Precept income = tax base × Band D, at full precision, then rounded to the penny.
 pub fn precept_income(at: &At<'_>, tax_base: Decimal, band_d: Decimal) -> ModelResult<Decimal> {
-    Ok(round_money(at.mul(tax_base, band_d)?))
+    Ok(penny(at.mul(tax_base, band_d)?))
 }
 
 /// The precept in every year, base year first. Rises above a referendum limit are added
@@ -24,15 +32,15 @@ pub(super) fn project(
     warnings: &mut Vec<Warning>,
 ) -> ModelResult<Vec<PreceptResult>> {
     let mut out = Vec::with_capacity(years.len());
-    let mut band_d = round_money(p.band_d.value.0);
+    let mut band_d = penny(p.band_d.value.0);
     let mut tax_base = p.tax_base.value.0;
     for (index, &year) in years.iter().enumerate() {
         let at = At::new("precept", Some(year));
         let previous = band_d;
         if index > 0 {
             band_d = match (p.rise_gbp.value.get(year), p.rise_pct.value.get(year)) {
-                (Some(gbp), _) => round_money(at.add(band_d, gbp)?),
-                (None, Some(pct)) => round_money(at.grow(band_d, pct)?),
+                (Some(gbp), _) => penny(at.add(band_d, gbp)?),
+                (None, Some(pct)) => penny(at.grow(band_d, pct)?),
                 (None, None) => band_d,
             };
             tax_base = at.grow(tax_base, p.tax_base_growth_pct.value.get_or_zero(year))?;
@@ -58,8 +66,8 @@ pub(super) fn project(
             band_d,
             rise_gbp,
             rise_pct,
-            band_d_per_week: round_money(at.div(band_d, WEEKS_PER_YEAR)?),
-            tax_base: round_to(tax_base, 2),
+            band_d_per_week: penny(at.div(band_d, WEEKS_PER_YEAR)?),
+            tax_base: two_places(tax_base),
             income: precept_income(&at, tax_base, band_d)?,
             referendum_limit_gbp: limit,
             exceeds_referendum_limit: exceeds,
