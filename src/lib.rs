@@ -10,8 +10,10 @@
 pub mod charts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod edit;
 pub mod format;
 pub mod model;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -1,1 +1,94 @@
-//! The Yew single-page app (wasm32 only).
+//! The Yew single-page app (wasm32 only): a thin shell around the pure model and view.
+
+mod chart;
+mod charts_panel;
+mod field;
+mod headlines;
+mod panel;
+mod panic;
+mod state;
+
+use yew::prelude::*;
+
+use crate::model::baseline;
+use state::{Action, Workspace};
+
+/// Mount the app on the page's body. Called by `main` in the browser.
+pub fn start() {
+    panic::install();
+    yew::Renderer::<App>::new().render();
+}
+
+/// The root component: header, headline figures, assumption panel and charts.
+#[component]
+pub fn App() -> Html {
+    let loaded = use_memo((), |_| {
+        baseline::nottinghamshire()
+            .map_err(|e| e.to_string())
+            .and_then(Workspace::new)
+    });
+    match &*loaded {
+        Ok(ws) => html! { <Planner initial={ws.clone()} /> },
+        Err(message) => html! {
+            <>
+                <header class="app-header"><h1>{ "Medium-term financial plan" }</h1></header>
+                <main class="workspace">
+                    <p class="load-error" role="alert">{ format!("The baseline could not be loaded: {message}") }</p>
+                </main>
+            </>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PlannerProps {
+    initial: Workspace,
+}
+
+#[component]
+fn Planner(props: &PlannerProps) -> Html {
+    let ws = {
+        let initial = props.initial.clone();
+        use_reducer(move || initial)
+    };
+    let dispatch = {
+        let ws = ws.clone();
+        Callback::from(move |a: Action| ws.dispatch(a))
+    };
+    let reset = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Reset))
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let is_baseline = ws.scenario == ws.baseline;
+    html! {
+        <>
+            <a class="skip-link" href="#charts">{ "Skip to charts" }</a>
+            <header class="app-header">
+                <h1>{ "Medium-term financial plan" }</h1>
+                <span class="subtitle">
+                    { &ws.scenario.name }
+                    { if is_baseline { "" } else { " · edited" } }
+                </span>
+                if ws.error_count() > 0 {
+                    <span class="status-bad" role="status">
+                        { format!("{} {} to fix: the figures show your last valid plan", ws.error_count(), if ws.error_count() == 1 { "entry" } else { "entries" }) }
+                    </span>
+                }
+                <div class="actions">
+                    <button type="button" class="btn" onclick={reset} disabled={is_baseline}>{ "Reset to baseline" }</button>
+                    <button type="button" class="btn" onclick={print}>{ "Print" }</button>
+                </div>
+            </header>
+            <headlines::HeadlineStrip ws={(*ws).clone()} dispatch={dispatch.clone()} />
+            <main class="workspace">
+                <panel::AssumptionPanel ws={(*ws).clone()} dispatch={dispatch.clone()} />
+                <charts_panel::ChartsPanel ws={(*ws).clone()} />
+            </main>
+        </>
+    }
+}

@@ -163,7 +163,7 @@ pub fn draw<DB: DrawingBackend>(
         .series
         .iter()
         .enumerate()
-        .filter(|(_, s)| matches!(s.kind, SeriesKind::Bar | SeriesKind::Floating))
+        .filter(|(_, s)| s.kind == SeriesKind::Bar)
         .map(|(i, _)| i)
         .collect();
     let group_width = 0.72;
@@ -180,8 +180,13 @@ pub fn draw<DB: DrawingBackend>(
             .collect();
         let anno = match s.kind {
             SeriesKind::Bar | SeriesKind::Floating => {
-                let slot = bar_series.iter().position(|&b| b == si).unwrap_or(0) as f64;
-                let offset = -group_width / 2.0 + slot * bar_width;
+                // Bars sit side by side; floating bars (a bridge) share one full-width slot.
+                let (offset, bar_width) = if s.kind == SeriesKind::Floating {
+                    (-group_width / 2.0, group_width)
+                } else {
+                    let slot = bar_series.iter().position(|&b| b == si).unwrap_or(0) as f64;
+                    (-group_width / 2.0 + slot * bar_width, bar_width)
+                };
                 let bars = points.iter().enumerate().map(|(i, (x, v))| {
                     let base = s.bases.get(i).map(|b| to_f64(*b, unit)).unwrap_or(0.0);
                     let x0 = x + offset + bar_width * 0.06;

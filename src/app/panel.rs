@@ -1,0 +1,352 @@
+//! The assumption panel, grouped as a finance lead thinks: funding, precept, pay and
+//! inflation, savings and reserves, plan horizon.
+
+use yew::prelude::*;
+
+use super::field::{NumberField, SourceBadge};
+use super::state::{Action, Workspace};
+use crate::edit::{self, Field};
+use crate::model::FinancialYear;
+use crate::model::Source;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub ws: Workspace,
+    pub dispatch: Callback<Action>,
+}
+
+/// A DOM id for a field's input, stable across renders.
+pub fn dom_id(field: &Field) -> String {
+    let y = |y: &FinancialYear| y.start_year().to_string();
+    match field {
+        Field::OfficerPayAward(v) => format!("officer-award-{}", y(v)),
+        Field::StaffPayAward(v) => format!("staff-award-{}", y(v)),
+        Field::PayDrift(v) => format!("pay-drift-{}", y(v)),
+        Field::NonPayInflation(v) => format!("inflation-{}", y(v)),
+        Field::BandD => "band-d".into(),
+        Field::PreceptRiseGbp(v) => format!("precept-rise-gbp-{}", y(v)),
+        Field::PreceptRisePct(v) => format!("precept-rise-pct-{}", y(v)),
+        Field::TaxBase => "tax-base".into(),
+        Field::TaxBaseGrowth(v) => format!("tax-base-growth-{}", y(v)),
+        Field::FundingBase(id) => format!("funding-{id}"),
+        Field::FundingGrowth(id, v) => format!("funding-{id}-growth-{}", y(v)),
+        Field::ExpenditureBase(id) => format!("spend-{id}"),
+        Field::Saving(id, v) => format!("saving-{id}-{}", y(v)),
+        Field::GeneralOpening => "general-opening".into(),
+        Field::EarmarkedOpening => "earmarked-opening".into(),
+        Field::FloorPct => "floor-pct".into(),
+        Field::PlannedUseGeneral(v) => format!("planned-use-{}", y(v)),
+        Field::HorizonYears => "horizon-years".into(),
+    }
+}
+
+fn field(ws: &Workspace, dispatch: &Callback<Action>, f: Field, compact: bool) -> Html {
+    let spec = edit::spec(&ws.scenario, &f);
+    let text = ws.text(&f);
+    let error = ws.error(&f).map(AttrValue::from);
+    let id = dom_id(&f);
+    let on_input = {
+        let d = dispatch.clone();
+        Callback::from(move |t: String| d.emit(Action::Edit(f.clone(), t)))
+    };
+    html! { <NumberField id={id} spec={spec} text={text} error={error} compact={compact} on_input={on_input} /> }
+}
+
+/// One row of a year grid: a label, its source, and a field per year (None: no input).
+struct Row {
+    label: String,
+    source: Option<Source>,
+    fields: Vec<Option<Field>>,
+}
+
+fn year_grid(
+    ws: &Workspace,
+    dispatch: &Callback<Action>,
+    caption: &str,
+    years: &[FinancialYear],
+    rows: Vec<Row>,
+) -> Html {
+    html! {
+        <div class="year-grid-scroll">
+            <table class="year-grid">
+                <caption class="visually-hidden">{ caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col"><span class="visually-hidden">{ "Assumption" }</span></th>
+                        { for years.iter().map(|y| html! { <th scope="col">{ y.to_string() }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.into_iter().map(|row| html! {
+                        <tr>
+                            <th scope="row"><span class="row-label">{ row.label.clone() }<SourceBadge source={row.source.clone()} /></span></th>
+                            { for row.fields.into_iter().map(|f| html! {
+                                <td>{ match f { Some(f) => field(ws, dispatch, f, true), None => html! { <span class="visually-hidden">{ "not used" }</span> } } }</td>
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn group(title: &str, open: bool, errors: usize, body: Html) -> Html {
+    html! {
+        <details class="group" open={open}>
+            <summary>
+                { title }
+                if errors > 0 {
+                    <span class="count-bad">{ format!("{errors} to fix") }</span>
+                }
+            </summary>
+            <div class="group-body">{ body }</div>
+        </details>
+    }
+}
+
+fn errors_in(ws: &Workspace, pred: impl Fn(&Field) -> bool) -> usize {
+    ws.drafts
+        .iter()
+        .filter(|(f, d)| d.error.is_some() && pred(f))
+        .count()
+}
+
+#[component]
+pub fn AssumptionPanel(props: &PanelProps) -> Html {
+    let ws = &props.ws;
+    let d = &props.dispatch;
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let a = &s.assumptions;
+
+    // Pay and inflation
+    let pay = year_grid(
+        ws,
+        d,
+        "Pay awards and inflation by year, per cent",
+        &all_years,
+        vec![
+            Row {
+                label: "Officer pay award %".into(),
+                source: Some(a.officer_pay_award_pct.source.clone()),
+                fields: all_years
+                    .iter()
+                    .map(|y| Some(Field::OfficerPayAward(*y)))
+                    .collect(),
+            },
+            Row {
+                label: "Staff pay award %".into(),
+                source: Some(a.staff_pay_award_pct.source.clone()),
+                fields: all_years
+                    .iter()
+                    .map(|y| Some(Field::StaffPayAward(*y)))
+                    .collect(),
+            },
+            Row {
+                label: "Pay drift %".into(),
+                source: Some(a.pay_drift_pct.source.clone()),
+                fields: all_years
+                    .iter()
+                    .map(|y| Some(Field::PayDrift(*y)))
+                    .collect(),
+            },
+            Row {
+                label: "Non-pay inflation %".into(),
+                source: Some(a.non_pay_inflation_pct.source.clone()),
+                fields: all_years
+                    .iter()
+                    .map(|y| Some(Field::NonPayInflation(*y)))
+                    .collect(),
+            },
+        ],
+    );
+    let pay_errors = errors_in(ws, |f| {
+        matches!(
+            f,
+            Field::OfficerPayAward(_)
+                | Field::StaffPayAward(_)
+                | Field::PayDrift(_)
+                | Field::NonPayInflation(_)
+        )
+    });
+
+    // Precept
+    let in_pct = edit::precept_in_percent(s);
+    let set_gbp = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::PreceptInPercent(false)))
+    };
+    let set_pct = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::PreceptInPercent(true)))
+    };
+    let rise_row = Row {
+        label: if in_pct {
+            "Band D rise %".into()
+        } else {
+            "Band D rise £".into()
+        },
+        source: Some(if in_pct {
+            s.precept.rise_pct.source.clone()
+        } else {
+            s.precept.rise_gbp.source.clone()
+        }),
+        fields: later
+            .iter()
+            .map(|y| {
+                Some(if in_pct {
+                    Field::PreceptRisePct(*y)
+                } else {
+                    Field::PreceptRiseGbp(*y)
+                })
+            })
+            .collect(),
+    };
+    let growth_row = Row {
+        label: "Tax base growth %".into(),
+        source: Some(s.precept.tax_base_growth_pct.source.clone()),
+        fields: later
+            .iter()
+            .map(|y| Some(Field::TaxBaseGrowth(*y)))
+            .collect(),
+    };
+    let precept_warnings: Vec<String> = ws
+        .projection
+        .warnings
+        .iter()
+        .filter(|w| w.path.starts_with("precept"))
+        .map(|w| match w.year {
+            Some(y) => format!("{y}: {}", w.message),
+            None => w.message.clone(),
+        })
+        .collect();
+    let precept = html! {
+        <>
+            { field(ws, d, Field::BandD, false) }
+            { field(ws, d, Field::TaxBase, false) }
+            <div class="row-label">
+                <span id="rise-unit-label">{ "Rise entered in" }</span>
+                <div class="toggle" role="group" aria-labelledby="rise-unit-label">
+                    <button type="button" aria-pressed={(!in_pct).to_string()} onclick={set_gbp}>{ "£ per Band D" }</button>
+                    <button type="button" aria-pressed={in_pct.to_string()} onclick={set_pct}>{ "%" }</button>
+                </div>
+            </div>
+            { year_grid(ws, d, "Precept rise and tax base growth by year", &later, vec![rise_row, growth_row]) }
+            { for precept_warnings.iter().map(|w| html! { <p class="warning" role="status">{ w.clone() }</p> }) }
+        </>
+    };
+    let precept_errors = errors_in(ws, |f| {
+        matches!(
+            f,
+            Field::BandD
+                | Field::TaxBase
+                | Field::PreceptRiseGbp(_)
+                | Field::PreceptRisePct(_)
+                | Field::TaxBaseGrowth(_)
+        )
+    });
+
+    // Funding and grants
+    let funding_rows: Vec<Row> = s
+        .funding
+        .iter()
+        .filter(|l| edit::funding_has_growth(&l.driver))
+        .map(|l| Row {
+            label: format!("{} growth %", l.name),
+            source: Some(l.source.clone()),
+            fields: later
+                .iter()
+                .map(|y| Some(Field::FundingGrowth(l.id.clone(), *y)))
+                .collect(),
+        })
+        .collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let funding = html! {
+        <>
+            <p class="hint">{ format!("Amounts are for {base_year}, the plan's base year.") }</p>
+            { for s.funding.iter().map(|l| field(ws, d, Field::FundingBase(l.id.clone()), false)) }
+            if !funding_rows.is_empty() {
+                { year_grid(ws, d, "Grant growth by year, per cent", &later, funding_rows) }
+            }
+        </>
+    };
+    let funding_errors = errors_in(ws, |f| {
+        matches!(f, Field::FundingBase(_) | Field::FundingGrowth(_, _))
+    });
+
+    // Spending lines
+    let spending = html! {
+        <>
+            <p class="hint">{ format!("Budgets for {base_year}; later years follow each line's driver.") }</p>
+            { for s.expenditure.iter().map(|l| field(ws, d, Field::ExpenditureBase(l.id.clone()), false)) }
+        </>
+    };
+    let spending_errors = errors_in(ws, |f| matches!(f, Field::ExpenditureBase(_)));
+
+    // Savings and reserves
+    let saving_rows: Vec<Row> = s
+        .savings
+        .iter()
+        .filter(|sv| sv.kind != crate::model::scenario::SavingKind::Collaborations)
+        .map(|sv| Row {
+            label: format!("{} £", sv.name),
+            source: Some(sv.source.clone()),
+            fields: all_years
+                .iter()
+                .map(|y| Some(Field::Saving(sv.id.clone(), *y)))
+                .collect(),
+        })
+        .collect();
+    let use_row = Row {
+        label: "Planned use of general reserve £".into(),
+        source: Some(s.reserves.planned_use_general.source.clone()),
+        fields: all_years
+            .iter()
+            .map(|y| Some(Field::PlannedUseGeneral(*y)))
+            .collect(),
+    };
+    let savings = html! {
+        <>
+            if !saving_rows.is_empty() {
+                { year_grid(ws, d, "Identified savings by year, pounds", &all_years, saving_rows) }
+            }
+            { field(ws, d, Field::GeneralOpening, false) }
+            { field(ws, d, Field::EarmarkedOpening, false) }
+            { field(ws, d, Field::FloorPct, false) }
+            { year_grid(ws, d, "Planned use of reserves by year, pounds", &all_years, vec![use_row]) }
+        </>
+    };
+    let savings_errors = errors_in(ws, |f| {
+        matches!(
+            f,
+            Field::Saving(_, _)
+                | Field::GeneralOpening
+                | Field::EarmarkedOpening
+                | Field::FloorPct
+                | Field::PlannedUseGeneral(_)
+        )
+    });
+
+    let horizon = html! {
+        <>
+            <p class="hint">{ format!("The plan starts in {base_year}. Later years carry every rate forward at its last value unless you set it.") }</p>
+            { field(ws, d, Field::HorizonYears, false) }
+        </>
+    };
+    let horizon_errors = errors_in(ws, |f| matches!(f, Field::HorizonYears));
+
+    html! {
+        <aside id="assumptions" aria-labelledby="assumptions-title">
+            <h2 id="assumptions-title">{ "Assumptions" }</h2>
+            <p class="panel-note">{ "Every figure recalculates the plan as you type. Badges show each default's source; hover for the citation." }</p>
+            { group("Funding and grants", true, funding_errors, funding) }
+            { group("Precept", true, precept_errors, precept) }
+            { group("Pay and inflation", true, pay_errors, pay) }
+            { group("Savings and reserves", false, savings_errors, savings) }
+            { group("Spending lines", false, spending_errors, spending) }
+            { group("Plan horizon", false, horizon_errors, horizon) }
+        </aside>
+    }
+}

@@ -1,0 +1,11 @@
+//! What the workspace shows, computed from scenarios and projections: headline figures,
+//! chart data and the bridge between two scenarios. Pure, so it is tested natively and the
+//! figures on screen can be checked against the CLI's.
+
+mod bridge;
+mod charts;
+mod headlines;
+
+pub use bridge::{bridge, BridgeStep, GROUPS};
+pub use charts::{bridge_chart, funding_expenditure_chart, gap_chart, reserves_chart};
+pub use headlines::{default_headline_year, Headlines};
