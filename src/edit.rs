@@ -322,6 +322,24 @@ pub fn value(scenario: &Scenario, field: &Field) -> Option<Decimal> {
     }
 }
 
+/// How a stored value is shown in its input: thousands separators for pounds and
+/// properties (pence only when there are any), percentages as stored. [`parse_input`]
+/// reads every form this writes.
+pub fn display_value(v: Decimal, unit: FieldUnit) -> String {
+    let v = v.normalize();
+    match unit {
+        FieldUnit::Pounds | FieldUnit::Properties => {
+            let dp = if v.fract().is_zero() {
+                0
+            } else {
+                v.scale().max(2)
+            };
+            crate::format::count(v, dp).replace('\u{2212}', "-")
+        }
+        FieldUnit::Percent | FieldUnit::Years => v.to_string(),
+    }
+}
+
 /// Parse what a person typed into a field of `unit`. Accepts "1,234.50", "£1,234.50",
 /// "4.1%", "-2", "−2" and "(2)"; rejects anything else with a message.
 pub fn parse_input(text: &str, unit: FieldUnit) -> Result<Decimal, String> {
@@ -361,7 +379,7 @@ pub fn parse_input(text: &str, unit: FieldUnit) -> Result<Decimal, String> {
 pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario, String> {
     let spec = spec(scenario, field);
     if v < spec.min || v > spec.max {
-        return Err(format!("Must be between {}", spec.range_text()));
+        return Err(format!("Must be from {}", spec.range_text()));
     }
     if spec.unit == FieldUnit::Years && !v.fract().is_zero() {
         return Err("Must be a whole number of years".into());
@@ -422,7 +440,7 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
         Field::PlannedUseGeneral(y) => s.reserves.planned_use_general.value.set(*y, v),
         Field::HorizonYears => {
             s.horizon.years = u8::try_from(v.trunc().mantissa())
-                .map_err(|_| "Must be between 5 and 10 years".to_string())?;
+                .map_err(|_| "Must be from 5 to 10 years".to_string())?;
         }
     }
     Ok(s)

@@ -19,7 +19,8 @@ pub struct NumberFieldProps {
     #[prop_or_default]
     pub error: Option<AttrValue>,
     /// Hide the label visually (in year grids the column and row say it), keeping it for
-    /// screen readers.
+    /// screen readers. The grid then shows the error message beneath the row, with the id
+    /// `{id}-error`.
     #[prop_or_default]
     pub compact: bool,
     /// Called with the new text on every keystroke.
@@ -83,7 +84,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 { format!("{}. Valid range {}.", spec.unit.label(), spec.range_text()) }
                 { spec.source.as_ref().map(|s| format!(" Source: {}{}", if s.estimate { "estimate. " } else { "" }, s.text)).unwrap_or_default() }
             </span>
-            if let Some(err) = &props.error {
+            if let (Some(err), false) = (&props.error, props.compact) {
                 <span id={error_id} class="field-error" role="alert">{ err.clone() }</span>
             }
         </div>

@@ -66,26 +66,47 @@ fn year_grid(
     years: &[FinancialYear],
     rows: Vec<Row>,
 ) -> Html {
+    let span = (years.len() + 1).to_string();
     html! {
         <div class="year-grid-scroll">
             <table class="year-grid">
                 <caption class="visually-hidden">{ caption }</caption>
                 <thead>
                     <tr>
-                        <th scope="col"><span class="visually-hidden">{ "Assumption" }</span></th>
                         { for years.iter().map(|y| html! { <th scope="col">{ y.to_string() }</th> }) }
                     </tr>
                 </thead>
-                <tbody>
-                    { for rows.into_iter().map(|row| html! {
-                        <tr>
-                            <th scope="row"><span class="row-label">{ row.label.clone() }<SourceBadge source={row.source.clone()} /></span></th>
-                            { for row.fields.into_iter().map(|f| html! {
-                                <td>{ match f { Some(f) => field(ws, dispatch, f, true), None => html! { <span class="visually-hidden">{ "not used" }</span> } } }</td>
-                            }) }
-                        </tr>
-                    }) }
-                </tbody>
+                { for rows.into_iter().map(|row| {
+                    // Messages for this row's cells go beneath the row, each with the id the
+                    // input's aria-describedby points at.
+                    let errors: Vec<(String, String)> = row
+                        .fields
+                        .iter()
+                        .flatten()
+                        .filter_map(|f| ws.error(f).map(|e| (format!("{}-error", dom_id(f)), format!("{}: {e}", edit::spec(&ws.scenario, f).label))))
+                        .collect();
+                    html! {
+                        <tbody class="grid-row">
+                            <tr class="grid-label">
+                                <th colspan={span.clone()} scope="colgroup">
+                                    <span class="row-label">{ row.label.clone() }<SourceBadge source={row.source.clone()} /></span>
+                                </th>
+                            </tr>
+                            <tr>
+                                { for row.fields.into_iter().map(|f| html! {
+                                    <td>{ match f { Some(f) => field(ws, dispatch, f, true), None => html! {} } }</td>
+                                }) }
+                            </tr>
+                            if !errors.is_empty() {
+                                <tr class="grid-errors">
+                                    <td colspan={span.clone()}>
+                                        { for errors.into_iter().map(|(id, msg)| html! { <span id={id} class="field-error" role="alert">{ msg }</span> }) }
+                                    </td>
+                                </tr>
+                            }
+                        </tbody>
+                    }
+                }) }
             </table>
         </div>
     }

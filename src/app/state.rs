@@ -71,7 +71,7 @@ impl Workspace {
         match self.drafts.get(field) {
             Some(draft) => draft.text.clone(),
             None => edit::value(&self.scenario, field)
-                .map(|v| v.normalize().to_string())
+                .map(|v| edit::display_value(v, edit::spec(&self.scenario, field).unit))
                 .unwrap_or_default(),
         }
     }

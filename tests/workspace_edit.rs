@@ -1,0 +1,183 @@
+//! The workspace's editing and view logic, natively: parsing what people type, ranges,
+//! the bridge between scenarios, headlines and chart data against the projection.
+
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test helpers may panic
+use std::str::FromStr;
+
+use planner::edit::{self, Field, FieldUnit};
+use planner::model::baseline;
+use planner::model::engine::project;
+use planner::model::FinancialYear;
+use planner::view::{self, Headlines};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn fy(start: u16) -> FinancialYear {
+    FinancialYear::new(start).unwrap()
+}
+
+#[test]
+fn parses_what_people_type() {
+    let ok = [
+        ("1,234.50", FieldUnit::Pounds, "1234.50"),
+        ("£1,234.50", FieldUnit::Pounds, "1234.50"),
+        ("-£2", FieldUnit::Pounds, "-2"),
+        ("\u{2212}2", FieldUnit::Pounds, "-2"),
+        ("(2,000)", FieldUnit::Pounds, "-2000"),
+        ("4.1%", FieldUnit::Percent, "4.1"),
+        (" 7 ", FieldUnit::Percent, "7"),
+        ("330,400", FieldUnit::Properties, "330400"),
+    ];
+    for (text, unit, want) in ok {
+        assert_eq!(edit::parse_input(text, unit).unwrap(), d(want), "{text}");
+    }
+    for bad in ["", "abc", "1.2.3", "4%%x", "£", "1e5", "12abc"] {
+        let err = edit::parse_input(bad, FieldUnit::Pounds).unwrap_err();
+        assert!(!err.is_empty(), "{bad}");
+    }
+    assert_eq!(
+        edit::parse_input("", FieldUnit::Percent).unwrap_err(),
+        "Enter a number"
+    );
+    assert_eq!(
+        edit::parse_input("abc", FieldUnit::Percent).unwrap_err(),
+        "'abc' is not a number"
+    );
+}
+
+#[test]
+fn out_of_range_is_refused_and_the_original_kept() {
+    let base = baseline::nottinghamshire().unwrap();
+    let before = base.clone();
+    let err = edit::apply(&base, &Field::OfficerPayAward(fy(2023)), d("45")).unwrap_err();
+    assert_eq!(err, "Must be from −20% to 30%");
+    assert_eq!(base, before);
+    let err = edit::apply(&base, &Field::HorizonYears, d("11")).unwrap_err();
+    assert!(err.contains("5 to 10 years"), "{err}");
+    let err = edit::apply(&base, &Field::HorizonYears, d("6.5")).unwrap_err();
+    assert!(err.contains("whole number"), "{err}");
+}
+
+#[test]
+fn a_precept_rise_moves_the_gap_by_tax_base_times_the_rise() {
+    let base = baseline::nottinghamshire().unwrap();
+    let p0 = project(&base).unwrap();
+    let y = fy(2023);
+    let rise0 = edit::value(&base, &Field::PreceptRiseGbp(y)).unwrap();
+    let s = edit::apply(&base, &Field::PreceptRiseGbp(y), rise0 + d("1")).unwrap();
+    let p1 = project(&s).unwrap();
+    let before = p0.year(y).unwrap();
+    let after = p1.year(y).unwrap();
+    // £1 more on Band D raises precept income by the tax base (to the penny).
+    let extra = after.precept.income - before.precept.income;
+    assert_eq!(extra, planner::model::round_money(after.precept.tax_base));
+    assert_eq!(before.gap - after.gap, extra);
+    assert!(p1.cumulative_gap() < p0.cumulative_gap());
+}
+
+#[test]
+fn headlines_of_the_baseline_read_as_hmicfrs_did() {
+    let p = project(&baseline::nottinghamshire().unwrap()).unwrap();
+    let h = Headlines::of(&p, None);
+    assert_eq!(h.gap_year, Some(fy(2023)));
+    assert_eq!(h.annual_gap_text(), "£0.9m");
+    assert_eq!(h.cumulative_gap_text(), "£8.1m");
+    assert_eq!(h.last_year, Some(fy(2025)));
+    // Picking a year shows that year's gap.
+    let h = Headlines::of(&p, Some(fy(2025)));
+    assert_eq!(h.annual_gap, p.year(fy(2025)).unwrap().gap);
+    assert_eq!(
+        h.band_d_week,
+        p.year(fy(2025)).unwrap().precept.band_d_per_week
+    );
+}
+
+#[test]
+fn chart_data_is_the_projection() {
+    let p = project(&baseline::nottinghamshire().unwrap()).unwrap();
+    let gap = view::gap_chart(&p);
+    assert_eq!(
+        gap.categories,
+        ["2021/22", "2022/23", "2023/24", "2024/25", "2025/26"]
+    );
+    let annual: Vec<Decimal> = p.years.iter().map(|y| y.gap).collect();
+    assert_eq!(gap.series[0].values, annual);
+    assert_eq!(
+        gap.title,
+        "A cumulative deficit of £8.1m by 2025/26, unless savings are found"
+    );
+    let fe = view::funding_expenditure_chart(&p);
+    assert_eq!(fe.title, "Spending outgrows funding from 2023/24");
+    let svg = planner::charts::to_svg(&gap, 720, 400).unwrap();
+    assert!(svg.contains("<rect"), "bars drawn");
+    assert!(svg.contains("2023/24"), "year labels drawn");
+}
+
+#[test]
+fn bridge_of_the_baseline_to_itself_is_empty() {
+    let s = baseline::nottinghamshire().unwrap();
+    let p = project(&s).unwrap();
+    let steps = view::bridge(&s, &p, &s, &p).unwrap();
+    assert!(steps.is_empty());
+    let chart = view::bridge_chart(&p, &p, &steps);
+    assert_eq!(chart.categories, ["Baseline", "This scenario"]);
+}
+
+#[test]
+fn bridge_names_the_group_that_moved_the_gap() {
+    let s = baseline::nottinghamshire().unwrap();
+    let p = project(&s).unwrap();
+    let t = edit::apply(&s, &Field::OfficerPayAward(fy(2024)), d("6")).unwrap();
+    let q = project(&t).unwrap();
+    let steps = view::bridge(&s, &p, &t, &q).unwrap();
+    assert_eq!(steps.len(), 1);
+    assert_eq!(steps[0].group, "Pay and inflation");
+    assert_eq!(steps[0].change, q.cumulative_gap() - p.cumulative_gap());
+}
+
+#[test]
+fn switching_precept_units_keeps_band_d() {
+    let s = baseline::nottinghamshire().unwrap();
+    let p = project(&s).unwrap();
+    let pct = edit::precept_switched(&s, true);
+    assert!(edit::precept_in_percent(&pct));
+    let q = project(&pct).unwrap();
+    for (a, b) in p.years.iter().zip(&q.years) {
+        // % rises are kept to 0.01%, so Band D may move by at most a penny or two a year.
+        assert!(
+            (a.precept.band_d - b.precept.band_d).abs() <= d("0.05"),
+            "{}",
+            a.year
+        );
+    }
+    let back = edit::precept_switched(&pct, false);
+    assert!(!edit::precept_in_percent(&back));
+}
+
+proptest! {
+    #[test]
+    fn shown_values_parse_back_exactly(units in -10_000_000_000i64..10_000_000_000i64, dp in 0u32..3) {
+        let v = Decimal::new(units, dp);
+        for unit in [FieldUnit::Pounds, FieldUnit::Percent, FieldUnit::Properties] {
+            let shown = edit::display_value(v, unit);
+            prop_assert_eq!(edit::parse_input(&shown, unit).unwrap(), v.normalize());
+        }
+    }
+
+    #[test]
+    fn bridge_steps_add_up_to_the_difference(award in -5i64..15, rise in -10i64..20, floor in 0i64..10) {
+        let s = baseline::nottinghamshire().unwrap();
+        let p = project(&s).unwrap();
+        let t = edit::apply(&s, &Field::OfficerPayAward(fy(2024)), Decimal::from(award)).unwrap();
+        let t = edit::apply(&t, &Field::PreceptRiseGbp(fy(2025)), Decimal::from(rise)).unwrap();
+        let t = edit::apply(&t, &Field::FloorPct, Decimal::from(floor)).unwrap();
+        let q = project(&t).unwrap();
+        let steps = view::bridge(&s, &p, &t, &q).unwrap();
+        let total: Decimal = steps.iter().map(|s| s.change).sum();
+        prop_assert_eq!(total, q.cumulative_gap() - p.cumulative_gap());
+    }
+}
