@@ -313,3 +313,23 @@ fn the_baseline_register_round_trips_and_is_sourced() {
         .benefits_methodology
         .contains("NPCC / College of Policing / Home Office"));
 }
+
+#[test]
+fn baseline_contributions_are_the_mtfp_collaboration_line() {
+    // The baseline MTFP's collaboration line: £8.0m in 2021/22 grown with non-pay
+    // inflation (4%, 7.5%, 3%, 2%). The register's totals reproduce it to the penny.
+    let p = project(&nottinghamshire().unwrap(), &plan()).unwrap();
+    let want = ["8000000", "8320000", "8944000", "9212320", "9396566.40"];
+    for (year, want) in plan().into_iter().zip(want) {
+        assert_eq!(p.force_contribution(year), Some(d(want)), "{year}");
+        assert_eq!(p.realised_savings(year), Some(Decimal::ZERO), "{year}");
+    }
+    // MFSS: the force leaves on 1 April 2022; its exit costs fall in 2022/23.
+    let mfss = p.collaborations.iter().find(|c| c.id == "mfss").unwrap();
+    assert_eq!(mfss.years[0].force_share, d("300000"));
+    assert_eq!(mfss.years[1].months, 0);
+    assert_eq!(mfss.years[1].force_contribution, d("300000"));
+    assert!(mfss.years[2..]
+        .iter()
+        .all(|y| y.force_contribution.is_zero()));
+}
