@@ -148,6 +148,7 @@ fn every_figure_has_a_source() {
         keys.extend(group_fields.iter().map(|f| format!("{group}.{f}")));
     }
     keys.push("officers.retirements".into());
+    keys.push("officers.progression_years".into());
     keys.push("unpaid".into());
     for f in [
         "baseline_headcount",

@@ -40,6 +40,7 @@ fn empty_group() -> GroupPlan {
         intakes: vec![],
         serving_pay: Decimal::ZERO,
         recruit_pay: Decimal::ZERO,
+        progression_years: 0,
         progression_pct: YearValues::new(),
         employer_ni_pct: YearValues::from_pairs([(y(2021), Decimal::ZERO)]),
         employer_pension_pct: YearValues::from_pairs([(y(2021), Decimal::ZERO)]),
@@ -105,6 +106,36 @@ fn recruit_starting_in_october_costs_six_months() {
     assert_eq!(p.pay_cost(Group::Officers, y(2021)), Some(d("20920.00")));
     assert_eq!(p.pay_cost(Group::Officers, y(2022)), Some(d("42300.00")));
     assert_eq!(p.pay_cost(Group::Staff, y(2022)), Some(d("0.00")));
+}
+
+#[test]
+fn recruits_climb_to_the_serving_average_in_equal_steps() {
+    // A recruit joins in April 2021 on £20,000; serving average £40,000; four years to
+    // reach it, so £25,000, £30,000, £35,000, then £40,000 in their fifth year. No awards,
+    // no on-costs.
+    let officers = GroupPlan {
+        intakes: vec![Intake {
+            year: y(2021),
+            start_month: 4,
+            count: d("1"),
+        }],
+        serving_pay: d("40000"),
+        recruit_pay: d("20000"),
+        progression_years: 4,
+        ..empty_group()
+    };
+    let p = run(
+        &plan_with_officers(officers),
+        &years(2021, 6),
+        &YearValues::new(),
+    )
+    .unwrap();
+    let costs: Vec<_> = years(2021, 6)
+        .into_iter()
+        .map(|yr| p.pay_cost(Group::Officers, yr).unwrap())
+        .collect();
+    let want = ["20000", "25000", "30000", "35000", "40000", "40000"];
+    assert_eq!(costs, want.map(d).to_vec());
 }
 
 #[test]

@@ -32,6 +32,7 @@ prop_compose! {
         recruit in 15_000u32..40_000,
         ni_bp in 0u32..1500,
         pension_bp in 0u32..4000,
+        years_to_top in 0u32..10,
     ) -> GroupPlan {
         let heads = Decimal::from(heads);
         GroupPlan {
@@ -52,6 +53,7 @@ prop_compose! {
                 .collect(),
             serving_pay: Decimal::from(serving),
             recruit_pay: Decimal::from(recruit),
+            progression_years: years_to_top,
             progression_pct: YearValues::from_pairs([(y(2022), Decimal::ONE)]),
             employer_ni_pct: YearValues::from_pairs([(y(2021), Decimal::new(i64::from(ni_bp), 2))]),
             employer_pension_pct: YearValues::from_pairs([(y(2021), Decimal::new(i64::from(pension_bp), 2))]),

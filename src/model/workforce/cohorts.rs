@@ -20,14 +20,19 @@
 //!    year both are multiplied by `1 + (7 × award(y) + 5 × award(y−1)) ÷ 12 ÷ 100` (awards
 //!    take effect on 1 September: 7/12 of a year's award falls in that financial year and
 //!    5/12 in the next), and the serving rate also by `1 + progression % in force ÷ 100`.
-//! 7. Pay = serving FTE-years × serving rate + recruit FTE-years × recruit rate;
+//! 7. Pay = Σ over pools of pool FTE × (1 − LF ÷ F0 ÷ 2) × its rate + recruit FTE-years ×
+//!    recruit rate. The pools: the established workforce at the serving rate, and each
+//!    earlier intake still progressing, `k` years after it joined, at
+//!    `recruit rate + (serving rate − recruit rate) × k ÷ progression_years`; an intake
+//!    joins the established pool once `k` reaches `progression_years` (0 or 1: from its
+//!    second year). Leavers come from every pool in proportion to its FTE;
 //!    employer NI = pay × NI % in force ÷ 100; employer pension = pay × pension % in force
 //!    ÷ 100; training = `S` × training per recruit. Pay cost = the sum of the four,
 //!    rounded once to the penny (`round_money`), the figure the engine's pay line takes.
 //!
-//! A recruit is paid the starting rate in the year they join and counts among the serving
-//! FTE (at the serving average) from 1 April after: a simplification of progression up the
-//! scale, whose cost the `progression_pct` drift on the serving average stands for.
+//! Progression is thus in two parts: recruits climb in equal steps from the starting rate to
+//! the serving average over `progression_years`; the `progression_pct` drift on the serving
+//! average stands for everyone else moving up their scales.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -58,8 +63,12 @@ pub struct GroupYear {
     pub opening_fte: Decimal,
     /// FTE at 31 March (unrounded).
     pub closing_fte: Decimal,
-    /// Average FTE paid over the year (unrounded).
+    /// Average FTE paid over the year (unrounded): serving plus recruit FTE-years.
     pub average_fte: Decimal,
+    /// FTE-years of people in post at 1 April, paid at the serving rate (unrounded).
+    pub serving_fte_years: Decimal,
+    /// FTE-years of the year's recruits, paid at the recruit rate (unrounded).
+    pub recruit_fte_years: Decimal,
     /// Serving pay rate per FTE this year (£, unrounded).
     pub serving_rate: Decimal,
     /// Recruit starting pay rate per FTE this year (£, unrounded).
@@ -116,6 +125,11 @@ pub(crate) fn project_group(
     let mut fte = plan.opening_fte;
     let mut serving_rate = plan.serving_pay;
     let mut recruit_rate = plan.recruit_pay;
+    // FTE of the established workforce, and of each recruit cohort still progressing
+    // (by the index of its joining year): used only to price the year's pay.
+    let mut established = plan.opening_fte;
+    let mut progressing: Vec<(usize, Decimal)> = Vec::new();
+    let steps = Decimal::from(plan.progression_years.max(1));
     for (i, &year) in years.iter().enumerate() {
         let at = At::new(path, Some(year));
         if i > 0 {
@@ -184,10 +198,37 @@ pub(crate) fn project_group(
         let serving_fte_years = at.sub(fte, at.div(leaver_fte, Decimal::TWO)?)?;
         let average_fte = at.add(serving_fte_years, recruit_fte_years)?;
 
-        let pay = at.add(
-            at.mul(serving_fte_years, serving_rate)?,
-            at.mul(recruit_fte_years, recruit_rate)?,
-        )?;
+        // Cohorts that have progressed `progression_years` join the established pool.
+        let mut still = Vec::with_capacity(progressing.len());
+        for (joined, f) in progressing {
+            if Decimal::from(i.saturating_sub(joined)) >= steps {
+                established = at.add(established, f)?;
+            } else {
+                still.push((joined, f));
+            }
+        }
+        progressing = still;
+        // Leavers come from every pool in proportion to its FTE.
+        let (kept, present) = if fte.is_zero() {
+            (Decimal::ONE, Decimal::ONE)
+        } else {
+            let gone = at.div(leaver_fte, fte)?;
+            (
+                at.sub(Decimal::ONE, gone)?,
+                at.sub(Decimal::ONE, at.div(gone, Decimal::TWO)?)?,
+            )
+        };
+        let mut pay = at.mul(at.mul(established, present)?, serving_rate)?;
+        let gap = at.sub(serving_rate, recruit_rate)?;
+        for (joined, f) in &mut progressing {
+            let years_in = Decimal::from(i.saturating_sub(*joined));
+            let rate = at.add(recruit_rate, at.div(at.mul(gap, years_in)?, steps)?)?;
+            pay = at.add(pay, at.mul(at.mul(*f, present)?, rate)?)?;
+            *f = at.mul(*f, kept)?;
+        }
+        established = at.mul(established, kept)?;
+        pay = at.add(pay, at.mul(recruit_fte_years, recruit_rate)?)?;
+        progressing.push((i, starter_fte));
         let employer_ni = at.pct(
             pay,
             rate_in_force(&plan.employer_ni_pct, path, "employer_ni_pct", year)?,
@@ -214,6 +255,8 @@ pub(crate) fn project_group(
             opening_fte: fte,
             closing_fte,
             average_fte,
+            serving_fte_years,
+            recruit_fte_years,
             serving_rate,
             recruit_rate,
             pay,

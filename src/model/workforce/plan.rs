@@ -73,6 +73,11 @@ pub struct GroupPlan {
     /// average from the next year.
     #[serde(with = "crate::model::dec::strict")]
     pub recruit_pay: Decimal,
+    /// Years a recruit takes to climb from the starting rate to the serving average, in
+    /// equal steps each 1 April (officers: the constable scale has 7 points). 0 or 1: paid
+    /// the serving average from their second year. At most 40.
+    #[serde(default)]
+    pub progression_years: u32,
     /// Incremental progression (pay drift) % a year on the serving average as people move
     /// up their scales, on top of pay awards, by the year a rate starts (as
     /// `employer_ni_pct`). Applies from the year after the base year; none listed: 0%.
@@ -245,6 +250,13 @@ impl GroupPlan {
         non_negative_money(path, "serving_pay", self.serving_pay)?;
         non_negative_money(path, "recruit_pay", self.recruit_pay)?;
         non_negative_money(path, "training_per_recruit", self.training_per_recruit)?;
+        if self.progression_years > 40 {
+            return Err(err(
+                path,
+                "progression_years",
+                format!("must be 0 to 40 years (got {})", self.progression_years),
+            ));
+        }
         for (year, v) in self.progression_pct.iter() {
             if v < Decimal::from(-50) || v > Decimal::from(50) {
                 return Err(err(
