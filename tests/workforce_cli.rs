@@ -71,7 +71,7 @@ fn uplift_csv_and_json_of_the_baseline() {
 #[test]
 fn a_scenario_without_a_workforce_section_is_a_clear_error() {
     let mut scenario: serde_json::Value =
-        serde_json::from_str(planner::model::baseline::NOTTINGHAMSHIRE_JSON).unwrap();
+        serde_json::from_str(&planner::model::baseline::nottinghamshire_json().unwrap()).unwrap();
     scenario.as_object_mut().unwrap().remove("workforce");
     let path = temp_file("no-workforce.json", &scenario.to_string());
     let err = run(&["workforce", path.to_str().unwrap()]).unwrap_err();
@@ -84,7 +84,7 @@ fn a_scenario_without_a_workforce_section_is_a_clear_error() {
 #[test]
 fn a_scenario_with_a_bad_workforce_names_the_field() {
     let mut scenario: serde_json::Value =
-        serde_json::from_str(planner::model::baseline::NOTTINGHAMSHIRE_JSON).unwrap();
+        serde_json::from_str(&planner::model::baseline::nottinghamshire_json().unwrap()).unwrap();
     let mut workforce: serde_json::Value =
         serde_json::from_str(planner::model::workforce::baseline::NOTTINGHAMSHIRE_JSON).unwrap();
     workforce["officers"]["attrition_pct"] = serde_json::Value::String("140".into());

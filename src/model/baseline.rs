@@ -5,15 +5,46 @@
 //!
 //! The data lives in `data/nottinghamshire.json`, embedded at build time, in the same
 //! scenario format users import and export. Every line and assumption carries its source
-//! or an estimate flag with the reasoning.
+//! or an estimate flag with the reasoning. Sections kept in their own data files (the
+//! collaboration register, `data/nottinghamshire-collaborations.json`) are spliced in
+//! before the scenario is read, so each figure has one home.
 
-use super::error::ModelResult;
+use super::collab;
+use super::error::{ModelError, ModelResult};
 use super::scenario::Scenario;
 
-/// The baseline scenario file, as embedded at build time.
+/// The main baseline file, as embedded at build time. It lacks the sections in
+/// [`SECTIONS`], so it is not a valid scenario on its own: use [`nottinghamshire_json`]
+/// for the whole scenario text.
 pub const NOTTINGHAMSHIRE_JSON: &str = include_str!("../../data/nottinghamshire.json");
+
+/// Scenario sections kept in their own embedded files: (field name, JSON).
+pub const SECTIONS: &[(&str, &str)] = &[("collaborations", collab::baseline::NOTTINGHAMSHIRE_JSON)];
+
+/// The whole baseline scenario as one JSON text: the main file with each of [`SECTIONS`]
+/// spliced in.
+pub fn nottinghamshire_json() -> ModelResult<String> {
+    let unreadable = |e: serde_json::Error| {
+        ModelError::new("baseline", format!("the baseline cannot be read: {e}"))
+    };
+    let mut scenario: serde_json::Value =
+        serde_json::from_str(NOTTINGHAMSHIRE_JSON).map_err(unreadable)?;
+    let Some(fields) = scenario.as_object_mut() else {
+        return Err(ModelError::new(
+            "baseline",
+            "the baseline is not a JSON object",
+        ));
+    };
+    for (name, text) in SECTIONS {
+        fields.insert(
+            (*name).to_string(),
+            serde_json::from_str(text).map_err(unreadable)?,
+        );
+    }
+    serde_json::to_string(&scenario).map_err(unreadable)
+}
 
 /// The Nottinghamshire baseline scenario, parsed and validated.
 pub fn nottinghamshire() -> ModelResult<Scenario> {
-    Scenario::from_json(NOTTINGHAMSHIRE_JSON)
+    Scenario::from_json(&nottinghamshire_json()?)
 }
