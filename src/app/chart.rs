@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::charts::{to_svg, ChartData, SeriesKind, Unit};
+use crate::charts::{css_colour, to_svg, ChartData, SeriesKind, Unit};
 use crate::format;
 
 /// Props of [`ChartFigure`].
@@ -37,6 +37,18 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 <h3 id={title_id.clone()}>{ &data.title }</h3>
                 <p id={desc_id.clone()} class="chart-desc">{ &data.description }</p>
             </figcaption>
+            <ul class="legend" aria-hidden="true">
+                { for data.series.iter().map(|s| {
+                    let shape = match s.kind {
+                        SeriesKind::Bar | SeriesKind::Floating => "swatch swatch-bar",
+                        SeriesKind::Line => "swatch swatch-line",
+                        SeriesKind::Dashed => "swatch swatch-dashed",
+                    };
+                    html! {
+                        <li><span class={shape} style={format!("--c: {}", css_colour(s.colour))}></span>{ &s.name }</li>
+                    }
+                }) }
+            </ul>
             <div class="chart-canvas" role="img" aria-labelledby={title_id} aria-describedby={desc_id}>
                 { body }
             </div>

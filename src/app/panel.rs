@@ -66,7 +66,7 @@ fn year_grid(
     years: &[FinancialYear],
     rows: Vec<Row>,
 ) -> Html {
-    let span = (years.len() + 1).to_string();
+    let span = years.len().max(1).to_string();
     html! {
         <div class="year-grid-scroll">
             <table class="year-grid">

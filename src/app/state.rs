@@ -54,6 +54,9 @@ impl Workspace {
     /// A workspace on `baseline`, or the reason its projection failed.
     pub fn new(baseline: Scenario) -> Result<Workspace, String> {
         let projection = engine::project(&baseline).map_err(|e| e.to_string())?;
+        // The headline year is fixed when the workspace opens, so it does not jump about
+        // as the figures change; the user can pick another.
+        let headline_year = crate::view::default_headline_year(&projection);
         let baseline = Rc::new(baseline);
         let projection = Rc::new(projection);
         Ok(Workspace {
@@ -62,7 +65,7 @@ impl Workspace {
             scenario: baseline,
             projection,
             drafts: BTreeMap::new(),
-            headline_year: None,
+            headline_year,
         })
     }
 

@@ -103,9 +103,13 @@ fn axis_label(v: f64, unit: Unit, step: f64) -> String {
 }
 
 /// Draw `data` on `area`.
+///
+/// With `legend` false the legend is left to the page (an HTML list beside the chart, which
+/// can never cover the data); standalone drawings (exports) set it true.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &ChartData,
+    legend: bool,
 ) -> Result<(), ChartError> {
     area.fill(&WHITE).map_err(err)?;
     let n = data.categories.len();
@@ -134,7 +138,7 @@ pub fn draw<DB: DrawingBackend>(
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(RGBColor(220, 220, 220))
         .axis_style(RGBColor(90, 90, 90))
-        .label_style(("sans-serif", 14).into_font().color(&RGBColor(50, 50, 50)))
+        .label_style(("sans-serif", 15).into_font().color(&RGBColor(50, 50, 50)))
         .x_labels(n)
         .y_labels(7)
         .x_label_formatter(&|x: &f64| {
@@ -224,7 +228,7 @@ pub fn draw<DB: DrawingBackend>(
             });
     }
 
-    if data.series.len() > 1 {
+    if legend && data.series.len() > 1 {
         chart
             .configure_series_labels()
             .position(SeriesLabelPosition::UpperLeft)
@@ -238,13 +242,23 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Render `data` as an SVG document `width` × `height` (it scales with its container).
+/// Render `data` as an SVG document `width` × `height` (it scales with its container),
+/// without a legend: the page shows the legend beside it.
 pub fn to_svg(data: &ChartData, width: u32, height: u32) -> Result<String, ChartError> {
+    svg(data, width, height, false)
+}
+
+/// Render `data` as a standalone SVG document with its legend drawn in (for export).
+pub fn to_standalone_svg(data: &ChartData, width: u32, height: u32) -> Result<String, ChartError> {
+    svg(data, width, height, true)
+}
+
+fn svg(data: &ChartData, width: u32, height: u32, legend: bool) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let backend = SVGBackend::with_string(&mut out, (width, height));
         let area = backend.into_drawing_area();
-        draw(&area, data)?;
+        draw(&area, data, legend)?;
     }
     Ok(out)
 }

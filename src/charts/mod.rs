@@ -11,7 +11,7 @@
 
 mod draw;
 
-pub use draw::{draw, to_svg, ChartError};
+pub use draw::{draw, to_standalone_svg, to_svg, ChartError};
 
 use rust_decimal::Decimal;
 

@@ -114,12 +114,6 @@ pub fn reserves_chart(p: &Projection) -> ChartData {
                 3,
                 p.years.iter().map(|y| y.reserves.floor).collect(),
             ),
-            Series::new(
-                "Earmarked reserves",
-                SeriesKind::Line,
-                5,
-                p.years.iter().map(|y| y.reserves.earmarked).collect(),
-            ),
         ],
     }
 }

@@ -1,0 +1,175 @@
+// The planning workspace (issue 6): headline figures, editing as you type, bad input kept
+// beside its field, charts whose data tables match the CLI, accessibility, keyboard use.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { ROOT, accessibilityViolations, assertClean, launch, openApp, screenshot } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const figure = (page, name) => page.locator(`[data-figure="${name}"]`).innerText();
+const chartSvg = (page, id) => page.locator(`#chart-${id} .chart-canvas`).innerHTML();
+
+/** The CLI's projection of the baseline: the same model, run natively. */
+function cliProjection() {
+  const out = execFileSync('cargo', ['run', '-q', '--locked', '--bin', 'mtfp', '--', 'project', '--format', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+/** "£8.09m" / "−£0.00m" → number of £m. */
+function millions(text) {
+  const t = text.trim().replace('\u2212', '-').replace('£', '').replace('m', '').replaceAll(',', '');
+  return Number(t);
+}
+
+/** A chart's data table as { seriesName: [cell text…] }. */
+async function chartTable(page, id) {
+  await page.locator(`#chart-${id} details summary`).click();
+  return page.locator(`#chart-${id} table tbody tr`).evaluateAll((rows) =>
+    Object.fromEntries(
+      rows.map((r) => [r.querySelector('th').innerText.trim(), [...r.querySelectorAll('td')].map((td) => td.innerText)]),
+    ),
+  );
+}
+
+test('the baseline headline reads £0.9m in 2023/24 and £8.1m to 2025/26', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  assert.equal(await page.locator('#headline-year').inputValue(), '2023/24');
+  assert.equal(await figure(page, 'annual-gap'), '£0.9m');
+  assert.equal(await figure(page, 'cumulative-gap'), '£8.1m');
+  // Choosing another year shows that year's gap.
+  await page.selectOption('#headline-year', '2025/26');
+  assert.equal(await figure(page, 'annual-gap'), '£4.4m');
+  await screenshot(page, 'workspace-1366x768');
+  assertClean(app);
+  await app.close();
+});
+
+test('a larger precept rise shrinks the gap and redraws the charts', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  const beforeSvg = await chartSvg(page, 'gap');
+  const beforeFigure = await figure(page, 'cumulative-gap');
+  const input = page.locator('#precept-rise-gbp-2023');
+  assert.equal(await input.inputValue(), '14.94');
+  await input.fill('24.94');
+  // £10 more on Band D from 2023/24, on a tax base of about 333,000, is about £3.3m a year.
+  assert.notEqual(await figure(page, 'cumulative-gap'), beforeFigure);
+  assert.equal(await figure(page, 'annual-gap'), '\u2212£2.4m');
+  assert.notEqual(await chartSvg(page, 'gap'), beforeSvg, 'the gap chart is redrawn');
+  assert.match(await page.locator('#chart-bridge h3').innerText(), /takes £\d+\.\dm off the cumulative gap; precept moves it most/);
+  // A £10 rise is within the 2023/24 referendum limit of £15; a £20 rise is not.
+  await input.fill('34.94');
+  assert.match(await page.locator('#assumptions .warning').first().innerText(), /2023\/24.*referendum/i);
+  // Back to the baseline.
+  await page.getByRole('button', { name: 'Reset to baseline' }).click();
+  assert.equal(await figure(page, 'cumulative-gap'), '£8.1m');
+  assert.equal(await input.inputValue(), '14.94');
+  assertClean(app);
+  await app.close();
+});
+
+test('an invalid entry shows its message beside the field and keeps the last valid figures', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  const input = page.locator('#officer-award-2024');
+  await input.fill('3');
+  const valid = await figure(page, 'cumulative-gap');
+  const validSvg = await chartSvg(page, 'gap');
+  await input.fill('3x');
+  const message = page.locator('#officer-award-2024-error');
+  assert.match(await message.innerText(), /'3x' is not a number/);
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+  assert.match(await input.getAttribute('aria-describedby'), /officer-award-2024-error/);
+  assert.equal(await figure(page, 'cumulative-gap'), valid, 'last valid headline kept');
+  assert.equal(await chartSvg(page, 'gap'), validSvg, 'last valid chart kept');
+  assert.match(await page.locator('.status-bad').innerText(), /1 entry to fix/);
+  await input.fill('45');
+  assert.match(await message.innerText(), /Must be from −20% to 30%/);
+  await screenshot(page, 'workspace-invalid-entry');
+  // Correcting it clears the message and the figures move on.
+  await input.fill('4');
+  assert.equal(await message.count(), 0);
+  assert.equal(await input.getAttribute('aria-invalid'), 'false');
+  assertClean(app);
+  await app.close();
+});
+
+test("every chart's data table matches the CLI's figures for the same scenario", async () => {
+  const cli = cliProjection();
+  const app = await openApp(browser);
+  const { page } = app;
+  const m2 = (pounds) => Math.round(Number(pounds) / 10_000) / 100 + 0; // + 0 turns −0 into 0
+
+  const gap = await chartTable(page, 'gap');
+  assert.deepEqual(gap['Annual gap'].map(millions), cli.years.map((y) => m2(y.gap)));
+  assert.deepEqual(gap['Cumulative gap'].map(millions), cli.years.map((y) => m2(y.cumulative_gap)));
+
+  const fe = await chartTable(page, 'funding-expenditure');
+  assert.deepEqual(fe['Funding'].map(millions), cli.years.map((y) => m2(y.total_funding)));
+  assert.deepEqual(fe['Net spending'].map(millions), cli.years.map((y) => m2(y.total_expenditure)));
+
+  const reserves = await chartTable(page, 'reserves');
+  assert.deepEqual(reserves['General reserve'].map(millions), cli.years.map((y) => m2(y.reserves.general)));
+  assert.deepEqual(reserves['Floor'].map(millions), cli.years.map((y) => m2(y.reserves.floor)));
+  assertClean(app);
+  await app.close();
+});
+
+test('axe-core finds no accessibility violations in the workspace', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  // Open every group and data table so axe sees every control.
+  await page.$$eval('details', (all) => all.forEach((d) => (d.open = true)));
+  assert.deepEqual(await accessibilityViolations(page, { minImpact: 'minor' }), []);
+  // And with an error showing.
+  await page.locator('#band-d').fill('abc');
+  assert.deepEqual(await accessibilityViolations(page, { minImpact: 'minor' }), []);
+  await app.close();
+});
+
+test('the whole panel can be used with the keyboard alone', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+  // Tab from the top of the page to the 2023/24 precept rise.
+  let reached = false;
+  for (let i = 0; i < 120 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = (await focusedId()) === 'precept-rise-gbp-2023';
+  }
+  assert.ok(reached, 'the precept rise is reachable by Tab');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('20');
+  assert.notEqual(await figure(page, 'cumulative-gap'), '£8.1m');
+  // A closed group opens from the keyboard: Shift+Tab back is not needed, Tab on to it.
+  let summary = false;
+  for (let i = 0; i < 200 && !summary; i++) {
+    await page.keyboard.press('Tab');
+    summary = await page.evaluate(() => document.activeElement?.tagName === 'SUMMARY' && document.activeElement.innerText.startsWith('Savings and reserves'));
+  }
+  assert.ok(summary, 'the Savings and reserves group is reachable by Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('details.group:has(summary:text("Savings and reserves"))').getAttribute('open'), '');
+  await page.keyboard.press('Tab');
+  assert.match(await focusedId(), /^saving-|^general-opening/);
+  assertClean(app);
+  await app.close();
+});
+
+test('screenshots at 1920×1080', async () => {
+  const app = await openApp(browser, { viewport: { width: 1920, height: 1080 } });
+  await screenshot(app.page, 'workspace-1920x1080');
+  assertClean(app);
+  await app.close();
+});
