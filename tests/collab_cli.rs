@@ -74,19 +74,61 @@ fn baseline_json_parses() {
 
 #[test]
 fn a_scenario_without_a_register_is_a_clear_error() {
-    let baseline: serde_json::Value =
-        serde_json::from_str(include_str!("../data/nottinghamshire.json")).unwrap();
-    let mut scenario = baseline;
+    // The baseline without its register, and without the lines the register drives.
+    let full = planner::model::baseline::nottinghamshire_json().unwrap();
+    let mut scenario: serde_json::Value = serde_json::from_str(&full).unwrap();
     scenario.as_object_mut().unwrap().remove("collaborations");
+    scenario["expenditure"].as_array_mut().unwrap().retain(|l| {
+        !l["driver"]["kind"]
+            .as_str()
+            .unwrap()
+            .starts_with("collaboration")
+    });
     let dir = std::env::temp_dir().join(format!("collab-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("no-register.json");
     std::fs::write(&path, serde_json::to_string(&scenario).unwrap()).unwrap();
     let e = mtfp(&["collaborations", path.to_str().unwrap()]).unwrap_err();
-    assert!(e.contains("no collaborations section"), "{e}");
+    assert!(
+        e.ends_with("the scenario has no collaborations section, so there is no register to show"),
+        "{e}"
+    );
     assert!(!e.contains('\n'), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 
     let e = mtfp(&["collaborations", "/nonexistent/x.json"]).unwrap_err();
     assert!(e.contains("cannot read"), "{e}");
+}
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("collab-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("scenario.json");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_scenario_file_with_a_register_is_shown() {
+    let full = planner::model::baseline::nottinghamshire_json().unwrap();
+    let path = temp_file("full", &full);
+    let from_file = mtfp(&["collaborations", path.to_str().unwrap()]).unwrap();
+    assert_eq!(from_file, mtfp(&["collaborations"]).unwrap());
+
+    // A bad register in the file: one line naming the collaboration and field.
+    let mut scenario: serde_json::Value = serde_json::from_str(&full).unwrap();
+    scenario["collaborations"]["collaborations"][0]["sharing"]["partners"][1]["name"] =
+        serde_json::Value::String("Nottinghamshire".into());
+    let path = temp_file("twice", &scenario.to_string());
+    let e = mtfp(&["collaborations", path.to_str().unwrap()]).unwrap_err();
+    assert!(
+        e.contains("collaborations[emsou].sharing.partners")
+            && e.contains("partner 'Nottinghamshire' is listed twice"),
+        "{e}"
+    );
+    assert!(!e.contains('\n'), "{e}");
+    for name in ["full", "twice"] {
+        let dir = std::env::temp_dir().join(format!("collab-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
