@@ -56,6 +56,7 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
     at
 }
 
+#[derive(Clone)]
 enum Frame {
     Object {
         key: Option<String>,
@@ -68,17 +69,23 @@ enum Frame {
 }
 
 /// The JSON path of the value being read at byte `end`: a light re-scan of the text that
-/// tracks objects, arrays, keys and element indices.
+/// tracks objects, arrays, keys and element indices. An element of an array that has an
+/// `id` (read before or after `end`) is named by it: `expenditure[ict]`.
 fn path_at(text: &str, end: usize) -> String {
-    let prefix = text.get(..end).unwrap_or(text);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut chars = prefix.chars();
-    while let Some(c) = chars.next() {
+    // The stack as it stood at `end`, and how much of it is still open since then.
+    let mut at_end: Option<(Vec<Frame>, usize)> = None;
+    let mut chars = text.char_indices();
+    while let Some((offset, c)) = chars.next() {
+        if at_end.is_none() && offset >= end {
+            let open = stack.len();
+            at_end = Some((stack.clone(), open));
+        }
         match c {
             '"' => {
                 let mut s = String::new();
                 let mut escaped = false;
-                for c in chars.by_ref() {
+                for (_, c) in chars.by_ref() {
                     if escaped {
                         escaped = false;
                         s.push(c);
@@ -90,6 +97,7 @@ fn path_at(text: &str, end: usize) -> String {
                         s.push(c);
                     }
                 }
+                let depth = stack.len();
                 if let Some(Frame::Object {
                     key,
                     expect_key,
@@ -99,6 +107,16 @@ fn path_at(text: &str, end: usize) -> String {
                     if *expect_key {
                         *key = Some(s);
                     } else if key.as_deref() == Some("id") {
+                        if let Some((frames, open)) = at_end.as_mut() {
+                            // An id read after `end`, for an object open at `end`.
+                            if depth <= *open {
+                                if let Some(Frame::Object { id, .. }) =
+                                    frames.get_mut(depth.saturating_sub(1))
+                                {
+                                    *id = Some(s.clone());
+                                }
+                            }
+                        }
                         *id = Some(s);
                     }
                 }
@@ -111,6 +129,12 @@ fn path_at(text: &str, end: usize) -> String {
             '[' => stack.push(Frame::Array { index: 0 }),
             '}' | ']' => {
                 stack.pop();
+                if let Some((_, open)) = at_end.as_mut() {
+                    *open = (*open).min(stack.len());
+                    if *open == 0 {
+                        break;
+                    }
+                }
             }
             ':' => {
                 if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
@@ -125,8 +149,9 @@ fn path_at(text: &str, end: usize) -> String {
             _ => {}
         }
     }
+    let frames = at_end.map_or(stack, |(frames, _)| frames);
     let mut path = String::new();
-    let mut frames = stack.iter().peekable();
+    let mut frames = frames.iter().peekable();
     while let Some(frame) = frames.next() {
         match frame {
             Frame::Object { key: Some(k), .. } => {
@@ -137,7 +162,6 @@ fn path_at(text: &str, end: usize) -> String {
             }
             Frame::Object { key: None, .. } => {}
             Frame::Array { index } => match frames.peek() {
-                // A line is named by its id when the id has been read already.
                 Some(Frame::Object { id: Some(id), .. }) => path.push_str(&format!("[{id}]")),
                 _ => path.push_str(&format!("[{index}]")),
             },
@@ -158,6 +182,14 @@ mod tests {
         assert_eq!(path_at(text, text.len()), "b[1].e");
         let text = r#"{"lines": [{"id": "ict", "amount": 5"#;
         assert_eq!(path_at(text, text.len()), "lines[ict].amount");
+        // The id may come after the point of failure.
+        let text = r#"{"lines": [{"amount": 5, "id": "ict"}, {"id": "x"}], "b": 1}"#;
+        let end = text.find('5').unwrap() + 1;
+        assert_eq!(path_at(text, end), "lines[ict].amount");
+        // But not the id of a later line.
+        let text = r#"{"lines": [{"amount": 5}, {"id": "x"}]}"#;
+        let end = text.find('5').unwrap() + 1;
+        assert_eq!(path_at(text, end), "lines[0].amount");
     }
 
     #[test]
