@@ -176,3 +176,44 @@ fn every_figure_has_a_source() {
         assert_eq!(!source.estimate, published.contains(&key.as_str()), "{key}");
     }
 }
+
+#[test]
+fn the_mtfp_baseline_takes_pay_and_the_uplift_grant_from_the_workforce() {
+    use planner::model::{baseline as mtfp, engine};
+    let scenario = mtfp::nottinghamshire().unwrap();
+    let plan = scenario.workforce.clone().unwrap();
+    assert_eq!(plan, baseline::nottinghamshire().unwrap());
+    let years = scenario.horizon.year_list();
+    let w = workforce::project(
+        &plan,
+        PayContext {
+            years: &years,
+            officer_award_pct: &scenario.assumptions.officer_pay_award_pct.value,
+            staff_award_pct: &scenario.assumptions.staff_pay_award_pct.value,
+        },
+    )
+    .unwrap();
+    let p = engine::project(&scenario).unwrap();
+    let lines = [
+        ("officer_pay", Group::Officers),
+        ("staff_pay", Group::Staff),
+        ("pcso_pay", Group::Pcsos),
+    ];
+    for (i, y) in p.years.iter().enumerate() {
+        for (id, group) in lines {
+            let line = y.expenditure.iter().find(|l| l.id == id).unwrap();
+            let cost = w.pay_cost(group, y.year).unwrap();
+            if i == 0 {
+                // The base year is the budget already set: the line's base amount, which
+                // the workforce's calibrated base-year cost matches within £10.
+                assert!((line.amount - cost).abs() < d("10"), "{id} {}", y.year);
+            } else {
+                assert_eq!(line.amount, cost, "{id} {}", y.year);
+            }
+        }
+        let grant = y.funding.iter().find(|l| l.id == "uplift_grant").unwrap();
+        if i > 0 {
+            assert_eq!(Some(grant.amount), w.uplift_grant_due(y.year), "{}", y.year);
+        }
+    }
+}

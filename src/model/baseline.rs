@@ -6,12 +6,14 @@
 //! The data lives in `data/nottinghamshire.json`, embedded at build time, in the same
 //! scenario format users import and export. Every line and assumption carries its source
 //! or an estimate flag with the reasoning. Sections kept in their own data files (the
-//! collaboration register, `data/nottinghamshire-collaborations.json`) are spliced in
-//! before the scenario is read, so each figure has one home.
+//! collaboration register, `data/nottinghamshire-collaborations.json`; the workforce,
+//! `data/nottinghamshire-workforce.json`) are spliced in before the scenario is read, so
+//! each figure has one home.
 
 use super::collab;
 use super::error::{ModelError, ModelResult};
 use super::scenario::Scenario;
+use super::workforce;
 
 /// The main baseline file, as embedded at build time. It lacks the sections in
 /// [`SECTIONS`], so it is not a valid scenario on its own: use [`nottinghamshire_json`]
@@ -19,7 +21,10 @@ use super::scenario::Scenario;
 pub const NOTTINGHAMSHIRE_JSON: &str = include_str!("../../data/nottinghamshire.json");
 
 /// Scenario sections kept in their own embedded files: (field name, JSON).
-pub const SECTIONS: &[(&str, &str)] = &[("collaborations", collab::baseline::NOTTINGHAMSHIRE_JSON)];
+pub const SECTIONS: &[(&str, &str)] = &[
+    ("collaborations", collab::baseline::NOTTINGHAMSHIRE_JSON),
+    ("workforce", workforce::baseline::NOTTINGHAMSHIRE_JSON),
+];
 
 /// The whole baseline scenario as one JSON text: the main file with each of [`SECTIONS`]
 /// spliced in.
