@@ -1,6 +1,5 @@
 //! The register's data: each collaboration's partners and cost-sharing rule, dates, costs
-//! and benefits, as held in scenario files; and the checks that turn bad input into a
-//! [`ModelError`] naming the collaboration and the field.
+//! and benefits, as held in scenario files. The checks are in `validate.rs`.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
