@@ -31,7 +31,10 @@ fn truncated_file() {
     let text = small().to_string();
     for cut in [1, text.len() / 3, text.len() / 2, text.len() - 1] {
         let message = error(&text[..cut]);
-        assert_has(&message, &["ends too early", "truncated"]);
+        assert_has(
+            &message,
+            &["scenario: the file ends too early", "truncated"],
+        );
     }
 }
 

@@ -58,7 +58,7 @@ pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
     let r = &scenario.reserves;
     let mut general = penny(r.general_opening.value.0);
     let mut earmarked = penny(r.earmarked_opening.value.0);
-    let mut cumulative = Decimal::ZERO;
+    let mut cumulative = penny(Decimal::ZERO);
     let mut results = Vec::with_capacity(years.len());
     for ((index, &year), precept) in years.iter().enumerate().zip(precepts) {
         let at = At::new("totals", Some(year));
@@ -84,10 +84,14 @@ pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
                 amount: amounts.get(index).copied().map_or(Decimal::ZERO, penny),
             })
             .collect();
-        let gross = at.sum(expenditure.iter().map(|l| l.amount))?;
+        // Sums of pennies are pennies; `penny` only fixes the scale of an empty sum.
+        let gross = penny(at.sum(expenditure.iter().map(|l| l.amount))?);
         let savings = savings(scenario, year, &feeds)?;
         let total_expenditure = at.sub(gross, savings.total)?;
-        let total_funding = at.add(at.sum(funding.iter().map(|l| l.amount))?, precept.income)?;
+        let total_funding = at.add(
+            penny(at.sum(funding.iter().map(|l| l.amount))?),
+            precept.income,
+        )?;
         let gap = at.sub(total_expenditure, total_funding)?;
         cumulative = at.add(cumulative, gap)?;
         let recurring_gap = at.add(gap, savings.one_off)?;

@@ -15,7 +15,12 @@ pub(super) fn from_json(text: &str) -> ModelResult<Scenario> {
 }
 
 fn describe(text: &str, e: &serde_json::Error) -> ModelError {
-    let path = path_at(text, offset(text, e.line(), e.column()));
+    // A file cut short has no field to blame: the text just stops.
+    let path = if e.classify() == Category::Eof {
+        String::new()
+    } else {
+        path_at(text, offset(text, e.line(), e.column()))
+    };
     let path = if path.is_empty() {
         "scenario".to_string()
     } else {
