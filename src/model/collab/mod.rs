@@ -17,7 +17,8 @@
 //! 4. force contribution = the force's share + the force's exit costs that year.
 //!
 //! Capital collaborations: see [`capital`]. Benefits: see [`benefits`]. The Nottinghamshire
-//! baseline register: [`baseline::nottinghamshire`].
+//! baseline register: [`baseline::nottinghamshire`]. Every formula, written out to the
+//! penny: `docs/collaborations.md`.
 
 pub mod allocate;
 pub mod baseline;
