@@ -73,11 +73,30 @@ fn a_scenario_without_a_workforce_section_is_a_clear_error() {
     let mut scenario: serde_json::Value =
         serde_json::from_str(&planner::model::baseline::nottinghamshire_json().unwrap()).unwrap();
     scenario.as_object_mut().unwrap().remove("workforce");
+    // Lines still driven by the workforce: the scenario itself is refused.
     let path = temp_file("no-workforce.json", &scenario.to_string());
     let err = run(&["workforce", path.to_str().unwrap()]).unwrap_err();
     assert!(err.contains("no workforce section"), "{err}");
     let err = run(&["uplift", path.to_str().unwrap()]).unwrap_err();
     assert!(err.contains("no workforce section"), "{err}");
+    std::fs::remove_file(path).ok();
+    // Lines on plain drivers: a valid scenario, but nothing for these commands to show.
+    for line in scenario["expenditure"].as_array_mut().unwrap() {
+        if line["driver"]["kind"] == "workforce" {
+            line["driver"] = serde_json::json!({"kind": "flat_cash"});
+        }
+    }
+    for line in scenario["funding"].as_array_mut().unwrap() {
+        if line["driver"]["kind"] == "uplift_grant" {
+            line["driver"] = serde_json::json!({"kind": "flat_cash"});
+        }
+    }
+    let path = temp_file("plain-drivers.json", &scenario.to_string());
+    for command in ["workforce", "uplift"] {
+        let err = run(&[command, path.to_str().unwrap()]).unwrap_err();
+        assert!(err.contains("add a \"workforce\" section"), "{err}");
+        assert!(!err.contains('\n'), "{err}");
+    }
     std::fs::remove_file(path).ok();
 }
 

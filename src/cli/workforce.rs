@@ -55,18 +55,11 @@ fn projection(options: &Options) -> Result<WorkforceProjection, String> {
         .scenario
         .as_ref()
         .map_or_else(|| "the baseline".to_string(), |p| p.display().to_string());
-    let plan = match (&scenario.workforce, &options.scenario) {
-        (Some(plan), _) => plan.clone(),
-        // Until the engine's baseline carries its own workforce section, the baseline
-        // command uses the workforce baseline with the engine baseline's years and awards.
-        (None, None) => workforce::baseline::nottinghamshire()
-            .map_err(|e| format!("the workforce baseline: {e}"))?,
-        (None, Some(_)) => {
-            return Err(format!(
-                "{shown}: the scenario has no workforce section; add a \"workforce\" section \
-                 (officers, staff, pcsos) to use this command"
-            ))
-        }
+    let Some(plan) = &scenario.workforce else {
+        return Err(format!(
+            "{shown}: the scenario has no workforce section; add a \"workforce\" section \
+             (officers, staff, pcsos) to use this command"
+        ));
     };
     let years = scenario.horizon.year_list();
     let ctx = PayContext {
@@ -74,7 +67,7 @@ fn projection(options: &Options) -> Result<WorkforceProjection, String> {
         officer_award_pct: &scenario.assumptions.officer_pay_award_pct.value,
         staff_award_pct: &scenario.assumptions.staff_pay_award_pct.value,
     };
-    workforce::project(&plan, ctx).map_err(|e| format!("{shown}: {e}"))
+    workforce::project(plan, ctx).map_err(|e| format!("{shown}: {e}"))
 }
 
 fn dp2(value: Decimal) -> Decimal {
