@@ -217,3 +217,33 @@ fn the_mtfp_baseline_takes_pay_and_the_uplift_grant_from_the_workforce() {
         }
     }
 }
+
+#[test]
+fn attrition_moves_the_gap_through_pay_and_the_uplift_grant() {
+    use planner::model::{baseline as mtfp, engine};
+    let before_scenario = mtfp::nottinghamshire().unwrap();
+    let mut after_scenario = before_scenario.clone();
+    if let Some(w) = after_scenario.workforce.as_mut() {
+        // Officer attrition 3% → 6%: about 70 more leavers a year, so targets are missed.
+        w.officers.attrition_pct = d("6");
+    }
+    let before = engine::project(&before_scenario).unwrap();
+    let after = engine::project(&after_scenario).unwrap();
+    let amount = |p: &planner::model::Projection, i: usize, id: &str| {
+        let y = &p.years[i];
+        y.expenditure
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.amount)
+            .or_else(|| y.funding.iter().find(|l| l.id == id).map(|l| l.amount))
+            .unwrap()
+    };
+    for i in 1..before.years.len() {
+        let pay_change = amount(&after, i, "officer_pay") - amount(&before, i, "officer_pay");
+        let grant_change = amount(&after, i, "uplift_grant") - amount(&before, i, "uplift_grant");
+        assert!(pay_change < Decimal::ZERO, "{i}");
+        assert!(grant_change < Decimal::ZERO, "{i}");
+        let gap_change = after.years[i].gap - before.years[i].gap;
+        assert_eq!(gap_change, pay_change - grant_change, "{i}");
+    }
+}
