@@ -341,6 +341,16 @@ fn precept(s: &Scenario) -> ModelResult<()> {
 fn savings(s: &Scenario) -> ModelResult<()> {
     let h = &s.horizon;
     ids("savings", s.savings.iter().map(|l| l.id.as_str()))?;
+    let mut from_register = s
+        .savings
+        .iter()
+        .filter(|x| x.kind == SavingKind::Collaborations);
+    if let Some(second) = from_register.nth(1) {
+        return Err(ModelError::new(
+            format!("savings[{}].kind", second.id),
+            "only one saving may take the collaboration register's savings (it would count them twice)",
+        ));
+    }
     for saving in &s.savings {
         let at = format!("savings[{}]", saving.id);
         if saving.kind == SavingKind::Collaborations {
