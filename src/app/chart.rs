@@ -40,7 +40,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             <ul class="legend" aria-hidden="true">
                 { for data.series.iter().map(|s| {
                     let shape = match s.kind {
-                        SeriesKind::Bar | SeriesKind::Floating => "swatch swatch-bar",
+                        SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => "swatch swatch-bar",
                         SeriesKind::Line => "swatch swatch-line",
                         SeriesKind::Dashed => "swatch swatch-dashed",
                     };

@@ -1,9 +1,13 @@
-//! The charts column.
+//! The charts column. Each chart's data is memoised on what it depends on, so a keystroke
+//! redraws only the charts whose figures changed.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::chart::ChartFigure;
 use super::state::Workspace;
+use crate::charts::ChartData;
 use crate::view;
 
 #[derive(Properties, PartialEq)]
@@ -11,24 +15,60 @@ pub struct ChartsPanelProps {
     pub ws: Workspace,
 }
 
+fn figure_or_error(data: &Result<ChartData, String>, what: &str) -> Html {
+    match data {
+        Ok(data) => html! { <ChartFigure data={data.clone()} /> },
+        Err(e) => html! {
+            <p class="chart-error" role="alert">{ format!("The {what} chart cannot be drawn: {e}") }</p>
+        },
+    }
+}
+
 #[component]
 pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     let ws = &props.ws;
-    let p = &ws.projection;
-    let bridge = match view::bridge(&ws.baseline, &ws.baseline_projection, &ws.scenario, p) {
-        Ok(steps) => {
-            html! { <ChartFigure data={view::bridge_chart(&ws.baseline_projection, p, &steps)} /> }
-        }
-        Err(e) => {
-            html! { <p class="chart-error" role="alert">{ format!("The bridge cannot be drawn: {e}") }</p> }
-        }
-    };
+    let p = ws.projection.clone();
+    let main = use_memo(p.clone(), |p| {
+        (
+            view::gap_chart(p),
+            view::funding_expenditure_chart(p),
+            view::reserves_chart(p),
+        )
+    });
+    let bridge = use_memo(
+        (
+            ws.baseline.clone(),
+            ws.baseline_projection.clone(),
+            ws.scenario.clone(),
+            p.clone(),
+        ),
+        |(b, bp, s, sp)| {
+            view::bridge(b, bp, s, sp)
+                .map(|steps| view::bridge_chart(bp, sp, &steps))
+                .map_err(|e| e.to_string())
+        },
+    );
+    let teams = use_memo(ws.scenario.clone(), |s: &Rc<_>| {
+        let workforce = view::workforce_of(s).map(|r| {
+            r.map(|w| view::workforce_chart(&w))
+                .map_err(|e| e.to_string())
+        });
+        let collab = view::collaborations_of(s).map(|r| {
+            r.map(|c| view::collaboration_chart(&c))
+                .map_err(|e| e.to_string())
+        });
+        (workforce, collab)
+    });
+    let (gap, fe, reserves) = &*main;
+    let (workforce, collab) = &*teams;
     html! {
         <section id="charts" aria-label="Charts">
-            <ChartFigure data={view::gap_chart(p)} />
-            <ChartFigure data={view::funding_expenditure_chart(p)} />
-            { bridge }
-            <ChartFigure data={view::reserves_chart(p)} />
+            <ChartFigure data={gap.clone()} />
+            <ChartFigure data={fe.clone()} />
+            { figure_or_error(&bridge, "bridge") }
+            <ChartFigure data={reserves.clone()} />
+            { workforce.as_ref().map(|w| figure_or_error(w, "workforce")).unwrap_or_default() }
+            { collab.as_ref().map(|c| figure_or_error(c, "collaboration")).unwrap_or_default() }
         </section>
     }
 }

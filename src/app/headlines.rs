@@ -39,6 +39,28 @@ pub fn HeadlineStrip(props: &HeadlineProps) -> Html {
     let selected = h.gap_year.map(|y| y.to_string()).unwrap_or_default();
     let last = h.last_year.map(|y| y.to_string()).unwrap_or_default();
     let first = h.first_year.map(|y| y.to_string()).unwrap_or_default();
+    let uplift = use_memo((ws.scenario.clone(), h.gap_year), |(s, year)| {
+        crate::view::workforce_of(s)
+            .and_then(|r| r.ok())
+            .and_then(|w| crate::view::uplift_status(&w, *year))
+    });
+    let uplift_card = match &*uplift {
+        Some(u) => {
+            let met = u.actual >= u.target;
+            html! {
+                <div class="headline" id="headline-uplift">
+                    <span class="label">{ format!("Officers against Uplift target, {}", u.year) }</span>
+                    <span class={if met { "figure good" } else { "figure bad" }} data-figure="uplift">
+                        { format!("{} / {}", format::count(u.actual, 0), format::count(u.target, 0)) }
+                    </span>
+                    <span class="note">
+                        { format!("{} of target: grant due {}, at risk {}.", format::percent(u.achieved_pct, 1), format::millions(u.grant_due), format::millions(u.grant_at_risk)) }
+                    </span>
+                </div>
+            }
+        }
+        None => html! {},
+    };
     html! {
         <section id="headlines" aria-label="Headline figures">
             <div class="headline" id="headline-annual-gap">
@@ -73,6 +95,7 @@ pub fn HeadlineStrip(props: &HeadlineProps) -> Html {
                     } }
                 </span>
             </div>
+            { uplift_card }
             <div class="headline" id="headline-precept">
                 <span class="label">{ format!("Band D precept, {selected}") }</span>
                 <span class="figure" data-figure="band-d">{ format::pounds(h.band_d) }</span>

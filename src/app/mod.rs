@@ -5,6 +5,7 @@ mod charts_panel;
 mod field;
 mod headlines;
 mod panel;
+mod panel_teams;
 mod panic;
 mod state;
 

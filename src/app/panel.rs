@@ -17,30 +17,10 @@ pub struct PanelProps {
 
 /// A DOM id for a field's input, stable across renders.
 pub fn dom_id(field: &Field) -> String {
-    let y = |y: &FinancialYear| y.start_year().to_string();
-    match field {
-        Field::OfficerPayAward(v) => format!("officer-award-{}", y(v)),
-        Field::StaffPayAward(v) => format!("staff-award-{}", y(v)),
-        Field::PayDrift(v) => format!("pay-drift-{}", y(v)),
-        Field::NonPayInflation(v) => format!("inflation-{}", y(v)),
-        Field::BandD => "band-d".into(),
-        Field::PreceptRiseGbp(v) => format!("precept-rise-gbp-{}", y(v)),
-        Field::PreceptRisePct(v) => format!("precept-rise-pct-{}", y(v)),
-        Field::TaxBase => "tax-base".into(),
-        Field::TaxBaseGrowth(v) => format!("tax-base-growth-{}", y(v)),
-        Field::FundingBase(id) => format!("funding-{id}"),
-        Field::FundingGrowth(id, v) => format!("funding-{id}-growth-{}", y(v)),
-        Field::ExpenditureBase(id) => format!("spend-{id}"),
-        Field::Saving(id, v) => format!("saving-{id}-{}", y(v)),
-        Field::GeneralOpening => "general-opening".into(),
-        Field::EarmarkedOpening => "earmarked-opening".into(),
-        Field::FloorPct => "floor-pct".into(),
-        Field::PlannedUseGeneral(v) => format!("planned-use-{}", y(v)),
-        Field::HorizonYears => "horizon-years".into(),
-    }
+    field.key()
 }
 
-fn field(ws: &Workspace, dispatch: &Callback<Action>, f: Field, compact: bool) -> Html {
+pub(super) fn field(ws: &Workspace, dispatch: &Callback<Action>, f: Field, compact: bool) -> Html {
     let spec = edit::spec(&ws.scenario, &f);
     let text = ws.text(&f);
     let error = ws.error(&f).map(AttrValue::from);
@@ -53,13 +33,13 @@ fn field(ws: &Workspace, dispatch: &Callback<Action>, f: Field, compact: bool) -
 }
 
 /// One row of a year grid: a label, its source, and a field per year (None: no input).
-struct Row {
-    label: String,
-    source: Option<Source>,
-    fields: Vec<Option<Field>>,
+pub(super) struct Row {
+    pub(super) label: String,
+    pub(super) source: Option<Source>,
+    pub(super) fields: Vec<Option<Field>>,
 }
 
-fn year_grid(
+pub(super) fn year_grid(
     ws: &Workspace,
     dispatch: &Callback<Action>,
     caption: &str,
@@ -112,7 +92,7 @@ fn year_grid(
     }
 }
 
-fn group(title: &str, open: bool, errors: usize, body: Html) -> Html {
+pub(super) fn group(title: &str, open: bool, errors: usize, body: Html) -> Html {
     html! {
         <details class="group" open={open}>
             <summary>
@@ -126,7 +106,7 @@ fn group(title: &str, open: bool, errors: usize, body: Html) -> Html {
     }
 }
 
-fn errors_in(ws: &Workspace, pred: impl Fn(&Field) -> bool) -> usize {
+pub(super) fn errors_in(ws: &Workspace, pred: impl Fn(&Field) -> bool) -> usize {
     ws.drafts
         .iter()
         .filter(|(f, d)| d.error.is_some() && pred(f))
@@ -365,6 +345,8 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
             { group("Funding and grants", true, funding_errors, funding) }
             { group("Precept", true, precept_errors, precept) }
             { group("Pay and inflation", true, pay_errors, pay) }
+            { super::panel_teams::workforce_group(ws, d, &all_years) }
+            { super::panel_teams::collaborations_group(ws, d, &all_years) }
             { group("Savings and reserves", false, savings_errors, savings) }
             { group("Spending lines", false, spending_errors, spending) }
             { group("Plan horizon", false, horizon_errors, horizon) }

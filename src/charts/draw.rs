@@ -67,24 +67,67 @@ fn to_f64(value: Decimal, unit: Unit) -> f64 {
     value.to_f64().unwrap_or(0.0) / scale(unit)
 }
 
-/// The y range covering every figure (and zero), with headroom.
-fn y_range(data: &ChartData) -> Range<f64> {
-    let mut lo = 0.0_f64;
-    let mut hi = 0.0_f64;
-    for s in &data.series {
+/// Where each series' bars start, per category: a floating series' own bases, a stacked
+/// series' running total of the stacked series before it, zero otherwise.
+fn bases(data: &ChartData) -> Vec<Vec<f64>> {
+    let n = data.categories.len();
+    let mut stack = vec![0.0_f64; n];
+    data.series
+        .iter()
+        .map(|s| match s.kind {
+            SeriesKind::Floating => (0..n)
+                .map(|i| s.bases.get(i).map_or(0.0, |b| to_f64(*b, data.unit)))
+                .collect(),
+            SeriesKind::Stacked => {
+                let here = stack.clone();
+                for (slot, v) in stack.iter_mut().zip(&s.values) {
+                    *slot += to_f64(*v, data.unit);
+                }
+                here
+            }
+            _ => vec![0.0; n],
+        })
+        .collect()
+}
+
+/// The y range covering every figure, with headroom. Charts with bars include zero;
+/// line-only charts of people (headcount against a target) zoom to their figures.
+fn y_range(data: &ChartData, bases: &[Vec<f64>]) -> Range<f64> {
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    for (s, b) in data.series.iter().zip(bases) {
         for (i, v) in s.values.iter().enumerate() {
-            let base = s.bases.get(i).map(|b| to_f64(*b, data.unit)).unwrap_or(0.0);
+            let base = b.get(i).copied().unwrap_or(0.0);
             let top = base + to_f64(*v, data.unit);
-            lo = lo.min(base).min(top);
-            hi = hi.max(base).max(top);
+            lo = lo.min(top);
+            hi = hi.max(top);
+            if !matches!(s.kind, SeriesKind::Line | SeriesKind::Dashed) {
+                lo = lo.min(base);
+                hi = hi.max(base);
+            }
         }
+    }
+    let lines_only = data
+        .series
+        .iter()
+        .all(|s| matches!(s.kind, SeriesKind::Line | SeriesKind::Dashed));
+    if !(lines_only && data.unit == Unit::People) {
+        lo = lo.min(0.0);
+        hi = hi.max(0.0);
+    }
+    if !lo.is_finite() || !hi.is_finite() {
+        return 0.0..1.0;
     }
     if (hi - lo).abs() < f64::EPSILON {
         hi = lo + 1.0;
     }
     let pad = (hi - lo) * 0.08;
-    let lo = if lo < 0.0 { lo - pad } else { lo };
-    (lo)..(hi + pad)
+    let lo = if lo < 0.0 || lines_only && data.unit == Unit::People {
+        lo - pad
+    } else {
+        lo
+    };
+    lo..(hi + pad)
 }
 
 fn axis_label(v: f64, unit: Unit, step: f64) -> String {
@@ -116,7 +159,8 @@ pub fn draw<DB: DrawingBackend>(
     if n == 0 {
         return Err(ChartError("no categories to draw".into()));
     }
-    let y = y_range(data);
+    let stack_bases = bases(data);
+    let y = y_range(data, &stack_bases);
     let unit = data.unit;
     let mut chart = ChartBuilder::on(area)
         .margin(12)
@@ -183,16 +227,18 @@ pub fn draw<DB: DrawingBackend>(
             .map(|(i, v)| (i as f64, to_f64(*v, unit)))
             .collect();
         let anno = match s.kind {
-            SeriesKind::Bar | SeriesKind::Floating => {
-                // Bars sit side by side; floating bars (a bridge) share one full-width slot.
-                let (offset, bar_width) = if s.kind == SeriesKind::Floating {
+            SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => {
+                // Bars sit side by side; floating (a bridge) and stacked bars share one
+                // full-width slot.
+                let (offset, bar_width) = if s.kind != SeriesKind::Bar {
                     (-group_width / 2.0, group_width)
                 } else {
                     let slot = bar_series.iter().position(|&b| b == si).unwrap_or(0) as f64;
                     (-group_width / 2.0 + slot * bar_width, bar_width)
                 };
-                let bars = points.iter().enumerate().map(|(i, (x, v))| {
-                    let base = s.bases.get(i).map(|b| to_f64(*b, unit)).unwrap_or(0.0);
+                let my_bases = stack_bases.get(si).cloned().unwrap_or_default();
+                let bars = points.iter().enumerate().map(move |(i, (x, v))| {
+                    let base = my_bases.get(i).copied().unwrap_or(0.0);
                     let x0 = x + offset + bar_width * 0.06;
                     let x1 = x + offset + bar_width * 0.94;
                     Rectangle::new([(x0, base), (x1, base + v)], colour.filled())
@@ -219,7 +265,7 @@ pub fn draw<DB: DrawingBackend>(
         let legend_kind = s.kind;
         anno.label(s.name.clone())
             .legend(move |(x, y)| match legend_kind {
-                SeriesKind::Bar | SeriesKind::Floating => {
+                SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => {
                     Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour.filled()).into_dyn()
                 }
                 SeriesKind::Line | SeriesKind::Dashed => {

@@ -57,6 +57,8 @@ pub enum SeriesKind {
     Dashed,
     /// Floating bars from `base` to `base + value` (a bridge or waterfall).
     Floating,
+    /// Bars stacked on the stacked series before them, one stack per category.
+    Stacked,
 }
 
 /// One series of figures, one per category.

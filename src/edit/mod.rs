@@ -11,7 +11,12 @@ use rust_decimal::Decimal;
 
 use crate::model::dec::{Dec, YearValues};
 use crate::model::scenario::{Driver, FundingDriver, Scenario};
+use crate::model::workforce::Group;
 use crate::model::{FinancialYear, Source};
+
+mod teams;
+
+pub use teams::{editable_collaborations, NEW_INTAKE_MONTH};
 
 /// An editable figure in a scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,6 +57,53 @@ pub enum Field {
     PlannedUseGeneral(FinancialYear),
     /// Number of years in the plan.
     HorizonYears,
+    /// A workforce group's leavers, % of headcount a year.
+    Attrition(Group),
+    /// A workforce group's recruits starting in the year (people).
+    Intake(Group, FinancialYear),
+    /// The Operation Uplift officer headcount target for the year.
+    UpliftTarget(FinancialYear),
+    /// A revenue collaboration's full-year total cost for all partners in the year (£).
+    CollabCost(String, FinancialYear),
+    /// A capital collaboration partner's share of the cost (%), by partner position.
+    CapitalShare(String, usize),
+    /// A capital collaboration's interest rate (% a year).
+    CapitalInterest(String),
+}
+
+impl Field {
+    /// A stable key for the field, usable as a DOM id and in change logs:
+    /// `officer-award-2023`, `funding-core_grant`, `intake-officers-2024`.
+    pub fn key(&self) -> String {
+        let field = self;
+        let y = |y: &FinancialYear| y.start_year().to_string();
+        match field {
+            Field::OfficerPayAward(v) => format!("officer-award-{}", y(v)),
+            Field::StaffPayAward(v) => format!("staff-award-{}", y(v)),
+            Field::PayDrift(v) => format!("pay-drift-{}", y(v)),
+            Field::NonPayInflation(v) => format!("inflation-{}", y(v)),
+            Field::BandD => "band-d".into(),
+            Field::PreceptRiseGbp(v) => format!("precept-rise-gbp-{}", y(v)),
+            Field::PreceptRisePct(v) => format!("precept-rise-pct-{}", y(v)),
+            Field::TaxBase => "tax-base".into(),
+            Field::TaxBaseGrowth(v) => format!("tax-base-growth-{}", y(v)),
+            Field::FundingBase(id) => format!("funding-{id}"),
+            Field::FundingGrowth(id, v) => format!("funding-{id}-growth-{}", y(v)),
+            Field::ExpenditureBase(id) => format!("spend-{id}"),
+            Field::Saving(id, v) => format!("saving-{id}-{}", y(v)),
+            Field::GeneralOpening => "general-opening".into(),
+            Field::EarmarkedOpening => "earmarked-opening".into(),
+            Field::FloorPct => "floor-pct".into(),
+            Field::PlannedUseGeneral(v) => format!("planned-use-{}", y(v)),
+            Field::HorizonYears => "horizon-years".into(),
+            Field::Attrition(g) => format!("attrition-{}", g.key()),
+            Field::Intake(g, v) => format!("intake-{}-{}", g.key(), y(v)),
+            Field::UpliftTarget(v) => format!("uplift-target-{}", y(v)),
+            Field::CollabCost(id, v) => format!("collab-{id}-{}", y(v)),
+            Field::CapitalShare(id, i) => format!("capital-{id}-share-{i}"),
+            Field::CapitalInterest(id) => format!("capital-{id}-interest"),
+        }
+    }
 }
 
 /// The unit of a field, which sets how it is typed, shown and checked.
@@ -65,6 +117,8 @@ pub enum FieldUnit {
     Properties,
     /// Years.
     Years,
+    /// People (headcount).
+    People,
 }
 
 impl FieldUnit {
@@ -75,6 +129,7 @@ impl FieldUnit {
             FieldUnit::Percent => "%",
             FieldUnit::Properties => "Band D equiv.",
             FieldUnit::Years => "years",
+            FieldUnit::People => "people",
         }
     }
 }
@@ -126,6 +181,7 @@ impl FieldSpec {
             FieldUnit::Percent => format!("{}% to {}%", fmt(self.min), fmt(self.max)),
             FieldUnit::Properties => format!("{} to {}", fmt(self.min), fmt(self.max)),
             FieldUnit::Years => format!("{} to {} years", fmt(self.min), fmt(self.max)),
+            FieldUnit::People => format!("{} to {} people", fmt(self.min), fmt(self.max)),
         }
     }
 }
@@ -270,6 +326,7 @@ pub fn spec(scenario: &Scenario, field: &Field) -> FieldSpec {
             Some(&r.planned_use_general.source),
         ),
         Field::HorizonYears => FieldSpec::new("Plan length", FieldUnit::Years, 5, 10, None),
+        other => teams::spec(scenario, other),
     }
 }
 
@@ -319,6 +376,7 @@ pub fn value(scenario: &Scenario, field: &Field) -> Option<Decimal> {
         Field::FloorPct => Some(r.floor_pct.value.0),
         Field::PlannedUseGeneral(y) => year(&r.planned_use_general.value, y),
         Field::HorizonYears => Some(Decimal::from(scenario.horizon.years)),
+        other => teams::value(scenario, other),
     }
 }
 
@@ -328,7 +386,7 @@ pub fn value(scenario: &Scenario, field: &Field) -> Option<Decimal> {
 pub fn display_value(v: Decimal, unit: FieldUnit) -> String {
     let v = v.normalize();
     match unit {
-        FieldUnit::Pounds | FieldUnit::Properties => {
+        FieldUnit::Pounds | FieldUnit::Properties | FieldUnit::People => {
             let dp = if v.fract().is_zero() {
                 0
             } else {
@@ -365,7 +423,7 @@ pub fn parse_input(text: &str, unit: FieldUnit) -> Result<Decimal, String> {
     match unit {
         FieldUnit::Pounds => t = t.trim_start_matches('£').to_string(),
         FieldUnit::Percent => t = t.trim_end_matches('%').to_string(),
-        FieldUnit::Properties | FieldUnit::Years => {}
+        FieldUnit::Properties | FieldUnit::Years | FieldUnit::People => {}
     }
     if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Err(format!("'{}' is not a number", text.trim()));
@@ -383,6 +441,9 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
     }
     if spec.unit == FieldUnit::Years && !v.fract().is_zero() {
         return Err("Must be a whole number of years".into());
+    }
+    if spec.unit == FieldUnit::People && !v.fract().is_zero() {
+        return Err("Must be a whole number of people".into());
     }
     let mut s = scenario.clone();
     let missing = || "This figure no longer exists in the scenario".to_string();
@@ -442,6 +503,7 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
             s.horizon.years = u8::try_from(v.trunc().mantissa())
                 .map_err(|_| "Must be from 5 to 10 years".to_string())?;
         }
+        other => teams::apply(&mut s, other, v)?,
     }
     Ok(s)
 }

@@ -5,7 +5,12 @@
 mod bridge;
 mod charts;
 mod headlines;
+pub mod slides;
+mod teams;
 
 pub use bridge::{bridge, BridgeStep, GROUPS};
 pub use charts::{bridge_chart, funding_expenditure_chart, gap_chart, reserves_chart};
 pub use headlines::{default_headline_year, Headlines};
+pub use teams::{
+    collaboration_chart, collaborations_of, uplift_status, workforce_chart, workforce_of,
+};

@@ -1,0 +1,110 @@
+//! The Workforce and Uplift, and Collaborations groups of the assumption panel.
+
+use yew::prelude::*;
+
+use super::panel::{errors_in, field, group, year_grid, Row};
+use super::state::{Action, Workspace};
+use crate::edit::{self, Field};
+use crate::model::workforce::Group;
+use crate::model::FinancialYear;
+
+fn group_label(g: Group) -> &'static str {
+    match g {
+        Group::Officers => "Officers",
+        Group::Staff => "Police staff",
+        Group::Pcsos => "PCSOs",
+    }
+}
+
+/// The Workforce and Uplift group, if the scenario has a workforce plan.
+pub fn workforce_group(ws: &Workspace, d: &Callback<Action>, years: &[FinancialYear]) -> Html {
+    let s = &ws.scenario;
+    let Some(plan) = &s.workforce else {
+        return html! {};
+    };
+    let source = |key: &str| plan.sources.get(key).cloned();
+    let intakes: Vec<Row> = Group::ALL
+        .iter()
+        .map(|g| Row {
+            label: format!("{} recruits", group_label(*g)),
+            source: source(&format!("{}.intakes", g.key())),
+            fields: years.iter().map(|y| Some(Field::Intake(*g, *y))).collect(),
+        })
+        .collect();
+    let targets = plan.uplift.as_ref().map(|_| Row {
+        label: "Uplift officer headcount target".into(),
+        source: source("uplift.targets"),
+        fields: years
+            .iter()
+            .map(|y| Some(Field::UpliftTarget(*y)))
+            .collect(),
+    });
+    let body = html! {
+        <>
+            <p class="hint">
+                { format!("Recruits per year, spread over that year's intakes in proportion; a year with none gets one starting in September (month {}).", edit::NEW_INTAKE_MONTH) }
+            </p>
+            { year_grid(ws, d, "Recruits by year and group", years, intakes) }
+            { for Group::ALL.iter().map(|g| field(ws, d, Field::Attrition(*g), false)) }
+            if let Some(row) = targets {
+                { year_grid(ws, d, "Uplift headcount target by year", years, vec![row]) }
+            }
+        </>
+    };
+    let errors = errors_in(ws, |f| {
+        matches!(
+            f,
+            Field::Attrition(_) | Field::Intake(_, _) | Field::UpliftTarget(_)
+        )
+    });
+    group("Workforce and Uplift", false, errors, body)
+}
+
+/// The Collaborations group, if the scenario has a collaboration register.
+pub fn collaborations_group(ws: &Workspace, d: &Callback<Action>, years: &[FinancialYear]) -> Html {
+    let s = &ws.scenario;
+    let Some(register) = &s.collaborations else {
+        return html! {};
+    };
+    let costs: Vec<Row> = edit::editable_collaborations(s)
+        .into_iter()
+        .map(|(id, name)| {
+            let source = register
+                .collaborations
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.total_cost.source.clone());
+            Row {
+                label: format!("{name}: total cost, all partners £"),
+                source,
+                fields: years
+                    .iter()
+                    .map(|y| Some(Field::CollabCost(id.clone(), *y)))
+                    .collect(),
+            }
+        })
+        .collect();
+    let capital = register.capital.iter().map(|c| {
+        html! {
+            <fieldset class="subgroup">
+                <legend>{ format!("{}: cost split", c.name) }</legend>
+                { for (0..c.sharing.partners.len()).map(|i| field(ws, d, Field::CapitalShare(c.id.clone(), i), false)) }
+                { field(ws, d, Field::CapitalInterest(c.id.clone()), false) }
+            </fieldset>
+        }
+    });
+    let body = html! {
+        <>
+            <p class="hint">{ "The force's share of each cost follows the collaboration's sharing rule, to the penny." }</p>
+            { year_grid(ws, d, "Collaboration total costs by year, pounds", years, costs) }
+            { for capital }
+        </>
+    };
+    let errors = errors_in(ws, |f| {
+        matches!(
+            f,
+            Field::CollabCost(_, _) | Field::CapitalShare(_, _) | Field::CapitalInterest(_)
+        )
+    });
+    group("Collaborations", false, errors, body)
+}

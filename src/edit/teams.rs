@@ -1,0 +1,268 @@
+//! Fields of the workforce plan and the collaboration register: intakes, attrition, Uplift
+//! targets, collaboration costs and the joint headquarters' split.
+
+use rust_decimal::Decimal;
+
+use super::{Field, FieldSpec, FieldUnit};
+use crate::model::collab::Status;
+use crate::model::money::round_to;
+use crate::model::scenario::Scenario;
+use crate::model::workforce::{Group, GroupPlan, Intake, WorkforcePlan};
+use crate::model::Source;
+
+/// The calendar month a new intake starts when a year had none: September, when most
+/// forces start their largest cohort (stated in the panel's hint).
+pub const NEW_INTAKE_MONTH: i64 = 9;
+
+fn group_name(g: Group) -> &'static str {
+    match g {
+        Group::Officers => "Officers",
+        Group::Staff => "Police staff",
+        Group::Pcsos => "PCSOs",
+    }
+}
+
+fn group(plan: &WorkforcePlan, g: Group) -> &GroupPlan {
+    match g {
+        Group::Officers => &plan.officers,
+        Group::Staff => &plan.staff,
+        Group::Pcsos => &plan.pcsos,
+    }
+}
+
+fn group_mut(plan: &mut WorkforcePlan, g: Group) -> &mut GroupPlan {
+    match g {
+        Group::Officers => &mut plan.officers,
+        Group::Staff => &mut plan.staff,
+        Group::Pcsos => &mut plan.pcsos,
+    }
+}
+
+fn wf_source(s: &Scenario, key: &str) -> Option<Source> {
+    s.workforce
+        .as_ref()
+        .and_then(|w| w.sources.get(key).cloned())
+}
+
+/// Label, unit, range and source of a workforce or collaboration field.
+pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
+    let new = |label: String, unit, min: i64, max: i64, source: Option<Source>| FieldSpec {
+        label,
+        unit,
+        min: Decimal::from(min),
+        max: Decimal::from(max),
+        source,
+    };
+    match field {
+        Field::Attrition(g) => new(
+            format!("{} leaving each year", group_name(*g)),
+            FieldUnit::Percent,
+            0,
+            100,
+            wf_source(s, &format!("{}.attrition_pct", g.key())),
+        ),
+        Field::Intake(g, y) => new(
+            format!("{} recruits {y}", group_name(*g)),
+            FieldUnit::People,
+            0,
+            5_000,
+            wf_source(s, &format!("{}.intakes", g.key())),
+        ),
+        Field::UpliftTarget(y) => new(
+            format!("Uplift target {y}"),
+            FieldUnit::People,
+            0,
+            50_000,
+            wf_source(s, "uplift.targets"),
+        ),
+        Field::CollabCost(id, y) => {
+            let c = s
+                .collaborations
+                .as_ref()
+                .and_then(|r| r.collaborations.iter().find(|c| &c.id == id));
+            new(
+                format!(
+                    "{} total cost {y}",
+                    c.map_or(id.as_str(), |c| c.name.as_str())
+                ),
+                FieldUnit::Pounds,
+                0,
+                1_000_000_000,
+                c.map(|c| c.total_cost.source.clone()),
+            )
+        }
+        Field::CapitalShare(id, i) => {
+            let c = s
+                .collaborations
+                .as_ref()
+                .and_then(|r| r.capital.iter().find(|c| &c.id == id));
+            let partner = c.and_then(|c| c.sharing.partners.get(*i));
+            new(
+                format!("{} share", partner.map_or("Partner", |p| p.name.as_str())),
+                FieldUnit::Percent,
+                0,
+                100,
+                partner.map(|p| p.source.clone()),
+            )
+        }
+        Field::CapitalInterest(id) => {
+            let c = s
+                .collaborations
+                .as_ref()
+                .and_then(|r| r.capital.iter().find(|c| &c.id == id));
+            new(
+                "Interest rate on the borrowing".into(),
+                FieldUnit::Percent,
+                0,
+                100,
+                c.map(|c| c.interest_source.clone()),
+            )
+        }
+        _ => new("Unknown field".into(), FieldUnit::Pounds, 0, 0, None),
+    }
+}
+
+/// The current value of a workforce or collaboration field.
+pub fn value(s: &Scenario, field: &Field) -> Option<Decimal> {
+    match field {
+        Field::Attrition(g) => s.workforce.as_ref().map(|w| group(w, *g).attrition_pct),
+        Field::Intake(g, y) => s.workforce.as_ref().map(|w| {
+            group(w, *g)
+                .intakes
+                .iter()
+                .filter(|i| i.year == *y)
+                .map(|i| i.count)
+                .fold(Decimal::ZERO, |a, b| a.checked_add(b).unwrap_or(a))
+        }),
+        Field::UpliftTarget(y) => s
+            .workforce
+            .as_ref()
+            .and_then(|w| w.uplift.as_ref())
+            .and_then(|u| u.target(*y).ok().flatten()),
+        Field::CollabCost(id, y) => s
+            .collaborations
+            .as_ref()
+            .and_then(|r| r.collaborations.iter().find(|c| &c.id == id))
+            .and_then(|c| c.total_cost.full_year(*y, "").ok()),
+        Field::CapitalShare(id, i) => s
+            .collaborations
+            .as_ref()
+            .and_then(|r| r.capital.iter().find(|c| &c.id == id))
+            .and_then(|c| c.sharing.partners.get(*i))
+            .map(|p| p.weight),
+        Field::CapitalInterest(id) => s
+            .collaborations
+            .as_ref()
+            .and_then(|r| r.capital.iter().find(|c| &c.id == id))
+            .map(|c| c.interest_pct),
+        _ => None,
+    }
+}
+
+/// Spread `total` recruits over a year's intakes in proportion to their current sizes
+/// (evenly if they are all zero), in whole people, the remainder going to the earliest
+/// intakes so the counts add up exactly.
+fn spread(intakes: &mut [&mut Intake], total: Decimal) {
+    let current: Decimal = intakes
+        .iter()
+        .map(|i| i.count)
+        .fold(Decimal::ZERO, |a, b| a.checked_add(b).unwrap_or(a));
+    let n = Decimal::from(intakes.len());
+    let mut given = Decimal::ZERO;
+    for i in intakes.iter_mut() {
+        let share = if current.is_zero() {
+            total.checked_div(n).unwrap_or_default()
+        } else {
+            total
+                .checked_mul(i.count)
+                .and_then(|x| x.checked_div(current))
+                .unwrap_or_default()
+        };
+        i.count = share.floor();
+        given = given.checked_add(i.count).unwrap_or(given);
+    }
+    let mut left = total.checked_sub(given).unwrap_or_default();
+    for i in intakes.iter_mut() {
+        if left <= Decimal::ZERO {
+            break;
+        }
+        i.count = i.count.checked_add(Decimal::ONE).unwrap_or(i.count);
+        left = left.checked_sub(Decimal::ONE).unwrap_or_default();
+    }
+}
+
+/// Set a workforce or collaboration field on `s`.
+pub fn apply(s: &mut Scenario, field: &Field, v: Decimal) -> Result<(), String> {
+    let no_workforce = || "This scenario has no workforce plan".to_string();
+    let no_register = || "This scenario has no collaboration register".to_string();
+    let missing = || "This figure no longer exists in the scenario".to_string();
+    match field {
+        Field::Attrition(g) => {
+            let w = s.workforce.as_mut().ok_or_else(no_workforce)?;
+            group_mut(w, *g).attrition_pct = v;
+        }
+        Field::Intake(g, y) => {
+            let w = s.workforce.as_mut().ok_or_else(no_workforce)?;
+            let plan = group_mut(w, *g);
+            let mut that_year: Vec<&mut Intake> =
+                plan.intakes.iter_mut().filter(|i| i.year == *y).collect();
+            if that_year.is_empty() {
+                plan.intakes.push(Intake {
+                    year: *y,
+                    start_month: NEW_INTAKE_MONTH,
+                    count: v,
+                });
+            } else {
+                spread(&mut that_year, round_to(v, 0));
+            }
+        }
+        Field::UpliftTarget(y) => {
+            let w = s.workforce.as_mut().ok_or_else(no_workforce)?;
+            let u = w
+                .uplift
+                .as_mut()
+                .ok_or("This scenario's workforce plan has no Uplift section")?;
+            u.targets.set(*y, v);
+        }
+        Field::CollabCost(id, y) => {
+            let r = s.collaborations.as_mut().ok_or_else(no_register)?;
+            let c = r
+                .collaborations
+                .iter_mut()
+                .find(|c| &c.id == id)
+                .ok_or_else(missing)?;
+            c.total_cost.by_year.set(*y, v);
+        }
+        Field::CapitalShare(id, i) => {
+            let r = s.collaborations.as_mut().ok_or_else(no_register)?;
+            let c = r
+                .capital
+                .iter_mut()
+                .find(|c| &c.id == id)
+                .ok_or_else(missing)?;
+            c.sharing.partners.get_mut(*i).ok_or_else(missing)?.weight = v;
+        }
+        Field::CapitalInterest(id) => {
+            let r = s.collaborations.as_mut().ok_or_else(no_register)?;
+            let c = r
+                .capital
+                .iter_mut()
+                .find(|c| &c.id == id)
+                .ok_or_else(missing)?;
+            c.interest_pct = v;
+        }
+        _ => return Err(missing()),
+    }
+    Ok(())
+}
+
+/// The collaborations whose costs the panel offers for editing: those planned or running
+/// (an exited or closed one's history is not a planning assumption). (id, name) pairs.
+pub fn editable_collaborations(s: &Scenario) -> Vec<(String, String)> {
+    s.collaborations
+        .iter()
+        .flat_map(|r| r.collaborations.iter())
+        .filter(|c| matches!(c.status, Status::Active | Status::Planned))
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect()
+}

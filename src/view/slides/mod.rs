@@ -1,0 +1,159 @@
+//! The presentation and print pack's slides: one finding per slide, each a sentence that
+//! states it with one big number, one chart or the council tax bands. Pure: no yew, no
+//! clock, so every figure is tested natively and the browser shows exactly these.
+//!
+//! [`deck`] builds every slide for a scenario; the app shows the ones the presenter
+//! picks, in [`SlideId::ALL`] order.
+
+mod bands;
+mod build;
+mod notes;
+
+use rust_decimal::Decimal;
+
+use crate::charts::ChartData;
+
+pub use bands::{band_amount, bands, per_week, BandRow, BANDS};
+pub use build::{deck, Inputs};
+pub use notes::{key_assumptions, Assumption};
+
+/// Which slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SlideId {
+    /// The gap in the chosen year.
+    GapYear,
+    /// The gap to the end of the plan.
+    GapPlan,
+    /// The precept rise per Band D, per year and per week.
+    Precept,
+    /// The rise for every band A–H.
+    Bands,
+    /// Officer numbers against the Uplift target.
+    Uplift,
+    /// What collaborations cost and return.
+    Collaborations,
+    /// Reserves against the floor.
+    Reserves,
+    /// The chosen scenario against the baseline.
+    Bridge,
+}
+
+impl SlideId {
+    /// Every slide, in the order they are shown.
+    pub const ALL: [SlideId; 8] = [
+        SlideId::GapYear,
+        SlideId::GapPlan,
+        SlideId::Precept,
+        SlideId::Bands,
+        SlideId::Uplift,
+        SlideId::Collaborations,
+        SlideId::Reserves,
+        SlideId::Bridge,
+    ];
+
+    /// A stable key for the page, tests and file names ("gap-year").
+    pub fn key(self) -> &'static str {
+        match self {
+            SlideId::GapYear => "gap-year",
+            SlideId::GapPlan => "gap-plan",
+            SlideId::Precept => "precept",
+            SlideId::Bands => "bands",
+            SlideId::Uplift => "uplift",
+            SlideId::Collaborations => "collaborations",
+            SlideId::Reserves => "reserves",
+            SlideId::Bridge => "bridge",
+        }
+    }
+
+    /// The slide's topic, as the setup list and the slide's kicker show it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SlideId::GapYear => "The gap this year",
+            SlideId::GapPlan => "The gap to the end of the plan",
+            SlideId::Precept => "The precept for a Band D home",
+            SlideId::Bands => "The precept for every band",
+            SlideId::Uplift => "Officer numbers and the Uplift target",
+            SlideId::Collaborations => "What collaborations cost and return",
+            SlideId::Reserves => "Reserves against the floor",
+            SlideId::Bridge => "This scenario against the baseline",
+        }
+    }
+
+    /// The slide with key `key`.
+    pub fn from_key(key: &str) -> Option<SlideId> {
+        SlideId::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// A figure shown big on a slide, already formatted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyFigure {
+    /// A stable key for tests (`annual-gap`, `band-d-rise`…).
+    pub key: &'static str,
+    /// What it is ("Annual gap, 2023/24").
+    pub label: String,
+    /// The figure as finance reads it ("£0.9m").
+    pub value: String,
+    /// The exact figure behind it (£, or people).
+    pub exact: Decimal,
+}
+
+/// What fills a slide beneath its sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SlideBody {
+    /// The first key figure, big; the others beneath it.
+    Figures,
+    /// One chart, with the key figures beside it.
+    Chart(ChartData),
+    /// The council tax bands A–H.
+    Bands(Vec<BandRow>),
+    /// The slide cannot be drawn for this scenario, and why.
+    Unavailable(String),
+}
+
+/// A source or estimate flag for a slide's figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The citation, or how an estimate was made.
+    pub text: String,
+    /// True when it flags an estimate.
+    pub estimate: bool,
+}
+
+impl Note {
+    fn source(text: impl Into<String>) -> Self {
+        Note {
+            text: text.into(),
+            estimate: false,
+        }
+    }
+
+    fn estimate(text: impl Into<String>) -> Self {
+        Note {
+            text: text.into(),
+            estimate: true,
+        }
+    }
+}
+
+/// One slide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slide {
+    /// Which slide.
+    pub id: SlideId,
+    /// The sentence that states the finding.
+    pub finding: String,
+    /// Its figures, most important first.
+    pub figures: Vec<KeyFigure>,
+    /// A chart, the bands, or nothing more.
+    pub body: SlideBody,
+    /// Sources and estimate flags.
+    pub notes: Vec<Note>,
+}
+
+impl Slide {
+    /// The key figure `key`, if the slide has it.
+    pub fn figure(&self, key: &str) -> Option<&KeyFigure> {
+        self.figures.iter().find(|f| f.key == key)
+    }
+}
