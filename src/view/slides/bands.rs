@@ -45,10 +45,9 @@ pub struct BandRow {
 pub fn band_amount(band_d: Decimal, ninths: u32) -> ModelResult<Decimal> {
     let at = At::new("precept.bands", None);
     let nine = Decimal::from(9u32);
-    Ok(round_money(at.div(
-        at.mul(band_d, Decimal::from(ninths))?,
-        nine,
-    )?))
+    Ok(round_money(
+        at.div(at.mul(band_d, Decimal::from(ninths))?, nine)?,
+    ))
 }
 
 /// `annual` ÷ 52, rounded to the penny.

@@ -394,7 +394,8 @@ fn collaborations(s: &Scenario) -> Result<Slide, String> {
         realised.push(t.savings_realised);
     }
     let sum = |v: &[Decimal]| at.sum(v.iter().copied()).map_err(|e| e.to_string());
-    let (total_cost, total_planned, total_realised) = (sum(&cost)?, sum(&planned)?, sum(&realised)?);
+    let (total_cost, total_planned, total_realised) =
+        (sum(&cost)?, sum(&planned)?, sum(&realised)?);
     let finding = if total_realised.is_zero() {
         format!(
             "Collaborations cost us {} from {first} to {last}; no cashable savings are realised yet ({} planned)",
