@@ -129,12 +129,15 @@ export function assertClean(app) {
   assert.deepEqual(app.webSockets, [], 'WebSocket connections (dev-only live reload?)');
 }
 
-/** Saves a full-page screenshot to target/screenshots/NAME.png; returns the path. */
-export async function screenshot(page, name) {
+/**
+ * Saves a screenshot to target/screenshots/NAME.png and returns the path: what the
+ * viewport shows, or the whole page with `{ fullPage: true }`.
+ */
+export async function screenshot(page, name, { fullPage = false } = {}) {
   const dir = join(ROOT, 'target', 'screenshots');
   await mkdir(dir, { recursive: true });
   const file = join(dir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

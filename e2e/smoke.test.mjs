@@ -26,8 +26,8 @@ test('the page renders the shell and a drawn chart, cleanly, on 127.0.0.1 only',
   const marks = shapes.filter((tag) => ['path', 'polyline', 'polygon'].includes(tag));
   assert.ok(marks.length >= 1, `a drawn data series in the chart (shapes: ${shapes.join(', ')})`);
 
-  const shot = await screenshot(page, 'smoke-1366x768');
-  console.log(`screenshot: ${shot}`);
+  console.log(`screenshot: ${await screenshot(page, 'smoke-1366x768')}`);
+  console.log(`screenshot: ${await screenshot(page, 'smoke-full-page', { fullPage: true })}`);
   assert.equal(await page.locator('[role=alert]#mtfp-fatal').count(), 0, 'no fatal banner');
   assertClean(app);
   await app.close();
