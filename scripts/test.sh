@@ -36,7 +36,12 @@ stage() {
   return $status
 }
 
-tools() { ensure_test_tools && cargo fetch --locked; }
+tools() {
+  ensure_test_tools && cargo fetch --locked || return 1
+  # Versions in the log, for whoever reads a failed CI run.
+  echo "$(rustc --version); $(trunk --version); $(wasm-bindgen --version); $(wasm-opt --version)"
+  echo "$(node --version) $(/usr/bin/chromium --version 2>/dev/null); $(/usr/bin/chromedriver --version)"
+}
 
 # The release build that users get, with a check that no development-only script (Trunk's
 # live-reload socket) slipped into it.
