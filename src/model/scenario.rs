@@ -7,19 +7,25 @@
 //! ([`Scenario::from_json`] runs serde, then [`Scenario::validate`]); only a scenario that
 //! passes validation reaches the engine.
 
+mod lines;
 mod parse;
+mod sections;
 mod validate;
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::collab::CollaborationRegister;
-use super::dec::{Dec, YearValues};
+use super::dec::YearValues;
 use super::error::{ModelError, ModelResult};
 use super::source::Source;
-use super::workforce::{self, WorkforcePlan};
+use super::workforce::WorkforcePlan;
 use super::year::FinancialYear;
 
+pub use lines::{
+    Driver, ExpenditureCategory, ExpenditureLine, FundingCategory, FundingDriver, FundingLine,
+    PayGroup,
+};
+pub use sections::{Precept, Reserves, Saving, SavingKind};
 pub use validate::{MAX_PCT, MAX_YEARS, MIN_PCT, MIN_YEARS};
 
 /// The scenario file format version this build reads and writes.
@@ -124,254 +130,7 @@ pub struct Assumptions {
     pub non_pay_inflation_pct: Sourced<YearValues>,
 }
 
-/// Which pay award a pay line follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PayGroup {
-    /// The police officer award (set by the Home Office on PRRB advice).
-    Officers,
-    /// The police staff award (Police Staff Council); also used for PCSOs.
-    Staff,
-}
-
-/// Spending categories, as a police budget book groups them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ExpenditureCategory {
-    /// Police officer pay (with employer pension and NI unless shown separately).
-    OfficerPay,
-    /// Police staff pay (with employer pension and NI unless shown separately).
-    StaffPay,
-    /// PCSO pay.
-    PcsoPay,
-    /// Overtime.
-    Overtime,
-    /// Employer pension and NI shown apart from pay.
-    PensionsAndNi,
-    /// Premises: rent, rates, energy, maintenance.
-    Premises,
-    /// Transport: fleet, fuel, travel.
-    Transport,
-    /// Supplies and services.
-    SuppliesAndServices,
-    /// ICT.
-    Ict,
-    /// Payments to third parties.
-    ThirdParty,
-    /// Contributions to regional and national collaborations.
-    Collaboration,
-    /// The Police and Crime Commissioner's office and commissioned services.
-    OpccCommissioning,
-    /// Capital financing: minimum revenue provision (MRP) and interest.
-    CapitalFinancing,
-    /// Anything else.
-    Other,
-}
-
-/// How an expenditure line moves from one year to the next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Driver {
-    /// Grows by the pay award (7/12 of this year's + 5/12 of last year's), plus pay drift
-    /// when `drift` is true.
-    PayAward {
-        /// Whose award applies.
-        group: PayGroup,
-        /// Whether incremental pay drift is added.
-        #[serde(default)]
-        drift: bool,
-    },
-    /// Grows by the scenario's non-pay inflation.
-    NonPayInflation,
-    /// Stays at the base amount (cash terms).
-    FlatCash,
-    /// Grows by its own % each year (a year not listed: 0%).
-    Growth {
-        /// Growth % by year.
-        growth_pct: YearValues,
-    },
-    /// An amount given for every year after the base year.
-    Explicit {
-        /// £ by year.
-        amounts: YearValues,
-    },
-    /// The workforce model's pay cost of a group.
-    Workforce {
-        /// The workforce group.
-        group: workforce::Group,
-    },
-    /// The force's revenue contribution to its collaborations (collaboration register).
-    CollaborationContribution,
-    /// Capital financing of collaborative capital schemes (collaboration register).
-    CollaborationCapitalFinancing,
-}
-
-impl Driver {
-    /// True for drivers that roll last year's amount forward (and so accept pressures).
-    pub fn rolls_forward(&self) -> bool {
-        matches!(
-            self,
-            Driver::PayAward { .. }
-                | Driver::NonPayInflation
-                | Driver::FlatCash
-                | Driver::Growth { .. }
-        )
-    }
-}
-
-/// A spending line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExpenditureLine {
-    /// Unique id among expenditure lines (used in error paths: `expenditure[ict]`).
-    pub id: String,
-    /// Name shown to people.
-    pub name: String,
-    /// Budget book category.
-    pub category: ExpenditureCategory,
-    /// The base year's budget (£).
-    #[serde(with = "crate::model::dec::strict")]
-    pub base_amount: Decimal,
-    /// How the line moves in later years.
-    pub driver: Driver,
-    /// Unavoidable pressures or investments (£) added in a year and carried, with the
-    /// line's own growth, into every later year. Rolling drivers only.
-    #[serde(default, skip_serializing_if = "no_years")]
-    pub pressures: YearValues,
-    /// Where the figures come from.
-    pub source: Source,
-}
-
-/// Funding categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FundingCategory {
-    /// Home Office core police grant.
-    CorePoliceGrant,
-    /// Ex-DCLG formula grant.
-    FormulaGrant,
-    /// Legacy council tax grants (freeze and support grants, flat cash).
-    LegacyCouncilTaxGrants,
-    /// Ring-fenced Uplift grant.
-    UpliftGrant,
-    /// Police pensions grant.
-    PensionsGrant,
-    /// Other ring-fenced and specific grants.
-    SpecificGrant,
-    /// Fees, charges and other income.
-    OtherIncome,
-    /// Council tax collection fund surplus (+) or deficit (−).
-    CollectionFund,
-}
-
-/// How a funding line moves from one year to the next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum FundingDriver {
-    /// Stays at the base amount.
-    FlatCash,
-    /// Grows by its own % each year (a year not listed: 0%).
-    Growth {
-        /// Growth % by year.
-        growth_pct: YearValues,
-    },
-    /// An amount given for every year after the base year.
-    Explicit {
-        /// £ by year.
-        amounts: YearValues,
-    },
-    /// The ring-fenced Uplift grant due under the workforce model's rule table.
-    UpliftGrant,
-}
-
-/// A funding line (the precept has its own section).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FundingLine {
-    /// Unique id among funding lines.
-    pub id: String,
-    /// Name shown to people.
-    pub name: String,
-    /// Category.
-    pub category: FundingCategory,
-    /// The base year's amount (£).
-    #[serde(with = "crate::model::dec::strict")]
-    pub base_amount: Decimal,
-    /// How the line moves in later years.
-    pub driver: FundingDriver,
-    /// Where the figures come from.
-    pub source: Source,
-}
-
-/// The council tax precept.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Precept {
-    /// Band D (£ a year) in the base year.
-    pub band_d: Sourced<Dec>,
-    /// Band D rise in £ by year after the base year.
-    #[serde(default)]
-    pub rise_gbp: Sourced<YearValues>,
-    /// Band D rise in % by year (a year may have a £ rise or a % rise, not both).
-    #[serde(default)]
-    pub rise_pct: Sourced<YearValues>,
-    /// Tax base in the base year (Band D equivalent properties).
-    pub tax_base: Sourced<Dec>,
-    /// Tax base growth % by year after the base year.
-    #[serde(default)]
-    pub tax_base_growth_pct: Sourced<YearValues>,
-    /// Referendum limit on the Band D rise (£) by year: a larger rise gets a warning.
-    #[serde(default)]
-    pub referendum_limit_gbp: Sourced<YearValues>,
-}
-
-/// Whether a saving recurs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SavingKind {
-    /// Taken in the year listed and in every later year.
-    Recurring,
-    /// Taken in the year listed only.
-    OneOff,
-    /// The collaboration register's realised cashable savings, year by year (no amounts).
-    Collaborations,
-}
-
-/// A saving already identified.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Saving {
-    /// Unique id among savings.
-    pub id: String,
-    /// Name shown to people.
-    pub name: String,
-    /// Recurring, one-off, or from the collaboration register.
-    pub kind: SavingKind,
-    /// New savings (£, positive) by the year they start.
-    #[serde(default)]
-    pub amounts: YearValues,
-    /// Where the figures come from.
-    pub source: Source,
-}
-
-/// Reserves policy and balances.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reserves {
-    /// General reserve at the start of the base year (£).
-    pub general_opening: Sourced<Dec>,
-    /// Earmarked reserves at the start of the base year (£).
-    pub earmarked_opening: Sourced<Dec>,
-    /// Planned use of the general reserve to meet the gap (£, negative = contribution).
-    #[serde(default)]
-    pub planned_use_general: Sourced<YearValues>,
-    /// Planned use of earmarked reserves to meet the gap (£, negative = contribution).
-    #[serde(default)]
-    pub planned_use_earmarked: Sourced<YearValues>,
-    /// The general reserve must stay at or above this % of the year's net revenue spend.
-    pub floor_pct: Sourced<Dec>,
-}
-
+/// True for an empty table (not written out).
 fn no_years(values: &YearValues) -> bool {
     values.0.is_empty()
 }
