@@ -1,6 +1,11 @@
 //! The presentation's slides: every figure against the model, and the council tax bands
 //! against hand-computed figures.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::str::FromStr;
 
