@@ -46,6 +46,10 @@ fn reproduces_peel_2021_22() {
     // "a cumulative deficit of £8.1m by 2025/26": the sum of the annual gaps.
     let deficit = gap("2023/24") + gap("2024/25") + gap("2025/26");
     assert!(within(deficit, "8.1"), "cumulative deficit {deficit}");
+    assert_eq!(
+        p.sum_of_gaps(fy("2023/24"), fy("2025/26")).unwrap(),
+        deficit
+    );
     // The engine's cumulative gap runs from the base year, whose two gaps are nil.
     assert!(within(p.cumulative_gap(), "8.1"));
     assert_eq!(p.final_year().unwrap().year, fy("2025/26"));

@@ -188,8 +188,31 @@ fn drivers_pressures_savings_and_reserves_by_hand() {
     assert_eq!(y.reserves.general, d("5515"));
     assert_eq!(y.reserves.total, d("5540"));
 
+    // Earmarked reserves are never overdrawn here, so no warning about them.
+    assert!(p
+        .warnings
+        .iter()
+        .all(|w| w.path != "reserves.planned_use_earmarked"));
+
     // 2025/26: recurring savings 110 in force.
     let y = p.year(fy("2025/26")).unwrap();
     assert_eq!(y.savings.recurring, d("110"));
     assert_eq!(y.savings.one_off, d("0"));
+}
+
+#[test]
+fn overdrawn_earmarked_reserves_are_a_warning() {
+    let mut s = small();
+    s["reserves"]["earmarked_opening"]["value"] = json!("100");
+    s["reserves"]["planned_use_earmarked"] = json!({"value": {"2023/24": "60", "2024/25": "60", "2025/26": "60"}, "source": engine_common::src()});
+    let p = project(&scenario(&s)).unwrap();
+    assert_eq!(p.year(fy("2024/25")).unwrap().reserves.earmarked, d("-20"));
+    let warnings: Vec<_> = p
+        .warnings
+        .iter()
+        .filter(|w| w.path == "reserves.planned_use_earmarked")
+        .collect();
+    // Once, in the first year it happens.
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].year, Some(fy("2024/25")));
 }

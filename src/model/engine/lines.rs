@@ -196,3 +196,66 @@ pub(super) fn funding(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(driver: &str) -> Scenario {
+        let text = format!(
+            r#"{{"schema": 1, "name": "t",
+            "horizon": {{"base_year": "2022/23", "years": 5}},
+            "assumptions": {{
+                "officer_pay_award_pct": {{"value": {{}}, "source": {{"text": "t"}}}},
+                "staff_pay_award_pct": {{"value": {{}}, "source": {{"text": "t"}}}},
+                "pay_drift_pct": {{"value": {{}}, "source": {{"text": "t"}}}},
+                "non_pay_inflation_pct": {{"value": {{}}, "source": {{"text": "t"}}}}}},
+            "expenditure": [{{"id": "x", "name": "x", "category": "other",
+                "base_amount": "1", "driver": {driver}, "source": {{"text": "t"}}}}],
+            "funding": [],
+            "precept": {{"band_d": {{"value": "1", "source": {{"text": "t"}}}},
+                         "tax_base": {{"value": "1", "source": {{"text": "t"}}}}}},
+            "reserves": {{"general_opening": {{"value": "0", "source": {{"text": "t"}}}},
+                          "earmarked_opening": {{"value": "0", "source": {{"text": "t"}}}},
+                          "floor_pct": {{"value": "0", "source": {{"text": "t"}}}}}}}}"#
+        );
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn years() -> Vec<FinancialYear> {
+        (2022..2027).filter_map(FinancialYear::new).collect()
+    }
+
+    #[test]
+    fn a_module_without_a_figure_is_an_error_naming_the_line_and_year() {
+        let feeds = Feeds {
+            workforce: Some(WorkforceProjection::default()),
+            collab: Some(CollaborationProjection::default()),
+        };
+        for driver in [
+            r#"{"kind": "workforce", "group": "pcsos"}"#,
+            r#"{"kind": "collaboration_contribution"}"#,
+            r#"{"kind": "collaboration_capital_financing"}"#,
+        ] {
+            let s = scenario(driver);
+            let line = s.expenditure.first().unwrap();
+            let err = expenditure(line, &s, &years(), &feeds).unwrap_err();
+            assert_eq!(err.path, "expenditure[x].driver", "{driver}");
+            assert_eq!(err.year, FinancialYear::new(2023), "{driver}");
+            assert!(err.message.contains("gives no figure"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_module_that_did_not_run_is_an_error_naming_the_line() {
+        let feeds = Feeds {
+            workforce: None,
+            collab: None,
+        };
+        let s = scenario(r#"{"kind": "workforce", "group": "officers"}"#);
+        let line = s.expenditure.first().unwrap();
+        let err = expenditure(line, &s, &years(), &feeds).unwrap_err();
+        assert_eq!(err.path, "expenditure[x].driver");
+        assert!(err.message.contains("no workforce section"), "{err}");
+    }
+}

@@ -7,6 +7,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::model::error::ModelResult;
+use crate::model::money::At;
 use crate::model::scenario::{ExpenditureCategory, FundingCategory};
 use crate::model::year::FinancialYear;
 
@@ -193,6 +195,17 @@ impl Projection {
     pub fn cumulative_gap(&self) -> Decimal {
         self.final_year()
             .map_or(Decimal::ZERO, |y| y.cumulative_gap)
+    }
+
+    /// The sum of the annual gaps from `from` to `to`, both included, £: HMICFRS's
+    /// "cumulative deficit" over those years (2023/24 to 2025/26 in PEEL 2021/22).
+    pub fn sum_of_gaps(&self, from: FinancialYear, to: FinancialYear) -> ModelResult<Decimal> {
+        At::new("gap", None).sum(
+            self.years
+                .iter()
+                .filter(|y| y.year >= from && y.year <= to)
+                .map(|y| y.gap),
+        )
     }
 
     /// The final year's recurring gap, £ (the other reading of "cumulative").
