@@ -134,3 +134,18 @@ fn snapshot_of_the_baseline_projection() {
         serde_json::to_string_pretty(&p).unwrap()
     );
 }
+
+#[test]
+fn the_baseline_extends_to_2030_31() {
+    let mut s = baseline::nottinghamshire().unwrap();
+    for years in 5..=10 {
+        s.horizon.years = years;
+        let p = project(&s).unwrap();
+        assert_eq!(p.years.len(), usize::from(years));
+    }
+    let p = project(&s).unwrap();
+    assert_eq!(p.final_year().unwrap().year, fy("2030/31"));
+    // The first five years do not change when the horizon grows.
+    let five = project(&baseline::nottinghamshire().unwrap()).unwrap();
+    assert_eq!(&p.years[..5], &five.years[..]);
+}

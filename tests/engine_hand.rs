@@ -131,7 +131,7 @@ fn drivers_pressures_savings_and_reserves_by_hand() {
          "driver": {"kind": "growth", "growth_pct": {"2023/24": "10", "2024/25": "-50"}},
          "pressures": {"2023/24": "0.004"}, "source": engine_common::src()},
         {"id": "fixed", "name": "Fixed", "category": "capital_financing", "base_amount": "10",
-         "driver": {"kind": "explicit", "amounts": {"2023/24": "20", "2024/25": "30", "2025/26": "40", "2026/27": "50"}},
+         "driver": {"kind": "explicit", "amounts": {"2023/24": "20", "2024/25": "30", "2026/27": "50"}},
          "source": engine_common::src()}
     ]);
     s["funding"] = json!([
@@ -194,8 +194,11 @@ fn drivers_pressures_savings_and_reserves_by_hand() {
         .iter()
         .all(|w| w.path != "reserves.planned_use_earmarked"));
 
-    // 2025/26: recurring savings 110 in force.
+    // 2025/26: recurring savings 110 in force; the explicit line keeps 2024/25's 30.
     let y = p.year(fy("2025/26")).unwrap();
+    assert_eq!(y.expenditure_line("fixed").unwrap().amount, d("30"));
+    let last = p.final_year().unwrap();
+    assert_eq!(last.expenditure_line("fixed").unwrap().amount, d("50"));
     assert_eq!(y.savings.recurring, d("110"));
     assert_eq!(y.savings.one_off, d("0"));
 }

@@ -144,9 +144,7 @@ pub(super) fn expenditure(
             }
             Driver::FlatCash => prev,
             Driver::Growth { growth_pct } => at.grow(prev, growth_pct.get_or_zero(year))?,
-            Driver::Explicit { amounts } => amounts
-                .get(year)
-                .ok_or_else(|| missing(&driver_path, "the explicit amounts table", year))?,
+            Driver::Explicit { amounts } => amounts.get(year).unwrap_or(prev),
             Driver::Workforce { group } => feeds
                 .workforce(&driver_path)?
                 .pay_cost(*group, year)
@@ -183,9 +181,7 @@ pub(super) fn funding(
         let value = match &line.driver {
             FundingDriver::FlatCash => prev,
             FundingDriver::Growth { growth_pct } => at.grow(prev, growth_pct.get_or_zero(year))?,
-            FundingDriver::Explicit { amounts } => amounts
-                .get(year)
-                .ok_or_else(|| missing(&driver_path, "the explicit amounts table", year))?,
+            FundingDriver::Explicit { amounts } => amounts.get(year).unwrap_or(prev),
             FundingDriver::UpliftGrant => feeds
                 .workforce(&driver_path)?
                 .uplift_grant_due(year)

@@ -74,7 +74,7 @@ pub enum Driver {
         /// Growth % by year.
         growth_pct: YearValues,
     },
-    /// An amount given for every year after the base year.
+    /// Amounts by year after the base year; a year not listed keeps the previous year's.
     Explicit {
         /// £ by year.
         amounts: YearValues,
@@ -159,7 +159,7 @@ pub enum FundingDriver {
         /// Growth % by year.
         growth_pct: YearValues,
     },
-    /// An amount given for every year after the base year.
+    /// Amounts by year after the base year; a year not listed keeps the previous year's.
     Explicit {
         /// £ by year.
         amounts: YearValues,

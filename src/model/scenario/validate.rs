@@ -189,15 +189,10 @@ fn amounts(path: &str, values: &YearValues, h: &Horizon, base_ok: bool) -> Model
         .try_for_each(|(year, v)| amount(path, v, Some(year)))
 }
 
-/// Explicit amounts must cover every year after the base year.
+/// Explicit amounts are for years after the base year (a year not listed keeps the
+/// previous year's amount, so a table lists only changes and survives a longer horizon).
 fn explicit(path: &str, values: &YearValues, h: &Horizon) -> ModelResult<()> {
-    amounts(path, values, h, false)?;
-    for year in h.year_list().into_iter().skip(1) {
-        if values.get(year).is_none() {
-            return Err(ModelError::new(path, format!("no amount given for {year}")).in_year(year));
-        }
-    }
-    Ok(())
+    amounts(path, values, h, false)
 }
 
 fn expenditure(s: &Scenario) -> ModelResult<()> {
