@@ -5,6 +5,8 @@
 //! - [`charts`]: every chart, drawn by plotters on any backend (SVG in the browser and in
 //!   tests).
 //! - [`cli`]: the native `mtfp` command.
+//! - [`store`]: the user's scenarios, undo history, storage, share links, CSV and import
+//!   (pure, like the model).
 //! - `app`: the Yew single-page app (wasm32 only).
 
 pub mod charts;
@@ -13,6 +15,7 @@ pub mod cli;
 pub mod edit;
 pub mod format;
 pub mod model;
+pub mod store;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

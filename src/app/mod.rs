@@ -2,17 +2,21 @@
 
 mod chart;
 mod charts_panel;
+mod compare;
 mod field;
 mod headlines;
+mod io;
+mod io_menu;
 mod panel;
 mod panel_teams;
 mod panic;
+mod scenarios;
 mod state;
 
 use yew::prelude::*;
 
 use crate::model::baseline;
-use state::{Action, Workspace};
+use state::{Action, View, Workspace};
 
 /// Mount the app on the page's body. Called by `main` in the browser.
 pub fn start() {
@@ -26,7 +30,7 @@ pub fn App() -> Html {
     let loaded = use_memo((), |_| {
         baseline::nottinghamshire()
             .map_err(|e| e.to_string())
-            .and_then(Workspace::new)
+            .and_then(io::open)
     });
     match &*loaded {
         Ok(ws) => html! { <Planner initial={ws.clone()} /> },
@@ -85,11 +89,17 @@ fn Planner(props: &PlannerProps) -> Html {
                     <button type="button" class="btn" onclick={print}>{ "Print" }</button>
                 </div>
             </header>
-            <headlines::HeadlineStrip ws={(*ws).clone()} dispatch={dispatch.clone()} />
-            <main class="workspace">
-                <panel::AssumptionPanel ws={(*ws).clone()} dispatch={dispatch.clone()} />
-                <charts_panel::ChartsPanel ws={(*ws).clone()} />
-            </main>
+            <scenarios::Recovery ws={(*ws).clone()} dispatch={dispatch.clone()} />
+            <scenarios::ScenarioBar ws={(*ws).clone()} dispatch={dispatch.clone()} />
+            if ws.view == View::Compare {
+                <compare::Compare ws={(*ws).clone()} dispatch={dispatch.clone()} />
+            } else {
+                <headlines::HeadlineStrip ws={(*ws).clone()} dispatch={dispatch.clone()} />
+                <main class="workspace">
+                    <panel::AssumptionPanel ws={(*ws).clone()} dispatch={dispatch.clone()} />
+                    <charts_panel::ChartsPanel ws={(*ws).clone()} />
+                </main>
+            }
         </>
     }
 }

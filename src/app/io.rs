@@ -1,0 +1,198 @@
+//! The browser's side of storage, files, links and the clipboard: the only place the app
+//! touches localStorage, the location, Blob URLs and canvases. Everything it reads or
+//! writes is encoded and decoded by the pure [`crate::store`].
+
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement};
+
+use super::state::{now, Workspace};
+use crate::model::scenario::Scenario;
+use crate::store::storage::{STORAGE_KEY, UNREADABLE_KEY};
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The workspace as the user left it: the baseline, the stored scenarios, and the
+/// scenario of a share link in the address (which is then taken out of the address, so a
+/// reload does not add it twice). Unreadable stored text is first copied to a key of its
+/// own, so autosave never overwrites it.
+pub fn open(baseline: Scenario) -> Result<Workspace, String> {
+    let storage = local_storage();
+    let stored = storage
+        .as_ref()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+    let fragment = hash.as_deref().map(|h| h.trim_start_matches('#'));
+    let ws = Workspace::open(baseline, stored.as_deref(), fragment)?;
+    if let (Some(storage), Some(text)) = (
+        storage.as_ref(),
+        ws.recovery.as_ref().and_then(|r| r.unreadable.as_ref()),
+    ) {
+        let _ = storage.set_item(&format!("{UNREADABLE_KEY}.{}", now()), text);
+    }
+    if fragment.is_some_and(crate::store::share::is_share_fragment) {
+        clear_fragment();
+    }
+    Ok(ws)
+}
+
+/// Take the fragment out of the address bar without reloading or adding history.
+fn clear_fragment() {
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default().to_string()
+        + &w.location().search().unwrap_or_default();
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// Write the workspace's scenarios to local storage.
+pub fn save(ws: &Workspace) -> Result<(), String> {
+    let text = ws.stored()?;
+    let storage =
+        local_storage().ok_or("This browser does not allow saving (local storage is off).")?;
+    storage.set_item(STORAGE_KEY, &text).map_err(|_| {
+        "Your scenarios could not be saved: the browser's storage is full or blocked. Export them as JSON to keep them."
+            .to_string()
+    })
+}
+
+/// The address that opens the app with `fragment`.
+pub fn link_with(fragment: &str) -> String {
+    let Some(w) = web_sys::window() else {
+        return format!("#{fragment}");
+    };
+    let l = w.location();
+    format!(
+        "{}{}{}#{fragment}",
+        l.origin().unwrap_or_default(),
+        l.pathname().unwrap_or_default(),
+        l.search().unwrap_or_default()
+    )
+}
+
+/// Put `text` on the clipboard (silently nothing where the browser refuses).
+pub fn copy(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+fn click_download(href: &str, filename: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "cannot make a link")?
+        .dyn_into()
+        .map_err(|_| "cannot make a link")?;
+    a.set_href(href);
+    a.set_download(filename);
+    let body = document.body().ok_or("no page body")?;
+    let _ = body.append_child(&a);
+    a.click();
+    a.remove();
+    Ok(())
+}
+
+/// Offer `content` as a file download called `filename`.
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "The file could not be made.".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "The file could not be made.".to_string())?;
+    let result = click_download(&url, filename);
+    // The browser has taken the file by the time click() returns; revoke a little later
+    // all the same, as some browsers read it asynchronously.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    result
+}
+
+/// Draw an SVG document onto a canvas at twice its size and offer it as a PNG download.
+/// `on_error` is called if the browser cannot draw it.
+pub fn download_png(
+    svg: &str,
+    width: u32,
+    height: u32,
+    filename: String,
+    on_error: impl Fn(String) + 'static,
+) {
+    let fail = |on_error: &dyn Fn(String)| {
+        on_error("The PNG could not be made in this browser; try the SVG.".into())
+    };
+    let Ok(img) = HtmlImageElement::new() else {
+        return fail(&on_error);
+    };
+    let scale = 2;
+    let src = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(svg))
+    );
+    let loaded = img.clone();
+    let onload = Closure::once_into_js(move || {
+        let drawn = (|| -> Option<()> {
+            let document = web_sys::window()?.document()?;
+            let canvas: HtmlCanvasElement =
+                document.create_element("canvas").ok()?.dyn_into().ok()?;
+            canvas.set_width(width * scale);
+            canvas.set_height(height * scale);
+            let ctx: web_sys::CanvasRenderingContext2d =
+                canvas.get_context("2d").ok()??.dyn_into().ok()?;
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_rect(
+                0.0,
+                0.0,
+                f64::from(width * scale),
+                f64::from(height * scale),
+            );
+            ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &loaded,
+                0.0,
+                0.0,
+                f64::from(width * scale),
+                f64::from(height * scale),
+            )
+            .ok()?;
+            let url = canvas.to_data_url_with_type("image/png").ok()?;
+            click_download(&url, &filename).ok()
+        })();
+        if drawn.is_none() {
+            on_error("The PNG could not be made in this browser; try the SVG.".into());
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&src);
+}
+
+/// A file name from a scenario name: "Pay 4% from 2024" → "pay-4-from-2024".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>();
+    if out.is_empty() {
+        "scenario".into()
+    } else {
+        out
+    }
+}

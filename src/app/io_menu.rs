@@ -1,0 +1,198 @@
+//! Import and export: scenario JSON (the `mtfp` tool's format), CSV of results and of
+//! assumptions, each chart as SVG or PNG, and a share link.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::io;
+use super::scenarios::notice_at;
+use super::state::{Action, Notice, Place, Workspace};
+use crate::charts::{to_standalone_svg, ChartData};
+use crate::store::{csv, import, share};
+use crate::view;
+
+/// Export size of a chart, in CSS pixels (PNGs are drawn at twice this).
+pub const EXPORT_SIZE: (u32, u32) = (960, 540);
+
+/// Props of [`IoMenu`].
+#[derive(Properties, PartialEq)]
+pub struct IoMenuProps {
+    /// The workspace.
+    pub ws: Workspace,
+    /// Sends actions to it.
+    pub dispatch: Callback<Action>,
+}
+
+fn report(dispatch: &Callback<Action>, place: Place, result: Result<(), String>) {
+    if let Err(text) = result {
+        dispatch.emit(Action::Notify(Notice {
+            place,
+            error: true,
+            text,
+        }));
+    }
+}
+
+/// The charts of the scenario on screen, as exported.
+pub fn workspace_charts(ws: &Workspace) -> Vec<ChartData> {
+    let p = &ws.projection;
+    let mut charts = vec![view::gap_chart(p), view::funding_expenditure_chart(p)];
+    if let Ok(steps) = view::bridge(&ws.baseline, &ws.baseline_projection, &ws.scenario, p) {
+        charts.push(view::bridge_chart(&ws.baseline_projection, p, &steps));
+    }
+    charts.push(view::reserves_chart(p));
+    charts
+}
+
+/// SVG and PNG buttons for one chart.
+pub fn chart_exports(chart: &ChartData, file_stem: &str, dispatch: &Callback<Action>) -> Html {
+    let (w, h) = EXPORT_SIZE;
+    let svg = to_standalone_svg(chart, w, h).map_err(|e| e.to_string());
+    let name = format!("{file_stem}-{}", chart.id);
+    let svg_click = {
+        let (svg, name, d) = (svg.clone(), name.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let r = svg
+                .clone()
+                .and_then(|s| io::download(&format!("{name}.svg"), "image/svg+xml", &s));
+            report(&d, Place::Export, r);
+        })
+    };
+    let png_click = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| match &svg {
+            Ok(s) => {
+                let d = d.clone();
+                io::download_png(s, w, h, format!("{name}.png"), move |e| {
+                    report(&d, Place::Export, Err(e))
+                });
+            }
+            Err(e) => report(&d, Place::Export, Err(e.clone())),
+        })
+    };
+    html! {
+        <span class="export-pair" data-export-chart={chart.id.clone()}>
+            <button type="button" class="btn btn-small" onclick={svg_click} aria-label={format!("Download chart as SVG: {}", chart.title)}>{ "SVG" }</button>
+            <button type="button" class="btn btn-small" onclick={png_click} aria-label={format!("Download chart as PNG: {}", chart.title)}>{ "PNG" }</button>
+        </span>
+    }
+}
+
+/// The import/export menu and the share control.
+#[component]
+pub fn IoMenu(props: &IoMenuProps) -> Html {
+    let ws = &props.ws;
+    let d = &props.dispatch;
+    let stem = io::slug(&ws.scenario.name);
+    let link = use_state(|| None::<String>);
+    let on_file = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = file.name();
+            let size = usize::try_from(file.size() as u64).unwrap_or(usize::MAX);
+            if let Err(e) = import::check_size(&name, size) {
+                d.emit(Action::Import(Err(e)));
+                return;
+            }
+            let d = d.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => {
+                        import::scenario(&name, &js_sys::Uint8Array::new(&buffer).to_vec())
+                            .map(Box::new)
+                    }
+                    Err(_) => Err(format!(
+                        "{name} was not imported: the browser could not read the file"
+                    )),
+                };
+                d.emit(Action::Import(result));
+            });
+        })
+    };
+    let export = |kind: &'static str| {
+        let ws = ws.clone();
+        let d = d.clone();
+        let stem = stem.clone();
+        Callback::from(move |_: MouseEvent| {
+            let r = match kind {
+                "json" => ws
+                    .scenario
+                    .to_json()
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| io::download(&format!("{stem}.json"), "application/json", &t)),
+                "results" => io::download(
+                    &format!("{stem}-results.csv"),
+                    "text/csv",
+                    &csv::results(&ws.projection),
+                ),
+                _ => io::download(
+                    &format!("{stem}-assumptions.csv"),
+                    "text/csv",
+                    &csv::assumptions(&ws.scenario),
+                ),
+            };
+            report(&d, Place::Export, r);
+        })
+    };
+    let make_link = {
+        let (ws, d, link) = (ws.clone(), d.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| match share::encode(&ws.scenario) {
+            Ok(fragment) => {
+                let url = io::link_with(&fragment);
+                io::copy(&url);
+                link.set(Some(url));
+                d.emit(Action::DismissNotice);
+            }
+            Err(e) => {
+                link.set(None);
+                report(&d, Place::Link, Err(e));
+            }
+        })
+    };
+    let charts = workspace_charts(ws);
+    html! {
+        <>
+            <details class="menu" id="io-menu">
+                <summary class="btn">{ "Import / export" }</summary>
+                <div class="menu-body">
+                    <div class="menu-group">
+                        <input type="file" id="import-file" class="file-input" accept=".json,application/json" onchange={on_file} />
+                        <label for="import-file" class="btn">{ "Import scenario (JSON)…" }</label>
+                        <span class="hint">{ "Adds the file's scenario beside yours; a file with any problem is refused whole." }</span>
+                        { notice_at(ws, Place::Import, d) }
+                    </div>
+                    <div class="menu-group">
+                        <span class="menu-title">{ format!("Export '{}'", ws.scenario.name) }</span>
+                        <button type="button" class="btn" id="export-json" onclick={export("json")}>{ "Scenario (JSON, for mtfp)" }</button>
+                        <button type="button" class="btn" id="export-results-csv" onclick={export("results")}>{ "Results (CSV)" }</button>
+                        <button type="button" class="btn" id="export-assumptions-csv" onclick={export("assumptions")}>{ "Assumptions (CSV)" }</button>
+                    </div>
+                    <div class="menu-group">
+                        <span class="menu-title">{ "Charts" }</span>
+                        <ul class="chart-exports">
+                            { for charts.iter().map(|c| html! { <li><span class="chart-name">{ c.title.clone() }</span>{ chart_exports(c, &stem, d) }</li> }) }
+                        </ul>
+                    </div>
+                    { notice_at(ws, Place::Export, d) }
+                </div>
+            </details>
+            <details class="menu" id="share-menu">
+                <summary class="btn">{ "Share link" }</summary>
+                <div class="menu-body">
+                    <p class="hint">{ "A link that carries this scenario inside it: nothing is sent to any server. Opening it adds the scenario beside the recipient's own." }</p>
+                    <button type="button" class="btn" id="share-make" onclick={make_link}>{ "Copy link to this scenario" }</button>
+                    if let Some(url) = &*link {
+                        <label for="share-url" class="menu-title">{ "Link (copied to the clipboard where the browser allows)" }</label>
+                        <input id="share-url" type="text" readonly=true value={url.clone()} data-native-undo="" />
+                    }
+                    { notice_at(ws, Place::Link, d) }
+                </div>
+            </details>
+        </>
+    }
+}

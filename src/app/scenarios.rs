@@ -1,0 +1,305 @@
+//! The scenario bar: which scenario is on screen, create, duplicate, rename, describe and
+//! delete, undo and redo, the edit/compare switch, import/export and share. It also keeps
+//! the app's autosave and keyboard shortcuts, since it sees every change.
+//!
+//! Keyboard: Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redoes (⌘ on a Mac) anywhere in the
+//! app, including in the assumption fields: a figure typed into a field is one undo step,
+//! so undo there takes the whole figure back and shows the value before it. The two
+//! free-text boxes (a scenario's name and description) keep the browser's own undo of
+//! their text, which is what anyone typing prose expects; their changes reach the app's
+//! history when you press Enter or leave the box.
+
+use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::io;
+use super::io_menu::IoMenu;
+use super::state::{Action, Notice, Place, View, Workspace};
+use crate::store::Selected;
+
+/// Props of [`ScenarioBar`].
+#[derive(Properties, PartialEq)]
+pub struct ScenarioBarProps {
+    /// The workspace.
+    pub ws: Workspace,
+    /// Sends actions to it.
+    pub dispatch: Callback<Action>,
+}
+
+/// A message beside the control at `place`, if the workspace has one there.
+pub fn notice_at(ws: &Workspace, place: Place, dispatch: &Callback<Action>) -> Html {
+    match &ws.notice {
+        Some(Notice {
+            place: p,
+            error,
+            text,
+        }) if *p == place => {
+            let dismiss = dispatch.reform(|_: MouseEvent| Action::DismissNotice);
+            let undo = dispatch.reform(|_: MouseEvent| Action::Undo);
+            let offers_undo = !error && text.contains("Undo");
+            html! {
+                <div class={classes!("notice", if *error { "notice-error" } else { "notice-info" })}
+                     role={if *error { "alert" } else { "status" }}
+                     id={format!("notice-{}", place_id(place))}>
+                    <span>{ text.clone() }</span>
+                    if offers_undo {
+                        <button type="button" class="btn btn-small" onclick={undo}>{ "Undo" }</button>
+                    }
+                    <button type="button" class="btn btn-small" onclick={dismiss} aria-label="Dismiss this message">{ "×" }</button>
+                </div>
+            }
+        }
+        _ => html! {},
+    }
+}
+
+fn place_id(place: Place) -> &'static str {
+    match place {
+        Place::Scenarios => "scenarios",
+        Place::Import => "import",
+        Place::Share => "share",
+        Place::Link => "link",
+        Place::Export => "export",
+    }
+}
+
+/// True for the elements whose own text undo is left to the browser.
+fn native_undo(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.has_attribute("data-native-undo"))
+}
+
+/// Registers the document-wide shortcuts and the end-of-typing signal for the life of the
+/// component.
+#[hook]
+fn use_shortcuts(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let d = dispatch.clone();
+        let keydown = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+            if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || native_undo(e.target()) {
+                return;
+            }
+            let key = e.key().to_lowercase();
+            let action = match (key.as_str(), e.shift_key()) {
+                ("z", false) => Action::Undo,
+                ("z", true) | ("y", false) => Action::Redo,
+                _ => return,
+            };
+            e.prevent_default();
+            d.emit(action);
+        });
+        let d = dispatch;
+        let focusout = Closure::<dyn Fn(web_sys::FocusEvent)>::new(move |_| d.emit(Action::Seal));
+        if let Some(doc) = &document {
+            let _ =
+                doc.add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref());
+            let _ =
+                doc.add_event_listener_with_callback("focusout", focusout.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(doc) = &document {
+                let _ = doc.remove_event_listener_with_callback(
+                    "keydown",
+                    keydown.as_ref().unchecked_ref(),
+                );
+                let _ = doc.remove_event_listener_with_callback(
+                    "focusout",
+                    focusout.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
+
+/// Saves the scenarios whenever they change (and once at start, so a share link's
+/// scenario is kept).
+#[hook]
+fn use_autosave(ws: &Workspace, dispatch: Callback<Action>) {
+    let ws = ws.clone();
+    use_effect_with(ws.store.clone(), move |_| {
+        if let Err(e) = io::save(&ws) {
+            dispatch.emit(Action::Notify(Notice {
+                place: Place::Scenarios,
+                error: true,
+                text: e,
+            }));
+        }
+    });
+}
+
+/// The scenario bar.
+#[component]
+pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
+    let ws = &props.ws;
+    let d = &props.dispatch;
+    use_shortcuts(d.clone());
+    use_autosave(ws, d.clone());
+    let current = ws.current();
+    let c = ws.collection();
+    let h = ws.history();
+    let on_select = d.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        Action::Select(Selected::from_key(&select.value()).unwrap_or(Selected::Baseline))
+    });
+    let named = matches!(current, Selected::Scenario(_));
+    let undo_title = h
+        .undo_label()
+        .map(|l| format!("Undo: {l} (Ctrl+Z)"))
+        .unwrap_or_else(|| "Nothing to undo".into());
+    let redo_title = h
+        .redo_label()
+        .map(|l| format!("Redo: {l} (Ctrl+Shift+Z)"))
+        .unwrap_or_else(|| "Nothing to redo".into());
+    let (can_undo, can_redo) = (h.undo_label().is_some(), h.redo_label().is_some());
+    let view_button = |view: View, label: &'static str| {
+        let pressed = ws.view == view;
+        html! {
+            <button type="button" class="btn" aria-pressed={pressed.to_string()} id={format!("view-{}", label.to_lowercase())}
+                    onclick={d.reform(move |_: MouseEvent| Action::Show(view))}>{ label }</button>
+        }
+    };
+    html! {
+        <section class="scenario-bar" aria-label="Scenarios">
+            <div class="scenario-row">
+                <label for="scenario-select" class="bar-label">{ "Scenario" }</label>
+                <select id="scenario-select" onchange={on_select}>
+                    <option value="baseline" selected={current == Selected::Baseline}>{ format!("{} (baseline, read-only)", ws.baseline.name) }</option>
+                    { for c.entries().iter().map(|e| {
+                        let sel = Selected::Scenario(e.id);
+                        html! { <option value={sel.key()} selected={current == sel}>{ e.scenario.name.clone() }</option> }
+                    }) }
+                </select>
+                <button type="button" class="btn" id="scenario-new" onclick={d.reform(|_: MouseEvent| Action::NewFromBaseline)}>{ "New from baseline" }</button>
+                <button type="button" class="btn" id="scenario-duplicate" onclick={d.reform(|_: MouseEvent| Action::Duplicate)}>{ "Duplicate" }</button>
+                <button type="button" class="btn" id="scenario-delete" disabled={!named} onclick={d.reform(|_: MouseEvent| Action::Delete)}
+                        title={if named { "Delete this scenario (undo brings it back)" } else { "The baseline cannot be deleted" }}>{ "Delete" }</button>
+                <span class="bar-sep" aria-hidden="true"></span>
+                <button type="button" class="btn" id="undo" disabled={!can_undo} title={undo_title.clone()} aria-label={undo_title}
+                        onclick={d.reform(|_: MouseEvent| Action::Undo)}>{ "↶ Undo" }</button>
+                <button type="button" class="btn" id="redo" disabled={!can_redo} title={redo_title.clone()} aria-label={redo_title}
+                        onclick={d.reform(|_: MouseEvent| Action::Redo)}>{ "↷ Redo" }</button>
+                <span class="bar-sep" aria-hidden="true"></span>
+                <div class="segmented" role="group" aria-label="Screen">
+                    { view_button(View::Edit, "Edit") }
+                    { view_button(View::Compare, "Compare") }
+                </div>
+                <IoMenu ws={ws.clone()} dispatch={d.clone()} />
+            </div>
+            { notice_at(ws, Place::Scenarios, d) }
+            { notice_at(ws, Place::Share, d) }
+            <About ws={ws.clone()} dispatch={d.clone()} />
+        </section>
+    }
+}
+
+/// Name, description and change log of the scenario on screen.
+#[component]
+fn About(props: &ScenarioBarProps) -> Html {
+    let ws = &props.ws;
+    let d = &props.dispatch;
+    let Selected::Scenario(id) = ws.current() else {
+        return html! {
+            <p class="about-baseline">{ "The baseline is read-only. Typing in any figure makes a new scenario from it; or use New from baseline." }</p>
+        };
+    };
+    let log = ws
+        .collection()
+        .get(id)
+        .map(|e| e.log.clone())
+        .unwrap_or_default();
+    let rename = d.reform(|e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Action::Rename(input.value())
+    });
+    let rename_on_enter = d.reform(|e: KeyboardEvent| {
+        if e.key() == "Enter" {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            Action::Rename(input.value())
+        } else {
+            Action::Seal
+        }
+    });
+    let describe = d.reform(|e: Event| {
+        let area: HtmlTextAreaElement = e.target_unchecked_into();
+        Action::Describe(area.value())
+    });
+    html! {
+        <details class="about" id="scenario-about">
+            <summary>{ format!("About '{}': name, description and {} logged {}", ws.scenario.name, log.len(), if log.len() == 1 { "change" } else { "changes" }) }</summary>
+            <div class="about-body">
+                <div class="about-fields">
+                    <label for="scenario-name">{ "Name" }</label>
+                    <input id="scenario-name" type="text" data-native-undo="" maxlength="80" value={ws.scenario.name.clone()}
+                           onchange={rename} onkeydown={rename_on_enter} aria-describedby="scenario-name-hint" />
+                    <span id="scenario-name-hint" class="hint">{ "Press Enter or leave the box to rename." }</span>
+                    <label for="scenario-description">{ "Description" }</label>
+                    <textarea id="scenario-description" data-native-undo="" rows="2" maxlength="2000"
+                              value={ws.scenario.description.clone()} onchange={describe} />
+                </div>
+                <div class="table-scroll change-log">
+                    <table class="data-table">
+                        <caption>{ "Change log, newest first" }</caption>
+                        <thead><tr><th scope="col">{ "When (UTC)" }</th><th scope="col">{ "What" }</th><th scope="col">{ "From" }</th><th scope="col">{ "To" }</th></tr></thead>
+                        <tbody>
+                            if log.is_empty() {
+                                <tr><td colspan="4">{ "No changes yet." }</td></tr>
+                            }
+                            { for log.iter().rev().map(|c| html! {
+                                <tr>
+                                    <td>{ c.at.get(..16).unwrap_or(&c.at).replace('T', " ") }</td>
+                                    <td>{ c.field.clone() }</td>
+                                    <td class="num">{ c.from.clone() }</td>
+                                    <td class="num">{ c.to.clone() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+        </details>
+    }
+}
+
+/// Props of [`Recovery`].
+#[derive(Properties, PartialEq)]
+pub struct RecoveryProps {
+    /// The workspace.
+    pub ws: Workspace,
+    /// Sends actions to it.
+    pub dispatch: Callback<Action>,
+}
+
+/// What could not be read from storage, with the unreadable part to download.
+#[component]
+pub fn Recovery(props: &RecoveryProps) -> Html {
+    let Some(r) = &props.ws.recovery else {
+        return html! {};
+    };
+    let download = r.unreadable.clone().map(|text| {
+        Callback::from(move |_: MouseEvent| {
+            let _ = io::download(
+                &format!(
+                    "mtfp-unreadable-{}.json",
+                    &super::state::now().get(..10).unwrap_or("saved")
+                ),
+                "application/json",
+                &text,
+            );
+        })
+    });
+    let kept = props.ws.collection().entries().len();
+    html! {
+        <section class="recovery" role="alert" id="storage-recovery" aria-labelledby="storage-recovery-title">
+            <h2 id="storage-recovery-title">{ "Some of your saved work could not be read" }</h2>
+            <ul>{ for r.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
+            <p>{ format!("{kept} saved {} could be read and {} open. The unreadable part is kept in this browser; download it to keep a copy or to send it for help.", if kept == 1 { "scenario" } else { "scenarios" }, if kept == 1 { "is" } else { "are" }) }</p>
+            if let Some(onclick) = download {
+                <button type="button" class="btn" id="download-unreadable" {onclick}>{ "Download the unreadable part" }</button>
+            }
+            <button type="button" class="btn" onclick={props.dispatch.reform(|_: MouseEvent| Action::DismissRecovery)}>{ "Dismiss" }</button>
+        </section>
+    }
+}

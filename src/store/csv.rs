@@ -1,0 +1,389 @@
+//! CSV exports of a projection's results and of a scenario's assumptions, safe to open in
+//! Excel.
+//!
+//! Money is written as plain numbers to the penny (`1234567.89`, no £ or commas) so a
+//! spreadsheet reads them as numbers. Any text cell that a spreadsheet could take for a
+//! formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with
+//! a leading `'`, so it shows as text and never runs. A cell that is purely a number
+//! (`-1234.56`) is left alone: it cannot be a formula, and finance needs it as a number.
+
+use rust_decimal::Decimal;
+
+use crate::model::engine::Projection;
+use crate::model::scenario::{Driver, FundingDriver, Scenario};
+use crate::model::{round_money, FinancialYear, Source};
+
+/// True if `text` is a plain decimal number: an optional `-`, digits, an optional point
+/// and more digits.
+fn is_number(text: &str) -> bool {
+    let t = text.strip_prefix('-').unwrap_or(text);
+    let mut parts = t.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// One CSV cell: neutralised against formula injection, quoted when needed.
+pub fn cell(text: &str) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text);
+    let text = if risky {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn row(cells: &[String]) -> String {
+    let mut line = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn money(v: Decimal) -> String {
+    format!("{:.2}", round_money(v))
+}
+
+/// The projection by line and year: a header of years, then one row per line with its
+/// section. £ to the penny.
+pub fn results(p: &Projection) -> String {
+    let years: Vec<FinancialYear> = p.year_list();
+    let mut header = vec!["Section".to_string(), "Line".to_string()];
+    header.extend(years.iter().map(ToString::to_string));
+    let mut out = format!("Scenario,{}\r\n", cell(&p.scenario));
+    out.push_str(&row(&header));
+    let mut line =
+        |section: &str, name: &str, f: &dyn Fn(&crate::model::YearResult) -> Option<Decimal>| {
+            let mut cells = vec![section.to_string(), name.to_string()];
+            cells.extend(p.years.iter().map(|y| f(y).map(money).unwrap_or_default()));
+            out.push_str(&row(&cells));
+        };
+    let first = p.years.first();
+    for l in first.map(|y| y.funding.as_slice()).unwrap_or_default() {
+        line("Funding", &l.name, &|y| {
+            y.funding_line(&l.id).map(|a| a.amount)
+        });
+    }
+    line("Funding", "Precept income", &|y| Some(y.precept.income));
+    line("Funding", "Total funding", &|y| Some(y.total_funding));
+    for l in first.map(|y| y.expenditure.as_slice()).unwrap_or_default() {
+        line("Expenditure", &l.name, &|y| {
+            y.expenditure_line(&l.id).map(|a| a.amount)
+        });
+    }
+    line("Expenditure", "Gross expenditure", &|y| {
+        Some(y.gross_expenditure)
+    });
+    line("Expenditure", "Recurring savings", &|y| {
+        Some(y.savings.recurring)
+    });
+    line("Expenditure", "One-off savings", &|y| {
+        Some(y.savings.one_off)
+    });
+    line("Expenditure", "Net revenue spend", &|y| {
+        Some(y.total_expenditure)
+    });
+    line("Gap", "Annual gap", &|y| Some(y.gap));
+    line("Gap", "Cumulative gap", &|y| Some(y.cumulative_gap));
+    line("Gap", "Recurring gap", &|y| Some(y.recurring_gap));
+    line("Gap", "Planned use of reserves", &|y| {
+        Some(y.reserves_applied)
+    });
+    line("Gap", "Savings still to find", &|y| {
+        Some(y.savings_still_to_find)
+    });
+    line("Reserves", "General reserve (year end)", &|y| {
+        Some(y.reserves.general)
+    });
+    line("Reserves", "Earmarked reserves (year end)", &|y| {
+        Some(y.reserves.earmarked)
+    });
+    line("Reserves", "General reserve floor", &|y| {
+        Some(y.reserves.floor)
+    });
+    line("Precept", "Band D (£ a year)", &|y| Some(y.precept.band_d));
+    line("Precept", "Band D rise (£)", &|y| Some(y.precept.rise_gbp));
+    line("Precept", "Band D rise (%)", &|y| Some(y.precept.rise_pct));
+    line("Precept", "Tax base (Band D equivalents)", &|y| {
+        Some(y.precept.tax_base)
+    });
+    out
+}
+
+/// Every assumption of a scenario, one value per row: section, assumption, unit, year
+/// (blank for a single figure), value, and its source.
+pub fn assumptions(s: &Scenario) -> String {
+    let mut out = format!("Scenario,{}\r\n", cell(&s.name));
+    out.push_str(&row(&[
+        "Section".into(),
+        "Assumption".into(),
+        "Unit".into(),
+        "Year".into(),
+        "Value".into(),
+        "Source".into(),
+    ]));
+    let src = |s: &Source| {
+        if s.estimate {
+            format!("Estimate: {}", s.text)
+        } else {
+            s.text.clone()
+        }
+    };
+    let mut one =
+        |section: &str, name: &str, unit: &str, year: String, v: String, source: String| {
+            out.push_str(&row(&[
+                section.into(),
+                name.into(),
+                unit.into(),
+                year,
+                v,
+                source,
+            ]));
+        };
+    let base = s.horizon.base_year.to_string();
+    one(
+        "Plan",
+        "Base year",
+        "",
+        String::new(),
+        base.clone(),
+        String::new(),
+    );
+    one(
+        "Plan",
+        "Years",
+        "years",
+        String::new(),
+        s.horizon.years.to_string(),
+        String::new(),
+    );
+    let a = &s.assumptions;
+    for (name, t) in [
+        ("Officer pay award", &a.officer_pay_award_pct),
+        ("Staff pay award", &a.staff_pay_award_pct),
+        ("Pay drift", &a.pay_drift_pct),
+        ("Non-pay inflation", &a.non_pay_inflation_pct),
+    ] {
+        for (y, v) in &t.value.0 {
+            one(
+                "Pay and inflation",
+                name,
+                "%",
+                y.to_string(),
+                v.to_string(),
+                src(&t.source),
+            );
+        }
+    }
+    let p = &s.precept;
+    one(
+        "Precept",
+        "Band D",
+        "£",
+        base.clone(),
+        p.band_d.value.0.to_string(),
+        src(&p.band_d.source),
+    );
+    one(
+        "Precept",
+        "Tax base",
+        "Band D equivalents",
+        base.clone(),
+        p.tax_base.value.0.to_string(),
+        src(&p.tax_base.source),
+    );
+    for (name, unit, t) in [
+        ("Band D rise", "£", &p.rise_gbp),
+        ("Band D rise", "%", &p.rise_pct),
+        ("Tax base growth", "%", &p.tax_base_growth_pct),
+        ("Referendum limit", "£", &p.referendum_limit_gbp),
+    ] {
+        for (y, v) in &t.value.0 {
+            one(
+                "Precept",
+                name,
+                unit,
+                y.to_string(),
+                v.to_string(),
+                src(&t.source),
+            );
+        }
+    }
+    for l in &s.funding {
+        one(
+            "Funding",
+            &l.name,
+            "£",
+            base.clone(),
+            money(l.base_amount),
+            src(&l.source),
+        );
+        match &l.driver {
+            FundingDriver::Growth { growth_pct } => {
+                for (y, v) in &growth_pct.0 {
+                    one(
+                        "Funding",
+                        &format!("{} growth", l.name),
+                        "%",
+                        y.to_string(),
+                        v.to_string(),
+                        src(&l.source),
+                    );
+                }
+            }
+            FundingDriver::Explicit { amounts } => {
+                for (y, v) in &amounts.0 {
+                    one(
+                        "Funding",
+                        &l.name,
+                        "£",
+                        y.to_string(),
+                        money(*v),
+                        src(&l.source),
+                    );
+                }
+            }
+            FundingDriver::FlatCash | FundingDriver::UpliftGrant => {}
+        }
+    }
+    for l in &s.expenditure {
+        one(
+            "Expenditure",
+            &l.name,
+            "£",
+            base.clone(),
+            money(l.base_amount),
+            src(&l.source),
+        );
+        for (y, v) in &l.pressures.0 {
+            one(
+                "Expenditure",
+                &format!("{} pressure", l.name),
+                "£",
+                y.to_string(),
+                money(*v),
+                src(&l.source),
+            );
+        }
+        match &l.driver {
+            Driver::Growth { growth_pct } => {
+                for (y, v) in &growth_pct.0 {
+                    one(
+                        "Expenditure",
+                        &format!("{} growth", l.name),
+                        "%",
+                        y.to_string(),
+                        v.to_string(),
+                        src(&l.source),
+                    );
+                }
+            }
+            Driver::Explicit { amounts } => {
+                for (y, v) in &amounts.0 {
+                    one(
+                        "Expenditure",
+                        &l.name,
+                        "£",
+                        y.to_string(),
+                        money(*v),
+                        src(&l.source),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    for sv in &s.savings {
+        for (y, v) in &sv.amounts.0 {
+            one(
+                "Savings",
+                &sv.name,
+                "£",
+                y.to_string(),
+                money(*v),
+                src(&sv.source),
+            );
+        }
+    }
+    let r = &s.reserves;
+    one(
+        "Reserves",
+        "General reserve at start",
+        "£",
+        base.clone(),
+        money(r.general_opening.value.0),
+        src(&r.general_opening.source),
+    );
+    one(
+        "Reserves",
+        "Earmarked reserves at start",
+        "£",
+        base,
+        money(r.earmarked_opening.value.0),
+        src(&r.earmarked_opening.source),
+    );
+    one(
+        "Reserves",
+        "General reserve floor",
+        "% of net spend",
+        String::new(),
+        r.floor_pct.value.0.to_string(),
+        src(&r.floor_pct.source),
+    );
+    for (name, t) in [
+        ("Planned use of general reserve", &r.planned_use_general),
+        (
+            "Planned use of earmarked reserves",
+            &r.planned_use_earmarked,
+        ),
+    ] {
+        for (y, v) in &t.value.0 {
+            one(
+                "Reserves",
+                name,
+                "£",
+                y.to_string(),
+                money(*v),
+                src(&t.source),
+            );
+        }
+    }
+    if s.workforce.is_some() || s.collaborations.is_some() {
+        one(
+            "Note",
+            "Workforce plan and collaboration register",
+            "",
+            String::new(),
+            "in the scenario's JSON export".into(),
+            String::new(),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_neutralised_and_quoted() {
+        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(cell("+1+1"), "'+1+1");
+        assert_eq!(cell("-1+cmd"), "'-1+cmd");
+        assert_eq!(cell("@x"), "'@x");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("\r=x"), "\"'\r=x\"");
+        assert_eq!(cell("-1234.56"), "-1234.56");
+        assert_eq!(cell("-"), "'-");
+        assert_eq!(cell("-1."), "'-1.");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("=a,b"), "\"'=a,b\"");
+    }
+}

@@ -1,0 +1,19 @@
+//! The user's scenarios and everything that moves them in and out of the app: the
+//! collection (the read-only baseline plus named scenarios, each with its change log),
+//! undo/redo history, the browser-storage codec, share links, CSV export and file import.
+//!
+//! Pure like [`crate::model`]: no web, no clock, no storage. The time of a change is passed
+//! in by the caller; bytes in and out are plain strings. Every decoder here takes any input
+//! without panicking (see the proptests in `tests/store_props.rs`).
+
+pub mod collection;
+pub mod compare;
+pub mod csv;
+pub mod history;
+pub mod import;
+pub mod session;
+pub mod share;
+pub mod storage;
+
+pub use collection::{Change, Collection, Entry, ScenarioId, Selected};
+pub use history::History;

@@ -1,0 +1,142 @@
+//! Fuzz-style property tests: no input to the scenario, storage, share-link or import
+//! decoders panics, whatever it is (random text, random bytes, damaged real links and
+//! files), and good data always round-trips.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
+
+use std::sync::OnceLock;
+
+use planner::model::{baseline, Scenario};
+use planner::store::{csv, import, share, storage};
+use proptest::prelude::*;
+
+fn baseline_json() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| baseline::nottinghamshire().unwrap().to_json().unwrap())
+}
+
+fn baseline_link() -> &'static str {
+    static LINK: OnceLock<String> = OnceLock::new();
+    LINK.get_or_init(|| share::encode(&baseline::nottinghamshire().unwrap()).unwrap())
+}
+
+fn stored() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        let s = baseline::nottinghamshire().unwrap();
+        serde_json::json!({
+            "schema": 2, "current": "s1", "next_id": 2,
+            "scenarios": [{ "id": 1, "scenario": s, "log": [] }]
+        })
+        .to_string()
+    })
+}
+
+/// `text` with the bytes in `edits` overwritten (positions taken modulo its length), kept
+/// as a string where possible.
+fn damage(text: &str, edits: &[(usize, u8)]) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for (at, b) in edits {
+        if !bytes.is_empty() {
+            let i = at % bytes.len();
+            bytes[i] = *b;
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_text_decodes_without_panicking(text in any::<String>()) {
+        let _ = share::decode(&text);
+        let _ = share::decode(&format!("share=1.{text}"));
+        let _ = storage::decode(&text);
+        let _ = Scenario::from_json(&text);
+        let _ = import::scenario("x.json", text.as_bytes());
+        let _ = csv::cell(&text);
+    }
+
+    #[test]
+    fn any_bytes_import_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = import::scenario("x.json", &bytes);
+    }
+
+    #[test]
+    fn link_alphabet_noise_decodes_without_panicking(data in "[A-Za-z0-9_-]{0,4000}") {
+        let _ = share::decode(&format!("share=1.{data}"));
+    }
+
+    #[test]
+    fn damaged_links_decode_without_panicking(
+        edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8),
+        cut in any::<usize>(),
+    ) {
+        let link = baseline_link();
+        if let Ok(text) = String::from_utf8(damage(link, &edits)) {
+            let _ = share::decode(&text);
+        }
+        let _ = share::decode(link.get(..cut % link.len()).unwrap_or(""));
+    }
+
+    #[test]
+    fn damaged_scenario_files_decode_without_panicking(
+        edits in proptest::collection::vec((any::<usize>(), 0x20u8..0x7f), 1..6),
+        cut in any::<usize>(),
+    ) {
+        let text = baseline_json();
+        let bytes = damage(text, &edits);
+        let _ = import::scenario("x.json", &bytes);
+        let _ = import::scenario("x.json", &bytes[..cut % bytes.len()]);
+    }
+
+    #[test]
+    fn damaged_storage_never_panics_and_never_loses_its_text(
+        edits in proptest::collection::vec((any::<usize>(), 0x20u8..0x7f), 1..6),
+    ) {
+        let bytes = damage(stored(), &edits);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let loaded = storage::decode(&text);
+        // Whatever could not be read is either kept as a scenario or handed back.
+        prop_assert!(loaded.collection.entries().len() == 1 || loaded.unreadable.is_some());
+    }
+
+    #[test]
+    fn names_and_descriptions_survive_a_share_link(name in "\\PC{1,60}", description in "\\PC{0,200}") {
+        let mut s = baseline::nottinghamshire().unwrap();
+        s.name = name;
+        s.description = description;
+        let link = share::encode(&s).unwrap();
+        prop_assert_eq!(share::decode(&link).unwrap(), s);
+    }
+}
+
+#[test]
+fn oversized_and_bomb_links_are_refused() {
+    let long = format!("share=1.{}", "A".repeat(share::MAX_LINK_CHARS));
+    assert!(share::decode(&long).unwrap_err().contains("too long"));
+    // 5 MB of spaces compresses to a few KB but must not be inflated past the limit.
+    let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 5_000_000], 9);
+    use base64::Engine;
+    let link = format!(
+        "share=1.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb)
+    );
+    assert!(link.len() < share::MAX_LINK_CHARS);
+    assert!(share::decode(&link).unwrap_err().contains("too large"));
+    assert!(share::decode("share=9.abc")
+        .unwrap_err()
+        .contains("another version"));
+    assert!(share::decode("share=1.***")
+        .unwrap_err()
+        .contains("damaged"));
+    assert!(share::decode("elsewhere").is_err());
+}
+
+#[test]
+fn the_baseline_link_is_a_sensible_size() {
+    let n = baseline_link().len();
+    println!("baseline share link: {n} characters");
+    assert!(n < 20_000, "{n}");
+}

@@ -1,0 +1,257 @@
+//! The workspace natively: scenarios, change logs, undo and redo, storage round trips and
+//! recovery, share links, CSV.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
+
+use planner::edit::Field;
+use planner::model::{baseline, FinancialYear};
+use planner::store::session::{Action, Place, View, Workspace};
+use planner::store::storage::{self, STORAGE_SCHEMA};
+use planner::store::{csv, share, Selected};
+
+const T: &str = "2026-11-22T10:00:00.000Z";
+
+fn ws() -> Workspace {
+    Workspace::new(baseline::nottinghamshire().unwrap()).unwrap()
+}
+
+fn fy(y: u16) -> FinancialYear {
+    FinancialYear::new(y).unwrap()
+}
+
+fn run(ws: &Workspace, actions: impl IntoIterator<Item = Action>) -> Workspace {
+    actions.into_iter().fold(ws.clone(), |w, a| w.apply(a, T))
+}
+
+#[test]
+fn editing_the_baseline_makes_a_scenario_and_logs_the_change() {
+    let w = ws();
+    let field = Field::PreceptRiseGbp(fy(2023));
+    let w = run(
+        &w,
+        ["2", "24", "24.9", "24.94"].map(|t| Action::Edit(field.clone(), t.into())),
+    );
+    assert!(matches!(w.current(), Selected::Scenario(_)));
+    assert_eq!(w.collection().entries().len(), 1);
+    assert_eq!(
+        *w.baseline,
+        baseline::nottinghamshire().unwrap(),
+        "baseline untouched"
+    );
+    let entry = &w.collection().entries()[0];
+    assert_eq!(entry.log.len(), 1, "one figure typed is one log entry");
+    assert_eq!(entry.log[0].from, "14.94");
+    assert_eq!(entry.log[0].to, "24.94");
+    assert_eq!(entry.log[0].at, T);
+    assert_eq!(w.history().undo_depth(), 1, "and one undo step");
+    assert!(w.projection.cumulative_gap() < w.baseline_projection.cumulative_gap());
+    // Undo takes the whole figure back; redo puts it back.
+    let u = w.apply(Action::Undo, T);
+    assert_eq!(u.current(), Selected::Baseline);
+    assert_eq!(u.text(&field), "14.94");
+    let r = u.apply(Action::Redo, T);
+    assert_eq!(r.text(&field), "24.94");
+    assert_eq!(r.projection, w.projection);
+}
+
+#[test]
+fn a_bad_entry_is_not_a_step_and_keeps_the_figures() {
+    let w = ws();
+    let field = Field::OfficerPayAward(fy(2024));
+    let w = run(&w, [Action::Edit(field.clone(), "3x".into())]);
+    assert_eq!(w.error_count(), 1);
+    assert_eq!(w.history().undo_depth(), 0);
+    assert_eq!(w.current(), Selected::Baseline);
+}
+
+#[test]
+fn create_rename_describe_duplicate_delete_all_undo() {
+    let w = run(
+        &ws(),
+        [Action::NewFromBaseline, Action::Rename("Pay 4%".into())],
+    );
+    assert_eq!(w.scenario.name, "Pay 4%");
+    let w = run(
+        &w,
+        [
+            Action::Describe("What if pay is 4% a year".into()),
+            Action::Duplicate,
+        ],
+    );
+    assert_eq!(w.scenario.name, "Copy of Pay 4%");
+    assert_eq!(w.scenario.description, "What if pay is 4% a year");
+    assert_eq!(w.collection().entries().len(), 2);
+    // A clash is refused beside the scenario bar, with nothing changed.
+    let clash = w.apply(Action::Rename("Pay 4%".into()), T);
+    assert_eq!(clash.notice.as_ref().unwrap().place, Place::Scenarios);
+    assert_eq!(clash.collection(), w.collection());
+    let w = run(&w, [Action::Delete]);
+    assert_eq!(w.collection().entries().len(), 1);
+    assert_eq!(w.scenario.name, "Pay 4%");
+    // Four steps back to nothing, and forward again.
+    let steps = w.history().undo_depth();
+    assert_eq!(steps, 5);
+    let back = run(&w, std::iter::repeat_n(Action::Undo, steps));
+    assert!(back.collection().entries().is_empty());
+    assert_eq!(back.current(), Selected::Baseline);
+    let again = run(&back, std::iter::repeat_n(Action::Redo, steps));
+    assert_eq!(again.collection(), w.collection());
+}
+
+#[test]
+fn storage_round_trips_every_scenario_exactly() {
+    let field = Field::BandD;
+    let w = run(
+        &ws(),
+        [
+            Action::NewFromBaseline,
+            Action::Rename("High precept".into()),
+            Action::Edit(field.clone(), "300.17".into()),
+            Action::Describe("Band D £300.17".into()),
+            Action::NewFromBaseline,
+            Action::Select(Selected::Scenario(1)),
+        ],
+    );
+    let text = w.stored().unwrap();
+    let back = Workspace::open(baseline::nottinghamshire().unwrap(), Some(&text), None).unwrap();
+    assert_eq!(back.collection(), w.collection());
+    assert_eq!(back.scenario, w.scenario);
+    assert_eq!(back.text(&field), "300.17");
+    assert!(back.recovery.is_none());
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["schema"], STORAGE_SCHEMA);
+}
+
+#[test]
+fn older_storage_still_loads() {
+    let s = baseline::nottinghamshire().unwrap();
+    let mut renamed = s.clone();
+    renamed.name = "Saved by version 1".into();
+    let v1 = serde_json::json!({ "schema": 1, "scenarios": [renamed] }).to_string();
+    let loaded = storage::decode(&v1);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.collection.entries().len(), 1);
+    assert_eq!(*loaded.collection.entries()[0].scenario, renamed);
+}
+
+#[test]
+fn corrupt_storage_keeps_what_it_can_and_hands_back_the_rest() {
+    let w = run(&ws(), [Action::NewFromBaseline, Action::NewFromBaseline]);
+    let mut v: serde_json::Value = serde_json::from_str(&w.stored().unwrap()).unwrap();
+    v["scenarios"][1]["scenario"]["precept"] = serde_json::json!("broken");
+    let text = v.to_string();
+    let back = Workspace::open(baseline::nottinghamshire().unwrap(), Some(&text), None).unwrap();
+    assert_eq!(back.collection().entries().len(), 1);
+    let r = back.recovery.as_ref().unwrap();
+    assert_eq!(r.problems.len(), 1);
+    assert!(r.problems[0].contains("Scenario 2"), "{}", r.problems[0]);
+    assert!(r.unreadable.as_ref().unwrap().contains("broken"));
+    // Not JSON at all: nothing kept, everything handed back, the app still opens.
+    let back = Workspace::open(
+        baseline::nottinghamshire().unwrap(),
+        Some("{\"schema\": 2, \"scen"),
+        None,
+    )
+    .unwrap();
+    assert!(back.collection().entries().is_empty());
+    assert_eq!(
+        back.recovery.unwrap().unreadable.unwrap(),
+        "{\"schema\": 2, \"scen"
+    );
+    // From a newer version: kept aside, not overwritten.
+    let newer = Workspace::open(
+        baseline::nottinghamshire().unwrap(),
+        Some("{\"schema\": 99}"),
+        None,
+    )
+    .unwrap();
+    assert!(newer.recovery.unwrap().problems[0].contains("newer version"));
+}
+
+#[test]
+fn a_share_link_adds_its_scenario_beside_the_users_own() {
+    let mine = run(
+        &ws(),
+        [Action::NewFromBaseline, Action::Rename("Mine".into())],
+    );
+    let theirs = run(
+        &ws(),
+        [
+            Action::Edit(Field::BandD, "280".into()),
+            Action::Rename("Theirs".into()),
+        ],
+    );
+    let fragment = share::encode(&theirs.scenario).unwrap();
+    assert!(fragment.len() < share::MAX_LINK_CHARS);
+    let opened = Workspace::open(
+        baseline::nottinghamshire().unwrap(),
+        Some(&mine.stored().unwrap()),
+        Some(&format!("#{fragment}")),
+    )
+    .unwrap();
+    let names: Vec<_> = opened
+        .collection()
+        .entries()
+        .iter()
+        .map(|e| e.scenario.name.clone())
+        .collect();
+    assert_eq!(names, ["Mine", "Theirs (shared)"]);
+    assert_eq!(opened.scenario.precept, theirs.scenario.precept);
+    assert_eq!(opened.notice.as_ref().unwrap().place, Place::Share);
+    // A damaged link: a message, and the user's own work as it was.
+    let broken = Workspace::open(
+        baseline::nottinghamshire().unwrap(),
+        Some(&mine.stored().unwrap()),
+        Some(&fragment[..fragment.len() / 2]),
+    )
+    .unwrap();
+    assert_eq!(broken.collection(), mine.collection());
+    assert!(broken.notice.unwrap().error);
+}
+
+#[test]
+fn import_is_all_or_nothing() {
+    let w = run(&ws(), [Action::NewFromBaseline]);
+    let bad = w.apply(
+        Action::Import(Err("x.json was not imported: bad".into())),
+        T,
+    );
+    assert_eq!(bad.collection(), w.collection());
+    assert_eq!(bad.notice.as_ref().unwrap().place, Place::Import);
+    let mut s = baseline::nottinghamshire().unwrap();
+    s.name = "Scenario 1".into();
+    let good = w.apply(Action::Import(Ok(Box::new(s))), T);
+    assert_eq!(good.scenario.name, "Scenario 1 (2)", "never overwrites");
+    assert_eq!(good.view, View::Edit);
+    assert_eq!(good.collection().entries().len(), 2);
+}
+
+#[test]
+fn results_csv_matches_the_cli_figures_and_is_safe() {
+    let mut w = ws();
+    w = run(
+        &w,
+        [
+            Action::NewFromBaseline,
+            Action::Rename("=HYPERLINK(\"x\")".into()),
+        ],
+    );
+    let text = csv::results(&w.projection);
+    assert!(
+        text.starts_with("Scenario,\"'=HYPERLINK(\"\"x\"\")\"\r\n"),
+        "{text}"
+    );
+    let gap_row = text
+        .lines()
+        .find(|l| l.starts_with("Gap,Annual gap,"))
+        .unwrap();
+    let want: Vec<String> = w
+        .projection
+        .years
+        .iter()
+        .map(|y| format!("{:.2}", y.gap))
+        .collect();
+    assert_eq!(gap_row, format!("Gap,Annual gap,{}", want.join(",")));
+    let a = csv::assumptions(&w.scenario);
+    assert!(a.contains("Precept,Band D,£,2021/22,"), "{a}");
+}
