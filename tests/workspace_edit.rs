@@ -181,3 +181,146 @@ proptest! {
         prop_assert_eq!(total, q.cumulative_gap() - p.cumulative_gap());
     }
 }
+
+#[test]
+fn a_longer_plan_carries_rates_forward_and_a_shorter_one_drops_them() {
+    let base = baseline::nottinghamshire().unwrap();
+    let long = edit::apply(&base, &Field::HorizonYears, d("8")).unwrap();
+    let last = fy(2025);
+    for y in [fy(2026), fy(2027), fy(2028)] {
+        for f in [
+            Field::OfficerPayAward,
+            Field::StaffPayAward,
+            Field::NonPayInflation,
+        ] {
+            assert_eq!(
+                edit::value(&long, &f(y)),
+                edit::value(&base, &f(last)),
+                "{y}"
+            );
+        }
+        assert_eq!(
+            edit::value(&long, &Field::PreceptRiseGbp(y)),
+            edit::value(&base, &Field::PreceptRiseGbp(last))
+        );
+        // Recruitment continues, so officer numbers hold rather than drain away.
+        assert_eq!(
+            edit::value(
+                &long,
+                &Field::Intake(planner::model::workforce::Group::Officers, y)
+            ),
+            edit::value(
+                &base,
+                &Field::Intake(planner::model::workforce::Group::Officers, last)
+            )
+        );
+    }
+    let p = project(&long).unwrap();
+    assert_eq!(p.years.len(), 8);
+    // Back to five years: the later figures go and the plan projects as the baseline did.
+    let short = edit::apply(&long, &Field::HorizonYears, d("5")).unwrap();
+    assert_eq!(project(&short).unwrap(), project(&base).unwrap());
+    // A figure entered for a later year does not stop the plan being shortened.
+    let long = edit::apply(
+        &long,
+        &Field::Saving(base.savings[0].id.clone(), fy(2027)),
+        d("1000000"),
+    )
+    .unwrap();
+    let short = edit::apply(&long, &Field::HorizonYears, d("6")).unwrap();
+    assert_eq!(project(&short).unwrap().years.len(), 6);
+}
+
+#[test]
+fn recruits_are_spread_over_a_years_intakes_exactly() {
+    use planner::model::workforce::Group;
+    let base = baseline::nottinghamshire().unwrap();
+    let y = fy(2021); // three officer intakes: 95, 96, 96
+    assert_eq!(
+        edit::value(&base, &Field::Intake(Group::Officers, y)),
+        Some(d("287"))
+    );
+    let s = edit::apply(&base, &Field::Intake(Group::Officers, y), d("100")).unwrap();
+    let counts: Vec<Decimal> = s
+        .workforce
+        .as_ref()
+        .unwrap()
+        .officers
+        .intakes
+        .iter()
+        .filter(|i| i.year == y)
+        .map(|i| i.count)
+        .collect();
+    assert_eq!(counts, [d("34"), d("33"), d("33")]);
+    assert_eq!(
+        edit::value(&s, &Field::Intake(Group::Officers, y)),
+        Some(d("100"))
+    );
+    // Fewer recruits, fewer officers at 31 March, and a lower pay bill.
+    let p0 = view::workforce_of(&base).unwrap().unwrap();
+    let p1 = view::workforce_of(&s).unwrap().unwrap();
+    let closing = |p: &planner::model::workforce::WorkforceProjection| {
+        p.row(Group::Officers, y).unwrap().closing_headcount
+    };
+    assert_eq!(closing(&p0) - closing(&p1), d("187"));
+    // The base year's budget is set, so the saving shows from the next year on, net of the
+    // Uplift grant now at risk.
+    let next = fy(2022);
+    assert!(
+        project(&s).unwrap().year(next).unwrap().gap
+            < project(&base).unwrap().year(next).unwrap().gap
+    );
+    // Half people are refused.
+    assert!(edit::apply(&base, &Field::Intake(Group::Staff, y), d("10.5")).is_err());
+}
+
+#[test]
+fn the_hq_split_must_still_sum_to_a_hundred() {
+    let base = baseline::nottinghamshire().unwrap();
+    let s = edit::apply(&base, &Field::CapitalShare("joint_hq".into(), 0), d("70")).unwrap();
+    let err = project(&s).unwrap_err();
+    assert!(err.path.contains("joint_hq"), "{err}");
+    let s = edit::apply(&s, &Field::CapitalShare("joint_hq".into(), 2), d("25")).unwrap();
+    let hq = |s: &planner::model::scenario::Scenario| {
+        project(s)
+            .unwrap()
+            .year(fy(2023))
+            .unwrap()
+            .expenditure_line("hq_capital_financing")
+            .unwrap()
+            .amount
+    };
+    assert!(
+        hq(&s) > hq(&base),
+        "a larger force share costs the force more"
+    );
+}
+
+#[test]
+fn workforce_and_collaboration_charts_state_their_finding() {
+    let s = baseline::nottinghamshire().unwrap();
+    let w = view::workforce_of(&s).unwrap().unwrap();
+    let chart = view::workforce_chart(&w);
+    assert_eq!(
+        chart.title,
+        "Officer numbers meet the Uplift target in every year"
+    );
+    assert_eq!(chart.series[0].values[0], d("2344"));
+    let c = view::collaborations_of(&s).unwrap().unwrap();
+    let chart = view::collaboration_chart(&c);
+    assert!(
+        chart
+            .title
+            .starts_with("Collaborations cost the force £9.9m in 2025/26"),
+        "{}",
+        chart.title
+    );
+    // The stacked bars add up to the force's total collaboration cost each year.
+    let p = project(&s).unwrap();
+    for (i, y) in p.years.iter().enumerate() {
+        let stacked: Decimal = chart.series.iter().map(|s| s.values[i]).sum();
+        let lines = y.expenditure_line("collaboration").unwrap().amount
+            + y.expenditure_line("hq_capital_financing").unwrap().amount;
+        assert_eq!(stacked, lines, "{}", y.year);
+    }
+}

@@ -332,7 +332,7 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
 
     let horizon = html! {
         <>
-            <p class="hint">{ format!("The plan starts in {base_year}. Later years carry every rate forward at its last value unless you set it.") }</p>
+            <p class="hint">{ format!("The plan starts in {base_year}. A longer plan starts its new years from the last year's rates and recruitment, which you can then change; a shorter one drops the later years' figures.") }</p>
             { field(ws, d, Field::HorizonYears, false) }
         </>
     };

@@ -14,6 +14,7 @@ use crate::model::scenario::{Driver, FundingDriver, Scenario};
 use crate::model::workforce::Group;
 use crate::model::{FinancialYear, Source};
 
+mod horizon;
 mod teams;
 
 pub use teams::{editable_collaborations, NEW_INTAKE_MONTH};
@@ -500,8 +501,9 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
         Field::FloorPct => s.reserves.floor_pct.value = Dec(v),
         Field::PlannedUseGeneral(y) => s.reserves.planned_use_general.value.set(*y, v),
         Field::HorizonYears => {
-            s.horizon.years = u8::try_from(v.trunc().mantissa())
+            let years = u8::try_from(v.trunc().mantissa())
                 .map_err(|_| "Must be from 5 to 10 years".to_string())?;
+            horizon::set_years(&mut s, years);
         }
         other => teams::apply(&mut s, other, v)?,
     }
