@@ -185,7 +185,7 @@ fn the_baseline_deck_states_the_model_figures() {
     assert_eq!(fig(precept, "band-d-rise-pct"), "5.9%");
     assert_eq!(
         precept.finding,
-        "In 2023/24 a Band D home pays £14.94 more a year: £0.29 a week"
+        "In 2023/24 a Band D home pays £14.94 more a year: 29p a week"
     );
 
     let bands = slide(&deck, SlideId::Bands);

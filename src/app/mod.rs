@@ -10,6 +10,7 @@ mod io_menu;
 mod panel;
 mod panel_teams;
 mod panic;
+mod present;
 mod scenarios;
 mod state;
 
@@ -70,6 +71,21 @@ fn Planner(props: &PlannerProps) -> Html {
         }
     });
     let is_baseline = ws.scenario == ws.baseline;
+    // Presentation mode (issue 8) replaces the workspace; leaving it refocuses "Present".
+    let presenting = use_state(|| false);
+    let returned = use_state(|| false);
+    if *presenting {
+        let (presenting, returned) = (presenting.clone(), returned.clone());
+        let on_exit = Callback::from(move |()| {
+            presenting.set(false);
+            returned.set(true);
+        });
+        return html! { <present::Presentation ws={(*ws).clone()} {on_exit} /> };
+    }
+    let on_present = {
+        let presenting = presenting.clone();
+        Callback::from(move |()| presenting.set(true))
+    };
     html! {
         <>
             <a class="skip-link" href="#charts">{ "Skip to charts" }</a>
@@ -85,6 +101,7 @@ fn Planner(props: &PlannerProps) -> Html {
                     </span>
                 }
                 <div class="actions">
+                    <present::PresentButton {on_present} refocus={*returned} />
                     <button type="button" class="btn" onclick={reset} disabled={is_baseline}>{ "Reset to baseline" }</button>
                     <button type="button" class="btn" onclick={print}>{ "Print" }</button>
                 </div>

@@ -61,6 +61,16 @@ fn people_figure(key: &'static str, label: String, exact: Decimal) -> KeyFigure 
     }
 }
 
+/// A weekly sum as people say it: "29p" under a pound, "£1.15" from a pound up.
+fn spoken(amount: Decimal) -> String {
+    if amount.abs() < Decimal::ONE {
+        let pence = (amount * Decimal::ONE_HUNDRED).normalize();
+        format!("{pence}p")
+    } else {
+        format::pounds(amount)
+    }
+}
+
 fn unavailable(id: SlideId, why: String) -> Slide {
     Slide {
         id,
@@ -172,14 +182,14 @@ fn precept(s: &Scenario, y: &YearResult) -> Slide {
             "In {} a Band D home pays {} more a year: {} a week",
             y.year,
             format::pounds(pr.rise_gbp),
-            format::pounds(rise_week)
+            spoken(rise_week)
         )
     } else if pr.rise_gbp < Decimal::ZERO {
         format!(
             "In {} a Band D home pays {} less a year: {} a week",
             y.year,
             format::pounds(pr.rise_gbp.abs()),
-            format::pounds(rise_week.abs())
+            spoken(rise_week.abs())
         )
     } else {
         format!(
@@ -196,7 +206,7 @@ fn precept(s: &Scenario, y: &YearResult) -> Slide {
     ];
     figures.push(KeyFigure {
         key: "band-d-rise-pct",
-        label: "Rise".into(),
+        label: "Rise on last year".into(),
         value: format::percent(pr.rise_pct, 1),
         exact: pr.rise_pct,
     });
@@ -243,12 +253,10 @@ fn bands_slide(y: &YearResult) -> Result<Slide, String> {
         )
     } else {
         format!(
-            "In {} the change runs from {} a year for Band A to {} for Band H: {} to {} a week",
+            "In {} the rise runs from {} a year for Band A to {} for Band H",
             y.year,
             format::pounds(a.rise),
-            format::pounds(h.rise),
-            format::pounds(a.rise_weekly),
-            format::pounds(h.rise_weekly)
+            format::pounds(h.rise)
         )
     };
     Ok(Slide {
@@ -303,13 +311,13 @@ fn uplift(s: &Scenario) -> Result<Slide, String> {
         .map_err(|e| e.to_string())?;
     let finding = match rows.iter().find(|r| r.actual < r.target) {
         None => format!(
-            "Officer numbers meet the Uplift target in every year: {} officers against a target of {} in {}",
+            "Officer numbers meet the Uplift target every year: {} against {} in {}",
             format::count(last.actual, 0),
             format::count(last.target, 0),
             last.year
         ),
         Some(short) => format!(
-            "Officer numbers fall {} short of the Uplift target in {}, putting {} of grant at risk over the plan",
+            "Officer numbers fall {} short of the Uplift target in {}, putting {} of grant at risk",
             format::count(short.target - short.actual, 0),
             short.year,
             format::millions(at_risk)
@@ -398,13 +406,12 @@ fn collaborations(s: &Scenario) -> Result<Slide, String> {
         (sum(&cost)?, sum(&planned)?, sum(&realised)?);
     let finding = if total_realised.is_zero() {
         format!(
-            "Collaborations cost us {} from {first} to {last}; no cashable savings are realised yet ({} planned)",
-            format::millions(total_cost),
-            format::millions(total_planned)
+            "Collaborations cost us {} over the plan; no cashable savings are realised yet",
+            format::millions(total_cost)
         )
     } else {
         format!(
-            "Collaborations cost us {} from {first} to {last} and return {} in cashable savings",
+            "Collaborations cost us {} over the plan and return {} in cashable savings",
             format::millions(total_cost),
             format::millions(total_realised)
         )
@@ -453,14 +460,13 @@ fn reserves(inputs: &Inputs<'_>) -> Result<Slide, String> {
     let p = inputs.projection;
     let last = p.final_year().ok_or("the plan has no years")?;
     let end = format::millions(last.reserves.general);
-    let floor = format::millions(last.reserves.floor);
     let finding = match p.first_floor_breach() {
         Some(y) => format!(
-            "The general reserve falls below its floor in {y}: {end} at the end of {} against a floor of {floor}",
+            "The general reserve falls below its floor in {y} and ends {} at {end}",
             last.year
         ),
         None => format!(
-            "The general reserve stays above its floor: {end} at the end of {} against a floor of {floor}",
+            "The general reserve stays above its floor and ends {} at {end}",
             last.year
         ),
     };

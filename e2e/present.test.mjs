@@ -1,0 +1,361 @@
+// Presentation mode and print pack (issue 8): every slide stepped through by keyboard with
+// each headline figure checked against the model (the mtfp CLI), screenshots at 1280×720
+// and 1920×1080, axe-core on the mode, and the print pack printed to PDF by headless
+// Chromium, its pages turned into images and checked.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ROOT, accessibilityViolations, assertClean, launch, openApp, screenshot } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+function cli(...args) {
+  const out = execFileSync('cargo', ['run', '-q', '--locked', '--bin', 'mtfp', '--', ...args, '--format', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+// Figures as the app writes them: true minus sign, £, thousands separators, halves away
+// from zero. Money is turned into whole pence first so the rounding is exact.
+const MINUS = '\u2212';
+const pence = (s) => Math.round(Number(s) * 100);
+const group = (digits) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+function roundHalfAway(n) {
+  return Math.sign(n) * Math.round(Math.abs(n));
+}
+function millions(s) {
+  const tenths = roundHalfAway(pence(s) / 10_000_000); // £0.1m = 10,000,000p
+  const sign = tenths < 0 ? MINUS : '';
+  const abs = Math.abs(tenths);
+  return `${sign}£${group(String(Math.floor(abs / 10)))}.${abs % 10}m`;
+}
+function poundsFromPence(p) {
+  const sign = p < 0 ? MINUS : '';
+  const abs = Math.abs(p);
+  return `${sign}£${group(String(Math.floor(abs / 100)))}.${String(abs % 100).padStart(2, '0')}`;
+}
+const pounds = (s) => poundsFromPence(pence(s));
+/** A weekly sum as the slides say it: "29p" under a pound. */
+const spoken = (p) => (Math.abs(p) < 100 ? `${p}p` : poundsFromPence(p));
+const perWeek = (p) => roundHalfAway(p / 52);
+const count = (s) => group(String(Math.round(Number(s))));
+
+/** What the model says each slide must show, from the CLI. */
+function expectations() {
+  const project = cli('project');
+  const uplift = cli('uplift');
+  const collab = cli('collaborations');
+  const years = project.years;
+  const year = years.find((y) => pence(y.gap) >= 5_000_000) ?? years.at(-1);
+  const last = years.at(-1);
+  const first = years[0];
+  const pr = year.precept;
+  const risePence = pence(pr.rise_gbp);
+  const bandD = pence(pr.band_d);
+  const previousD = bandD - risePence;
+  const bands = [['A', 6], ['B', 7], ['C', 8], ['D', 9], ['E', 11], ['F', 13], ['G', 15], ['H', 18]].map(([band, n]) => {
+    // Exact in pence: Band D × n ÷ 9, rounded once (halves away from zero).
+    const annual = roundHalfAway((bandD * n) / 9);
+    const rise = annual - roundHalfAway((previousD * n) / 9);
+    return {
+      band,
+      annual: poundsFromPence(annual),
+      rise: poundsFromPence(rise),
+      weekly: poundsFromPence(perWeek(annual)),
+      riseWeekly: poundsFromPence(perWeek(rise)),
+    };
+  });
+  const lastUplift = uplift.at(-1);
+  const atRisk = uplift.reduce((sum, r) => sum + pence(r.grant_at_risk), 0);
+  let cost = 0;
+  let planned = 0;
+  let realised = 0;
+  for (const y of collab.plan_years) {
+    const t = collab.projection.totals[y];
+    cost += pence(t.contribution) + pence(t.capital_financing);
+    planned += pence(t.savings_planned);
+    realised += pence(t.savings_realised);
+  }
+  const m = (p) => millions(String(p / 100));
+  return {
+    year: year.year,
+    bands,
+    slides: {
+      'gap-year': {
+        finding: new RegExp(`^In ${year.year.replace('/', '\\/')} `),
+        figures: { 'annual-gap': millions(year.gap), spending: millions(year.total_expenditure), funding: millions(year.total_funding) },
+      },
+      'gap-plan': {
+        finding: new RegExp(`${millions(last.cumulative_gap)} by ${last.year.replace('/', '\\/')}`),
+        figures: { 'cumulative-gap': millions(last.cumulative_gap), 'recurring-gap': millions(last.recurring_gap) },
+        chart: true,
+      },
+      precept: {
+        finding: new RegExp(`${pounds(pr.rise_gbp).replace('.', '\\.')} more a year: ${spoken(perWeek(risePence)).replace('.', '\\.')} a week`),
+        figures: {
+          'band-d-rise': pounds(pr.rise_gbp),
+          'band-d-rise-week': poundsFromPence(perWeek(risePence)),
+          'band-d': pounds(pr.band_d),
+          'band-d-week': pounds(pr.band_d_per_week),
+        },
+      },
+      bands: {
+        finding: /Band A .* Band H/,
+        figures: {},
+      },
+      uplift: {
+        finding: /Uplift target/,
+        figures: { officers: count(lastUplift.actual), 'uplift-target': count(lastUplift.target), 'grant-at-risk': m(atRisk) },
+        chart: true,
+      },
+      collaborations: {
+        finding: new RegExp(`^Collaborations cost us ${m(cost).replace('.', '\\.')} over the plan`),
+        figures: { 'collab-cost': m(cost), 'collab-planned': m(planned), 'collab-realised': m(realised) },
+        chart: true,
+      },
+      reserves: {
+        finding: new RegExp(`ends ${last.year.replace('/', '\\/')} at ${millions(last.reserves.general).replace('.', '\\.')}$`),
+        figures: { 'reserves-end': millions(last.reserves.general), 'floor-end': millions(last.reserves.floor) },
+        chart: true,
+      },
+      bridge: {
+        finding: /baseline/,
+        figures: { 'scenario-gap': millions(last.cumulative_gap), 'baseline-gap': millions(last.cumulative_gap), difference: '£0.0m' },
+        chart: true,
+      },
+    },
+  };
+}
+
+const ORDER = ['gap-year', 'gap-plan', 'precept', 'bands', 'uplift', 'collaborations', 'reserves', 'bridge'];
+const NEXT_KEYS = ['ArrowRight', 'PageDown', 'Space', 'ArrowDown'];
+
+async function openPresentation(viewport) {
+  const app = await openApp(browser, { viewport });
+  await app.page.getByRole('button', { name: 'Present', exact: true }).click();
+  await app.page.waitForSelector('#present-setup-title');
+  return app;
+}
+
+const slideKey = (page) => page.locator('#present-slide').getAttribute('data-slide');
+
+/** Nothing on the slide runs past the screen: no scrolling, every element inside. */
+async function fitsScreen(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('.present-screen');
+    const out = [];
+    if (root.scrollHeight > window.innerHeight + 1) out.push(`scrolls: ${root.scrollHeight} > ${window.innerHeight}`);
+    for (const el of document.querySelectorAll('#present-slide *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || el.closest('.visually-hidden')) continue;
+      if (r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1) {
+        out.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(r.right)}×${Math.round(r.bottom)}`);
+      }
+    }
+    return out.slice(0, 5);
+  });
+}
+
+let expected;
+test('the model figures, from the CLI', () => {
+  expected = expectations();
+  assert.ok(expected.year);
+});
+
+for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+  const size = `${viewport.width}x${viewport.height}`;
+  test(`every slide by keyboard at ${size}: figures equal the model, nothing off screen`, async () => {
+    expected ??= expectations();
+    const app = await openPresentation(viewport);
+    const { page } = app;
+    assert.deepEqual(await accessibilityViolations(page), [], 'axe on the setup step');
+    await page.locator('#present-start').click();
+    await page.waitForSelector('#present-slide');
+    for (const [i, key] of ORDER.entries()) {
+      assert.equal(await slideKey(page), key, `slide ${i + 1}`);
+      const want = expected.slides[key];
+      const finding = await page.locator('#slide-finding').innerText();
+      assert.match(finding, want.finding, `${key} finding`);
+      for (const [name, value] of Object.entries(want.figures)) {
+        assert.equal(await page.locator(`#present-slide [data-figure="${name}"]`).innerText(), value, `${key}: ${name}`);
+      }
+      if (want.chart) {
+        assert.equal(await page.locator('#present-slide .slide-canvas svg').count(), 1, `${key} has one chart`);
+      }
+      if (key === 'bands') {
+        for (const b of expected.bands) {
+          const row = page.locator(`#present-slide tr[data-band="${b.band}"]`);
+          assert.equal(await row.locator('[data-col="annual"]').innerText(), b.annual, `Band ${b.band} a year`);
+          assert.equal(await row.locator('[data-col="rise"]').innerText(), b.rise, `Band ${b.band} rise`);
+          assert.equal(await row.locator('[data-col="weekly"]').innerText(), b.weekly, `Band ${b.band} a week`);
+          assert.equal(await row.locator('[data-col="rise-weekly"]').innerText(), b.riseWeekly, `Band ${b.band} rise a week`);
+        }
+      }
+      assert.equal(
+        await page.locator('#present-announce').innerText(),
+        `Slide ${i + 1} of ${ORDER.length}: ${finding}`,
+        'position announced to screen readers',
+      );
+      assert.deepEqual(await fitsScreen(page), [], `${key} fits ${size}`);
+      await screenshot(page, `present-${String(i + 1).padStart(2, '0')}-${key}-${size}`);
+      if (i === 1 || i === 3) {
+        assert.deepEqual(await accessibilityViolations(page), [], `axe on ${key}`);
+      }
+      await page.keyboard.press(NEXT_KEYS[i % NEXT_KEYS.length]);
+    }
+    // Past the end stays on the last slide; Home, End, Page Up and the arrows move.
+    assert.equal(await slideKey(page), 'bridge');
+    await page.keyboard.press('Home');
+    assert.equal(await slideKey(page), 'gap-year');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await slideKey(page), 'gap-year');
+    await page.keyboard.press('End');
+    assert.equal(await slideKey(page), 'bridge');
+    await page.keyboard.press('PageUp');
+    assert.equal(await slideKey(page), 'reserves');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await slideKey(page), 'collaborations');
+    // Esc: back to the workspace, focus on the button that opened the presentation.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('main.workspace');
+    assert.equal(await page.locator('#present-slide').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'present-open');
+    assertClean(app);
+    await app.close();
+  });
+}
+
+test('the setup step chooses the slides; a scenario edited in the workspace is presented against the baseline', async () => {
+  const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+  const { page } = app;
+  // A £10 larger precept rise in the plan's third year, typed into the workspace.
+  const rise = page.locator('#precept-rise-gbp-2023');
+  const edited = (await rise.count()) === 1;
+  if (edited) await rise.fill('24.94');
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  await page.waitForSelector('#present-setup-title');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'present-setup-title', 'focus moves into the mode');
+  await screenshot(page, 'present-00-setup-1280x720');
+  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves']) {
+    await page.locator(`#present-slide-${key}`).uncheck();
+  }
+  await page.locator('#present-start').click();
+  const seen = [];
+  for (let i = 0; i < 3; i += 1) {
+    seen.push(await slideKey(page));
+    if (seen.at(-1) === 'precept' && edited) {
+      assert.equal(await page.locator('#present-slide [data-figure="band-d-rise"]').innerText(), '£24.94');
+      // 24.94 ÷ 52 = 0.4796… → £0.48.
+      assert.equal(await page.locator('#present-slide [data-figure="band-d-rise-week"]').innerText(), '£0.48');
+    }
+    await page.keyboard.press('PageDown');
+  }
+  assert.deepEqual(seen, ['gap-year', 'precept', 'bridge']);
+  assert.match(await page.locator('#present-announce').innerText(), /^Slide 3 of 3: /);
+  if (edited) {
+    assert.match(await page.locator('#slide-finding').innerText(), /^Against the baseline, this scenario takes £\d+\.\dm off the cumulative gap; precept moves it most$/);
+    await screenshot(page, 'present-09-bridge-edited-1280x720');
+  }
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('main.workspace');
+  assertClean(app);
+  await app.close();
+});
+
+/** A PGM (P5) image: { width, height, pixels }. */
+function readPgm(buf) {
+  const header = [];
+  let pos = 0;
+  while (header.length < 4) {
+    while (/\s/.test(String.fromCharCode(buf[pos]))) pos += 1;
+    if (buf[pos] === 0x23) {
+      while (buf[pos] !== 0x0a) pos += 1;
+      continue;
+    }
+    let tok = '';
+    while (!/\s/.test(String.fromCharCode(buf[pos]))) tok += String.fromCharCode(buf[pos++]);
+    header.push(tok);
+  }
+  pos += 1;
+  const [, w, h] = header.map(Number);
+  return { width: w, height: h, pixels: buf.subarray(pos, pos + w * h) };
+}
+
+test('the print pack: A4 landscape PDF, a cover then one chart per page, nothing cut off, no controls', async () => {
+  const app = await openPresentation({ width: 1280, height: 720 });
+  const { page } = app;
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
+  const pages = 1 + ORDER.length;
+  await page.emulateMedia({ media: 'print' });
+  const layout = await page.evaluate(() => {
+    const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    return {
+      controls: [...document.querySelectorAll('button, input, select, textarea, [role="button"], nav')].filter(visible).length,
+      pages: [...document.querySelectorAll('.print-page')].map((p) => ({
+        slide: p.dataset.printSlide ?? 'cover',
+        charts: p.querySelectorAll('svg').length,
+        overflow: p.scrollHeight - p.clientHeight,
+      })),
+    };
+  });
+  assert.equal(layout.controls, 0, 'no buttons, inputs or navigation in print');
+  assert.equal(layout.pages.length, pages);
+  for (const p of layout.pages) {
+    assert.ok(p.charts <= 1, `${p.slide}: at most one chart on the page`);
+    assert.ok(p.overflow <= 0, `${p.slide}: content overflows its page by ${p.overflow}px`);
+  }
+  const chartSlides = ORDER.filter((k) => expected?.slides?.[k]?.chart ?? !['gap-year', 'precept', 'bands'].includes(k));
+  assert.equal(layout.pages.filter((p) => p.charts === 1).length, chartSlides.length, 'one chart on each chart slide\'s page');
+
+  const dir = join(ROOT, 'target', 'present-pack');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const pdfPath = join(dir, 'pack.pdf');
+  await writeFile(pdfPath, await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true }));
+  await page.emulateMedia({ media: null });
+  const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  assert.match(info, new RegExp(`^Pages:\\s+${pages}$`, 'm'), 'one PDF page per pack page: nothing spilled over');
+  const [, w, h] = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+  assert.ok(Number(w) > Number(h) && Math.abs(Number(w) - 841.89) < 2 && Math.abs(Number(h) - 595.28) < 2, `A4 landscape, not ${w}×${h}`);
+
+  for (let n = 1; n <= pages; n += 1) {
+    const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdfPath, '-'], { encoding: 'utf8' });
+    assert.match(text, /Nottinghamshire/, `page ${n} names the scenario`);
+    assert.ok(text.includes(today), `page ${n} is dated ${today}`);
+    assert.ok(text.includes(`Page ${n} of ${pages}`), `page ${n} numbered`);
+    for (const control of ['Start presentation', 'Print pack', 'Back to the workspace', 'Exit (Esc)', 'Reset to baseline']) {
+      assert.ok(!text.includes(control), `page ${n} shows the control "${control}"`);
+    }
+    if (n === 1) assert.match(text, /Key assumptions/);
+    else assert.match(text, /Source\.|Estimate\./, `page ${n} gives its sources`);
+  }
+
+  // Pages as images: each has content, and a white band at the bottom (nothing runs off).
+  execFileSync('pdftoppm', ['-r', '40', '-gray', pdfPath, join(dir, 'page')]);
+  execFileSync('pdftoppm', ['-r', '70', '-png', pdfPath, join(dir, 'page')]);
+  const images = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
+  assert.equal(images.length, pages);
+  for (const [i, file] of images.entries()) {
+    const { width, height, pixels } = readPgm(await readFile(join(dir, file)));
+    assert.ok(width > height, `${file} is landscape`);
+    let dark = 0;
+    for (const v of pixels) if (v < 128) dark += 1;
+    assert.ok(dark > width * 4, `${file} has content`);
+    const bottom = pixels.subarray((height - 8) * width);
+    assert.ok(bottom.every((v) => v > 240), `${file}: something reaches the bottom edge (cut off?)`);
+    const png = file.replace('.pgm', '.png');
+    await writeFile(join(ROOT, 'target', 'screenshots', `present-pack-${String(i + 1).padStart(2, '0')}.png`), await readFile(join(dir, png)));
+  }
+  assertClean(app);
+  await app.close();
+});

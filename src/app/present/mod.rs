@@ -1,0 +1,338 @@
+//! Presentation mode for the Police and Crime Commissioner (issue 8): a setup step to pick
+//! the scenario and slides, then one finding per slide, full screen, driven from the
+//! keyboard or a clicker; and the print pack of the same slides.
+//!
+//! The slides themselves come from the pure [`crate::view::slides`]; this module only lays
+//! them out and handles keys, full screen and focus.
+
+mod dom;
+mod print;
+mod setup;
+mod slide;
+
+use std::cell::Cell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::state::Workspace;
+use crate::model::{Projection, Scenario};
+use crate::view::slides::{deck, Inputs, Slide, SlideId};
+
+/// Where the presentation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Nav {
+    showing: bool,
+    index: usize,
+    count: usize,
+}
+
+enum Move {
+    Start(usize),
+    Next,
+    Previous,
+    First,
+    Last,
+}
+
+impl Reducible for Nav {
+    type Action = Move;
+
+    fn reduce(self: Rc<Self>, action: Move) -> Rc<Self> {
+        let last = self.count.saturating_sub(1);
+        let next = match action {
+            Move::Start(count) => Nav {
+                showing: count > 0,
+                index: 0,
+                count,
+            },
+            Move::Next => Nav {
+                index: (self.index + 1).min(last),
+                ..*self
+            },
+            Move::Previous => Nav {
+                index: self.index.saturating_sub(1),
+                ..*self
+            },
+            Move::First => Nav { index: 0, ..*self },
+            Move::Last => Nav {
+                index: last,
+                ..*self
+            },
+        };
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+/// A scenario that can be presented.
+#[derive(Clone, PartialEq)]
+struct Choice {
+    key: &'static str,
+    label: String,
+    scenario: Rc<Scenario>,
+    projection: Rc<Projection>,
+}
+
+/// The scenarios on offer: the baseline and the working scenario.
+fn choices(ws: &Workspace) -> Vec<Choice> {
+    let edited = ws.scenario != ws.baseline;
+    vec![
+        Choice {
+            key: "working",
+            label: if edited {
+                format!("{} (the working scenario, edited)", ws.scenario.name)
+            } else {
+                format!(
+                    "{} (the working scenario, as the baseline)",
+                    ws.scenario.name
+                )
+            },
+            scenario: ws.scenario.clone(),
+            projection: ws.projection.clone(),
+        },
+        Choice {
+            key: "baseline",
+            label: format!("{} (the baseline)", ws.baseline.name),
+            scenario: ws.baseline.clone(),
+            projection: ws.baseline_projection.clone(),
+        },
+    ]
+}
+
+/// The key a keydown means, if any.
+fn key_move(key: &str) -> Option<Move> {
+    match key {
+        "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Spacebar" => Some(Move::Next),
+        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(Move::Previous),
+        "Home" => Some(Move::First),
+        "End" => Some(Move::Last),
+        _ => None,
+    }
+}
+
+/// Props of [`Presentation`].
+#[derive(Properties, PartialEq)]
+pub struct PresentationProps {
+    /// The workspace: its scenarios and projections.
+    pub ws: Workspace,
+    /// Back to the workspace.
+    pub on_exit: Callback<()>,
+}
+
+/// Setup, then slides; Esc (or leaving full screen) returns to the workspace.
+#[component]
+pub fn Presentation(props: &PresentationProps) -> Html {
+    let ws = &props.ws;
+    let chosen = use_state(|| "working".to_string());
+    let selected = use_state(|| SlideId::ALL.into_iter().collect::<BTreeSet<_>>());
+    let nav = use_reducer(|| Nav {
+        showing: false,
+        index: 0,
+        count: 0,
+    });
+    let options = choices(ws);
+    let current = options
+        .iter()
+        .find(|c| c.key == chosen.as_str())
+        .or_else(|| options.first())
+        .cloned();
+    let slides = use_memo(
+        (
+            current
+                .as_ref()
+                .map(|c| (c.scenario.clone(), c.projection.clone())),
+            ws.baseline.clone(),
+            ws.headline_year,
+        ),
+        |(current, baseline, year)| match current {
+            Some((scenario, projection)) => deck(&Inputs {
+                scenario,
+                projection,
+                baseline,
+                baseline_projection: &props.ws.baseline_projection,
+                year: *year,
+            }),
+            None => Vec::new(),
+        },
+    );
+    let shown: Vec<Slide> = slides
+        .iter()
+        .filter(|s| selected.contains(&s.id))
+        .cloned()
+        .collect();
+    let year = ws
+        .headline_year
+        .or_else(|| crate::view::default_headline_year(&ws.projection))
+        .map(|y| y.to_string())
+        .unwrap_or_default();
+
+    // Keys: on the document, so they work wherever focus is.
+    {
+        let nav = nav.clone();
+        let exit = props.on_exit.clone();
+        use_effect_with(nav.showing, move |showing| {
+            let showing = *showing;
+            let listener = dom::Listener::document("keydown", move |e| {
+                let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if k.alt_key() || k.ctrl_key() || k.meta_key() {
+                    return;
+                }
+                let key = k.key();
+                if key == "Escape" || key == "Esc" {
+                    e.prevent_default();
+                    exit.emit(());
+                } else if showing {
+                    if let Some(m) = key_move(&key) {
+                        e.prevent_default();
+                        nav.dispatch(m);
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // Leaving full screen (the browser's own Esc) leaves the presentation too; so does
+    // unmounting leave full screen.
+    {
+        let exit = props.on_exit.clone();
+        use_effect_with((), move |_| {
+            let was = Rc::new(Cell::new(dom::is_fullscreen()));
+            let listener = dom::Listener::document("fullscreenchange", move |_| {
+                if dom::is_fullscreen() {
+                    was.set(true);
+                } else if was.get() {
+                    exit.emit(());
+                }
+            });
+            move || {
+                drop(listener);
+                dom::exit_fullscreen();
+            }
+        });
+    }
+    // Focus: the setup's heading on opening, the slide whenever it changes.
+    use_effect_with((nav.showing, nav.index), |(showing, _)| {
+        dom::focus_id(if *showing {
+            "present-slide"
+        } else {
+            "present-setup-title"
+        });
+    });
+
+    let count = shown.len();
+    let index = nav.index.min(count.saturating_sub(1));
+    let scenario_name: AttrValue = current
+        .as_ref()
+        .map(|c| c.scenario.name.clone())
+        .unwrap_or_default()
+        .into();
+    let announce = match shown.get(index) {
+        Some(s) if nav.showing => format!("Slide {} of {}: {}", index + 1, count, s.finding),
+        _ => String::new(),
+    };
+    let on_exit = props.on_exit.clone();
+    let go = |m: fn() -> Move| {
+        let nav = nav.clone();
+        Callback::from(move |_: MouseEvent| nav.dispatch(m()))
+    };
+    let screen = if nav.showing {
+        match shown.get(index) {
+            Some(s) => html! {
+                <>
+                    <slide::SlideView slide={s.clone()} {index} {count} scenario={scenario_name.clone()} />
+                    <nav class="present-nav" aria-label="Slides">
+                        <button type="button" class="nav-btn" onclick={go(|| Move::Previous)} disabled={index == 0}>{ "Previous" }</button>
+                        <button type="button" class="nav-btn" onclick={go(|| Move::Next)} disabled={index + 1 >= count}>{ "Next" }</button>
+                        <button type="button" class="nav-btn" onclick={Callback::from(move |_: MouseEvent| on_exit.emit(()))}>{ "Exit (Esc)" }</button>
+                    </nav>
+                </>
+            },
+            None => html! {},
+        }
+    } else {
+        let on_choose = {
+            let chosen = chosen.clone();
+            Callback::from(move |k: String| chosen.set(k))
+        };
+        let on_toggle = {
+            let selected = selected.clone();
+            Callback::from(move |id: SlideId| {
+                let mut next = (*selected).clone();
+                if !next.remove(&id) {
+                    next.insert(id);
+                }
+                selected.set(next);
+            })
+        };
+        let on_start = {
+            let nav = nav.clone();
+            Callback::from(move |_| {
+                dom::enter_fullscreen();
+                nav.dispatch(Move::Start(count));
+            })
+        };
+        html! {
+            <setup::Setup
+                choices={options.iter().map(|c| (AttrValue::from(c.key), AttrValue::from(c.label.clone()))).collect::<Vec<_>>()}
+                chosen={AttrValue::from(current.as_ref().map_or("", |c| c.key))}
+                {on_choose}
+                slides={slides.iter().map(|s| (s.id, AttrValue::from(s.finding.clone()))).collect::<Vec<_>>()}
+                selected={(*selected).clone()}
+                {on_toggle}
+                year={AttrValue::from(year.clone())}
+                {on_start}
+                on_print={Callback::from(|_| dom::print())}
+                on_exit={props.on_exit.clone()}
+            />
+        }
+    };
+    html! {
+        <>
+            <main class={classes!("present-screen", nav.showing.then_some("showing"))} id="present">
+                <h1 class="visually-hidden">{ format!("Presentation: {scenario_name}") }</h1>
+                { screen }
+                <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="present-announce">{ announce }</div>
+            </main>
+            if let Some(c) = &current {
+                <print::PrintPack scenario={c.scenario.clone()} slides={shown.clone()} year={AttrValue::from(year)} />
+            }
+        </>
+    }
+}
+
+/// Props of [`PresentButton`].
+#[derive(Properties, PartialEq)]
+pub struct PresentButtonProps {
+    /// Open presentation mode.
+    pub on_present: Callback<()>,
+    /// Take focus when drawn (returning from the presentation).
+    #[prop_or_default]
+    pub refocus: bool,
+}
+
+/// The header's "Present" button. It asks for full screen itself, inside the click.
+#[component]
+pub fn PresentButton(props: &PresentButtonProps) -> Html {
+    let refocus = props.refocus;
+    use_effect_with((), move |_| {
+        if refocus {
+            dom::focus_id("present-open");
+        }
+    });
+    let on_present = props.on_present.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        dom::enter_fullscreen();
+        on_present.emit(());
+    });
+    html! {
+        <button type="button" id="present-open" class="btn btn-present" {onclick}>{ "Present" }</button>
+    }
+}

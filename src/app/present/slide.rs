@@ -1,0 +1,177 @@
+//! One slide on screen: the finding in large type, then one big number, one chart or the
+//! council tax bands.
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::charts::{css_colour, to_svg, ChartData, SeriesKind};
+use crate::format;
+use crate::view::slides::{BandRow, KeyFigure, Slide, SlideBody};
+
+/// Red for a gap, a shortfall or a reserve below zero; neutral otherwise.
+pub fn tone(f: &KeyFigure) -> &'static str {
+    let gap = matches!(
+        f.key,
+        "annual-gap" | "cumulative-gap" | "recurring-gap" | "scenario-gap" | "grant-at-risk"
+    );
+    if (gap && f.exact >= Decimal::new(50_000, 0)) || f.value.starts_with(format::MINUS) {
+        "bad"
+    } else {
+        ""
+    }
+}
+
+/// Props of [`SlideChart`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SlideChartProps {
+    /// What to draw.
+    pub data: ChartData,
+    /// The drawing's size in SVG units; the page scales it to fit.
+    pub size: (u32, u32),
+    /// Prefix for element ids (several copies may be on the page).
+    pub id_prefix: AttrValue,
+}
+
+/// A chart drawn by plotters with an HTML legend beside it, named by its finding.
+#[component]
+pub fn SlideChart(props: &SlideChartProps) -> Html {
+    let data = &props.data;
+    let (w, h) = props.size;
+    let svg = use_memo((data.clone(), w, h), |(d, w, h)| to_svg(d, *w, *h));
+    let desc_id = format!("{}-{}-desc", props.id_prefix, data.id);
+    let body = match &*svg {
+        Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg.clone())),
+        Err(e) => html! { <p class="chart-error">{ e.to_string() }</p> },
+    };
+    html! {
+        <figure class="slide-chart" data-chart={data.id.clone()}>
+            <ul class="slide-legend" aria-hidden="true">
+                { for data.series.iter().map(|s| {
+                    let shape = match s.kind {
+                        SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => "swatch swatch-bar",
+                        SeriesKind::Line => "swatch swatch-line",
+                        SeriesKind::Dashed => "swatch swatch-dashed",
+                    };
+                    html! { <li><span class={shape} style={format!("--c: {}", css_colour(s.colour))}></span>{ &s.name }</li> }
+                }) }
+            </ul>
+            <div class="slide-canvas" role="img" aria-label={data.title.clone()} aria-describedby={desc_id.clone()}>
+                { body }
+            </div>
+            <p id={desc_id} class="visually-hidden">{ &data.description }</p>
+        </figure>
+    }
+}
+
+fn figure_list(figures: &[KeyFigure], class: &'static str) -> Html {
+    html! {
+        <dl class={class}>
+            { for figures.iter().map(|f| html! {
+                <div class="fig">
+                    <dt>{ &f.label }</dt>
+                    <dd class={tone(f)} data-figure={f.key}>{ &f.value }</dd>
+                </div>
+            }) }
+        </dl>
+    }
+}
+
+/// The council tax bands as a table.
+pub fn bands_table(rows: &[BandRow], caption: &str) -> Html {
+    html! {
+        <table class="bands">
+            <caption class="visually-hidden">{ caption }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ "Band" }</th>
+                    <th scope="col" class="num">{ "Of Band D" }</th>
+                    <th scope="col" class="num">{ "A year" }</th>
+                    <th scope="col" class="num">{ "Change a year" }</th>
+                    <th scope="col" class="num">{ "A week" }</th>
+                    <th scope="col" class="num">{ "Change a week" }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for rows.iter().map(|r| html! {
+                    <tr data-band={r.band.to_string()} class={if r.band == 'D' { "band-d" } else { "" }}>
+                        <th scope="row">{ format!("Band {}", r.band) }</th>
+                        <td class="num">{ if r.ninths == 9 { "1".to_string() } else { format!("{}/9", r.ninths) } }</td>
+                        <td class="num" data-col="annual">{ format::pounds(r.annual) }</td>
+                        <td class="num" data-col="rise">{ format::pounds(r.rise) }</td>
+                        <td class="num" data-col="weekly">{ format::pounds(r.weekly) }</td>
+                        <td class="num" data-col="rise-weekly">{ format::pounds(r.rise_weekly) }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+/// Props of [`SlideView`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SlideViewProps {
+    /// The slide.
+    pub slide: Slide,
+    /// Its position, from 0.
+    pub index: usize,
+    /// How many slides are shown.
+    pub count: usize,
+    /// The scenario's name.
+    pub scenario: AttrValue,
+}
+
+/// One slide, filling the screen.
+#[component]
+pub fn SlideView(props: &SlideViewProps) -> Html {
+    let s = &props.slide;
+    let body = match &s.body {
+        SlideBody::Figures => {
+            let (hero, rest) = match s.figures.split_first() {
+                Some((h, r)) => (Some(h), r),
+                None => (None, &[][..]),
+            };
+            html! {
+                <div class="slide-figures">
+                    if let Some(h) = hero {
+                        <p class="hero">
+                            <span class={classes!("hero-value", tone(h))} data-figure={h.key}>{ &h.value }</span>
+                            <span class="hero-label">{ &h.label }</span>
+                        </p>
+                    }
+                    { figure_list(rest, "support") }
+                </div>
+            }
+        }
+        SlideBody::Chart(data) => html! {
+            <div class="slide-chart-wrap">
+                <SlideChart data={data.clone()} size={(580, 290)} id_prefix="slide" />
+                { figure_list(&s.figures, "side") }
+            </div>
+        },
+        SlideBody::Bands(rows) => html! {
+            <div class="slide-bands">
+                { bands_table(rows, &s.finding) }
+            </div>
+        },
+        SlideBody::Unavailable(why) => html! {
+            <p class="slide-unavailable">{ format!("Not available: {why}.") }</p>
+        },
+    };
+    let estimates = s.notes.iter().any(|n| n.estimate);
+    html! {
+        <section id="present-slide" class={classes!("slide", format!("slide-is-{}", s.id.key()))}
+            tabindex="-1" aria-roledescription="slide" aria-labelledby="slide-finding"
+            data-slide={s.id.key()}>
+            <p class="slide-topic">{ s.id.label() }</p>
+            <h2 id="slide-finding" class="slide-finding">{ &s.finding }</h2>
+            { body }
+            <footer class="slide-foot">
+                <span class="slide-scenario">{ props.scenario.clone() }</span>
+                if estimates {
+                    <span class="slide-estimate">{ "Includes estimates: see the printed pack for sources" }</span>
+                }
+                <span class="slide-count" aria-hidden="true">{ format!("{} / {}", props.index + 1, props.count) }</span>
+            </footer>
+        </section>
+    }
+}
