@@ -80,6 +80,18 @@ ensure_chromium() {
   fi
 }
 
+# poppler-utils (pdfinfo, pdftotext, pdftoppm): e2e/present.test.mjs turns the print pack's
+# PDF into page images and text to check it.
+ensure_poppler() {
+  if ! command -v pdftoppm >/dev/null || ! command -v pdfinfo >/dev/null; then
+    say "installing Debian's poppler-utils"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -q && $sudo env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -q poppler-utils
+  fi
+}
+
 ensure_test_tools() {
-  ensure_build_tools && ensure_chromium
+  ensure_build_tools && ensure_chromium && ensure_poppler
 }
