@@ -150,12 +150,12 @@ async function openPresentation(viewport) {
 const slideKey = (page) => page.locator('#present-slide').getAttribute('data-slide');
 
 /** Nothing on the slide runs past the screen: no scrolling, every element inside. */
-async function fitsScreen(page) {
-  return page.evaluate(() => {
+async function fitsScreen(page, within = '#present-slide') {
+  return page.evaluate((within) => {
     const root = document.querySelector('.present-screen');
     const out = [];
     if (root.scrollHeight > window.innerHeight + 1) out.push(`scrolls: ${root.scrollHeight} > ${window.innerHeight}`);
-    for (const el of document.querySelectorAll('#present-slide *')) {
+    for (const el of document.querySelectorAll(`${within} *`)) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || el.closest('.visually-hidden')) continue;
       if (r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1) {
@@ -163,7 +163,7 @@ async function fitsScreen(page) {
       }
     }
     return out.slice(0, 5);
-  });
+  }, within);
 }
 
 let expected;
@@ -235,17 +235,20 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
   });
 }
 
-test('the setup step chooses the slides; a scenario edited in the workspace is presented against the baseline', async () => {
+test('the setup step chooses the scenario and slides: an edited scenario against the baseline, then the baseline itself', async () => {
   const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
   const { page } = app;
-  // A £10 larger precept rise in the plan's third year, typed into the workspace.
-  const rise = page.locator('#precept-rise-gbp-2023');
-  const edited = (await rise.count()) === 1;
-  if (edited) await rise.fill('24.94');
+  // A £10 larger precept rise in 2023/24, typed into the workspace: a new scenario.
+  await page.fill('#precept-rise-gbp-2023', '24.94');
   await page.getByRole('button', { name: 'Present', exact: true }).click();
   await page.waitForSelector('#present-setup-title');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'present-setup-title', 'focus moves into the mode');
+  // The scenario on screen is chosen; the baseline is offered beside it.
+  const onScreen = page.locator('input[name="present-scenario"]:checked');
+  assert.match(await page.locator(`label[for="${await onScreen.getAttribute('id')}"]`).innerText(), /\(on screen\)$/);
+  assert.equal(await page.locator('#present-scenario-baseline').count(), 1);
   await screenshot(page, 'present-00-setup-1280x720');
+  assert.deepEqual(await fitsScreen(page, '.present-setup'), [], 'the setup step fits 1280×720');
   for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves']) {
     await page.locator(`#present-slide-${key}`).uncheck();
   }
@@ -253,7 +256,7 @@ test('the setup step chooses the slides; a scenario edited in the workspace is p
   const seen = [];
   for (let i = 0; i < 3; i += 1) {
     seen.push(await slideKey(page));
-    if (seen.at(-1) === 'precept' && edited) {
+    if (seen.at(-1) === 'precept') {
       assert.equal(await page.locator('#present-slide [data-figure="band-d-rise"]').innerText(), '£24.94');
       // 24.94 ÷ 52 = 0.4796… → £0.48.
       assert.equal(await page.locator('#present-slide [data-figure="band-d-rise-week"]').innerText(), '£0.48');
@@ -262,10 +265,20 @@ test('the setup step chooses the slides; a scenario edited in the workspace is p
   }
   assert.deepEqual(seen, ['gap-year', 'precept', 'bridge']);
   assert.match(await page.locator('#present-announce').innerText(), /^Slide 3 of 3: /);
-  if (edited) {
-    assert.match(await page.locator('#slide-finding').innerText(), /^Against the baseline, this scenario takes £\d+\.\dm off the cumulative gap; precept moves it most$/);
-    await screenshot(page, 'present-09-bridge-edited-1280x720');
-  }
+  assert.match(await page.locator('#slide-finding').innerText(), /^This scenario takes £\d+\.\dm off the cumulative gap; precept moves it most$/);
+  await screenshot(page, 'present-09-bridge-edited-1280x720');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('main.workspace');
+  assert.equal(await page.locator('#precept-rise-gbp-2023').inputValue(), '24.94', 'the workspace is as it was left');
+
+  // Now the baseline: its bridge slide says so.
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  await page.locator('#present-scenario-baseline').check();
+  await page.locator('#present-start').click();
+  await page.keyboard.press('End');
+  assert.equal(await slideKey(page), 'bridge');
+  assert.match(await page.locator('#slide-finding').innerText(), /^This is the baseline/);
+  assert.equal(await page.locator('#present-slide [data-figure="difference"]').innerText(), '£0.0m');
   await page.keyboard.press('Escape');
   await page.waitForSelector('main.workspace');
   assertClean(app);

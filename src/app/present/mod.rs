@@ -18,7 +18,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::state::Workspace;
-use crate::model::{Projection, Scenario};
+use crate::model::{engine, Projection, Scenario};
+use crate::store::collection::Selected;
 use crate::view::slides::{deck, Inputs, Slide, SlideId};
 
 /// Where the presentation is.
@@ -73,36 +74,42 @@ impl Reducible for Nav {
 /// A scenario that can be presented.
 #[derive(Clone, PartialEq)]
 struct Choice {
-    key: &'static str,
+    key: String,
     label: String,
     scenario: Rc<Scenario>,
-    projection: Rc<Projection>,
+    /// Known for the baseline and the scenario on screen; projected when chosen otherwise.
+    projection: Option<Rc<Projection>>,
 }
 
-/// The scenarios on offer: the baseline and the working scenario.
+/// The scenarios on offer: the baseline and every named scenario in the workspace's store,
+/// the one on screen with its live projection (so unsaved edits are presented as shown).
 fn choices(ws: &Workspace) -> Vec<Choice> {
-    let edited = ws.scenario != ws.baseline;
-    vec![
-        Choice {
-            key: "working",
-            label: if edited {
-                format!("{} (the working scenario, edited)", ws.scenario.name)
+    let on_screen = ws.current();
+    let mut out = vec![Choice {
+        key: Selected::Baseline.key(),
+        label: format!("{} (the baseline)", ws.baseline.name),
+        scenario: ws.baseline.clone(),
+        projection: Some(ws.baseline_projection.clone()),
+    }];
+    for e in ws.collection().entries() {
+        let sel = Selected::Scenario(e.id);
+        let live = sel == on_screen;
+        out.push(Choice {
+            key: sel.key(),
+            label: if live {
+                format!("{} (on screen)", ws.scenario.name)
             } else {
-                format!(
-                    "{} (the working scenario, as the baseline)",
-                    ws.scenario.name
-                )
+                e.scenario.name.clone()
             },
-            scenario: ws.scenario.clone(),
-            projection: ws.projection.clone(),
-        },
-        Choice {
-            key: "baseline",
-            label: format!("{} (the baseline)", ws.baseline.name),
-            scenario: ws.baseline.clone(),
-            projection: ws.baseline_projection.clone(),
-        },
-    ]
+            scenario: if live {
+                ws.scenario.clone()
+            } else {
+                e.scenario.clone()
+            },
+            projection: live.then(|| ws.projection.clone()),
+        });
+    }
+    out
 }
 
 /// The key a keydown means, if any.
@@ -129,7 +136,7 @@ pub struct PresentationProps {
 #[component]
 pub fn Presentation(props: &PresentationProps) -> Html {
     let ws = &props.ws;
-    let chosen = use_state(|| "working".to_string());
+    let chosen = use_state(|| ws.current().key());
     let selected = use_state(|| SlideId::ALL.into_iter().collect::<BTreeSet<_>>());
     let nav = use_reducer(|| Nav {
         showing: false,
@@ -150,17 +157,26 @@ pub fn Presentation(props: &PresentationProps) -> Html {
             ws.baseline.clone(),
             ws.headline_year,
         ),
-        |(current, baseline, year)| match current {
-            Some((scenario, projection)) => deck(&Inputs {
+        |(current, baseline, year)| -> Result<Vec<Slide>, String> {
+            let Some((scenario, projection)) = current else {
+                return Ok(Vec::new());
+            };
+            let projection = match projection {
+                Some(p) => p.clone(),
+                None => Rc::new(engine::project(scenario).map_err(|e| e.to_string())?),
+            };
+            Ok(deck(&Inputs {
                 scenario,
-                projection,
+                projection: &projection,
                 baseline,
                 baseline_projection: &props.ws.baseline_projection,
                 year: *year,
-            }),
-            None => Vec::new(),
+            }))
         },
     );
+    let built: &Result<Vec<Slide>, String> = &slides;
+    let problem = built.as_ref().err().cloned();
+    let slides: Vec<Slide> = built.clone().unwrap_or_default();
     let shown: Vec<Slide> = slides
         .iter()
         .filter(|s| selected.contains(&s.id))
@@ -281,8 +297,9 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         };
         html! {
             <setup::Setup
-                choices={options.iter().map(|c| (AttrValue::from(c.key), AttrValue::from(c.label.clone()))).collect::<Vec<_>>()}
-                chosen={AttrValue::from(current.as_ref().map_or("", |c| c.key))}
+                choices={options.iter().map(|c| (AttrValue::from(c.key.clone()), AttrValue::from(c.label.clone()))).collect::<Vec<_>>()}
+                chosen={AttrValue::from(current.as_ref().map_or(String::new(), |c| c.key.clone()))}
+                problem={problem.clone().map(AttrValue::from)}
                 {on_choose}
                 slides={slides.iter().map(|s| (s.id, AttrValue::from(s.finding.clone()))).collect::<Vec<_>>()}
                 selected={(*selected).clone()}

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::view::slides::SlideId;
@@ -14,6 +13,9 @@ pub struct SetupProps {
     pub choices: Vec<(AttrValue, AttrValue)>,
     /// The chosen scenario's key.
     pub chosen: AttrValue,
+    /// Why the chosen scenario cannot be presented, if it cannot.
+    #[prop_or_default]
+    pub problem: Option<AttrValue>,
     /// Called with a scenario's key when it is picked.
     pub on_choose: Callback<String>,
     /// The slides, with the finding each would state for the chosen scenario.
@@ -47,22 +49,35 @@ pub fn Setup(props: &SetupProps) -> Html {
                 { format!("One finding per slide, for {} and the plan to its end. Move with the arrow keys, Page Up and Page Down (a clicker), Space, Home and End; Esc returns to the workspace.", props.year) }
             </p>
             <div class="setup-columns">
-                <fieldset class="setup-scenarios">
-                    <legend>{ "Scenario" }</legend>
-                    { for props.choices.iter().map(|(key, label)| {
-                        let on_choose = props.on_choose.clone();
-                        let k = key.to_string();
-                        let id = format!("present-scenario-{key}");
-                        html! {
-                            <div class="setup-option">
-                                <input type="radio" name="present-scenario" id={id.clone()} value={key.clone()}
-                                    checked={*key == props.chosen}
-                                    onchange={Callback::from(move |_: Event| on_choose.emit(k.clone()))} />
-                                <label for={id}>{ label.clone() }</label>
-                            </div>
-                        }
-                    }) }
-                </fieldset>
+                <div class="setup-left">
+                    <fieldset class="setup-scenarios">
+                        <legend>{ "Scenario" }</legend>
+                        { for props.choices.iter().map(|(key, label)| {
+                            let on_choose = props.on_choose.clone();
+                            let k = key.to_string();
+                            let id = format!("present-scenario-{key}");
+                            html! {
+                                <div class="setup-option">
+                                    <input type="radio" name="present-scenario" id={id.clone()} value={key.clone()}
+                                        checked={*key == props.chosen}
+                                        onchange={Callback::from(move |_: Event| on_choose.emit(k.clone()))} />
+                                    <label for={id}>{ label.clone() }</label>
+                                </div>
+                            }
+                        }) }
+                    </fieldset>
+                    if let Some(problem) = &props.problem {
+                        <p class="setup-warning" role="alert">{ format!("This scenario cannot be presented: {problem}") }</p>
+                    }
+                    if none {
+                        <p class="setup-warning" role="status">{ "Tick at least one slide to present or print." }</p>
+                    }
+                    <div class="setup-actions">
+                        <button type="button" id="present-start" class="btn btn-primary" disabled={none} onclick={click(&props.on_start)}>{ "Start presentation" }</button>
+                        <button type="button" id="present-print" class="btn" disabled={none} onclick={click(&props.on_print)}>{ "Print pack" }</button>
+                        <button type="button" id="present-exit" class="btn" onclick={click(&props.on_exit)}>{ "Back to the workspace" }</button>
+                    </div>
+                </div>
                 <fieldset class="setup-slides">
                     <legend>{ "Slides" }</legend>
                     { for props.slides.iter().map(|(id, finding)| {
@@ -73,10 +88,7 @@ pub fn Setup(props: &SetupProps) -> Html {
                             <div class="setup-option">
                                 <input type="checkbox" id={input_id.clone()} value={id.key()}
                                     checked={props.selected.contains(id)}
-                                    onchange={Callback::from(move |e: Event| {
-                                        let _: HtmlInputElement = e.target_unchecked_into();
-                                        on_toggle.emit(slide);
-                                    })} />
+                                    onchange={Callback::from(move |_: Event| on_toggle.emit(slide))} />
                                 <label for={input_id}>
                                     <span class="setup-slide-label">{ id.label() }</span>
                                     <span class="setup-slide-finding">{ finding.clone() }</span>
@@ -85,14 +97,6 @@ pub fn Setup(props: &SetupProps) -> Html {
                         }
                     }) }
                 </fieldset>
-            </div>
-            if none {
-                <p class="setup-warning" role="status">{ "Tick at least one slide to present or print." }</p>
-            }
-            <div class="setup-actions">
-                <button type="button" id="present-start" class="btn btn-primary" disabled={none} onclick={click(&props.on_start)}>{ "Start presentation" }</button>
-                <button type="button" id="present-print" class="btn" disabled={none} onclick={click(&props.on_print)}>{ "Print pack" }</button>
-                <button type="button" id="present-exit" class="btn" onclick={click(&props.on_exit)}>{ "Back to the workspace" }</button>
             </div>
         </section>
     }

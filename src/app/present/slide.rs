@@ -8,16 +8,24 @@ use crate::charts::{css_colour, to_svg, ChartData, SeriesKind};
 use crate::format;
 use crate::view::slides::{BandRow, KeyFigure, Slide, SlideBody};
 
-/// Red for a gap, a shortfall or a reserve below zero; neutral otherwise.
+/// Red for a gap, a shortfall or a reserve below zero; green for a surplus or a gap
+/// reduced; neutral otherwise.
 pub fn tone(f: &KeyFigure) -> &'static str {
-    let gap = matches!(
-        f.key,
-        "annual-gap" | "cumulative-gap" | "recurring-gap" | "scenario-gap" | "grant-at-risk"
-    );
-    if (gap && f.exact >= Decimal::new(50_000, 0)) || f.value.starts_with(format::MINUS) {
-        "bad"
-    } else {
-        ""
+    let visible = Decimal::new(50_000, 0);
+    match f.key {
+        "annual-gap" | "cumulative-gap" | "recurring-gap" | "scenario-gap" | "baseline-gap"
+        | "difference" => {
+            if f.exact >= visible {
+                "bad"
+            } else if f.exact <= -visible {
+                "good"
+            } else {
+                ""
+            }
+        }
+        "grant-at-risk" if f.exact >= visible => "bad",
+        "reserves-end" if f.exact < Decimal::ZERO => "bad",
+        _ => "",
     }
 }
 

@@ -508,7 +508,7 @@ fn bridge_slide(inputs: &Inputs<'_>) -> Result<Slide, String> {
             format::millions(bp.cumulative_gap())
         )
     } else {
-        format!("Against the baseline, {}", lower_first(&chart.title))
+        chart.title.clone()
     };
     Ok(Slide {
         id: SlideId::Bridge,
@@ -534,12 +534,4 @@ fn bridge_slide(inputs: &Inputs<'_>) -> Result<Slide, String> {
             crate::view::GROUPS.join(", ").to_lowercase()
         ))],
     })
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
