@@ -102,6 +102,7 @@ fn Planner(props: &PlannerProps) -> Html {
                 }
                 <div class="actions">
                     <present::PresentButton {on_present} refocus={*returned} />
+                    <present::PrintPackButton ws={(*ws).clone()} />
                     <button type="button" class="btn" onclick={reset} disabled={is_baseline}>{ "Reset to baseline" }</button>
                     <button type="button" class="btn" onclick={print}>{ "Print" }</button>
                 </div>
