@@ -1,8 +1,6 @@
 //! The charts column. Each chart's data is memoised on what it depends on, so a keystroke
 //! redraws only the charts whose figures changed.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::chart::ChartFigure;
@@ -48,27 +46,44 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 .map_err(|e| e.to_string())
         },
     );
-    let teams = use_memo(ws.scenario.clone(), |s: &Rc<_>| {
-        let workforce = view::workforce_of(s).map(|r| {
-            r.map(|w| view::workforce_chart(&w))
-                .map_err(|e| e.to_string())
-        });
-        let collab = view::collaborations_of(s).map(|r| {
-            r.map(|c| view::collaboration_chart(&c))
-                .map_err(|e| e.to_string())
-        });
-        (workforce, collab)
+    // The workforce and collaboration charts depend only on their own sections (and the
+    // pay awards and years), so an edit elsewhere does not recompute them.
+    let sc = &ws.scenario;
+    let workforce = use_memo(
+        (
+            sc.workforce.clone(),
+            sc.assumptions.officer_pay_award_pct.value.clone(),
+            sc.assumptions.staff_pay_award_pct.value.clone(),
+            sc.horizon,
+        ),
+        {
+            let sc = sc.clone();
+            move |_| {
+                view::workforce_of(&sc).map(|r| {
+                    r.map(|w| view::workforce_chart(&w))
+                        .map_err(|e| e.to_string())
+                })
+            }
+        },
+    );
+    let collab = use_memo((sc.collaborations.clone(), sc.horizon), {
+        let sc = sc.clone();
+        move |_| {
+            view::collaborations_of(&sc).map(|r| {
+                r.map(|c| view::collaboration_chart(&c))
+                    .map_err(|e| e.to_string())
+            })
+        }
     });
     let (gap, fe, reserves) = &*main;
-    let (workforce, collab) = &*teams;
     html! {
         <section id="charts" aria-label="Charts">
             <ChartFigure data={gap.clone()} />
             <ChartFigure data={fe.clone()} />
             { figure_or_error(&bridge, "bridge") }
             <ChartFigure data={reserves.clone()} />
-            { workforce.as_ref().map(|w| figure_or_error(w, "workforce")).unwrap_or_default() }
-            { collab.as_ref().map(|c| figure_or_error(c, "collaboration")).unwrap_or_default() }
+            { workforce.as_ref().as_ref().map(|w| figure_or_error(w, "workforce")).unwrap_or_default() }
+            { collab.as_ref().as_ref().map(|c| figure_or_error(c, "collaboration")).unwrap_or_default() }
         </section>
     }
 }

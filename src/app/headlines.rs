@@ -39,11 +39,24 @@ pub fn HeadlineStrip(props: &HeadlineProps) -> Html {
     let selected = h.gap_year.map(|y| y.to_string()).unwrap_or_default();
     let last = h.last_year.map(|y| y.to_string()).unwrap_or_default();
     let first = h.first_year.map(|y| y.to_string()).unwrap_or_default();
-    let uplift = use_memo((ws.scenario.clone(), h.gap_year), |(s, year)| {
-        crate::view::workforce_of(s)
-            .and_then(|r| r.ok())
-            .and_then(|w| crate::view::uplift_status(&w, *year))
-    });
+    let sc = &ws.scenario;
+    let uplift = use_memo(
+        (
+            sc.workforce.clone(),
+            sc.assumptions.officer_pay_award_pct.value.clone(),
+            sc.assumptions.staff_pay_award_pct.value.clone(),
+            sc.horizon,
+            h.gap_year,
+        ),
+        {
+            let s = sc.clone();
+            move |(_, _, _, _, year)| {
+                crate::view::workforce_of(&s)
+                    .and_then(|r| r.ok())
+                    .and_then(|w| crate::view::uplift_status(&w, *year))
+            }
+        },
+    );
     let uplift_card = match &*uplift {
         Some(u) => {
             let met = u.actual >= u.target;

@@ -35,16 +35,24 @@ pub struct BridgeStep {
     pub change: Decimal,
 }
 
-fn copy_group(s: &mut Scenario, to: &Scenario, group: &str) {
+/// Copy `group` from `to` into `s`; false if it was already the same (nothing to do).
+fn copy_group(s: &mut Scenario, to: &Scenario, group: &str) -> bool {
+    fn set<T: PartialEq + Clone>(slot: &mut T, value: &T) -> bool {
+        if slot == value {
+            return false;
+        }
+        *slot = value.clone();
+        true
+    }
     match group {
-        "Plan horizon" => s.horizon = to.horizon,
-        "Funding and grants" => s.funding = to.funding.clone(),
-        "Precept" => s.precept = to.precept.clone(),
-        "Pay and inflation" => s.assumptions = to.assumptions.clone(),
-        "Spending lines" => s.expenditure = to.expenditure.clone(),
-        "Workforce and Uplift" => s.workforce = to.workforce.clone(),
-        "Collaborations" => s.collaborations = to.collaborations.clone(),
-        _ => {}
+        "Plan horizon" => set(&mut s.horizon, &to.horizon),
+        "Funding and grants" => set(&mut s.funding, &to.funding),
+        "Precept" => set(&mut s.precept, &to.precept),
+        "Pay and inflation" => set(&mut s.assumptions, &to.assumptions),
+        "Spending lines" => set(&mut s.expenditure, &to.expenditure),
+        "Workforce and Uplift" => set(&mut s.workforce, &to.workforce),
+        "Collaborations" => set(&mut s.collaborations, &to.collaborations),
+        _ => false,
     }
 }
 
@@ -58,11 +66,23 @@ pub fn bridge(
 ) -> ModelResult<Vec<BridgeStep>> {
     let at = At::new("bridge", None);
     let mut current = from.clone();
+    // Names and descriptions do not move figures.
+    current.name.clone_from(&to.name);
+    current.description.clone_from(&to.description);
     let mut current_gap = from_projection.cumulative_gap();
     let mut steps = Vec::new();
+    // Only groups that differ are projected, and once `current` has become `to` its
+    // projection is already known: a typical edit touches one group, so the bridge costs
+    // no projection at all rather than seven.
     for group in GROUPS {
-        copy_group(&mut current, to, group);
-        let gap = engine::project(&current)?.cumulative_gap();
+        if !copy_group(&mut current, to, group) {
+            continue;
+        }
+        let gap = if current == *to {
+            to_projection.cumulative_gap()
+        } else {
+            engine::project(&current)?.cumulative_gap()
+        };
         let change = at.sub(gap, current_gap)?;
         if !change.is_zero() {
             steps.push(BridgeStep { group, change });

@@ -1,0 +1,112 @@
+// Browser benchmark (not a test: it prints figures, it never fails on them).
+//
+//   scripts/bench-browser.sh          # builds release, serves dist/, runs this
+//
+// Prints:
+// - cold load: navigation start → first chart in the DOM, and → first chart painted
+//   (the next animation frame), median of N fresh browser contexts (empty cache);
+// - input → charts redrawn: a precept-rise input changed repeatedly; the time from the
+//   input event to the chart SVG being replaced (DOM updated) and to the next animation
+//   frame after that (painted), p50 and p95;
+// - the gzip -9 size of everything the page downloads.
+import { gzipSync } from 'node:zlib';
+import { launch, BASE_URL } from './lib.mjs';
+
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const INPUTS = Number(process.env.BENCH_INPUTS ?? 200);
+
+function quantile(values, q) {
+  const s = [...values].sort((a, b) => a - b);
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
+  return s[i];
+}
+const ms = (v) => `${v.toFixed(1)} ms`;
+
+const browser = await launch();
+try {
+  // Cold load.
+  const domTimes = [];
+  const paintTimes = [];
+  let bytes = { raw: 0, gz: 0, files: [] };
+  for (let run = 0; run < COLD_RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    if (run === 0) {
+      page.on('response', async (res) => {
+        try {
+          const body = await res.body();
+          const gz = gzipSync(body, { level: 9 }).length;
+          bytes.raw += body.length;
+          bytes.gz += gz;
+          bytes.files.push(`${new URL(res.url()).pathname} ${(gz / 1024).toFixed(1)} KB gz`);
+        } catch {
+          // redirects and the like carry no body
+        }
+      });
+    }
+    await page.addInitScript(() => {
+      const seen = () => {
+        if (window.__firstChart === undefined && document.querySelector('figure.chart svg')) {
+          window.__firstChart = performance.now();
+          requestAnimationFrame(() => {
+            window.__firstPaint = performance.now();
+          });
+        }
+      };
+      new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(BASE_URL, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__firstPaint !== undefined, null, { timeout: 30_000 });
+    domTimes.push(await page.evaluate(() => window.__firstChart));
+    paintTimes.push(await page.evaluate(() => window.__firstPaint));
+    await context.close();
+  }
+
+  // Input → redraw.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(BASE_URL, { waitUntil: 'load' });
+  await page.waitForSelector('#precept-rise-gbp-2023', { state: 'attached', timeout: 30_000 });
+  const samples = await page.evaluate(async (n) => {
+    const input = document.querySelector('#precept-rise-gbp-2023');
+    const charts = document.querySelector('#charts');
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const value = (10 + (i % 40) * 0.25).toFixed(2);
+      const updated = new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          obs.disconnect();
+          resolve(performance.now());
+        });
+        obs.observe(charts, { childList: true, subtree: true, characterData: true });
+        // Never wait forever: an input that changes no chart counts as a miss.
+        setTimeout(() => {
+          obs.disconnect();
+          resolve(NaN);
+        }, 2000);
+      });
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      const tDom = await updated;
+      const tPaint = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      out.push([tDom - t0, tPaint - t0]);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return out;
+  }, INPUTS);
+  await context.close();
+
+  const ok = samples.filter((s) => !Number.isNaN(s[0]));
+  if (ok.length < samples.length) console.log(`${samples.length - ok.length} inputs redrew no chart within 2 s`);
+  const dom = ok.map((s) => s[0]);
+  const paint = ok.map((s) => s[1]);
+  console.log(`cold load, first chart in DOM:   median ${ms(quantile(domTimes, 0.5))}  (min ${ms(Math.min(...domTimes))}, max ${ms(Math.max(...domTimes))}, ${COLD_RUNS} runs)`);
+  console.log(`cold load, first chart painted:  median ${ms(quantile(paintTimes, 0.5))}`);
+  console.log(`input → charts redrawn (DOM):    p50 ${ms(quantile(dom, 0.5))}  p95 ${ms(quantile(dom, 0.95))}  (${INPUTS} inputs)`);
+  console.log(`input → next frame painted:      p50 ${ms(quantile(paint, 0.5))}  p95 ${ms(quantile(paint, 0.95))}`);
+  console.log(`download: ${(bytes.gz / 1024).toFixed(1)} KB gzip -9 (${(bytes.raw / 1024).toFixed(1)} KB raw)`);
+  for (const f of bytes.files) console.log(`  ${f}`);
+} finally {
+  await browser.close();
+}
