@@ -300,3 +300,30 @@ fn slide_keys_round_trip() {
     }
     assert_eq!(SlideId::from_key("nope"), None);
 }
+
+#[test]
+fn the_pack_lists_the_key_assumptions_with_their_sources() {
+    let b = baseline::nottinghamshire().unwrap();
+    let list = planner::view::slides::key_assumptions(&b);
+    let get = |label: &str| list.iter().find(|a| a.label == label).unwrap();
+    assert_eq!(get("Band D, 2021/22").value, "£244.26");
+    assert!(
+        get("Band D, 2021/22").source.estimate,
+        "derived: 254.25 − 9.99"
+    );
+    assert!(get("Band D rise")
+        .value
+        .starts_with("2022/23 £9.99, 2023/24 £14.94"));
+    assert!(!get("Band D rise").source.estimate);
+    assert!(get("Officer pay award (from 1 September)")
+        .value
+        .contains("2023/24 7.0%"));
+    assert_eq!(
+        get("General reserve floor").value,
+        format!(
+            "{} of net revenue spend",
+            planner::format::percent(b.reserves.floor_pct.value.0, 1)
+        )
+    );
+    assert!(list.iter().all(|a| !a.source.text.is_empty()));
+}
