@@ -411,3 +411,27 @@ test('the workspace\'s "Print pack" prints every slide of the scenario on screen
   assertClean(app);
   await app.close();
 });
+
+test('a ten-year plan still fits every slide at 1280×720 and every pack page on A4', async () => {
+  const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+  const { page } = app;
+  await page.locator('#horizon-years').evaluate((el) => {
+    el.closest('details').open = true;
+  });
+  await page.fill('#horizon-years', '10');
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  await page.locator('#present-start').click();
+  for (const [i, key] of ORDER.entries()) {
+    assert.equal(await slideKey(page), key);
+    assert.deepEqual(await fitsScreen(page), [], `${key} fits 1280×720 with ten years`);
+    if (key === 'gap-plan' || key === 'reserves') {
+      await screenshot(page, `present-10y-${String(i + 1).padStart(2, '0')}-${key}-1280x720`);
+    }
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  await checkPack(page, 'present-pack-10y', ORDER);
+  assertClean(app);
+  await app.close();
+});

@@ -71,6 +71,14 @@ pub fn SlideChart(props: &SlideChartProps) -> Html {
     }
 }
 
+/// The chart's drawing size: small enough that its labels read large once scaled up to
+/// the screen, wider when many categories (a ten-year plan) need room for their labels.
+fn slide_chart_size(data: &ChartData) -> (u32, u32) {
+    let n = u32::try_from(data.categories.len()).unwrap_or(u32::MAX);
+    let width = n.saturating_mul(56).saturating_add(140).max(580);
+    (width, width / 2)
+}
+
 fn figure_list(figures: &[KeyFigure], class: &'static str) -> Html {
     html! {
         <dl class={class}>
@@ -152,7 +160,7 @@ pub fn SlideView(props: &SlideViewProps) -> Html {
         }
         SlideBody::Chart(data) => html! {
             <div class="slide-chart-wrap">
-                <SlideChart data={data.clone()} size={(580, 290)} id_prefix="slide" />
+                <SlideChart data={data.clone()} size={slide_chart_size(data)} id_prefix="slide" />
                 { figure_list(&s.figures, "side") }
             </div>
         },
