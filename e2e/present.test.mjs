@@ -89,6 +89,7 @@ function expectations() {
   const m = (p) => millions(String(p / 100));
   return {
     year: year.year,
+    last: { year: last.year, gap: millions(last.gap), bandD: pounds(last.precept.band_d) },
     bands,
     slides: {
       'gap-year': {
@@ -273,10 +274,18 @@ test('the setup step chooses the scenario and slides: an edited scenario against
   await page.waitForSelector('main.workspace');
   assert.equal(await page.locator('#precept-rise-gbp-2023').inputValue(), '24.94', 'the workspace is as it was left');
 
-  // Now the baseline: its bridge slide says so.
+  // Now the baseline, for the plan's last year: its bridge slide says it is the baseline.
+  expected ??= expectations();
   await page.getByRole('button', { name: 'Present', exact: true }).click();
   await page.locator('#present-scenario-baseline').check();
+  await page.selectOption('#present-year', expected.last.year);
   await page.locator('#present-start').click();
+  assert.match(await page.locator('#slide-finding').innerText(), new RegExp(`^In ${expected.last.year.replace('/', '\\/')} `));
+  assert.equal(await page.locator('#present-slide [data-figure="annual-gap"]').innerText(), expected.last.gap);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await slideKey(page), 'precept');
+  assert.equal(await page.locator('#present-slide [data-figure="band-d"]').innerText(), expected.last.bandD);
   await page.keyboard.press('End');
   assert.equal(await slideKey(page), 'bridge');
   assert.match(await page.locator('#slide-finding').innerText(), /^This is the baseline/);

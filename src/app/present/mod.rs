@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::state::Workspace;
-use crate::model::{engine, Projection, Scenario};
+use crate::model::{engine, FinancialYear, Projection, Scenario};
 use crate::store::collection::Selected;
 use crate::view::slides::{deck, Inputs, Slide, SlideId};
 
@@ -112,6 +112,14 @@ fn choices(ws: &Workspace) -> Vec<Choice> {
     out
 }
 
+/// The chosen scenario's slides, its years, and the year the "this year" slides show.
+#[derive(Clone, Default)]
+struct Built {
+    years: Vec<FinancialYear>,
+    year: Option<FinancialYear>,
+    slides: Vec<Slide>,
+}
+
 /// The key a keydown means, if any.
 fn key_move(key: &str) -> Option<Move> {
     match key {
@@ -137,6 +145,7 @@ pub struct PresentationProps {
 pub fn Presentation(props: &PresentationProps) -> Html {
     let ws = &props.ws;
     let chosen = use_state(|| ws.current().key());
+    let year_choice = use_state(|| ws.headline_year);
     let selected = use_state(|| SlideId::ALL.into_iter().collect::<BTreeSet<_>>());
     let nav = use_reducer(|| Nav {
         showing: false,
@@ -155,38 +164,45 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                 .as_ref()
                 .map(|c| (c.scenario.clone(), c.projection.clone())),
             ws.baseline.clone(),
-            ws.headline_year,
+            *year_choice,
         ),
-        |(current, baseline, year)| -> Result<Vec<Slide>, String> {
+        |(current, baseline, year)| -> Result<Built, String> {
             let Some((scenario, projection)) = current else {
-                return Ok(Vec::new());
+                return Ok(Built::default());
             };
             let projection = match projection {
                 Some(p) => p.clone(),
                 None => Rc::new(engine::project(scenario).map_err(|e| e.to_string())?),
             };
-            Ok(deck(&Inputs {
+            let slides = deck(&Inputs {
                 scenario,
                 projection: &projection,
                 baseline,
                 baseline_projection: &props.ws.baseline_projection,
                 year: *year,
-            }))
+            });
+            Ok(Built {
+                years: projection.year_list(),
+                year: year
+                    .filter(|y| projection.year(*y).is_some())
+                    .or_else(|| crate::view::default_headline_year(&projection)),
+                slides,
+            })
         },
     );
-    let built: &Result<Vec<Slide>, String> = &slides;
+    let built: &Result<Built, String> = &slides;
     let problem = built.as_ref().err().cloned();
-    let slides: Vec<Slide> = built.clone().unwrap_or_default();
+    let Built {
+        years,
+        year: year_used,
+        slides,
+    } = built.clone().unwrap_or_default();
     let shown: Vec<Slide> = slides
         .iter()
         .filter(|s| selected.contains(&s.id))
         .cloned()
         .collect();
-    let year = ws
-        .headline_year
-        .or_else(|| crate::view::default_headline_year(&ws.projection))
-        .map(|y| y.to_string())
-        .unwrap_or_default();
+    let year = year_used.map(|y| y.to_string()).unwrap_or_default();
 
     // Keys: on the document, so they work wherever focus is.
     {
@@ -288,6 +304,10 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                 selected.set(next);
             })
         };
+        let on_year = {
+            let year_choice = year_choice.clone();
+            Callback::from(move |y: String| year_choice.set(y.parse().ok()))
+        };
         let on_start = {
             let nav = nav.clone();
             Callback::from(move |_| {
@@ -305,6 +325,8 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                 selected={(*selected).clone()}
                 {on_toggle}
                 year={AttrValue::from(year.clone())}
+                years={years.iter().map(|y| AttrValue::from(y.to_string())).collect::<Vec<_>>()}
+                on_year={on_year}
                 {on_start}
                 on_print={Callback::from(|_| dom::print())}
                 on_exit={props.on_exit.clone()}

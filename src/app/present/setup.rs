@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::view::slides::SlideId;
@@ -26,6 +27,10 @@ pub struct SetupProps {
     pub on_toggle: Callback<SlideId>,
     /// The year the "this year" slides are about.
     pub year: AttrValue,
+    /// The plan's years, to choose from.
+    pub years: Vec<AttrValue>,
+    /// Called with a year ("2024/25") when one is picked.
+    pub on_year: Callback<String>,
     /// Start the presentation.
     pub on_start: Callback<()>,
     /// Print the pack.
@@ -66,6 +71,20 @@ pub fn Setup(props: &SetupProps) -> Html {
                             }
                         }) }
                     </fieldset>
+                    <div class="setup-year">
+                        <label for="present-year">{ "Budget year for the “this year” slides" }</label>
+                        <select id="present-year" onchange={
+                            let on_year = props.on_year.clone();
+                            Callback::from(move |e: Event| {
+                                let select: HtmlSelectElement = e.target_unchecked_into();
+                                on_year.emit(select.value());
+                            })
+                        }>
+                            { for props.years.iter().map(|y| html! {
+                                <option value={y.clone()} selected={*y == props.year}>{ y.clone() }</option>
+                            }) }
+                        </select>
+                    </div>
                     if let Some(problem) = &props.problem {
                         <p class="setup-warning" role="alert">{ format!("This scenario cannot be presented: {problem}") }</p>
                     }
