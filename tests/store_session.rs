@@ -255,3 +255,19 @@ fn results_csv_matches_the_cli_figures_and_is_safe() {
     let a = csv::assumptions(&w.scenario);
     assert!(a.contains("Precept,Band D,£,2021/22,"), "{a}");
 }
+
+#[test]
+fn a_link_opened_in_a_running_tab_is_one_undoable_step() {
+    let mine = run(&ws(), [Action::NewFromBaseline]);
+    let theirs = run(&ws(), [Action::Edit(Field::BandD, "280".into())]);
+    let fragment = share::encode(&theirs.scenario).unwrap();
+    let w = mine.apply(Action::OpenLink(fragment), T);
+    assert_eq!(w.collection().entries().len(), 2);
+    assert_eq!(w.scenario.precept, theirs.scenario.precept);
+    assert!(!w.notice.as_ref().unwrap().error);
+    assert_eq!(w.apply(Action::Undo, T).collection(), mine.collection());
+    // A damaged one: a message, nothing else.
+    let bad = mine.apply(Action::OpenLink("share=1.garbage!".into()), T);
+    assert_eq!(bad.collection(), mine.collection());
+    assert!(bad.notice.unwrap().error);
+}

@@ -313,7 +313,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <h3>{ "Lines by year" }</h3>
                 { lines_table }
             </section>
-            <section class="compare-charts" aria-label="Comparison charts">
+            <section class="compare-charts" id="charts" aria-label="Comparison charts">
                 <h3 class="visually-hidden">{ "Charts" }</h3>
                 { for charts.iter().map(|c| html! {
                     <div class="chart-with-export">

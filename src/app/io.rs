@@ -31,20 +31,40 @@ pub fn open(baseline: Scenario) -> Result<Workspace, String> {
     ) {
         let _ = storage.set_item(&format!("{UNREADABLE_KEY}.{}", now()), text);
     }
-    if fragment.is_some_and(crate::store::share::is_share_fragment) {
+    let shared = fragment.is_some_and(crate::store::share::is_share_fragment);
+    if shared {
         clear_fragment();
+    }
+    // Keep what was added or recovered at once (autosave waits for the first change).
+    if shared || ws.recovery.is_some() {
+        let mut ws = ws;
+        if let Err(e) = save(&ws) {
+            ws.notice = Some(super::state::Notice {
+                place: super::state::Place::Scenarios,
+                error: true,
+                text: e,
+            });
+        }
+        return Ok(ws);
     }
     Ok(ws)
 }
 
 /// Take the fragment out of the address bar without reloading or adding history.
-fn clear_fragment() {
+pub fn clear_fragment() {
     let Some(w) = web_sys::window() else { return };
     let path = w.location().pathname().unwrap_or_default().to_string()
         + &w.location().search().unwrap_or_default();
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&path));
     }
+}
+
+/// The address's fragment, if it carries a share link.
+pub fn share_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = hash.trim_start_matches('#');
+    crate::store::share::is_share_fragment(fragment).then(|| fragment.to_string())
 }
 
 /// Write the workspace's scenarios to local storage.

@@ -91,35 +91,61 @@ fn use_shortcuts(dispatch: Callback<Action>) {
             e.prevent_default();
             d.emit(action);
         });
-        let d = dispatch;
+        let d = dispatch.clone();
         let focusout = Closure::<dyn Fn(web_sys::FocusEvent)>::new(move |_| d.emit(Action::Seal));
-        if let Some(doc) = &document {
-            let _ =
-                doc.add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref());
-            let _ =
-                doc.add_event_listener_with_callback("focusout", focusout.as_ref().unchecked_ref());
+        // A share link pasted into a tab already showing the app changes only the
+        // fragment: no reload, so it is picked up here.
+        let d = dispatch;
+        let hashchange = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+            if let Some(fragment) = io::share_fragment() {
+                io::clear_fragment();
+                d.emit(Action::OpenLink(fragment));
+            }
+        });
+        let window = web_sys::window();
+        let listen = move |target: Option<&web_sys::EventTarget>, on: bool| {
+            let Some(target) = target else { return };
+            for (event, f) in [
+                ("keydown", keydown.as_ref()),
+                ("focusout", focusout.as_ref()),
+            ] {
+                let _ = if on {
+                    target.add_event_listener_with_callback(event, f.unchecked_ref())
+                } else {
+                    target.remove_event_listener_with_callback(event, f.unchecked_ref())
+                };
+            }
+        };
+        listen(document.as_ref().map(|d| d.as_ref()), true);
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback(
+                "hashchange",
+                hashchange.as_ref().unchecked_ref(),
+            );
         }
         move || {
-            if let Some(doc) = &document {
-                let _ = doc.remove_event_listener_with_callback(
-                    "keydown",
-                    keydown.as_ref().unchecked_ref(),
-                );
-                let _ = doc.remove_event_listener_with_callback(
-                    "focusout",
-                    focusout.as_ref().unchecked_ref(),
+            listen(document.as_ref().map(|d| d.as_ref()), false);
+            if let Some(w) = &window {
+                let _ = w.remove_event_listener_with_callback(
+                    "hashchange",
+                    hashchange.as_ref().unchecked_ref(),
                 );
             }
         }
     });
 }
 
-/// Saves the scenarios whenever they change (and once at start, so a share link's
-/// scenario is kept).
+/// Saves the scenarios whenever they change. Not on the first render: opening the app
+/// changes nothing (`io::open` itself saves when it recovered storage or added a share
+/// link's scenario), so a visit that changes nothing writes nothing.
 #[hook]
 fn use_autosave(ws: &Workspace, dispatch: Callback<Action>) {
     let ws = ws.clone();
+    let first = use_mut_ref(|| true);
     use_effect_with(ws.store.clone(), move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
         if let Err(e) = io::save(&ws) {
             dispatch.emit(Action::Notify(Notice {
                 place: Place::Scenarios,

@@ -135,6 +135,8 @@ pub enum Action {
     Redo,
     /// Typing in a field has ended (focus left it): the next keystroke starts a new step.
     Seal,
+    /// A share link was opened in a tab already showing the app (its fragment).
+    OpenLink(String),
     /// A file was chosen for import: its scenario, or why it was refused.
     Import(Result<Box<Scenario>, String>),
     /// Show the edit or compare screen.
@@ -198,28 +200,41 @@ impl Workspace {
                 });
             }
         }
-        if let Some(fragment) = fragment.filter(|f| share::is_share_fragment(f)) {
-            match share::decode(fragment).and_then(|s| {
-                engine::project(&s)
-                    .map_err(|e| format!("This share link's scenario cannot be projected: {e}"))?;
-                Ok(s)
-            }) {
-                Ok(mut s) => {
-                    s.name = format!("{} (shared)", s.name.trim());
-                    collection.add(s, Vec::new(), &ws.baseline.name);
-                    let name = ws_name(&collection, &ws.baseline);
-                    ws.notice = notice(
-                        Place::Share,
-                        false,
-                        format!("Opened the shared scenario '{name}' beside your own scenarios."),
-                    );
-                }
-                Err(e) => ws.notice = notice(Place::Share, true, e),
-            }
-        }
         ws.store = Shared(Rc::new(History::new(collection)));
+        if let Some(fragment) = fragment.filter(|f| share::is_share_fragment(f)) {
+            let mut c = ws.collection().clone();
+            ws.notice = Some(ws.add_shared(&mut c, fragment));
+            ws.store = Shared(Rc::new(History::new(c)));
+        }
         ws.refresh();
         Ok(ws)
+    }
+
+    /// Add the scenario of share-link `fragment` to `c` (beside the others, under a name
+    /// of its own, and on screen); the message to show either way.
+    fn add_shared(&self, c: &mut Collection, fragment: &str) -> Notice {
+        let decoded = share::decode(fragment).and_then(|s| {
+            engine::project(&s)
+                .map_err(|e| format!("This share link's scenario cannot be projected: {e}"))?;
+            Ok(s)
+        });
+        match decoded {
+            Ok(mut s) => {
+                s.name = format!("{} (shared)", s.name.trim());
+                c.add(s, Vec::new(), &self.baseline.name);
+                let name = ws_name(c, &self.baseline);
+                Notice {
+                    place: Place::Share,
+                    error: false,
+                    text: format!("Opened the shared scenario '{name}' beside your own scenarios."),
+                }
+            }
+            Err(e) => Notice {
+                place: Place::Share,
+                error: true,
+                text: e,
+            },
+        }
     }
 
     /// The collection as it stands.
@@ -411,6 +426,17 @@ impl Workspace {
                 }
             },
             Action::Import(Err(e)) => next.notice = notice(Place::Import, true, e),
+            Action::OpenLink(fragment) => {
+                if share::is_share_fragment(&fragment) {
+                    let mut c = self.collection().clone();
+                    let n = self.add_shared(&mut c, &fragment);
+                    if !n.error {
+                        next.step(c, "Open a shared scenario");
+                        next.view = View::Edit;
+                    }
+                    next.notice = Some(n);
+                }
+            }
             Action::Show(view) => next.view = view,
             Action::Notify(n) => next.notice = Some(n),
             Action::DismissNotice => next.notice = None,
