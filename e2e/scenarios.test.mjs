@@ -75,6 +75,15 @@ function cli(file = null) {
 
 const last = (p) => p.years[p.years.length - 1];
 
+/** Waits until local storage holds `n` scenarios (autosave writes within 250 ms). */
+async function savedScenarios(page, n) {
+  await page.waitForFunction(
+    (n) => JSON.parse(localStorage.getItem('mtfp.workspace') ?? '{"scenarios":[]}').scenarios.length === n,
+    n,
+    { timeout: 5_000 },
+  );
+}
+
 test('create, rename and edit a scenario; a reload finds everything exactly as left', async () => {
   const app = await openApp(browser);
   const { page } = app;
@@ -121,8 +130,7 @@ test('closing and reopening the browser restores every scenario', async () => {
   await newScenario(page, 'Flat grant');
   await page.fill('#band-d', '250');
   const gap = await figure(page, 'cumulative-gap');
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('mtfp.workspace')).scenarios.length);
-  assert.equal(saved, 2, 'saved after every change');
+  await savedScenarios(page, 2);
   // Let Chromium write local storage to disk (it batches writes), as a real close does.
   await page.goto('about:blank');
   await page.waitForTimeout(1500);
@@ -343,6 +351,7 @@ test('corrupt stored data: the app recovers what it can and offers the rest as a
   await newScenario(page, 'Keep me');
   await page.fill('#band-d', '255');
   await newScenario(page, 'Damaged');
+  await savedScenarios(page, 2);
   // Break the second scenario by hand, as a disk error or an old bug might.
   await page.evaluate(() => {
     const stored = JSON.parse(localStorage.getItem('mtfp.workspace'));

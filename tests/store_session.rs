@@ -271,3 +271,23 @@ fn a_link_opened_in_a_running_tab_is_one_undoable_step() {
     assert_eq!(bad.collection(), mine.collection());
     assert!(bad.notice.unwrap().error);
 }
+
+#[test]
+fn cached_encoding_is_the_same_text_and_rewrites_only_what_changed() {
+    let mut cache = storage::EncodeCache::default();
+    let mut w = run(&ws(), [Action::NewFromBaseline, Action::NewFromBaseline]);
+    for i in 0..3 {
+        w = w.apply(Action::Edit(Field::BandD, format!("25{i}")), T);
+        assert_eq!(
+            storage::encode_cached(w.collection(), &mut cache).unwrap(),
+            w.stored().unwrap()
+        );
+    }
+    let w = run(
+        &w,
+        [Action::Delete, Action::Undo, Action::Rename("x\"y".into())],
+    );
+    let text = storage::encode_cached(w.collection(), &mut cache).unwrap();
+    assert_eq!(text, w.stored().unwrap());
+    assert!(storage::decode(&text).problems.is_empty());
+}

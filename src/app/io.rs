@@ -69,7 +69,15 @@ pub fn share_fragment() -> Option<String> {
 
 /// Write the workspace's scenarios to local storage.
 pub fn save(ws: &Workspace) -> Result<(), String> {
-    let text = ws.stored()?;
+    save_cached(ws, &mut crate::store::storage::EncodeCache::default())
+}
+
+/// [`save`], reusing the stored JSON of scenarios unchanged since `cache` last saw them.
+pub fn save_cached(
+    ws: &Workspace,
+    cache: &mut crate::store::storage::EncodeCache,
+) -> Result<(), String> {
+    let text = crate::store::storage::encode_cached(ws.collection(), cache)?;
     let storage =
         local_storage().ok_or("This browser does not allow saving (local storage is off).")?;
     storage.set_item(STORAGE_KEY, &text).map_err(|_| {

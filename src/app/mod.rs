@@ -1,5 +1,6 @@
 //! The Yew single-page app (wasm32 only): a thin shell around the pure model and view.
 
+mod autosave;
 mod chart;
 mod charts_panel;
 mod compare;

@@ -13,6 +13,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
+use super::autosave::use_autosave;
 use super::io;
 use super::io_menu::IoMenu;
 use super::state::{Action, Notice, Place, View, Workspace};
@@ -131,27 +132,6 @@ fn use_shortcuts(dispatch: Callback<Action>) {
                     hashchange.as_ref().unchecked_ref(),
                 );
             }
-        }
-    });
-}
-
-/// Saves the scenarios whenever they change. Not on the first render: opening the app
-/// changes nothing (`io::open` itself saves when it recovered storage or added a share
-/// link's scenario), so a visit that changes nothing writes nothing.
-#[hook]
-fn use_autosave(ws: &Workspace, dispatch: Callback<Action>) {
-    let ws = ws.clone();
-    let first = use_mut_ref(|| true);
-    use_effect_with(ws.store.clone(), move |_| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
-            return;
-        }
-        if let Err(e) = io::save(&ws) {
-            dispatch.emit(Action::Notify(Notice {
-                place: Place::Scenarios,
-                error: true,
-                text: e,
-            }));
         }
     });
 }

@@ -57,6 +57,11 @@ impl<T: Clone> History<T> {
         self.open.as_deref() == Some(merge_key)
     }
 
+    /// True while steps with a merge key are being merged (a figure is being typed).
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
     /// Change the current value without making a step (which scenario is on screen).
     pub fn replace_untracked(&mut self, next: T) {
         self.present = next;

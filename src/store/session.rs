@@ -395,7 +395,7 @@ impl Workspace {
                 }
             }
             Action::Seal => {
-                if self.history().undo_depth() > 0 {
+                if self.history().is_open() {
                     let mut h = (*self.store.0).clone();
                     h.seal();
                     next.store = Shared(Rc::new(h));

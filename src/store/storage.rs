@@ -14,11 +14,12 @@
 //! problem is described, and the text that could not be read is handed back so the app can
 //! keep it for the user to download.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use serde_json::{json, Map, Value};
 
-use super::collection::{Change, Collection, Entry, Selected};
+use super::collection::{Change, Collection, Entry, ScenarioId, Selected};
 use crate::model::scenario::Scenario;
 
 /// The local-storage key of the collection. Every key the app uses starts with `mtfp`, so
@@ -50,26 +51,49 @@ impl Loaded {
     }
 }
 
+/// Each scenario's stored JSON, kept while the scenario is unchanged (the same `Rc`), so
+/// saving after a keystroke writes out only the scenario that changed.
+#[derive(Debug, Default)]
+pub struct EncodeCache {
+    scenarios: HashMap<ScenarioId, (Rc<Scenario>, String)>,
+}
+
 /// The collection as stored text.
 pub fn encode(c: &Collection) -> Result<String, String> {
-    let scenarios = c
-        .entries()
-        .iter()
-        .map(|e| {
-            Ok(json!({
-                "id": e.id,
-                "scenario": serde_json::to_value(&*e.scenario).map_err(|err| err.to_string())?,
-                "log": serde_json::to_value(&*e.log).map_err(|err| err.to_string())?,
-            }))
-        })
-        .collect::<Result<Vec<Value>, String>>()?;
-    let envelope = json!({
-        "schema": STORAGE_SCHEMA,
-        "current": c.current().key(),
-        "next_id": c.next_id(),
-        "scenarios": scenarios,
-    });
-    serde_json::to_string(&envelope).map_err(|e| format!("the scenarios cannot be saved: {e}"))
+    encode_cached(c, &mut EncodeCache::default())
+}
+
+/// The collection as stored text, reusing `cache` for unchanged scenarios.
+pub fn encode_cached(c: &Collection, cache: &mut EncodeCache) -> Result<String, String> {
+    let fail = |e: serde_json::Error| format!("the scenarios cannot be saved: {e}");
+    cache.scenarios.retain(|id, _| c.get(*id).is_some());
+    let mut out = format!(
+        "{{\"schema\":{STORAGE_SCHEMA},\"current\":{},\"next_id\":{},\"scenarios\":[",
+        serde_json::to_string(&c.current().key()).map_err(fail)?,
+        c.next_id()
+    );
+    for (i, e) in c.entries().iter().enumerate() {
+        let fresh = match cache.scenarios.get(&e.id) {
+            Some((s, text)) if Rc::ptr_eq(s, &e.scenario) => text.clone(),
+            _ => {
+                let text = serde_json::to_string(&*e.scenario).map_err(fail)?;
+                cache
+                    .scenarios
+                    .insert(e.id, (e.scenario.clone(), text.clone()));
+                text
+            }
+        };
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!(
+            "{{\"id\":{},\"scenario\":{fresh},\"log\":{}}}",
+            e.id,
+            serde_json::to_string(&*e.log).map_err(fail)?
+        ));
+    }
+    out.push_str("]}");
+    Ok(out)
 }
 
 /// Read stored text, keeping whatever can be read.
