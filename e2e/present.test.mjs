@@ -131,7 +131,7 @@ function expectations() {
       },
       bridge: {
         finding: /baseline/,
-        figures: { 'scenario-gap': millions(last.cumulative_gap), 'baseline-gap': millions(last.cumulative_gap), difference: '£0.0m' },
+        figures: { 'scenario-gap': millions(last.cumulative_gap), difference: '£0.0m' },
         chart: true,
       },
     },

@@ -229,6 +229,10 @@ fn the_baseline_deck_states_the_model_figures() {
 
     let bridge = slide(&deck, SlideId::Bridge);
     assert_eq!(exact(bridge, "difference"), d("0"));
+    assert!(
+        bridge.figure("baseline-gap").is_none(),
+        "said once, not twice"
+    );
     assert!(bridge.finding.starts_with("This is the baseline"));
 }
 
@@ -255,6 +259,10 @@ fn a_larger_precept_rise_moves_every_precept_figure_and_the_bridge() {
     let diff = c.projection.cumulative_gap() - c.baseline_projection.cumulative_gap();
     assert!(diff < Decimal::ZERO);
     assert_eq!(exact(bridge, "difference"), diff);
+    assert_eq!(
+        exact(bridge, "baseline-gap"),
+        c.baseline_projection.cumulative_gap()
+    );
     assert!(
         bridge.finding.starts_with("This scenario takes £"),
         "{}",

@@ -54,7 +54,7 @@ pub fn SlideChart(props: &SlideChartProps) -> Html {
     html! {
         <figure class="slide-chart" data-chart={data.id.clone()}>
             <ul class="slide-legend" aria-hidden="true">
-                { for data.series.iter().map(|s| {
+                { for legend_series(data).map(|s| {
                     let shape = match s.kind {
                         SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => "swatch swatch-bar",
                         SeriesKind::Line => "swatch swatch-line",
@@ -77,6 +77,14 @@ fn slide_chart_size(data: &ChartData) -> (u32, u32) {
     let n = u32::try_from(data.categories.len()).unwrap_or(u32::MAX);
     let width = n.saturating_mul(56).saturating_add(140).max(580);
     (width, width / 2)
+}
+
+/// The series worth a legend entry: those with a figure other than zero (a bridge with
+/// nothing moved has no "increases" or "reduces"), or every series if none has.
+fn legend_series(data: &ChartData) -> impl Iterator<Item = &crate::charts::Series> {
+    let any = |s: &crate::charts::Series| s.values.iter().any(|v| !v.is_zero());
+    let all = !data.series.iter().any(any);
+    data.series.iter().filter(move |s| all || any(s))
 }
 
 fn figure_list(figures: &[KeyFigure], class: &'static str) -> Html {

@@ -510,22 +510,23 @@ fn bridge_slide(inputs: &Inputs<'_>) -> Result<Slide, String> {
     } else {
         chart.title.clone()
     };
+    let mut figures = vec![money_figure(
+        "scenario-gap",
+        format!("{}: cumulative gap", s.name),
+        p.cumulative_gap(),
+    )];
+    if s != b {
+        figures.push(money_figure(
+            "baseline-gap",
+            "Baseline: cumulative gap".into(),
+            bp.cumulative_gap(),
+        ));
+    }
+    figures.push(money_figure("difference", "Difference".into(), diff));
     Ok(Slide {
         id: SlideId::Bridge,
         finding,
-        figures: vec![
-            money_figure(
-                "scenario-gap",
-                format!("{}: cumulative gap", s.name),
-                p.cumulative_gap(),
-            ),
-            money_figure(
-                "baseline-gap",
-                "Baseline: cumulative gap".into(),
-                bp.cumulative_gap(),
-            ),
-            money_figure("difference", "Difference".into(), diff),
-        ],
+        figures,
         body: SlideBody::Chart(chart),
         notes: vec![Note::source(format!(
             "Each bar copies one group of this scenario's assumptions into the baseline, in \
