@@ -23,6 +23,9 @@ pub struct NumberFieldProps {
     /// `{id}-error`.
     #[prop_or_default]
     pub compact: bool,
+    /// A line of explanation under the input (how the figure is used).
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
     /// Called with the new text on every keystroke.
     pub on_input: Callback<String>,
 }
@@ -46,9 +49,16 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     } else {
         hint_id.clone()
     };
-    let prefix = (spec.unit == FieldUnit::Pounds).then_some("£");
+    let note_id = format!("{}-note", props.id);
+    let described = if props.note.is_some() {
+        format!("{described} {note_id}")
+    } else {
+        described
+    };
+    // In year grids the row label carries the unit, so the cells keep their width for digits.
+    let prefix = (spec.unit == FieldUnit::Pounds && !props.compact).then_some("£");
     let suffix = match spec.unit {
-        FieldUnit::Percent => Some("%"),
+        FieldUnit::Percent if !props.compact => Some("%"),
         FieldUnit::Years => Some("yrs"),
         _ => None,
     };
@@ -80,6 +90,9 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 />
                 if let Some(s) = suffix { <span class="affix" aria-hidden="true">{ s }</span> }
             </div>
+            if let Some(note) = &props.note {
+                <span id={note_id} class="field-note">{ note.clone() }</span>
+            }
             <span id={hint_id} class="visually-hidden">
                 { format!("{}. Valid range {}.", spec.unit.label(), spec.range_text()) }
                 { spec.source.as_ref().map(|s| format!(" Source: {}{}", if s.estimate { "estimate. " } else { "" }, s.text)).unwrap_or_default() }

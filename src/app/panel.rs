@@ -21,6 +21,16 @@ pub fn dom_id(field: &Field) -> String {
 }
 
 pub(super) fn field(ws: &Workspace, dispatch: &Callback<Action>, f: Field, compact: bool) -> Html {
+    field_with_note(ws, dispatch, f, compact, None)
+}
+
+pub(super) fn field_with_note(
+    ws: &Workspace,
+    dispatch: &Callback<Action>,
+    f: Field,
+    compact: bool,
+    note: Option<String>,
+) -> Html {
     let spec = edit::spec(&ws.scenario, &f);
     let text = ws.text(&f);
     let error = ws.error(&f).map(AttrValue::from);
@@ -29,7 +39,8 @@ pub(super) fn field(ws: &Workspace, dispatch: &Callback<Action>, f: Field, compa
         let d = dispatch.clone();
         Callback::from(move |t: String| d.emit(Action::Edit(f.clone(), t)))
     };
-    html! { <NumberField id={id} spec={spec} text={text} error={error} compact={compact} on_input={on_input} /> }
+    let note = note.map(AttrValue::from);
+    html! { <NumberField id={id} spec={spec} text={text} error={error} compact={compact} note={note} on_input={on_input} /> }
 }
 
 /// One row of a year grid: a label, its source, and a field per year (None: no input).
@@ -267,7 +278,7 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
     let funding = html! {
         <>
             <p class="hint">{ format!("Amounts are for {base_year}, the plan's base year.") }</p>
-            { for s.funding.iter().map(|l| field(ws, d, Field::FundingBase(l.id.clone()), false)) }
+            { for s.funding.iter().map(|l| field_with_note(ws, d, Field::FundingBase(l.id.clone()), false, Some(edit::funding_driver_text(&l.driver)))) }
             if !funding_rows.is_empty() {
                 { year_grid(ws, d, "Grant growth by year, per cent", &later, funding_rows) }
             }
@@ -281,7 +292,7 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
     let spending = html! {
         <>
             <p class="hint">{ format!("Budgets for {base_year}; later years follow each line's driver.") }</p>
-            { for s.expenditure.iter().map(|l| field(ws, d, Field::ExpenditureBase(l.id.clone()), false)) }
+            { for s.expenditure.iter().map(|l| field_with_note(ws, d, Field::ExpenditureBase(l.id.clone()), false, Some(edit::expenditure_driver_text(&l.driver)))) }
         </>
     };
     let spending_errors = errors_in(ws, |f| matches!(f, Field::ExpenditureBase(_)));

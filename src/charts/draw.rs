@@ -139,9 +139,35 @@ fn axis_label(v: f64, unit: Unit, step: f64) -> String {
         2
     };
     let sign = if v < 0.0 { "\u{2212}" } else { "" };
+    let digits = format!("{:.*}", dp, v.abs());
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits.as_str(), ""));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if !frac.is_empty() {
+        grouped.push('.');
+        grouped.push_str(frac);
+    }
     match unit {
-        Unit::Money => format!("{sign}£{:.*}m", dp, v.abs()),
-        Unit::People => format!("{sign}{:.*}", dp, v.abs()),
+        Unit::Money => format!("{sign}£{grouped}m"),
+        Unit::People => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_labels_read_as_finance_does() {
+        assert_eq!(axis_label(2400.0, Unit::People, 10.0), "2,400");
+        assert_eq!(axis_label(-2.5, Unit::Money, 0.5), "\u{2212}£2.5m");
+        assert_eq!(axis_label(1250.0, Unit::Money, 50.0), "£1,250m");
+        assert_eq!(axis_label(0.25, Unit::Money, 0.05), "£0.25m");
     }
 }
 
