@@ -158,19 +158,6 @@ fn axis_label(v: f64, unit: Unit, step: f64) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn axis_labels_read_as_finance_does() {
-        assert_eq!(axis_label(2400.0, Unit::People, 10.0), "2,400");
-        assert_eq!(axis_label(-2.5, Unit::Money, 0.5), "\u{2212}£2.5m");
-        assert_eq!(axis_label(1250.0, Unit::Money, 50.0), "£1,250m");
-        assert_eq!(axis_label(0.25, Unit::Money, 0.05), "£0.25m");
-    }
-}
-
 /// Draw `data` on `area`.
 ///
 /// With `legend` false the legend is left to the page (an HTML list beside the chart, which
@@ -333,4 +320,17 @@ fn svg(data: &ChartData, width: u32, height: u32, legend: bool) -> Result<String
         draw(&area, data, legend)?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_labels_read_as_finance_does() {
+        assert_eq!(axis_label(2400.0, Unit::People, 10.0), "2,400");
+        assert_eq!(axis_label(-2.5, Unit::Money, 0.5), "\u{2212}£2.5m");
+        assert_eq!(axis_label(1250.0, Unit::Money, 50.0), "£1,250m");
+        assert_eq!(axis_label(0.25, Unit::Money, 0.05), "£0.25m");
+    }
 }
