@@ -403,3 +403,19 @@ test('the scenario bar works from the keyboard alone', async () => {
   assertClean(app);
   await app.close();
 });
+
+test('a save from another tab is announced, so neither tab silently overwrites the other', async () => {
+  const app = await openApp(browser);
+  const other = await app.context.newPage();
+  await other.goto(BASE_URL);
+  await other.waitForSelector(SHELL_READY, { state: 'attached' });
+  await newScenario(app.page, 'From tab one');
+  await savedScenarios(app.page, 1);
+  await other.waitForSelector('#notice-scenarios');
+  assert.match(await other.locator('#notice-scenarios').innerText(), /saved from another tab.*Reload/);
+  await other.reload();
+  await other.waitForSelector(SHELL_READY, { state: 'attached' });
+  assert.deepEqual((await scenarioNames(other)).slice(1), ['From tab one']);
+  assertClean(app);
+  await app.close();
+});

@@ -5,6 +5,9 @@
 //! the page is hidden or left (`pagehide`, `visibilitychange`), so a reload or a closed tab
 //! never loses a change. Scenarios unchanged since the last write reuse their stored JSON
 //! ([`EncodeCache`]), so a write costs one scenario, not all of them.
+//!
+//! Two tabs share one storage and the last to write wins: when another tab saves, this one
+//! says so and asks for a reload before its next change would save over the other's.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,7 +17,7 @@ use yew::prelude::*;
 
 use super::io;
 use super::state::{Action, Notice, Place, Workspace};
-use crate::store::storage::EncodeCache;
+use crate::store::storage::{EncodeCache, STORAGE_KEY};
 
 /// How long after a change the write happens, in milliseconds.
 const DELAY_MS: i32 = 250;
@@ -53,29 +56,46 @@ fn flush(saver: &Rc<RefCell<Saver>>, dispatch: &Callback<Action>) {
 pub fn use_autosave(ws: &Workspace, dispatch: Callback<Action>) {
     let saver = use_mut_ref(Saver::default);
     let first = use_mut_ref(|| true);
-    // Flush when the page is hidden or left.
+    // Flush when the page is hidden or left; warn when another tab saves over us.
     {
         let (saver, dispatch) = (saver.clone(), dispatch.clone());
         use_effect_with((), move |_| {
+            let d = dispatch.clone();
             let on_leave =
                 Closure::<dyn Fn(web_sys::Event)>::new(move |_| flush(&saver, &dispatch));
+            let on_storage = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let key = js_sys::Reflect::get(&e, &"key".into())
+                    .ok()
+                    .and_then(|k| k.as_string());
+                if key.as_deref() == Some(STORAGE_KEY) {
+                    d.emit(Action::Notify(Notice {
+                        place: Place::Scenarios,
+                        error: true,
+                        text: "Your scenarios were just saved from another tab or window of the \
+                               planner. Reload this page to see them: a change made here would \
+                               save over them."
+                            .into(),
+                    }));
+                }
+            });
             let window = web_sys::window();
-            if let Some(w) = &window {
-                for event in ["pagehide", "visibilitychange"] {
-                    let _ = w
-                        .add_event_listener_with_callback(event, on_leave.as_ref().unchecked_ref());
+            let listen = move |on: bool| {
+                let Some(w) = &window else { return };
+                for (event, f) in [
+                    ("pagehide", &on_leave),
+                    ("visibilitychange", &on_leave),
+                    ("storage", &on_storage),
+                ] {
+                    let f = f.as_ref().unchecked_ref();
+                    let _ = if on {
+                        w.add_event_listener_with_callback(event, f)
+                    } else {
+                        w.remove_event_listener_with_callback(event, f)
+                    };
                 }
-            }
-            move || {
-                if let Some(w) = &window {
-                    for event in ["pagehide", "visibilitychange"] {
-                        let _ = w.remove_event_listener_with_callback(
-                            event,
-                            on_leave.as_ref().unchecked_ref(),
-                        );
-                    }
-                }
-            }
+            };
+            listen(true);
+            move || listen(false)
         });
     }
     let ws = ws.clone();
