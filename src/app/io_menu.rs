@@ -44,30 +44,31 @@ pub fn workspace_charts(ws: &Workspace) -> Vec<ChartData> {
     charts
 }
 
-/// SVG and PNG buttons for one chart.
+/// SVG and PNG buttons for one chart. The standalone SVG (legend drawn in, which means
+/// measuring text in the page) is drawn only when a button is pressed, never on render:
+/// drawing it for every chart on every keystroke cost several milliseconds of forced layout.
 pub fn chart_exports(chart: &ChartData, file_stem: &str, dispatch: &Callback<Action>) -> Html {
     let (w, h) = EXPORT_SIZE;
-    let svg = to_standalone_svg(chart, w, h).map_err(|e| e.to_string());
     let name = format!("{file_stem}-{}", chart.id);
     let svg_click = {
-        let (svg, name, d) = (svg.clone(), name.clone(), dispatch.clone());
+        let (chart, name, d) = (chart.clone(), name.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
-            let r = svg
-                .clone()
+            let r = to_standalone_svg(&chart, w, h)
+                .map_err(|e| e.to_string())
                 .and_then(|s| io::download(&format!("{name}.svg"), "image/svg+xml", &s));
             report(&d, Place::Export, r);
         })
     };
     let png_click = {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| match &svg {
+        let (chart, d) = (chart.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| match to_standalone_svg(&chart, w, h) {
             Ok(s) => {
                 let d = d.clone();
-                io::download_png(s, w, h, format!("{name}.png"), move |e| {
+                io::download_png(&s, w, h, format!("{name}.png"), move |e| {
                     report(&d, Place::Export, Err(e))
                 });
             }
-            Err(e) => report(&d, Place::Export, Err(e.clone())),
+            Err(e) => report(&d, Place::Export, Err(e.to_string())),
         })
     };
     html! {
@@ -154,7 +155,18 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
             }
         })
     };
-    let charts = workspace_charts(ws);
+    let charts = use_memo(
+        (
+            ws.baseline.clone(),
+            ws.baseline_projection.clone(),
+            ws.scenario.clone(),
+            ws.projection.clone(),
+        ),
+        {
+            let ws = ws.clone();
+            move |_| workspace_charts(&ws)
+        },
+    );
     html! {
         <>
             <details class="menu" id="io-menu">
