@@ -4,6 +4,7 @@ mod autosave;
 mod chart;
 mod charts_panel;
 mod compare;
+mod compare_tables;
 mod field;
 mod headlines;
 mod io;
@@ -12,6 +13,7 @@ mod panel;
 mod panel_teams;
 mod panic;
 mod present;
+mod scenario_about;
 mod scenarios;
 mod state;
 
@@ -108,7 +110,7 @@ fn Planner(props: &PlannerProps) -> Html {
                     <button type="button" class="btn" onclick={print}>{ "Print" }</button>
                 </div>
             </header>
-            <scenarios::Recovery ws={(*ws).clone()} dispatch={dispatch.clone()} />
+            <scenario_about::Recovery ws={(*ws).clone()} dispatch={dispatch.clone()} />
             <scenarios::ScenarioBar ws={(*ws).clone()} dispatch={dispatch.clone()} />
             if ws.view == View::Compare {
                 <compare::Compare ws={(*ws).clone()} dispatch={dispatch.clone()} />

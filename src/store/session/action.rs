@@ -1,0 +1,350 @@
+//! What each [`Action`] does to the workspace.
+
+use std::rc::Rc;
+
+use super::{shown, Draft, Notice, Place, Shared, View, Workspace};
+use crate::edit::{self, Field};
+use crate::model::engine;
+use crate::model::scenario::Scenario;
+use crate::model::FinancialYear;
+use crate::store::collection::{Change, Collection, Selected};
+use crate::store::share;
+
+/// Everything the user can do to the workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Text typed into a field. Editing the baseline first makes a new scenario from it.
+    Edit(Field, String),
+    /// Show precept rises in % (true) or £ (false).
+    PreceptInPercent(bool),
+    /// Pick the year for the annual-gap headline.
+    HeadlineYear(FinancialYear),
+    /// Put the scenario on screen back to the baseline's assumptions (keeping its name).
+    Reset,
+    /// Show another scenario.
+    Select(Selected),
+    /// A new scenario from the baseline.
+    NewFromBaseline,
+    /// A copy of the scenario on screen (with its change log).
+    Duplicate,
+    /// Rename the scenario on screen.
+    Rename(String),
+    /// Set the description of the scenario on screen.
+    Describe(String),
+    /// Delete the scenario on screen (undoable).
+    Delete,
+    /// Take back the last step.
+    Undo,
+    /// Do the last undone step again.
+    Redo,
+    /// Typing in a field has ended (focus left it): the next keystroke starts a new step.
+    Seal,
+    /// A share link was opened in a tab already showing the app (its fragment).
+    OpenLink(String),
+    /// A file was chosen for import: its scenario, or why it was refused.
+    Import(Result<Box<Scenario>, String>),
+    /// Show the edit or compare screen.
+    Show(View),
+    /// Show a message beside a control.
+    Notify(Notice),
+    /// Hide the message.
+    DismissNotice,
+    /// Hide the storage-recovery message.
+    DismissRecovery,
+}
+
+fn notice(place: Place, error: bool, text: impl Into<String>) -> Option<Notice> {
+    Some(Notice {
+        place,
+        error,
+        text: text.into(),
+    })
+}
+
+impl Workspace {
+    /// The workspace after `action`, done at time `now` (for change logs).
+    pub fn apply(&self, action: Action, now: &str) -> Workspace {
+        let mut next = self.clone();
+        match action {
+            Action::Edit(field, text) => next.edit(field, text, now),
+            Action::PreceptInPercent(pct) => {
+                let s = edit::precept_switched(&self.scenario, pct);
+                let (from, to) = if pct { ("£", "%") } else { ("%", "£") };
+                next.change(s, "Precept rises given in", from, to, now, None);
+            }
+            Action::HeadlineYear(year) => next.headline_year = Some(year),
+            Action::Reset => {
+                if self.current() == Selected::Baseline {
+                    next.drafts.clear();
+                } else {
+                    let s = (*self.baseline).clone();
+                    next.change(
+                        s,
+                        "All assumptions",
+                        "edited",
+                        "reset to the baseline",
+                        now,
+                        None,
+                    );
+                }
+            }
+            Action::Select(sel) => {
+                let mut c = self.collection().clone();
+                c.select(sel);
+                next.untracked(c);
+            }
+            Action::NewFromBaseline => {
+                let mut c = self.collection().clone();
+                let mut s = (*self.baseline).clone();
+                s.name = format!("Scenario {}", c.next_id());
+                s.description = String::new();
+                let id = c.add(s, Vec::new(), &self.baseline.name);
+                let name = c
+                    .get(id)
+                    .map(|e| e.scenario.name.clone())
+                    .unwrap_or_default();
+                next.step(c, format!("Create '{name}'"));
+                next.view = View::Edit;
+            }
+            Action::Duplicate => {
+                let mut c = self.collection().clone();
+                let log = match self.current() {
+                    Selected::Scenario(id) => {
+                        c.get(id).map(|e| (*e.log).clone()).unwrap_or_default()
+                    }
+                    Selected::Baseline => Vec::new(),
+                };
+                let mut s = (*self.scenario).clone();
+                s.name = format!("Copy of {}", s.name);
+                let id = c.add(s, log, &self.baseline.name);
+                let name = c
+                    .get(id)
+                    .map(|e| e.scenario.name.clone())
+                    .unwrap_or_default();
+                next.step(c, format!("Duplicate as '{name}'"));
+            }
+            Action::Rename(name) => {
+                if let Selected::Scenario(id) = self.current() {
+                    let mut c = self.collection().clone();
+                    match c.rename(id, &name, &self.baseline.name) {
+                        Ok(()) if c == *self.collection() => {}
+                        Ok(()) => {
+                            next.step(c, format!("Rename to '{}'", name.trim()));
+                            next.notice = None;
+                        }
+                        Err(e) => next.notice = notice(Place::Scenarios, true, e),
+                    }
+                }
+            }
+            Action::Describe(text) => {
+                if let Selected::Scenario(id) = self.current() {
+                    let mut c = self.collection().clone();
+                    if c.describe(id, &text) && c != *self.collection() {
+                        next.step(c, "Edit the description");
+                    }
+                }
+            }
+            Action::Delete => {
+                if let Selected::Scenario(id) = self.current() {
+                    let mut c = self.collection().clone();
+                    let name = self.scenario.name.clone();
+                    if c.delete(id) {
+                        next.step(c, format!("Delete '{name}'"));
+                        next.notice = notice(
+                            Place::Scenarios,
+                            false,
+                            format!("Deleted '{name}'. Undo brings it back."),
+                        );
+                    }
+                }
+            }
+            Action::Undo => {
+                let mut h = (*self.store.0).clone();
+                if h.undo() {
+                    next.store = Shared(Rc::new(h));
+                    next.drafts.clear();
+                    next.notice = None;
+                    next.refresh();
+                }
+            }
+            Action::Redo => {
+                let mut h = (*self.store.0).clone();
+                if h.redo() {
+                    next.store = Shared(Rc::new(h));
+                    next.drafts.clear();
+                    next.notice = None;
+                    next.refresh();
+                }
+            }
+            Action::Seal => {
+                if self.history().is_open() {
+                    let mut h = (*self.store.0).clone();
+                    h.seal();
+                    next.store = Shared(Rc::new(h));
+                }
+            }
+            Action::Import(Ok(s)) => match engine::project(&s) {
+                Ok(_) => {
+                    let mut c = self.collection().clone();
+                    let id = c.add(*s, Vec::new(), &self.baseline.name);
+                    let name = c
+                        .get(id)
+                        .map(|e| e.scenario.name.clone())
+                        .unwrap_or_default();
+                    next.step(c, format!("Import '{name}'"));
+                    next.view = View::Edit;
+                    next.notice = notice(
+                        Place::Import,
+                        false,
+                        format!("Imported '{name}' as a new scenario."),
+                    );
+                }
+                Err(e) => {
+                    next.notice = notice(
+                        Place::Import,
+                        true,
+                        format!("The file was not imported: its scenario cannot be projected: {e}"),
+                    );
+                }
+            },
+            Action::Import(Err(e)) => next.notice = notice(Place::Import, true, e),
+            Action::OpenLink(fragment) => {
+                if share::is_share_fragment(&fragment) {
+                    let mut c = self.collection().clone();
+                    let n = self.add_shared(&mut c, &fragment);
+                    if !n.error {
+                        next.step(c, "Open a shared scenario");
+                        next.view = View::Edit;
+                    }
+                    next.notice = Some(n);
+                }
+            }
+            Action::Show(view) => next.view = view,
+            Action::Notify(n) => next.notice = Some(n),
+            Action::DismissNotice => next.notice = None,
+            Action::DismissRecovery => next.recovery = None,
+        }
+        next
+    }
+
+    /// Typed text in a field: a valid figure changes the scenario on screen (a new one if
+    /// that was the baseline); anything else stays beside the field with its message.
+    fn edit(&mut self, field: Field, text: String, now: &str) {
+        let spec = edit::spec(&self.scenario, &field);
+        let outcome = edit::parse_input(&text, spec.unit)
+            .and_then(|v| edit::apply(&self.scenario, &field, v))
+            .and_then(|s| {
+                s.validate().map_err(|e| e.message.clone())?;
+                let p = engine::project(&s).map_err(|e| e.to_string())?;
+                Ok((s, p))
+            });
+        match outcome {
+            Ok((scenario, _)) => {
+                let from = shown(&self.scenario, &field);
+                let to = shown(&scenario, &field);
+                let key = format!("{field:?}");
+                let drafts = std::mem::take(&mut self.drafts);
+                self.change(scenario, &spec.label, &from, &to, now, Some(key));
+                self.drafts = drafts;
+                self.drafts.insert(field, Draft { text, error: None });
+            }
+            Err(message) => {
+                self.drafts.insert(
+                    field,
+                    Draft {
+                        text,
+                        error: Some(message),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Make `scenario` the new state of the scenario on screen, logged as `what` going
+    /// from `from` to `to`. Changing the baseline makes a new scenario from it first.
+    /// Steps with the same `merge` key one after another are one undo step and one log
+    /// entry.
+    fn change(
+        &mut self,
+        scenario: Scenario,
+        what: &str,
+        from: &str,
+        to: &str,
+        now: &str,
+        merge: Option<String>,
+    ) {
+        let mut c = self.collection().clone();
+        let mut label = format!("Edit {what}");
+        let id = match c.current() {
+            Selected::Scenario(id) => id,
+            Selected::Baseline => {
+                let mut s = (*self.baseline).clone();
+                s.name = format!("Scenario {}", c.next_id());
+                s.description = "Made from the baseline by the first edit.".into();
+                let id = c.add(s, Vec::new(), &self.baseline.name);
+                label = format!("{label} (in a new scenario)");
+                id
+            }
+        };
+        let merge = merge.map(|k| format!("s{id}:{k}"));
+        let merging = merge
+            .as_deref()
+            .is_some_and(|k| self.history().would_merge(k));
+        let change = Change {
+            field: what.to_string(),
+            from: from.to_string(),
+            to: to.to_string(),
+            at: now.to_string(),
+        };
+        c.edit(id, scenario, change, merging);
+        self.drafts.clear();
+        let mut h = (*self.store.0).clone();
+        h.push(c, label, merge);
+        self.store = Shared(Rc::new(h));
+        self.refresh();
+    }
+
+    /// Make `c` the collection as one undoable step called `label`.
+    fn step(&mut self, c: Collection, label: impl Into<String>) {
+        let mut h = (*self.store.0).clone();
+        h.push(c, label, None);
+        self.store = Shared(Rc::new(h));
+        self.drafts.clear();
+        self.refresh();
+    }
+
+    /// Make `c` the collection without an undo step (which scenario is on screen).
+    fn untracked(&mut self, c: Collection) {
+        let mut h = (*self.store.0).clone();
+        h.seal();
+        h.replace_untracked(c);
+        self.store = Shared(Rc::new(h));
+        self.drafts.clear();
+        self.refresh();
+    }
+
+    /// Show the collection's current scenario and its projection (drafts are the
+    /// caller's business).
+    pub(super) fn refresh(&mut self) {
+        let sel = self.current();
+        let Some(s) = self.scenario_of(sel) else {
+            return;
+        };
+        if Rc::ptr_eq(&s, &self.scenario) {
+            return;
+        }
+        match engine::project(&s) {
+            Ok(p) => {
+                self.scenario = s;
+                self.projection = Rc::new(p);
+            }
+            Err(e) => {
+                self.notice = notice(
+                    Place::Scenarios,
+                    true,
+                    format!("'{}' cannot be projected: {e}", s.name),
+                );
+            }
+        }
+    }
+}
