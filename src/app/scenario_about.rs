@@ -9,6 +9,9 @@ use super::scenarios::ScenarioBarProps;
 use super::state::{Action, Workspace};
 use crate::store::Selected;
 
+/// How many of the latest changes the log shows (all are kept).
+const SHOWN: usize = 100;
+
 /// Name, description and change log of the scenario on screen.
 #[component]
 pub fn About(props: &ScenarioBarProps) -> Html {
@@ -61,7 +64,7 @@ pub fn About(props: &ScenarioBarProps) -> Html {
                             if log.is_empty() {
                                 <tr><td colspan="4">{ "No changes yet." }</td></tr>
                             }
-                            { for log.iter().rev().map(|c| html! {
+                            { for log.iter().rev().take(SHOWN).map(|c| html! {
                                 <tr>
                                     <td>{ c.at.get(..16).unwrap_or(&c.at).replace('T', " ") }</td>
                                     <td>{ c.field.clone() }</td>
@@ -69,6 +72,9 @@ pub fn About(props: &ScenarioBarProps) -> Html {
                                     <td class="num">{ c.to.clone() }</td>
                                 </tr>
                             }) }
+                            if log.len() > SHOWN {
+                                <tr><td colspan="4">{ format!("… and {} earlier changes, kept with the scenario.", log.len() - SHOWN) }</td></tr>
+                            }
                         </tbody>
                     </table>
                 </div>
