@@ -95,7 +95,7 @@ test('create, rename and edit a scenario; a reload finds everything exactly as l
   await screenshot(page, 'scenarios-edited');
   await page.reload();
   await page.waitForSelector(SHELL_READY, { state: 'attached' });
-  assert.deepEqual(await scenarioNames(page), ['Nottinghamshire baseline (baseline, read-only)', 'Higher precept']);
+  assert.deepEqual(await scenarioNames(page), ['Nottinghamshire baseline · read-only', 'Higher precept']);
   assert.equal(await page.locator('#scenario-select').inputValue(), 's1');
   assert.equal(await page.inputValue('#precept-rise-gbp-2023'), '24.94');
   assert.equal(await page.inputValue('#officer-award-2024'), '3.5');
@@ -106,6 +106,12 @@ test('create, rename and edit a scenario; a reload finds everything exactly as l
   assert.equal(log.length, 2, 'two changes logged');
   assert.match(log[0], /Officer pay award 2024\/25\s+2\.5\s+3\.5/);
   assert.match(log[1], /Band D rise 2023\/24\s+14\.94\s+24\.94/);
+  // A name already taken is refused beside the name box.
+  await page.fill('#scenario-name', 'Nottinghamshire baseline');
+  await page.press('#scenario-name', 'Enter');
+  assert.match(await page.locator('#notice-name').innerText(), /already a scenario called 'Nottinghamshire baseline'/);
+  assert.equal(await page.getAttribute('#scenario-name', 'aria-invalid'), 'true');
+  assert.equal((await scenarioNames(page))[1], 'Higher precept');
   // The baseline is still there, untouched.
   await page.selectOption('#scenario-select', 'baseline');
   assert.equal(await figure(page, 'cumulative-gap'), '£8.1m');

@@ -83,7 +83,7 @@ fn create_rename_describe_duplicate_delete_all_undo() {
     assert_eq!(w.collection().entries().len(), 2);
     // A clash is refused beside the scenario bar, with nothing changed.
     let clash = w.apply(Action::Rename("Pay 4%".into()), T);
-    assert_eq!(clash.notice.as_ref().unwrap().place, Place::Scenarios);
+    assert_eq!(clash.notice.as_ref().unwrap().place, Place::Name);
     assert_eq!(clash.collection(), w.collection());
     let w = run(&w, [Action::Delete]);
     assert_eq!(w.collection().entries().len(), 1);

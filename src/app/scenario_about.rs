@@ -5,8 +5,9 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::io;
+use super::scenarios::notice_at;
 use super::scenarios::ScenarioBarProps;
-use super::state::{Action, Workspace};
+use super::state::{Action, Place, Workspace};
 use crate::store::Selected;
 
 /// How many of the latest changes the log shows (all are kept).
@@ -31,14 +32,21 @@ pub fn About(props: &ScenarioBarProps) -> Html {
         let input: HtmlInputElement = e.target_unchecked_into();
         Action::Rename(input.value())
     });
-    let rename_on_enter = d.reform(|e: KeyboardEvent| {
-        if e.key() == "Enter" {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            Action::Rename(input.value())
-        } else {
-            Action::Seal
-        }
-    });
+    let rename_on_enter = {
+        let d = d.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                d.emit(Action::Rename(input.value()));
+            }
+        })
+    };
+    let name_error = matches!(&ws.notice, Some(n) if n.place == Place::Name && n.error);
+    let name_described = if name_error {
+        "scenario-name-hint notice-name"
+    } else {
+        "scenario-name-hint"
+    };
     let describe = d.reform(|e: Event| {
         let area: HtmlTextAreaElement = e.target_unchecked_into();
         Action::Describe(area.value())
@@ -50,8 +58,10 @@ pub fn About(props: &ScenarioBarProps) -> Html {
                 <div class="about-fields">
                     <label for="scenario-name">{ "Name" }</label>
                     <input id="scenario-name" type="text" data-native-undo="" maxlength="80" value={ws.scenario.name.clone()}
-                           onchange={rename} onkeydown={rename_on_enter} aria-describedby="scenario-name-hint" />
+                           onchange={rename} onkeydown={rename_on_enter}
+                           aria-invalid={name_error.to_string()} aria-describedby={name_described} />
                     <span id="scenario-name-hint" class="hint">{ "Press Enter or leave the box to rename." }</span>
+                    { notice_at(ws, Place::Name, d) }
                     <label for="scenario-description">{ "Description" }</label>
                     <textarea id="scenario-description" data-native-undo="" rows="2" maxlength="2000"
                               value={ws.scenario.description.clone()} onchange={describe} />

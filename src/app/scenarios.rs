@@ -59,6 +59,7 @@ pub fn notice_at(ws: &Workspace, place: Place, dispatch: &Callback<Action>) -> H
 fn place_id(place: Place) -> &'static str {
     match place {
         Place::Scenarios => "scenarios",
+        Place::Name => "name",
         Place::Import => "import",
         Place::Share => "share",
         Place::Link => "link",
@@ -173,7 +174,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
             <div class="scenario-row">
                 <label for="scenario-select" class="bar-label">{ "Scenario" }</label>
                 <select id="scenario-select" onchange={on_select}>
-                    <option value="baseline" selected={current == Selected::Baseline}>{ format!("{} (baseline, read-only)", ws.baseline.name) }</option>
+                    <option value="baseline" selected={current == Selected::Baseline}>{ format!("{} · read-only", ws.baseline.name) }</option>
                     { for c.entries().iter().map(|e| {
                         let sel = Selected::Scenario(e.id);
                         html! { <option value={sel.key()} selected={current == sel}>{ e.scenario.name.clone() }</option> }

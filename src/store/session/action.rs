@@ -132,7 +132,7 @@ impl Workspace {
                             next.step(c, format!("Rename to '{}'", name.trim()));
                             next.notice = None;
                         }
-                        Err(e) => next.notice = notice(Place::Scenarios, true, e),
+                        Err(e) => next.notice = notice(Place::Name, true, e),
                     }
                 }
             }

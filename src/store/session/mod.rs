@@ -42,8 +42,10 @@ pub enum View {
 /// Where a message belongs on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
-    /// The scenario bar (create, rename, delete, undo).
+    /// The scenario bar (create, delete, undo, saving).
     Scenarios,
+    /// The scenario's name box.
+    Name,
     /// The import button.
     Import,
     /// Opening a share link.
