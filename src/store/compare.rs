@@ -123,14 +123,23 @@ pub fn line(
         .collect()
 }
 
-/// One line per side of `f` by year, drawn over each other.
+/// Years in every side's plan (a chart line needs a figure in each year it spans).
+pub fn common_years(sides: &[Side]) -> Vec<FinancialYear> {
+    years(sides)
+        .into_iter()
+        .filter(|y| sides.iter().all(|s| s.projection.year(*y).is_some()))
+        .collect()
+}
+
+/// One line per side of `f` by year, drawn over each other, over the years every side's
+/// plan covers (the tables show the rest).
 pub fn overlay_chart(
     id: &str,
     what: &str,
     sides: &[Side],
     f: fn(&YearResult) -> Decimal,
 ) -> ChartData {
-    let years = years(sides);
+    let years = common_years(sides);
     let series = sides
         .iter()
         .enumerate()
@@ -142,7 +151,7 @@ pub fn overlay_chart(
             };
             let values = years
                 .iter()
-                .map(|y| s.projection.year(*y).map_or(Decimal::ZERO, f))
+                .filter_map(|y| s.projection.year(*y).map(f))
                 .collect();
             Series::new(s.name, kind, i, values)
         })
