@@ -291,3 +291,36 @@ fn cached_encoding_is_the_same_text_and_rewrites_only_what_changed() {
     assert_eq!(text, w.stored().unwrap());
     assert!(storage::decode(&text).problems.is_empty());
 }
+
+#[test]
+fn no_op_edits_and_resets_make_no_steps() {
+    let w = ws();
+    let field = Field::PreceptRiseGbp(fy(2023));
+    let same = w.apply(Action::Edit(field.clone(), "14.940".into()), T);
+    assert_eq!(
+        same.current(),
+        Selected::Baseline,
+        "no scenario made for the same figure"
+    );
+    assert_eq!(same.history().undo_depth(), 0);
+    let w = run(&w, [Action::NewFromBaseline, Action::Reset]);
+    assert_eq!(
+        w.history().undo_depth(),
+        1,
+        "resetting an unedited scenario is not a step"
+    );
+    let w = run(
+        &w,
+        [
+            Action::Edit(field.clone(), "20".into()),
+            Action::Seal,
+            Action::Reset,
+        ],
+    );
+    assert_eq!(w.history().undo_depth(), 3);
+    assert_eq!(w.text(&field), "14.94");
+    assert_eq!(
+        w.collection().entries()[0].log.last().unwrap().to,
+        "reset to the baseline"
+    );
+}

@@ -74,10 +74,12 @@ impl Workspace {
             }
             Action::HeadlineYear(year) => next.headline_year = Some(year),
             Action::Reset => {
-                if self.current() == Selected::Baseline {
+                let mut s = (*self.baseline).clone();
+                s.name.clone_from(&self.scenario.name);
+                s.description.clone_from(&self.scenario.description);
+                if self.current() == Selected::Baseline || s == *self.scenario {
                     next.drafts.clear();
                 } else {
-                    let s = (*self.baseline).clone();
                     next.change(
                         s,
                         "All assumptions",
@@ -239,6 +241,10 @@ impl Workspace {
                 Ok((s, p))
             });
         match outcome {
+            Ok((scenario, _)) if scenario == *self.scenario => {
+                // The same figure written another way ("14.940"): nothing to log or undo.
+                self.drafts.insert(field, Draft { text, error: None });
+            }
             Ok((scenario, _)) => {
                 let from = shown(&self.scenario, &field);
                 let to = shown(&scenario, &field);
