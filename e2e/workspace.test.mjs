@@ -79,6 +79,27 @@ test('a larger precept rise shrinks the gap and redraws the charts', async () =>
   await app.close();
 });
 
+test('typing across the referendum limit keeps focus and every keystroke in the field', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  const input = page.locator('#precept-rise-gbp-2023');
+  await input.focus();
+  await page.keyboard.press('Control+A');
+  // 14.94 → 15.9: the warning appears part-way through the typing.
+  const handle = await input.elementHandle();
+  await page.keyboard.type('15.9');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'precept-rise-gbp-2023');
+  assert.equal(await input.inputValue(), '15.9');
+  assert.ok(await handle.evaluate((el) => el.isConnected), 'the same input element, not a rebuilt one');
+  assert.match(await page.locator('#assumptions .warning').first().innerText(), /referendum limit of £15/);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('12');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'precept-rise-gbp-2023');
+  assert.equal(await page.locator('#assumptions .warning').count(), 0);
+  assertClean(app);
+  await app.close();
+});
+
 test('an invalid entry shows its message beside the field and keeps the last valid figures', async () => {
   const app = await openApp(browser);
   const { page } = app;

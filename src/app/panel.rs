@@ -246,7 +246,11 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
                 </div>
             </div>
             { year_grid(ws, d, "Precept rise and tax base growth by year", &later, vec![rise_row, growth_row]) }
-            { for precept_warnings.iter().map(|w| html! { <p class="warning" role="status">{ w.clone() }</p> }) }
+            // A container that is always there: a list whose length changes, flattened into
+            // this fragment, would make Yew rebuild every input above it (losing focus mid-typing).
+            <div class="precept-warnings" role="status">
+                { for precept_warnings.iter().map(|w| html! { <p class="warning" key={w.clone()}>{ w.clone() }</p> }) }
+            </div>
         </>
     };
     let precept_errors = errors_in(ws, |f| {
