@@ -202,10 +202,16 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <h2 id="compare-title">{ "Compare scenarios" }</h2>
                 { picker }
                 { notice_at(ws, Place::Export, d) }
-                <h3>{ "Headline figures" }</h3>
-                { headline_table }
-                <h3>{ "Lines by year" }</h3>
-                { lines_table }
+                <div class="compare-tables">
+                    <div>
+                        <h3>{ "Headline figures" }</h3>
+                        { headline_table }
+                    </div>
+                    <div>
+                        <h3>{ "Lines by year" }</h3>
+                        { lines_table }
+                    </div>
+                </div>
             </section>
             <section class="compare-charts" id="charts" aria-label="Comparison charts">
                 <h3 class="visually-hidden">{ "Charts" }</h3>
