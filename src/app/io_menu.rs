@@ -155,8 +155,19 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
             }
         })
     };
+    // The chart list (its bridge projects the scenario again) is worked out only while the
+    // menu is open, never on a keystroke with the menu shut.
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
     let charts = use_memo(
         (
+            *open,
             ws.baseline.clone(),
             ws.baseline_projection.clone(),
             ws.scenario.clone(),
@@ -164,12 +175,18 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
         ),
         {
             let ws = ws.clone();
-            move |_| workspace_charts(&ws)
+            move |(open, ..)| {
+                if *open {
+                    workspace_charts(&ws)
+                } else {
+                    Vec::new()
+                }
+            }
         },
     );
     html! {
         <>
-            <details class="menu" id="io-menu">
+            <details class="menu" id="io-menu" {ontoggle}>
                 <summary class="btn">{ "Import / export" }</summary>
                 <div class="menu-body">
                     <div class="menu-group">
