@@ -124,15 +124,13 @@ pub(super) fn errors_in(ws: &Workspace, pred: impl Fn(&Field) -> bool) -> usize 
         .count()
 }
 
-#[component]
-pub fn AssumptionPanel(props: &PanelProps) -> Html {
-    let ws = &props.ws;
-    let d = &props.dispatch;
+fn pay_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
     let all_years = s.horizon.year_list();
     let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
     let a = &s.assumptions;
-
     // Pay and inflation
     let pay = year_grid(
         ws,
@@ -184,6 +182,15 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
         )
     });
 
+    group("Pay and inflation", true, pay_errors, pay)
+}
+
+fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
     // Precept
     let in_pct = edit::precept_in_percent(s);
     let set_gbp = {
@@ -264,6 +271,15 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
         )
     });
 
+    group("Precept", true, precept_errors, precept)
+}
+
+fn funding_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
     // Funding and grants
     let funding_rows: Vec<Row> = s
         .funding
@@ -278,7 +294,6 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
                 .collect(),
         })
         .collect();
-    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
     let funding = html! {
         <>
             <p class="hint">{ format!("Amounts are for {base_year}, the plan's base year.") }</p>
@@ -292,6 +307,15 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
         matches!(f, Field::FundingBase(_) | Field::FundingGrowth(_, _))
     });
 
+    group("Funding and grants", true, funding_errors, funding)
+}
+
+fn spending_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
     // Spending lines
     let spending = html! {
         <>
@@ -301,6 +325,15 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
     };
     let spending_errors = errors_in(ws, |f| matches!(f, Field::ExpenditureBase(_)));
 
+    group("Spending lines", false, spending_errors, spending)
+}
+
+fn savings_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
     // Savings and reserves
     let saving_rows: Vec<Row> = s
         .savings
@@ -345,6 +378,15 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
         )
     });
 
+    group("Savings and reserves", false, savings_errors, savings)
+}
+
+fn horizon_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
     let horizon = html! {
         <>
             <p class="hint">{ format!("The plan starts in {base_year}. A longer plan starts its new years from the last year's rates and recruitment, which you can then change; a shorter one drops the later years' figures.") }</p>
@@ -353,18 +395,171 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
     };
     let horizon_errors = errors_in(ws, |f| matches!(f, Field::HorizonYears));
 
+    group("Plan horizon", false, horizon_errors, horizon)
+}
+
+fn workforce_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    super::panel_teams::workforce_group(ws, d, &ws.scenario.horizon.year_list())
+}
+
+fn collaborations_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    super::panel_teams::collaborations_group(ws, d, &ws.scenario.horizon.year_list())
+}
+
+/// The part of the scenario a group shows: a group re-renders only when its part, the
+/// plan's years or its own fields' drafts change, so a keystroke in one group leaves the
+/// others' hundred-odd inputs alone.
+#[derive(Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // a short-lived prop, built once per render per group
+enum Part {
+    Funding(Vec<crate::model::scenario::FundingLine>),
+    Precept(
+        crate::model::scenario::Precept,
+        Vec<crate::model::engine::Warning>,
+    ),
+    Pay(crate::model::scenario::Assumptions),
+    Workforce(Option<crate::model::workforce::WorkforcePlan>),
+    Collaborations(Option<crate::model::collab::CollaborationRegister>),
+    Savings(
+        Vec<crate::model::scenario::Saving>,
+        crate::model::scenario::Reserves,
+    ),
+    Spending(Vec<crate::model::scenario::ExpenditureLine>),
+    Horizon,
+}
+
+/// How a group is drawn.
+type GroupView = fn(&Workspace, &Callback<Action>) -> Html;
+/// A group: its part of the scenario, which fields are its own, and how it is drawn.
+type GroupSpec = (Part, fn(&Field) -> bool, GroupView);
+
+#[derive(Properties)]
+struct GroupProps {
+    part: Part,
+    horizon: crate::model::scenario::Horizon,
+    drafts: Vec<(Field, crate::store::session::Draft)>,
+    ws: Workspace,
+    dispatch: Callback<Action>,
+    view: GroupView,
+}
+
+impl PartialEq for GroupProps {
+    fn eq(&self, other: &Self) -> bool {
+        // `ws` is deliberately left out: everything the group shows from it is in `part`,
+        // `horizon` and `drafts`. `view` too: the part's variant already says which group.
+        self.part == other.part && self.horizon == other.horizon && self.drafts == other.drafts
+    }
+}
+
+#[component]
+fn Group(props: &GroupProps) -> Html {
+    (props.view)(&props.ws, &props.dispatch)
+}
+
+#[component]
+pub fn AssumptionPanel(props: &PanelProps) -> Html {
+    let ws = &props.ws;
+    let d = &props.dispatch;
+    let s = &ws.scenario;
+    let drafts = |pred: fn(&Field) -> bool| -> Vec<(Field, crate::store::session::Draft)> {
+        ws.drafts
+            .iter()
+            .filter(|(f, _)| pred(f))
+            .map(|(f, dr)| (f.clone(), dr.clone()))
+            .collect()
+    };
+    let precept_warnings: Vec<crate::model::engine::Warning> = ws
+        .projection
+        .warnings
+        .iter()
+        .filter(|w| w.path.starts_with("precept"))
+        .cloned()
+        .collect();
+    let groups: Vec<GroupSpec> = vec![
+        (
+            Part::Funding(s.funding.clone()),
+            |f| matches!(f, Field::FundingBase(_) | Field::FundingGrowth(_, _)),
+            funding_group,
+        ),
+        (
+            Part::Precept(s.precept.clone(), precept_warnings),
+            |f| {
+                matches!(
+                    f,
+                    Field::BandD
+                        | Field::TaxBase
+                        | Field::PreceptRiseGbp(_)
+                        | Field::PreceptRisePct(_)
+                        | Field::TaxBaseGrowth(_)
+                )
+            },
+            precept_group,
+        ),
+        (
+            Part::Pay(s.assumptions.clone()),
+            |f| {
+                matches!(
+                    f,
+                    Field::OfficerPayAward(_)
+                        | Field::StaffPayAward(_)
+                        | Field::PayDrift(_)
+                        | Field::NonPayInflation(_)
+                )
+            },
+            pay_group,
+        ),
+        (
+            Part::Workforce(s.workforce.clone()),
+            |f| {
+                matches!(
+                    f,
+                    Field::Attrition(_) | Field::Intake(_, _) | Field::UpliftTarget(_)
+                )
+            },
+            workforce_group,
+        ),
+        (
+            Part::Collaborations(s.collaborations.clone()),
+            |f| {
+                matches!(
+                    f,
+                    Field::CollabCost(_, _) | Field::CapitalShare(_, _) | Field::CapitalInterest(_)
+                )
+            },
+            collaborations_group,
+        ),
+        (
+            Part::Savings(s.savings.clone(), s.reserves.clone()),
+            |f| {
+                matches!(
+                    f,
+                    Field::Saving(_, _)
+                        | Field::GeneralOpening
+                        | Field::EarmarkedOpening
+                        | Field::FloorPct
+                        | Field::PlannedUseGeneral(_)
+                )
+            },
+            savings_group,
+        ),
+        (
+            Part::Spending(s.expenditure.clone()),
+            |f| matches!(f, Field::ExpenditureBase(_)),
+            spending_group,
+        ),
+        (
+            Part::Horizon,
+            |f| matches!(f, Field::HorizonYears),
+            horizon_group,
+        ),
+    ];
     html! {
         <aside id="assumptions" aria-labelledby="assumptions-title">
             <h2 id="assumptions-title">{ "Assumptions" }</h2>
             <p class="panel-note">{ "Every figure recalculates the plan as you type. Badges show each default's source; hover for the citation." }</p>
-            { group("Funding and grants", true, funding_errors, funding) }
-            { group("Precept", true, precept_errors, precept) }
-            { group("Pay and inflation", true, pay_errors, pay) }
-            { super::panel_teams::workforce_group(ws, d, &all_years) }
-            { super::panel_teams::collaborations_group(ws, d, &all_years) }
-            { group("Savings and reserves", false, savings_errors, savings) }
-            { group("Spending lines", false, spending_errors, spending) }
-            { group("Plan horizon", false, horizon_errors, horizon) }
+            { for groups.into_iter().map(|(part, pred, view)| html! {
+                <Group part={part} horizon={s.horizon} drafts={drafts(pred)} ws={ws.clone()} dispatch={d.clone()} view={view} />
+            }) }
         </aside>
     }
 }
