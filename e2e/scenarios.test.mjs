@@ -248,6 +248,10 @@ test('charts download as SVG and PNG; CSVs are safe to open in Excel', async () 
   const png = await download(page, '[data-export-chart="gap"] button:text("PNG")');
   assert.match(png.name, /-gap\.png$/);
   assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  // Every chart of the workspace is offered.
+  const offered = await page.locator('[data-export-chart]').evaluateAll((els) => els.map((e) => e.dataset.exportChart));
+  const shown = await page.locator('#charts figure[data-chart]').evaluateAll((els) => els.map((e) => e.dataset.chart));
+  assert.deepEqual([...offered].sort(), [...shown].sort());
   const assumptions = await download(page, '#export-assumptions-csv');
   assert.ok(assumptions.text.startsWith('Scenario,"\'=HYPERLINK(""http://x"")"\r\n'), assumptions.text.slice(0, 60));
   assert.match(assumptions.text, /\r\nPrecept,Band D,£,2021\/22,244\.26,/);
@@ -349,6 +353,20 @@ test('a share link opens in a fresh browser profile, beside the recipient own wo
   await screenshot(mine.page, 'scenarios-bad-link');
   assertClean(mine);
   await mine.close();
+});
+
+test('storage saved by an older version (schema 1) still loads', async () => {
+  const scenario = JSON.parse(await readFile(join(FIXTURES, 'negative-tax-base.json'), 'utf8'));
+  scenario.precept.tax_base.value = '327130';
+  scenario.name = 'Saved by version 1';
+  const app = await openApp(browser, { storage: { 'mtfp.workspace': { schema: 1, scenarios: [scenario] } } });
+  const { page } = app;
+  assert.deepEqual((await scenarioNames(page)).slice(1), ['Saved by version 1']);
+  await page.selectOption('#scenario-select', { label: 'Saved by version 1' });
+  assert.equal(await figure(page, 'cumulative-gap'), '£8.1m');
+  assert.equal(await page.locator('#storage-recovery').count(), 0);
+  assertClean(app);
+  await app.close();
 });
 
 test('corrupt stored data: the app recovers what it can and offers the rest as a download', async () => {

@@ -33,7 +33,7 @@ fn report(dispatch: &Callback<Action>, place: Place, result: Result<(), String>)
     }
 }
 
-/// The charts of the scenario on screen, as exported.
+/// The charts of the scenario on screen, as the workspace shows them, for export.
 pub fn workspace_charts(ws: &Workspace) -> Vec<ChartData> {
     let p = &ws.projection;
     let mut charts = vec![view::gap_chart(p), view::funding_expenditure_chart(p)];
@@ -41,6 +41,12 @@ pub fn workspace_charts(ws: &Workspace) -> Vec<ChartData> {
         charts.push(view::bridge_chart(&ws.baseline_projection, p, &steps));
     }
     charts.push(view::reserves_chart(p));
+    if let Some(Ok(w)) = view::workforce_of(&ws.scenario) {
+        charts.push(view::workforce_chart(&w));
+    }
+    if let Some(Ok(c)) = view::collaborations_of(&ws.scenario) {
+        charts.push(view::collaboration_chart(&c));
+    }
     charts
 }
 
