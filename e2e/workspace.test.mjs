@@ -100,6 +100,35 @@ test('typing across the referendum limit keeps focus and every keystroke in the 
   await app.close();
 });
 
+test('a quick what-if slider moves the gap as it is dragged, and sets its whole row', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  const slider = page.locator('#quick-pay-from-2024-slider');
+  const box = page.locator('#quick-pay-from-2024');
+  assert.equal(await box.inputValue(), '2.5');
+  const before = await figure(page, 'cumulative-gap');
+  // Keyboard drag: each arrow press is one input event and one recalculation.
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await box.inputValue(), '3');
+  assert.notEqual(await figure(page, 'cumulative-gap'), before);
+  // The row below follows, for every year from 2024/25.
+  await page.locator('details.group:has(summary:text("Pay and inflation"))').evaluate((d) => (d.open = true));
+  assert.equal(await page.locator('#officer-award-2024').inputValue(), '3');
+  assert.equal(await page.locator('#staff-award-2025').inputValue(), '3');
+  assert.equal(await page.locator('#officer-award-2023').inputValue(), '7');
+  // A mouse drag across the slider, too.
+  const b = await slider.boundingBox();
+  await page.mouse.move(b.x + 2, b.y + b.height / 2);
+  await page.mouse.down();
+  for (let x = 0; x <= 1; x += 0.1) await page.mouse.move(b.x + b.width * x, b.y + b.height / 2);
+  await page.mouse.up();
+  assert.equal(await box.inputValue(), '10');
+  assert.match(await figure(page, 'cumulative-gap'), /^£\d+\.\dm$/);
+  assertClean(app);
+  await app.close();
+});
+
 test('an invalid entry shows its message beside the field and keeps the last valid figures', async () => {
   const app = await openApp(browser);
   const { page } = app;

@@ -324,3 +324,37 @@ fn workforce_and_collaboration_charts_state_their_finding() {
         assert_eq!(stacked, lines, "{}", y.year);
     }
 }
+
+#[test]
+fn quick_what_ifs_set_every_year_from_the_fourth() {
+    let base = baseline::nottinghamshire().unwrap();
+    let from = edit::quick_from_year(&base).unwrap();
+    assert_eq!(from, fy(2024));
+    let s = edit::apply(&base, &Field::PayAwardsFrom(from), d("4")).unwrap();
+    for y in [fy(2024), fy(2025)] {
+        assert_eq!(edit::value(&s, &Field::OfficerPayAward(y)), Some(d("4")));
+        assert_eq!(edit::value(&s, &Field::StaffPayAward(y)), Some(d("4")));
+    }
+    // Earlier years are untouched.
+    assert_eq!(
+        edit::value(&s, &Field::OfficerPayAward(fy(2023))),
+        edit::value(&base, &Field::OfficerPayAward(fy(2023)))
+    );
+    assert!(project(&s).unwrap().cumulative_gap() > project(&base).unwrap().cumulative_gap());
+
+    let s = edit::apply(&base, &Field::PreceptRiseFrom(from), d("20")).unwrap();
+    assert_eq!(edit::value(&s, &Field::PreceptRiseGbp(fy(2025))), Some(d("20")));
+    let p = project(&s).unwrap();
+    assert_eq!(p.year(fy(2025)).unwrap().precept.rise_gbp, d("20.00"));
+    // In % mode the what-if is a % rise.
+    let pct = edit::precept_switched(&base, true);
+    assert_eq!(edit::spec(&pct, &Field::PreceptRiseFrom(from)).unit, FieldUnit::Percent);
+    let s = edit::apply(&pct, &Field::PreceptRiseFrom(from), d("3")).unwrap();
+    assert_eq!(edit::value(&s, &Field::PreceptRisePct(fy(2025))), Some(d("3")));
+
+    let s = edit::apply(&base, &Field::GrantGrowthFrom(from), d("0")).unwrap();
+    for l in base.funding.iter().filter(|l| edit::funding_has_growth(&l.driver)) {
+        assert_eq!(edit::value(&s, &Field::FundingGrowth(l.id.clone(), fy(2025))), Some(d("0")));
+    }
+    assert!(project(&s).unwrap().cumulative_gap() > project(&base).unwrap().cumulative_gap());
+}

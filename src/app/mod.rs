@@ -13,6 +13,7 @@ mod panel;
 mod panel_teams;
 mod panic;
 mod present;
+mod quick;
 mod scenario_about;
 mod scenarios;
 mod state;

@@ -412,6 +412,11 @@ fn collaborations_group(ws: &Workspace, d: &Callback<Action>) -> Html {
 #[derive(Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)] // a short-lived prop, built once per render per group
 enum Part {
+    Quick(
+        crate::model::scenario::Assumptions,
+        crate::model::scenario::Precept,
+        Vec<crate::model::scenario::FundingLine>,
+    ),
     Funding(Vec<crate::model::scenario::FundingLine>),
     Precept(
         crate::model::scenario::Precept,
@@ -476,6 +481,16 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
         .cloned()
         .collect();
     let groups: Vec<GroupSpec> = vec![
+        (
+            Part::Quick(s.assumptions.clone(), s.precept.clone(), s.funding.clone()),
+            |f| {
+                matches!(
+                    f,
+                    Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_)
+                )
+            },
+            super::quick::quick_group,
+        ),
         (
             Part::Funding(s.funding.clone()),
             |f| matches!(f, Field::FundingBase(_) | Field::FundingGrowth(_, _)),

@@ -15,8 +15,10 @@ use crate::model::workforce::Group;
 use crate::model::{FinancialYear, Source};
 
 mod horizon;
+mod quick;
 mod teams;
 
+pub use quick::quick_from_year;
 pub use teams::{editable_collaborations, NEW_INTAKE_MONTH};
 
 /// An editable figure in a scenario.
@@ -70,6 +72,13 @@ pub enum Field {
     CapitalShare(String, usize),
     /// A capital collaboration's interest rate (% a year).
     CapitalInterest(String),
+    /// Quick what-if: the officer and staff pay award in every year from this one (%).
+    PayAwardsFrom(FinancialYear),
+    /// Quick what-if: the Band D rise in every year from this one (£).
+    PreceptRiseFrom(FinancialYear),
+    /// Quick what-if: the growth of every grant that grows by a rate, in every year from
+    /// this one (%).
+    GrantGrowthFrom(FinancialYear),
 }
 
 impl Field {
@@ -103,6 +112,9 @@ impl Field {
             Field::CollabCost(id, v) => format!("collab-{id}-{}", y(v)),
             Field::CapitalShare(id, i) => format!("capital-{id}-share-{i}"),
             Field::CapitalInterest(id) => format!("capital-{id}-interest"),
+            Field::PayAwardsFrom(v) => format!("quick-pay-from-{}", y(v)),
+            Field::PreceptRiseFrom(v) => format!("quick-precept-from-{}", y(v)),
+            Field::GrantGrowthFrom(v) => format!("quick-grant-from-{}", y(v)),
         }
     }
 }
@@ -327,6 +339,9 @@ pub fn spec(scenario: &Scenario, field: &Field) -> FieldSpec {
             Some(&r.planned_use_general.source),
         ),
         Field::HorizonYears => FieldSpec::new("Plan length", FieldUnit::Years, 5, 10, None),
+        Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
+            quick::spec(scenario, field)
+        }
         other => teams::spec(scenario, other),
     }
 }
@@ -377,6 +392,9 @@ pub fn value(scenario: &Scenario, field: &Field) -> Option<Decimal> {
         Field::FloorPct => Some(r.floor_pct.value.0),
         Field::PlannedUseGeneral(y) => year(&r.planned_use_general.value, y),
         Field::HorizonYears => Some(Decimal::from(scenario.horizon.years)),
+        Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
+            quick::value(scenario, field)
+        }
         other => teams::value(scenario, other),
     }
 }
@@ -504,6 +522,9 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
             let years = u8::try_from(v.trunc().mantissa())
                 .map_err(|_| "Must be from 5 to 10 years".to_string())?;
             horizon::set_years(&mut s, years);
+        }
+        Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
+            quick::apply(&mut s, field, v)?
         }
         other => teams::apply(&mut s, other, v)?,
     }

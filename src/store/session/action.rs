@@ -251,7 +251,11 @@ impl Workspace {
                 let key = format!("{field:?}");
                 let drafts = std::mem::take(&mut self.drafts);
                 self.change(scenario, &spec.label, &from, &to, now, Some(key));
+                // Other fields' accepted text is dropped, so they show the scenario's figure:
+                // a quick what-if that sets a whole row must not leave an older figure typed
+                // in one of its cells. Rejected text stays beside its field.
                 self.drafts = drafts;
+                self.drafts.retain(|_, d| d.error.is_some());
                 self.drafts.insert(field, Draft { text, error: None });
             }
             Err(message) => {
