@@ -343,18 +343,34 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
     assert!(project(&s).unwrap().cumulative_gap() > project(&base).unwrap().cumulative_gap());
 
     let s = edit::apply(&base, &Field::PreceptRiseFrom(from), d("20")).unwrap();
-    assert_eq!(edit::value(&s, &Field::PreceptRiseGbp(fy(2025))), Some(d("20")));
+    assert_eq!(
+        edit::value(&s, &Field::PreceptRiseGbp(fy(2025))),
+        Some(d("20"))
+    );
     let p = project(&s).unwrap();
     assert_eq!(p.year(fy(2025)).unwrap().precept.rise_gbp, d("20.00"));
     // In % mode the what-if is a % rise.
     let pct = edit::precept_switched(&base, true);
-    assert_eq!(edit::spec(&pct, &Field::PreceptRiseFrom(from)).unit, FieldUnit::Percent);
+    assert_eq!(
+        edit::spec(&pct, &Field::PreceptRiseFrom(from)).unit,
+        FieldUnit::Percent
+    );
     let s = edit::apply(&pct, &Field::PreceptRiseFrom(from), d("3")).unwrap();
-    assert_eq!(edit::value(&s, &Field::PreceptRisePct(fy(2025))), Some(d("3")));
+    assert_eq!(
+        edit::value(&s, &Field::PreceptRisePct(fy(2025))),
+        Some(d("3"))
+    );
 
     let s = edit::apply(&base, &Field::GrantGrowthFrom(from), d("0")).unwrap();
-    for l in base.funding.iter().filter(|l| edit::funding_has_growth(&l.driver)) {
-        assert_eq!(edit::value(&s, &Field::FundingGrowth(l.id.clone(), fy(2025))), Some(d("0")));
+    for l in base
+        .funding
+        .iter()
+        .filter(|l| edit::funding_has_growth(&l.driver))
+    {
+        assert_eq!(
+            edit::value(&s, &Field::FundingGrowth(l.id.clone(), fy(2025))),
+            Some(d("0"))
+        );
     }
     assert!(project(&s).unwrap().cumulative_gap() > project(&base).unwrap().cumulative_gap());
 }
