@@ -16,14 +16,16 @@ after(async () => {
 const figure = (page, name) => page.locator(`[data-figure="${name}"]`).innerText();
 const chartSvg = (page, id) => page.locator(`#chart-${id} .chart-canvas`).innerHTML();
 
-/** The CLI's projection of the baseline: the same model, run natively. */
-function cliProjection() {
-  const out = execFileSync('cargo', ['run', '-q', '--locked', '--bin', 'mtfp', '--', 'project', '--format', 'json'], {
+/** `mtfp COMMAND --format json` on the baseline: the same model, run natively. */
+function cli(command) {
+  const out = execFileSync('cargo', ['run', '-q', '--locked', '--bin', 'mtfp', '--', command, '--format', 'json'], {
     cwd: ROOT,
     encoding: 'utf8',
   });
   return JSON.parse(out);
 }
+const cliProjection = () => cli('project');
+const cliRun = cli;
 
 /** "£8.09m" / "−£0.00m" → number of £m. */
 function millions(text) {
@@ -157,6 +159,9 @@ test('an invalid entry shows its message beside the field and keeps the last val
 
 test("every chart's data table matches the CLI's figures for the same scenario", async () => {
   const cli = cliProjection();
+  const cliWorkforce = cliRun('workforce');
+  const cliUplift = cliRun('uplift');
+  const cliCollab = cliRun('collaborations');
   const app = await openApp(browser);
   const { page } = app;
   const m2 = (pounds) => Math.round(Number(pounds) / 10_000) / 100 + 0; // + 0 turns −0 into 0
@@ -172,6 +177,30 @@ test("every chart's data table matches the CLI's figures for the same scenario",
   const reserves = await chartTable(page, 'reserves');
   assert.deepEqual(reserves['General reserve'].map(millions), cli.years.map((y) => m2(y.reserves.general)));
   assert.deepEqual(reserves['Floor'].map(millions), cli.years.map((y) => m2(y.reserves.floor)));
+
+  // Workforce against the Uplift target: `mtfp workforce` and `mtfp uplift`.
+  const years = cli.years.map((y) => y.year);
+  const people = (t) => Number(t.replaceAll(',', ''));
+  const workforce = await chartTable(page, 'workforce');
+  const officers = cliWorkforce.filter((r) => r.group === 'officers');
+  assert.deepEqual(workforce['Officers at 31 March'].map(people), years.map((y) => Number(officers.find((r) => r.year === y).headcount)));
+  assert.deepEqual(workforce['Uplift target'].map(people), years.map((y) => Number(cliUplift.find((r) => r.year === y).target)));
+
+  // Collaborations: the force's contribution to each, and its share of the HQ financing.
+  const collab = await chartTable(page, 'collaborations');
+  for (const c of cliCollab.projection.collaborations) {
+    const row = collab[c.name];
+    const cliRow = years.map((y) => m2(c.years.find((v) => v.year === y)?.force_contribution ?? 0));
+    if (!row) {
+      assert.ok(cliRow.every((v) => v === 0), `${c.name} costs nothing in the plan, so it is left out`);
+      continue;
+    }
+    assert.deepEqual(row.map(millions), cliRow, c.name);
+  }
+  for (const c of cliCollab.projection.capital) {
+    const row = collab[`${c.name} (financing)`];
+    assert.deepEqual(row.map(millions), years.map((y) => m2(c.years.find((v) => v.year === y)?.force.financing ?? 0)), c.name);
+  }
   assertClean(app);
   await app.close();
 });

@@ -84,6 +84,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     autocomplete="off"
                     spellcheck="false"
                     value={props.text.clone()}
+                    title={format!("{}: valid from {}", spec.label, spec.range_text())}
                     aria-invalid={invalid.to_string()}
                     aria-describedby={described}
                     {oninput}
