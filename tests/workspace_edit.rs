@@ -374,3 +374,22 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
     }
     assert!(project(&s).unwrap().cumulative_gap() > project(&base).unwrap().cumulative_gap());
 }
+
+#[test]
+fn a_bad_workforce_or_register_section_is_refused_when_the_file_is_read() {
+    let base = baseline::nottinghamshire().unwrap();
+    let mut s = base.clone();
+    s.workforce.as_mut().unwrap().officers.attrition_pct = d("120");
+    let err = planner::model::scenario::Scenario::from_json(&s.to_json().unwrap()).unwrap_err();
+    assert!(
+        err.path.contains("workforce.officers.attrition_pct"),
+        "{err}"
+    );
+    let mut s = base;
+    s.collaborations.as_mut().unwrap().capital[0]
+        .sharing
+        .partners[0]
+        .weight = d("70");
+    let err = planner::model::scenario::Scenario::from_json(&s.to_json().unwrap()).unwrap_err();
+    assert!(err.path.contains("joint_hq"), "{err}");
+}

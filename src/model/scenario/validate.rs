@@ -75,7 +75,16 @@ pub(super) fn scenario(s: &Scenario) -> ModelResult<()> {
     funding(s)?;
     sections::precept(s)?;
     sections::savings(s)?;
-    sections::reserves(s)
+    sections::reserves(s)?;
+    // The workforce plan and collaboration register are checked here too, so a bad
+    // section is refused when the file is read, not only when it is projected.
+    if let Some(w) = &s.workforce {
+        w.validate()?;
+    }
+    if let Some(r) = &s.collaborations {
+        r.validate()?;
+    }
+    Ok(())
 }
 
 fn horizon(h: &Horizon) -> ModelResult<()> {
