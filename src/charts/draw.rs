@@ -195,7 +195,11 @@ pub fn draw<DB: DrawingBackend>(
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(RGBColor(220, 220, 220))
         .axis_style(RGBColor(90, 90, 90))
-        .label_style(("sans-serif", 15).into_font().color(&RGBColor(50, 50, 50)))
+        .label_style(
+            ("sans-serif", if n > 7 { 13 } else { 15 })
+                .into_font()
+                .color(&RGBColor(50, 50, 50)),
+        )
         .x_labels(n)
         .y_labels(7)
         .x_label_formatter(&|x: &f64| {

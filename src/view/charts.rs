@@ -118,6 +118,20 @@ pub fn reserves_chart(p: &Projection) -> ChartData {
     }
 }
 
+/// A group's name short enough for a crowded bridge's axis (the description names them
+/// in full).
+fn short_group(group: &str) -> &str {
+    match group {
+        "Plan horizon" => "Horizon",
+        "Funding and grants" => "Funding",
+        "Pay and inflation" => "Pay",
+        "Spending lines" => "Spending",
+        "Workforce and Uplift" => "Workforce",
+        "Savings and reserves" => "Savings",
+        other => other,
+    }
+}
+
 /// The bridge from the baseline's cumulative gap to this scenario's.
 pub fn bridge_chart(
     baseline: &Projection,
@@ -132,7 +146,7 @@ pub fn bridge_chart(
     let mut down_base = vec![Decimal::ZERO];
     let mut running = baseline.cumulative_gap();
     for step in steps {
-        categories.push(step.group.to_string());
+        categories.push(short_group(step.group).to_string());
         totals.push(Decimal::ZERO);
         let next = running.checked_add(step.change).unwrap_or(running);
         if step.change >= Decimal::ZERO {
@@ -187,7 +201,9 @@ pub fn bridge_chart(
         title,
         description: "A bridge from the baseline's cumulative gap to this scenario's: each \
                       floating bar is how far one group of assumptions moves it, applied in \
-                      the order shown. £ million."
+                      the order shown: plan horizon, funding and grants, precept, pay and \
+                      inflation, spending lines, workforce and Uplift, collaborations, savings \
+                      and reserves. £ million."
             .into(),
         categories,
         unit: Unit::Money,
