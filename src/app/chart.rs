@@ -38,7 +38,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 <p id={desc_id.clone()} class="chart-desc">{ &data.description }</p>
             </figcaption>
             <ul class="legend" aria-hidden="true">
-                { for data.series.iter().map(|s| {
+                // A series with no figure (nothing increased the gap) has nothing to name.
+                { for data.series.iter().filter(|s| s.values.iter().any(|v| !v.is_zero())).map(|s| {
                     let shape = match s.kind {
                         SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => "swatch swatch-bar",
                         SeriesKind::Line => "swatch swatch-line",
