@@ -1,0 +1,290 @@
+//! The panel's groups, one function each.
+
+use yew::prelude::*;
+
+use super::widgets::{errors_in, field, field_with_note, group, year_grid, Row};
+use crate::app::state::{Action, Workspace};
+use crate::edit::{self, Field};
+use crate::model::FinancialYear;
+
+pub(super) fn pay_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
+    let a = &s.assumptions;
+    // Pay and inflation
+    let pay = year_grid(
+        ws,
+        d,
+        "Pay awards and inflation by year, per cent",
+        &all_years,
+        vec![
+            Row {
+                label: "Officer pay award %".into(),
+                source: Some(a.officer_pay_award_pct.source.clone()),
+                fields: all_years
+                    .iter()
+                    .map(|y| Some(Field::OfficerPayAward(*y)))
+                    .collect(),
+            },
+            Row {
+                label: "Staff pay award %".into(),
+                source: Some(a.staff_pay_award_pct.source.clone()),
+                fields: all_years
+                    .iter()
+                    .map(|y| Some(Field::StaffPayAward(*y)))
+                    .collect(),
+            },
+            Row {
+                label: "Pay drift %".into(),
+                source: Some(a.pay_drift_pct.source.clone()),
+                fields: all_years
+                    .iter()
+                    .map(|y| Some(Field::PayDrift(*y)))
+                    .collect(),
+            },
+            Row {
+                label: "Non-pay inflation %".into(),
+                source: Some(a.non_pay_inflation_pct.source.clone()),
+                fields: all_years
+                    .iter()
+                    .map(|y| Some(Field::NonPayInflation(*y)))
+                    .collect(),
+            },
+        ],
+    );
+    let pay_errors = errors_in(ws, |f| {
+        matches!(
+            f,
+            Field::OfficerPayAward(_)
+                | Field::StaffPayAward(_)
+                | Field::PayDrift(_)
+                | Field::NonPayInflation(_)
+        )
+    });
+
+    group("Pay and inflation", true, pay_errors, pay)
+}
+
+pub(super) fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
+    // Precept
+    let in_pct = edit::precept_in_percent(s);
+    let set_gbp = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::PreceptInPercent(false)))
+    };
+    let set_pct = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::PreceptInPercent(true)))
+    };
+    let rise_row = Row {
+        label: if in_pct {
+            "Band D rise %".into()
+        } else {
+            "Band D rise £".into()
+        },
+        source: Some(if in_pct {
+            s.precept.rise_pct.source.clone()
+        } else {
+            s.precept.rise_gbp.source.clone()
+        }),
+        fields: later
+            .iter()
+            .map(|y| {
+                Some(if in_pct {
+                    Field::PreceptRisePct(*y)
+                } else {
+                    Field::PreceptRiseGbp(*y)
+                })
+            })
+            .collect(),
+    };
+    let growth_row = Row {
+        label: "Tax base growth %".into(),
+        source: Some(s.precept.tax_base_growth_pct.source.clone()),
+        fields: later
+            .iter()
+            .map(|y| Some(Field::TaxBaseGrowth(*y)))
+            .collect(),
+    };
+    let precept_warnings: Vec<String> = ws
+        .projection
+        .warnings
+        .iter()
+        .filter(|w| w.path.starts_with("precept"))
+        .map(|w| match w.year {
+            Some(y) => format!("{y}: {}", w.message),
+            None => w.message.clone(),
+        })
+        .collect();
+    let precept = html! {
+        <>
+            { field(ws, d, Field::BandD, false) }
+            { field(ws, d, Field::TaxBase, false) }
+            <div class="row-label">
+                <span id="rise-unit-label">{ "Rise entered in" }</span>
+                <div class="toggle" role="group" aria-labelledby="rise-unit-label">
+                    <button type="button" aria-pressed={(!in_pct).to_string()} onclick={set_gbp}>{ "£ per Band D" }</button>
+                    <button type="button" aria-pressed={in_pct.to_string()} onclick={set_pct}>{ "%" }</button>
+                </div>
+            </div>
+            { year_grid(ws, d, "Precept rise and tax base growth by year", &later, vec![rise_row, growth_row]) }
+            // A container that is always there: a list whose length changes, flattened into
+            // this fragment, would make Yew rebuild every input above it (losing focus mid-typing).
+            <div class="precept-warnings" role="status">
+                { for precept_warnings.iter().map(|w| html! { <p class="warning" key={w.clone()}>{ w.clone() }</p> }) }
+            </div>
+        </>
+    };
+    let precept_errors = errors_in(ws, |f| {
+        matches!(
+            f,
+            Field::BandD
+                | Field::TaxBase
+                | Field::PreceptRiseGbp(_)
+                | Field::PreceptRisePct(_)
+                | Field::TaxBaseGrowth(_)
+        )
+    });
+
+    group("Precept", true, precept_errors, precept)
+}
+
+pub(super) fn funding_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
+    // Funding and grants
+    let funding_rows: Vec<Row> = s
+        .funding
+        .iter()
+        .filter(|l| edit::funding_has_growth(&l.driver))
+        .map(|l| Row {
+            label: format!("{} growth %", l.name),
+            source: Some(l.source.clone()),
+            fields: later
+                .iter()
+                .map(|y| Some(Field::FundingGrowth(l.id.clone(), *y)))
+                .collect(),
+        })
+        .collect();
+    let funding = html! {
+        <>
+            <p class="hint">{ format!("Amounts are for {base_year}, the plan's base year.") }</p>
+            { for s.funding.iter().map(|l| field_with_note(ws, d, Field::FundingBase(l.id.clone()), false, Some(edit::funding_driver_text(&l.driver)))) }
+            if !funding_rows.is_empty() {
+                { year_grid(ws, d, "Grant growth by year, per cent", &later, funding_rows) }
+            }
+        </>
+    };
+    let funding_errors = errors_in(ws, |f| {
+        matches!(f, Field::FundingBase(_) | Field::FundingGrowth(_, _))
+    });
+
+    group("Funding and grants", true, funding_errors, funding)
+}
+
+pub(super) fn spending_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
+    // Spending lines
+    let spending = html! {
+        <>
+            <p class="hint">{ format!("Budgets for {base_year}; later years follow each line's driver.") }</p>
+            { for s.expenditure.iter().map(|l| field_with_note(ws, d, Field::ExpenditureBase(l.id.clone()), false, Some(edit::expenditure_driver_text(&l.driver)))) }
+        </>
+    };
+    let spending_errors = errors_in(ws, |f| matches!(f, Field::ExpenditureBase(_)));
+
+    group("Spending lines", false, spending_errors, spending)
+}
+
+pub(super) fn savings_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
+    // Savings and reserves
+    let saving_rows: Vec<Row> = s
+        .savings
+        .iter()
+        .filter(|sv| sv.kind != crate::model::scenario::SavingKind::Collaborations)
+        .map(|sv| Row {
+            label: format!("{} £", sv.name),
+            source: Some(sv.source.clone()),
+            fields: all_years
+                .iter()
+                .map(|y| Some(Field::Saving(sv.id.clone(), *y)))
+                .collect(),
+        })
+        .collect();
+    let use_row = Row {
+        label: "Planned use of general reserve £".into(),
+        source: Some(s.reserves.planned_use_general.source.clone()),
+        fields: all_years
+            .iter()
+            .map(|y| Some(Field::PlannedUseGeneral(*y)))
+            .collect(),
+    };
+    let savings = html! {
+        <>
+            if !saving_rows.is_empty() {
+                { year_grid(ws, d, "Identified savings by year, pounds", &all_years, saving_rows) }
+            }
+            { field(ws, d, Field::GeneralOpening, false) }
+            { field(ws, d, Field::EarmarkedOpening, false) }
+            { field(ws, d, Field::FloorPct, false) }
+            { year_grid(ws, d, "Planned use of reserves by year, pounds", &all_years, vec![use_row]) }
+        </>
+    };
+    let savings_errors = errors_in(ws, |f| {
+        matches!(
+            f,
+            Field::Saving(_, _)
+                | Field::GeneralOpening
+                | Field::EarmarkedOpening
+                | Field::FloorPct
+                | Field::PlannedUseGeneral(_)
+        )
+    });
+
+    group("Savings and reserves", false, savings_errors, savings)
+}
+
+pub(super) fn horizon_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    let s = &ws.scenario;
+    let all_years = s.horizon.year_list();
+    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
+    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
+    let _ = (&later, &base_year);
+    let horizon = html! {
+        <>
+            <p class="hint">{ format!("The plan starts in {base_year}. A longer plan starts its new years from the last year's rates and recruitment, which you can then change; a shorter one drops the later years' figures.") }</p>
+            { field(ws, d, Field::HorizonYears, false) }
+        </>
+    };
+    let horizon_errors = errors_in(ws, |f| matches!(f, Field::HorizonYears));
+
+    group("Plan horizon", false, horizon_errors, horizon)
+}
+
+pub(super) fn workforce_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    crate::app::panel_teams::workforce_group(ws, d, &ws.scenario.horizon.year_list())
+}
+
+pub(super) fn collaborations_group(ws: &Workspace, d: &Callback<Action>) -> Html {
+    crate::app::panel_teams::collaborations_group(ws, d, &ws.scenario.horizon.year_list())
+}

@@ -1,0 +1,152 @@
+//! Setting a field on a copy of the scenario.
+
+use rust_decimal::Decimal;
+
+use super::{horizon, quick, spec, teams, Field, FieldUnit};
+use crate::model::dec::{Dec, YearValues};
+use crate::model::scenario::{Driver, FundingDriver, Scenario};
+
+/// A copy of `scenario` with `field` set to `v`, or a message if `v` is out of range or the
+/// field does not exist. The original is untouched.
+pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario, String> {
+    let spec = spec(scenario, field);
+    if v < spec.min || v > spec.max {
+        return Err(format!("Must be from {}", spec.range_text()));
+    }
+    if spec.unit == FieldUnit::Years && !v.fract().is_zero() {
+        return Err("Must be a whole number of years".into());
+    }
+    if spec.unit == FieldUnit::People && !v.fract().is_zero() {
+        return Err("Must be a whole number of people".into());
+    }
+    let mut s = scenario.clone();
+    let missing = || "This figure no longer exists in the scenario".to_string();
+    match field {
+        Field::OfficerPayAward(y) => s.assumptions.officer_pay_award_pct.value.set(*y, v),
+        Field::StaffPayAward(y) => s.assumptions.staff_pay_award_pct.value.set(*y, v),
+        Field::PayDrift(y) => s.assumptions.pay_drift_pct.value.set(*y, v),
+        Field::NonPayInflation(y) => s.assumptions.non_pay_inflation_pct.value.set(*y, v),
+        Field::BandD => s.precept.band_d.value = Dec(v),
+        Field::PreceptRiseGbp(y) => {
+            s.precept.rise_gbp.value.set(*y, v);
+            s.precept.rise_pct.value.0.remove(y);
+        }
+        Field::PreceptRisePct(y) => {
+            s.precept.rise_pct.value.set(*y, v);
+            s.precept.rise_gbp.value.0.remove(y);
+        }
+        Field::TaxBase => s.precept.tax_base.value = Dec(v),
+        Field::TaxBaseGrowth(y) => s.precept.tax_base_growth_pct.value.set(*y, v),
+        Field::FundingBase(id) => {
+            s.funding
+                .iter_mut()
+                .find(|l| &l.id == id)
+                .ok_or_else(missing)?
+                .base_amount = v;
+        }
+        Field::FundingGrowth(id, y) => {
+            let line = s
+                .funding
+                .iter_mut()
+                .find(|l| &l.id == id)
+                .ok_or_else(missing)?;
+            match &mut line.driver {
+                FundingDriver::Growth { growth_pct } => growth_pct.set(*y, v),
+                _ => return Err("This line does not grow by a percentage".into()),
+            }
+        }
+        Field::ExpenditureBase(id) => {
+            s.expenditure
+                .iter_mut()
+                .find(|l| &l.id == id)
+                .ok_or_else(missing)?
+                .base_amount = v;
+        }
+        Field::Saving(id, y) => s
+            .savings
+            .iter_mut()
+            .find(|x| &x.id == id)
+            .ok_or_else(missing)?
+            .amounts
+            .set(*y, v),
+        Field::GeneralOpening => s.reserves.general_opening.value = Dec(v),
+        Field::EarmarkedOpening => s.reserves.earmarked_opening.value = Dec(v),
+        Field::FloorPct => s.reserves.floor_pct.value = Dec(v),
+        Field::PlannedUseGeneral(y) => s.reserves.planned_use_general.value.set(*y, v),
+        Field::HorizonYears => {
+            let years = u8::try_from(v.trunc().mantissa())
+                .map_err(|_| "Must be from 5 to 10 years".to_string())?;
+            horizon::set_years(&mut s, years);
+        }
+        Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
+            quick::apply(&mut s, field, v)?
+        }
+        other => teams::apply(&mut s, other, v)?,
+    }
+    Ok(s)
+}
+
+/// True if the precept rises are given in % (otherwise in £).
+pub fn precept_in_percent(scenario: &Scenario) -> bool {
+    !scenario.precept.rise_pct.value.0.is_empty() && scenario.precept.rise_gbp.value.0.is_empty()
+}
+
+/// Does a line with this driver take a growth % per year?
+pub fn funding_has_growth(driver: &FundingDriver) -> bool {
+    matches!(driver, FundingDriver::Growth { .. })
+}
+
+/// Does a line with this driver roll forward from its base amount?
+pub fn expenditure_rolls(driver: &Driver) -> bool {
+    driver.rolls_forward()
+}
+
+/// A copy of `scenario` with its precept rises restated in % (`to_percent`) or in £, year
+/// by year from the base-year Band D, so the Band D path is unchanged to the penny (or to
+/// 0.01% when going to %).
+pub fn precept_switched(scenario: &Scenario, to_percent: bool) -> Scenario {
+    let mut s = scenario.clone();
+    if to_percent == precept_in_percent(scenario) {
+        return s;
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let mut band_d = scenario.precept.band_d.value.0;
+    let mut gbp = YearValues::new();
+    let mut pct = YearValues::new();
+    for year in scenario.horizon.year_list().into_iter().skip(1) {
+        let rise = match (
+            scenario.precept.rise_gbp.value.get(year),
+            scenario.precept.rise_pct.value.get(year),
+        ) {
+            (Some(g), _) => g,
+            (None, Some(p)) => crate::model::round_money(
+                band_d
+                    .checked_mul(p)
+                    .and_then(|x| x.checked_div(hundred))
+                    .unwrap_or_default(),
+            ),
+            (None, None) => Decimal::ZERO,
+        };
+        let as_pct = if band_d.is_zero() {
+            Decimal::ZERO
+        } else {
+            crate::model::money::round_to(
+                rise.checked_mul(hundred)
+                    .and_then(|x| x.checked_div(band_d))
+                    .unwrap_or_default(),
+                2,
+            )
+        };
+        gbp.set(year, rise);
+        pct.set(year, as_pct);
+        band_d = band_d.checked_add(rise).unwrap_or(band_d);
+    }
+    if to_percent {
+        s.precept.rise_pct.value = pct;
+        s.precept.rise_gbp.value = YearValues::new();
+    } else {
+        s.precept.rise_gbp.value = gbp;
+        s.precept.rise_pct.value = YearValues::new();
+    }
+    s
+}
