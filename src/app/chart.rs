@@ -20,6 +20,30 @@ fn cell(unit: Unit, v: rust_decimal::Decimal) -> String {
     }
 }
 
+/// A chart's figures as a table: a row per series, a column per category. Shared by the
+/// workspace's "Show the data" and the print pack, so both show exactly the chart's figures.
+pub fn data_table(data: &ChartData, caption: Html, class: Option<&'static str>) -> Html {
+    html! {
+        <table class={class}>
+            { caption }
+            <thead>
+                <tr>
+                    <th scope="col">{ "Series" }</th>
+                    { for data.categories.iter().map(|c| html! { <th scope="col" class="num">{ c }</th> }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for data.series.iter().map(|s| html! {
+                    <tr>
+                        <th scope="row">{ &s.name }{ if s.kind == SeriesKind::Floating { " (change)" } else { "" } }</th>
+                        { for s.values.iter().map(|v| html! { <td class="num">{ cell(data.unit, *v) }</td> }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
 /// One chart with its data table.
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
@@ -56,23 +80,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             <details class="chart-data">
                 <summary>{ "Show the data" }</summary>
                 <div class="table-scroll">
-                    <table>
-                        <caption class="visually-hidden">{ format!("Data for: {}", data.title) }</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ "Series" }</th>
-                                { for data.categories.iter().map(|c| html! { <th scope="col">{ c }</th> }) }
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for data.series.iter().map(|s| html! {
-                                <tr>
-                                    <th scope="row">{ &s.name }{ if s.kind == SeriesKind::Floating { " (change)" } else { "" } }</th>
-                                    { for s.values.iter().map(|v| html! { <td class="num">{ cell(data.unit, *v) }</td> }) }
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
+                    { data_table(data, html! { <caption class="visually-hidden">{ format!("Data for: {}", data.title) }</caption> }, None) }
                 </div>
             </details>
         </figure>

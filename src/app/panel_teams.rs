@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::panel::{errors_in, field, group, year_grid, Row};
 use super::state::{Action, Workspace};
-use crate::edit::{self, Field};
+use crate::edit::{self, Field, FieldGroup};
 use crate::model::workforce::Group;
 use crate::model::FinancialYear;
 
@@ -51,12 +51,7 @@ pub fn workforce_group(ws: &Workspace, d: &Callback<Action>, years: &[FinancialY
             }
         </>
     };
-    let errors = errors_in(ws, |f| {
-        matches!(
-            f,
-            Field::Attrition(_) | Field::Intake(_, _) | Field::UpliftTarget(_)
-        )
-    });
+    let errors = errors_in(ws, FieldGroup::Workforce);
     group("Workforce and Uplift", false, errors, body)
 }
 
@@ -100,11 +95,6 @@ pub fn collaborations_group(ws: &Workspace, d: &Callback<Action>, years: &[Finan
             { for capital }
         </>
     };
-    let errors = errors_in(ws, |f| {
-        matches!(
-            f,
-            Field::CollabCost(_, _) | Field::CapitalShare(_, _) | Field::CapitalInterest(_)
-        )
-    });
+    let errors = errors_in(ws, FieldGroup::Collaborations);
     group("Collaborations", false, errors, body)
 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::panel::{errors_in, field_with_note, group};
 use super::state::{Action, Workspace};
-use crate::edit::{self, Field, FieldUnit};
+use crate::edit::{self, Field, FieldGroup, FieldUnit};
 
 /// The slider's practical range and step for a field (the number box takes the full
 /// valid range).
@@ -79,11 +79,6 @@ pub fn quick_group(ws: &Workspace, d: &Callback<Action>) -> Html {
             }) }
         </>
     };
-    let errors = errors_in(ws, |f| {
-        matches!(
-            f,
-            Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_)
-        )
-    });
+    let errors = errors_in(ws, FieldGroup::Quick);
     group("Quick what-ifs", true, errors, body)
 }

@@ -125,6 +125,63 @@ impl Field {
     }
 }
 
+/// The group of the assumption panel a field belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldGroup {
+    /// Quick what-ifs (sliders).
+    Quick,
+    /// Funding and grants.
+    Funding,
+    /// Precept.
+    Precept,
+    /// Pay and inflation.
+    Pay,
+    /// Workforce and Uplift.
+    Workforce,
+    /// Collaborations.
+    Collaborations,
+    /// Savings and reserves.
+    Savings,
+    /// Spending lines.
+    Spending,
+    /// Plan horizon.
+    Horizon,
+}
+
+impl Field {
+    /// The panel group the field is shown in (every field has exactly one).
+    pub fn group(&self) -> FieldGroup {
+        match self {
+            Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
+                FieldGroup::Quick
+            }
+            Field::FundingBase(_) | Field::FundingGrowth(_, _) => FieldGroup::Funding,
+            Field::BandD
+            | Field::PreceptRiseGbp(_)
+            | Field::PreceptRisePct(_)
+            | Field::TaxBase
+            | Field::TaxBaseGrowth(_) => FieldGroup::Precept,
+            Field::OfficerPayAward(_)
+            | Field::StaffPayAward(_)
+            | Field::PayDrift(_)
+            | Field::NonPayInflation(_) => FieldGroup::Pay,
+            Field::Attrition(_) | Field::Intake(_, _) | Field::UpliftTarget(_) => {
+                FieldGroup::Workforce
+            }
+            Field::CollabCost(_, _) | Field::CapitalShare(_, _) | Field::CapitalInterest(_) => {
+                FieldGroup::Collaborations
+            }
+            Field::Saving(_, _)
+            | Field::GeneralOpening
+            | Field::EarmarkedOpening
+            | Field::FloorPct
+            | Field::PlannedUseGeneral(_) => FieldGroup::Savings,
+            Field::ExpenditureBase(_) => FieldGroup::Spending,
+            Field::HorizonYears => FieldGroup::Horizon,
+        }
+    }
+}
+
 /// The unit of a field, which sets how it is typed, shown and checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldUnit {

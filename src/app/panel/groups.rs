@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::widgets::{errors_in, field, field_with_note, group, year_grid, Row};
 use crate::app::state::{Action, Workspace};
-use crate::edit::{self, Field};
+use crate::edit::{self, Field, FieldGroup};
 use crate::model::FinancialYear;
 
 pub(super) fn pay_group(ws: &Workspace, d: &Callback<Action>) -> Html {
@@ -55,15 +55,7 @@ pub(super) fn pay_group(ws: &Workspace, d: &Callback<Action>) -> Html {
             },
         ],
     );
-    let pay_errors = errors_in(ws, |f| {
-        matches!(
-            f,
-            Field::OfficerPayAward(_)
-                | Field::StaffPayAward(_)
-                | Field::PayDrift(_)
-                | Field::NonPayInflation(_)
-        )
-    });
+    let pay_errors = errors_in(ws, FieldGroup::Pay);
 
     group("Pay and inflation", true, pay_errors, pay)
 }
@@ -143,16 +135,7 @@ pub(super) fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
             </div>
         </>
     };
-    let precept_errors = errors_in(ws, |f| {
-        matches!(
-            f,
-            Field::BandD
-                | Field::TaxBase
-                | Field::PreceptRiseGbp(_)
-                | Field::PreceptRisePct(_)
-                | Field::TaxBaseGrowth(_)
-        )
-    });
+    let precept_errors = errors_in(ws, FieldGroup::Precept);
 
     group("Precept", true, precept_errors, precept)
 }
@@ -186,9 +169,7 @@ pub(super) fn funding_group(ws: &Workspace, d: &Callback<Action>) -> Html {
             }
         </>
     };
-    let funding_errors = errors_in(ws, |f| {
-        matches!(f, Field::FundingBase(_) | Field::FundingGrowth(_, _))
-    });
+    let funding_errors = errors_in(ws, FieldGroup::Funding);
 
     group("Funding and grants", true, funding_errors, funding)
 }
@@ -206,7 +187,7 @@ pub(super) fn spending_group(ws: &Workspace, d: &Callback<Action>) -> Html {
             { for s.expenditure.iter().map(|l| field_with_note(ws, d, Field::ExpenditureBase(l.id.clone()), false, Some(edit::expenditure_driver_text(&l.driver)))) }
         </>
     };
-    let spending_errors = errors_in(ws, |f| matches!(f, Field::ExpenditureBase(_)));
+    let spending_errors = errors_in(ws, FieldGroup::Spending);
 
     group("Spending lines", false, spending_errors, spending)
 }
@@ -250,16 +231,7 @@ pub(super) fn savings_group(ws: &Workspace, d: &Callback<Action>) -> Html {
             { year_grid(ws, d, "Planned use of reserves by year, pounds", &all_years, vec![use_row]) }
         </>
     };
-    let savings_errors = errors_in(ws, |f| {
-        matches!(
-            f,
-            Field::Saving(_, _)
-                | Field::GeneralOpening
-                | Field::EarmarkedOpening
-                | Field::FloorPct
-                | Field::PlannedUseGeneral(_)
-        )
-    });
+    let savings_errors = errors_in(ws, FieldGroup::Savings);
 
     group("Savings and reserves", false, savings_errors, savings)
 }
@@ -276,7 +248,7 @@ pub(super) fn horizon_group(ws: &Workspace, d: &Callback<Action>) -> Html {
             { field(ws, d, Field::HorizonYears, false) }
         </>
     };
-    let horizon_errors = errors_in(ws, |f| matches!(f, Field::HorizonYears));
+    let horizon_errors = errors_in(ws, FieldGroup::Horizon);
 
     group("Plan horizon", false, horizon_errors, horizon)
 }

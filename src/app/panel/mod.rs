@@ -9,7 +9,7 @@ mod widgets;
 use yew::prelude::*;
 
 use super::state::{Action, Workspace};
-use crate::edit::Field;
+use crate::edit::{Field, FieldGroup};
 use groups::{
     collaborations_group, funding_group, horizon_group, pay_group, precept_group, savings_group,
     spending_group, workforce_group,
@@ -57,7 +57,7 @@ enum Part {
 /// How a group is drawn.
 type GroupView = fn(&Workspace, &Callback<Action>) -> Html;
 /// A group: its part of the scenario, which fields are its own, and how it is drawn.
-type GroupSpec = (Part, fn(&Field) -> bool, GroupView);
+type GroupSpec = (Part, FieldGroup, GroupView);
 
 #[derive(Properties)]
 struct GroupProps {
@@ -87,10 +87,10 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
     let ws = &props.ws;
     let d = &props.dispatch;
     let s = &ws.scenario;
-    let drafts = |pred: fn(&Field) -> bool| -> Vec<(Field, crate::store::session::Draft)> {
+    let drafts = |group: FieldGroup| -> Vec<(Field, crate::store::session::Draft)> {
         ws.drafts
             .iter()
-            .filter(|(f, _)| pred(f))
+            .filter(|(f, _)| f.group() == group)
             .map(|(f, dr)| (f.clone(), dr.clone()))
             .collect()
     };
@@ -104,97 +104,48 @@ pub fn AssumptionPanel(props: &PanelProps) -> Html {
     let groups: Vec<GroupSpec> = vec![
         (
             Part::Quick(s.assumptions.clone(), s.precept.clone(), s.funding.clone()),
-            |f| {
-                matches!(
-                    f,
-                    Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_)
-                )
-            },
+            FieldGroup::Quick,
             super::quick::quick_group,
         ),
         (
             Part::Funding(s.funding.clone()),
-            |f| matches!(f, Field::FundingBase(_) | Field::FundingGrowth(_, _)),
+            FieldGroup::Funding,
             funding_group,
         ),
         (
             Part::Precept(s.precept.clone(), precept_warnings),
-            |f| {
-                matches!(
-                    f,
-                    Field::BandD
-                        | Field::TaxBase
-                        | Field::PreceptRiseGbp(_)
-                        | Field::PreceptRisePct(_)
-                        | Field::TaxBaseGrowth(_)
-                )
-            },
+            FieldGroup::Precept,
             precept_group,
         ),
-        (
-            Part::Pay(s.assumptions.clone()),
-            |f| {
-                matches!(
-                    f,
-                    Field::OfficerPayAward(_)
-                        | Field::StaffPayAward(_)
-                        | Field::PayDrift(_)
-                        | Field::NonPayInflation(_)
-                )
-            },
-            pay_group,
-        ),
+        (Part::Pay(s.assumptions.clone()), FieldGroup::Pay, pay_group),
         (
             Part::Workforce(s.workforce.clone()),
-            |f| {
-                matches!(
-                    f,
-                    Field::Attrition(_) | Field::Intake(_, _) | Field::UpliftTarget(_)
-                )
-            },
+            FieldGroup::Workforce,
             workforce_group,
         ),
         (
             Part::Collaborations(s.collaborations.clone()),
-            |f| {
-                matches!(
-                    f,
-                    Field::CollabCost(_, _) | Field::CapitalShare(_, _) | Field::CapitalInterest(_)
-                )
-            },
+            FieldGroup::Collaborations,
             collaborations_group,
         ),
         (
             Part::Savings(s.savings.clone(), s.reserves.clone()),
-            |f| {
-                matches!(
-                    f,
-                    Field::Saving(_, _)
-                        | Field::GeneralOpening
-                        | Field::EarmarkedOpening
-                        | Field::FloorPct
-                        | Field::PlannedUseGeneral(_)
-                )
-            },
+            FieldGroup::Savings,
             savings_group,
         ),
         (
             Part::Spending(s.expenditure.clone()),
-            |f| matches!(f, Field::ExpenditureBase(_)),
+            FieldGroup::Spending,
             spending_group,
         ),
-        (
-            Part::Horizon,
-            |f| matches!(f, Field::HorizonYears),
-            horizon_group,
-        ),
+        (Part::Horizon, FieldGroup::Horizon, horizon_group),
     ];
     html! {
         <aside id="assumptions" aria-labelledby="assumptions-title">
             <h2 id="assumptions-title">{ "Assumptions" }</h2>
             <p class="panel-note">{ "Every figure recalculates the plan as you type. Badges show each default's source; hover for the citation." }</p>
-            { for groups.into_iter().map(|(part, pred, view)| html! {
-                <Group part={part} horizon={s.horizon} drafts={drafts(pred)} ws={ws.clone()} dispatch={d.clone()} view={view} />
+            { for groups.into_iter().map(|(part, group, view)| html! {
+                <Group part={part} horizon={s.horizon} drafts={drafts(group)} ws={ws.clone()} dispatch={d.clone()} view={view} />
             }) }
         </aside>
     }

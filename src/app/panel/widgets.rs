@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::dom_id;
 use crate::app::field::{NumberField, SourceBadge};
 use crate::app::state::{Action, Workspace};
-use crate::edit::{self, Field};
+use crate::edit::{self, Field, FieldGroup};
 use crate::model::FinancialYear;
 use crate::model::Source;
 
@@ -112,9 +112,9 @@ pub(in crate::app) fn group(title: &str, open: bool, errors: usize, body: Html) 
     }
 }
 
-pub(in crate::app) fn errors_in(ws: &Workspace, pred: impl Fn(&Field) -> bool) -> usize {
+pub(in crate::app) fn errors_in(ws: &Workspace, group: FieldGroup) -> usize {
     ws.drafts
         .iter()
-        .filter(|(f, d)| d.error.is_some() && pred(f))
+        .filter(|(f, d)| d.error.is_some() && f.group() == group)
         .count()
 }

@@ -7,8 +7,7 @@ use yew::prelude::*;
 
 use super::dom;
 use super::slide::{bands_table, tone, SlideChart};
-use crate::charts::{ChartData, SeriesKind, Unit};
-use crate::format;
+use crate::charts::{ChartData, Unit};
 use crate::model::Scenario;
 use crate::view::slides::{key_assumptions, Slide, SlideBody};
 
@@ -23,33 +22,16 @@ pub struct PrintPackProps {
     pub year: AttrValue,
 }
 
-fn cell(unit: Unit, v: rust_decimal::Decimal) -> String {
-    match unit {
-        Unit::Money => format::millions_dp(v, 2),
-        Unit::People => format::count(v, 0),
-    }
-}
-
 fn data_table(data: &ChartData) -> Html {
-    html! {
-        <table class="pack-table">
-            <caption>{ match data.unit { Unit::Money => "The figures, £ million", Unit::People => "The figures, officers" } }</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{ "Series" }</th>
-                    { for data.categories.iter().map(|c| html! { <th scope="col" class="num">{ c }</th> }) }
-                </tr>
-            </thead>
-            <tbody>
-                { for data.series.iter().map(|s| html! {
-                    <tr>
-                        <th scope="row">{ &s.name }{ if s.kind == SeriesKind::Floating { " (change)" } else { "" } }</th>
-                        { for s.values.iter().map(|v| html! { <td class="num">{ cell(data.unit, *v) }</td> }) }
-                    </tr>
-                }) }
-            </tbody>
-        </table>
-    }
+    let caption = match data.unit {
+        Unit::Money => "The figures, £ million",
+        Unit::People => "The figures, officers",
+    };
+    crate::app::chart::data_table(
+        data,
+        html! { <caption>{ caption }</caption> },
+        Some("pack-table"),
+    )
 }
 
 fn page(slide: &Slide, number: usize, total: usize, name: &str, date: &str) -> Html {
