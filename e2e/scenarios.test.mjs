@@ -369,6 +369,21 @@ test('storage saved by an older version (schema 1) still loads', async () => {
   await app.close();
 });
 
+/**
+ * Runs `change` on the app's origin with the app not running (on its stylesheet, a plain
+ * file of the same server), then opens the app again: the app's own save-on-leave has
+ * already happened, so it cannot overwrite what `change` writes.
+ */
+async function withoutApp(page, change) {
+  const stylesheet = await page.evaluate(() => document.querySelector('link[rel=stylesheet]').href);
+  // Shown bare, a stylesheet makes the browser ask for /favicon.ico (the app's page never does).
+  await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
+  await page.goto(stylesheet);
+  await page.evaluate(change);
+  await page.goto(BASE_URL);
+  await page.waitForSelector(SHELL_READY, { state: 'attached' });
+}
+
 test('corrupt stored data: the app recovers what it can and offers the rest as a download', async () => {
   const app = await openApp(browser);
   const { page } = app;
@@ -376,13 +391,13 @@ test('corrupt stored data: the app recovers what it can and offers the rest as a
   await page.fill('#band-d', '255');
   await newScenario(page, 'Damaged');
   await savedScenarios(page, 2);
-  // Break the second scenario by hand, as a disk error or an old bug might.
-  await page.evaluate(() => {
+  // Break the second scenario by hand, as a disk error or an old bug might. Leave the app
+  // first (it saves anything pending as the page goes), so nothing overwrites the damage.
+  await withoutApp(page, () => {
     const stored = JSON.parse(localStorage.getItem('mtfp.workspace'));
     stored.scenarios[1].scenario.precept = 'broken';
     localStorage.setItem('mtfp.workspace', JSON.stringify(stored));
   });
-  await page.reload();
   await page.waitForSelector('#storage-recovery');
   assert.match(await page.locator('#storage-recovery').innerText(), /Saved scenario 2 \('Damaged'\) could not be read: precept/);
   assert.deepEqual((await scenarioNames(page)).slice(1), ['Keep me']);
@@ -398,8 +413,7 @@ test('corrupt stored data: the app recovers what it can and offers the rest as a
   assert.deepEqual(await accessibilityViolations(page, { minImpact: 'minor' }), []);
 
   // Not JSON at all: nothing readable, the app still opens on the baseline.
-  await page.evaluate(() => localStorage.setItem('mtfp.workspace', '{"schema":2,"scenarios":[{"id":1,"scen'));
-  await page.reload();
+  await withoutApp(page, () => localStorage.setItem('mtfp.workspace', '{"schema":2,"scenarios":[{"id":1,"scen'));
   await page.waitForSelector('#storage-recovery');
   assert.match(await page.locator('#storage-recovery').innerText(), /not valid JSON/);
   assert.equal(await figure(page, 'cumulative-gap'), '£8.1m');
