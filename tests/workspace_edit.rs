@@ -308,6 +308,8 @@ fn workforce_and_collaboration_charts_state_their_finding() {
     assert_eq!(chart.series[0].values[0], d("2344"));
     let c = view::collaborations_of(&s).unwrap().unwrap();
     let chart = view::collaboration_chart(&c);
+    // 2025/26: EMSOU £6,699,027.98 + EMCJS £2,116,567.92 + legal £580,970.50 (the MTFP
+    // line, £9,396,566.40) + the HQ's financing £523,087.50 = £9,919,653.90, so £9.9m.
     assert!(
         chart
             .title

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Field, FieldSpec, FieldUnit};
-use crate::model::collab::Status;
+use crate::model::collab::{CapitalCollaboration, Collaboration, Status};
 use crate::model::money::round_to;
 use crate::model::scenario::Scenario;
 use crate::model::workforce::{Group, GroupPlan, Intake, WorkforcePlan};
@@ -44,6 +44,38 @@ fn wf_source(s: &Scenario, key: &str) -> Option<Source> {
         .and_then(|w| w.sources.get(key).cloned())
 }
 
+fn revenue<'a>(s: &'a Scenario, id: &str) -> Option<&'a Collaboration> {
+    s.collaborations
+        .as_ref()
+        .and_then(|r| r.collaborations.iter().find(|c| c.id == id))
+}
+
+fn capital<'a>(s: &'a Scenario, id: &str) -> Option<&'a CapitalCollaboration> {
+    s.collaborations
+        .as_ref()
+        .and_then(|r| r.capital.iter().find(|c| c.id == id))
+}
+
+fn revenue_mut<'a>(s: &'a mut Scenario, id: &str) -> Result<&'a mut Collaboration, String> {
+    s.collaborations
+        .as_mut()
+        .ok_or("This scenario has no collaboration register")?
+        .collaborations
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or_else(|| "This figure no longer exists in the scenario".to_string())
+}
+
+fn capital_mut<'a>(s: &'a mut Scenario, id: &str) -> Result<&'a mut CapitalCollaboration, String> {
+    s.collaborations
+        .as_mut()
+        .ok_or("This scenario has no collaboration register")?
+        .capital
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or_else(|| "This figure no longer exists in the scenario".to_string())
+}
+
 /// Label, unit, range and source of a workforce or collaboration field.
 pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
     let new = |label: String, unit, min: i64, max: i64, source: Option<Source>| FieldSpec {
@@ -76,10 +108,7 @@ pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
             wf_source(s, "uplift.targets"),
         ),
         Field::CollabCost(id, y) => {
-            let c = s
-                .collaborations
-                .as_ref()
-                .and_then(|r| r.collaborations.iter().find(|c| &c.id == id));
+            let c = revenue(s, id);
             new(
                 format!(
                     "{} total cost {y}",
@@ -92,10 +121,7 @@ pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
             )
         }
         Field::CapitalShare(id, i) => {
-            let c = s
-                .collaborations
-                .as_ref()
-                .and_then(|r| r.capital.iter().find(|c| &c.id == id));
+            let c = capital(s, id);
             let partner = c.and_then(|c| c.sharing.partners.get(*i));
             new(
                 format!("{} share", partner.map_or("Partner", |p| p.name.as_str())),
@@ -106,10 +132,7 @@ pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
             )
         }
         Field::CapitalInterest(id) => {
-            let c = s
-                .collaborations
-                .as_ref()
-                .and_then(|r| r.capital.iter().find(|c| &c.id == id));
+            let c = capital(s, id);
             new(
                 "Interest rate on the borrowing".into(),
                 FieldUnit::Percent,
@@ -139,22 +162,13 @@ pub fn value(s: &Scenario, field: &Field) -> Option<Decimal> {
             .as_ref()
             .and_then(|w| w.uplift.as_ref())
             .and_then(|u| u.target(*y).ok().flatten()),
-        Field::CollabCost(id, y) => s
-            .collaborations
-            .as_ref()
-            .and_then(|r| r.collaborations.iter().find(|c| &c.id == id))
-            .and_then(|c| c.total_cost.full_year(*y, "").ok()),
-        Field::CapitalShare(id, i) => s
-            .collaborations
-            .as_ref()
-            .and_then(|r| r.capital.iter().find(|c| &c.id == id))
+        Field::CollabCost(id, y) => {
+            revenue(s, id).and_then(|c| c.total_cost.full_year(*y, "").ok())
+        }
+        Field::CapitalShare(id, i) => capital(s, id)
             .and_then(|c| c.sharing.partners.get(*i))
             .map(|p| p.weight),
-        Field::CapitalInterest(id) => s
-            .collaborations
-            .as_ref()
-            .and_then(|r| r.capital.iter().find(|c| &c.id == id))
-            .map(|c| c.interest_pct),
+        Field::CapitalInterest(id) => capital(s, id).map(|c| c.interest_pct),
         _ => None,
     }
 }
@@ -194,7 +208,6 @@ fn spread(intakes: &mut [&mut Intake], total: Decimal) {
 /// Set a workforce or collaboration field on `s`.
 pub fn apply(s: &mut Scenario, field: &Field, v: Decimal) -> Result<(), String> {
     let no_workforce = || "This scenario has no workforce plan".to_string();
-    let no_register = || "This scenario has no collaboration register".to_string();
     let missing = || "This figure no longer exists in the scenario".to_string();
     match field {
         Field::Attrition(g) => {
@@ -225,30 +238,15 @@ pub fn apply(s: &mut Scenario, field: &Field, v: Decimal) -> Result<(), String> 
             u.targets.set(*y, v);
         }
         Field::CollabCost(id, y) => {
-            let r = s.collaborations.as_mut().ok_or_else(no_register)?;
-            let c = r
-                .collaborations
-                .iter_mut()
-                .find(|c| &c.id == id)
-                .ok_or_else(missing)?;
+            let c = revenue_mut(s, id)?;
             c.total_cost.by_year.set(*y, v);
         }
         Field::CapitalShare(id, i) => {
-            let r = s.collaborations.as_mut().ok_or_else(no_register)?;
-            let c = r
-                .capital
-                .iter_mut()
-                .find(|c| &c.id == id)
-                .ok_or_else(missing)?;
+            let c = capital_mut(s, id)?;
             c.sharing.partners.get_mut(*i).ok_or_else(missing)?.weight = v;
         }
         Field::CapitalInterest(id) => {
-            let r = s.collaborations.as_mut().ok_or_else(no_register)?;
-            let c = r
-                .capital
-                .iter_mut()
-                .find(|c| &c.id == id)
-                .ok_or_else(missing)?;
+            let c = capital_mut(s, id)?;
             c.interest_pct = v;
         }
         _ => return Err(missing()),

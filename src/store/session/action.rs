@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use super::{shown, Draft, Notice, Place, Shared, View, Workspace};
 use crate::edit::{self, Field};
-use crate::model::engine;
+use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
 use crate::model::FinancialYear;
 use crate::store::collection::{Change, Collection, Selected};
@@ -71,6 +71,7 @@ impl Workspace {
                 let s = edit::precept_switched(&self.scenario, pct);
                 let (from, to) = if pct { ("£", "%") } else { ("%", "£") };
                 next.change(s, "Precept rises given in", from, to, now, None);
+                next.refresh();
             }
             Action::HeadlineYear(year) => next.headline_year = Some(year),
             Action::Reset => {
@@ -88,6 +89,7 @@ impl Workspace {
                         now,
                         None,
                     );
+                    next.refresh();
                 }
             }
             Action::Select(sel) => {
@@ -245,12 +247,14 @@ impl Workspace {
                 // The same figure written another way ("14.940"): nothing to log or undo.
                 self.drafts.insert(field, Draft { text, error: None });
             }
-            Ok((scenario, _)) => {
+            Ok((scenario, projection)) => {
                 let from = shown(&self.scenario, &field);
                 let to = shown(&scenario, &field);
                 let key = format!("{field:?}");
                 let drafts = std::mem::take(&mut self.drafts);
                 self.change(scenario, &spec.label, &from, &to, now, Some(key));
+                // The edit has just been projected: show that, not a second projection.
+                self.show(projection);
                 // Other fields' accepted text is dropped, so they show the scenario's figure:
                 // a quick what-if that sets a whole row must not leave an older figure typed
                 // in one of its cells. Rejected text stays beside its field.
@@ -270,8 +274,8 @@ impl Workspace {
         }
     }
 
-    /// Make `scenario` the new state of the scenario on screen, logged as `what` going
-    /// from `from` to `to`. Changing the baseline makes a new scenario from it first.
+    /// Make `scenario` the new state of the scenario on screen (shown once the caller calls
+    /// `refresh` or `show`), logged as `what` going from `from` to `to`. Changing the baseline makes a new scenario from it first.
     /// Steps with the same `merge` key one after another are one undo step and one log
     /// entry.
     fn change(
@@ -311,7 +315,16 @@ impl Workspace {
         let mut h = (*self.store.0).clone();
         h.push(c, label, merge);
         self.store = Shared(Rc::new(h));
-        self.refresh();
+        // The caller shows the result: `refresh` projects it, `show` takes a projection
+        // already made.
+    }
+
+    /// Show the collection's current scenario with `projection`, already computed for it.
+    fn show(&mut self, projection: Projection) {
+        if let Some(s) = self.scenario_of(self.current()) {
+            self.scenario = s;
+            self.projection = Rc::new(projection);
+        }
     }
 
     /// Make `c` the collection as one undoable step called `label`.
