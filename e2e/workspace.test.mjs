@@ -57,6 +57,25 @@ test('the baseline headline reads £0.9m in 2023/24 and £8.1m to 2025/26', asyn
   await app.close();
 });
 
+test('the Uplift headline and the workforce chart follow the officer intake', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  // The baseline sits exactly on the 2023/24 target.
+  assert.equal(await figure(page, 'uplift'), '2,380 / 2,380');
+  const beforeSvg = await chartSvg(page, 'workforce');
+  await page.locator('details.group > summary', { hasText: 'Workforce and Uplift' }).click();
+  const recruits = page.locator('#intake-officers-2023');
+  const baseline = Number(await recruits.inputValue());
+  // Ten fewer recruits that year leaves the force short of its target, and the grant at risk.
+  await recruits.fill(String(baseline - 10));
+  assert.match(await figure(page, 'uplift'), /^2,3[67]\d \/ 2,380$/);
+  assert.notEqual(await figure(page, 'uplift'), '2,380 / 2,380');
+  assert.doesNotMatch(await page.locator('#headline-uplift .note').innerText(), /at risk £0\.0m/);
+  assert.notEqual(await chartSvg(page, 'workforce'), beforeSvg, 'the workforce chart is redrawn');
+  assertClean(app);
+  await app.close();
+});
+
 test('a larger precept rise shrinks the gap and redraws the charts', async () => {
   const app = await openApp(browser);
   const { page } = app;

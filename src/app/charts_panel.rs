@@ -4,13 +4,15 @@
 use yew::prelude::*;
 
 use super::chart::ChartFigure;
-use super::state::Workspace;
+use super::state::{WorkforceResult, Workspace};
 use crate::charts::ChartData;
 use crate::view;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsPanelProps {
     pub ws: Workspace,
+    /// The workforce projection the headlines use too.
+    pub workforce: WorkforceResult,
 }
 
 fn figure_or_error(data: &Result<ChartData, String>, what: &str) -> Html {
@@ -47,25 +49,13 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         },
     );
     // The workforce and collaboration charts depend only on their own sections (and the
-    // pay awards and years), so an edit elsewhere does not recompute them.
+    // pay awards and years), so an edit elsewhere does not redraw them.
+    let workforce = use_memo(props.workforce.clone(), |w| {
+        w.as_ref()
+            .as_ref()
+            .map(|r| r.as_ref().map(view::workforce_chart).map_err(Clone::clone))
+    });
     let sc = &ws.scenario;
-    let workforce = use_memo(
-        (
-            sc.workforce.clone(),
-            sc.assumptions.officer_pay_award_pct.value.clone(),
-            sc.assumptions.staff_pay_award_pct.value.clone(),
-            sc.horizon,
-        ),
-        {
-            let sc = sc.clone();
-            move |_| {
-                view::workforce_of(&sc).map(|r| {
-                    r.map(|w| view::workforce_chart(&w))
-                        .map_err(|e| e.to_string())
-                })
-            }
-        },
-    );
     let collab = use_memo((sc.collaborations.clone(), sc.horizon), {
         let sc = sc.clone();
         move |_| {

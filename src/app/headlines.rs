@@ -3,7 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::state::{Action, Workspace};
+use super::state::{Action, WorkforceResult, Workspace};
 use crate::format;
 use crate::model::FinancialYear;
 use crate::view::Headlines;
@@ -11,6 +11,8 @@ use crate::view::Headlines;
 #[derive(Properties, PartialEq)]
 pub struct HeadlineProps {
     pub ws: Workspace,
+    /// The workforce projection the charts use too.
+    pub workforce: WorkforceResult,
     pub dispatch: Callback<Action>,
 }
 
@@ -39,25 +41,11 @@ pub fn HeadlineStrip(props: &HeadlineProps) -> Html {
     let selected = h.gap_year.map(|y| y.to_string()).unwrap_or_default();
     let last = h.last_year.map(|y| y.to_string()).unwrap_or_default();
     let first = h.first_year.map(|y| y.to_string()).unwrap_or_default();
-    let sc = &ws.scenario;
-    let uplift = use_memo(
-        (
-            sc.workforce.clone(),
-            sc.assumptions.officer_pay_award_pct.value.clone(),
-            sc.assumptions.staff_pay_award_pct.value.clone(),
-            sc.horizon,
-            h.gap_year,
-        ),
-        {
-            let s = sc.clone();
-            move |(_, _, _, _, year)| {
-                crate::view::workforce_of(&s)
-                    .and_then(|r| r.ok())
-                    .and_then(|w| crate::view::uplift_status(&w, *year))
-            }
-        },
-    );
-    let uplift_card = match &*uplift {
+    let uplift = match &*props.workforce {
+        Some(Ok(w)) => crate::view::uplift_status(w, h.gap_year),
+        _ => None,
+    };
+    let uplift_card = match uplift {
         Some(u) => {
             let met = u.actual >= u.target;
             html! {

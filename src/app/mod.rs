@@ -21,7 +21,7 @@ mod state;
 use yew::prelude::*;
 
 use crate::model::baseline;
-use state::{Action, View, Workspace};
+use state::{use_workforce, Action, View, Workspace};
 
 /// Mount the app on the page's body. Called by `main` in the browser.
 pub fn start() {
@@ -75,6 +75,7 @@ fn Planner(props: &PlannerProps) -> Html {
         }
     });
     let is_baseline = ws.scenario == ws.baseline;
+    let workforce = use_workforce(&ws.scenario);
     // Presentation mode (issue 8) replaces the workspace; leaving it refocuses "Present".
     let presenting = use_state(|| false);
     let returned = use_state(|| false);
@@ -116,10 +117,10 @@ fn Planner(props: &PlannerProps) -> Html {
             if ws.view == View::Compare {
                 <compare::Compare ws={(*ws).clone()} dispatch={dispatch.clone()} />
             } else {
-                <headlines::HeadlineStrip ws={(*ws).clone()} dispatch={dispatch.clone()} />
+                <headlines::HeadlineStrip ws={(*ws).clone()} workforce={workforce.clone()} dispatch={dispatch.clone()} />
                 <main class="workspace">
                     <panel::AssumptionPanel ws={(*ws).clone()} dispatch={dispatch.clone()} />
-                    <charts_panel::ChartsPanel ws={(*ws).clone()} />
+                    <charts_panel::ChartsPanel ws={(*ws).clone()} {workforce} />
                 </main>
             }
         </>

@@ -3,8 +3,10 @@
 
 use std::rc::Rc;
 
-use yew::Reducible;
+use yew::{hook, use_memo, Reducible};
 
+use crate::model::workforce::WorkforceProjection;
+use crate::model::Scenario;
 pub use crate::store::session::{Action, Notice, Place, View, Workspace};
 
 /// Now, as an ISO 8601 UTC time ("2026-11-22T21:56:07.000Z"), for change logs.
@@ -23,4 +25,26 @@ impl Reducible for Workspace {
             Rc::new(next)
         }
     }
+}
+
+/// The scenario's workforce projection: `None` without a workforce section, else the
+/// projection or why it failed. One value serves the Uplift headline and the workforce
+/// chart.
+pub type WorkforceResult = Rc<Option<Result<WorkforceProjection, String>>>;
+
+/// [`WorkforceResult`] for `scenario`, recomputed only when what it depends on changes:
+/// the workforce section, the pay awards and the years.
+#[hook]
+pub fn use_workforce(scenario: &Rc<Scenario>) -> WorkforceResult {
+    let sc = scenario.clone();
+    let a = &scenario.assumptions;
+    use_memo(
+        (
+            scenario.workforce.clone(),
+            a.officer_pay_award_pct.value.clone(),
+            a.staff_pay_award_pct.value.clone(),
+            scenario.horizon,
+        ),
+        move |_| crate::view::workforce_of(&sc).map(|r| r.map_err(|e| e.to_string())),
+    )
 }

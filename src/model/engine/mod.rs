@@ -1,7 +1,7 @@
 //! The MTFP engine: a validated [`Scenario`] in, a [`Projection`] out.
 //!
 //! Order of calculation (docs/model.md writes out every formula):
-//! 1. validate the scenario;
+//! 1. validate the scenario (once: [`Valid`]);
 //! 2. run the workforce and collaboration modules if a line depends on them;
 //! 3. roll every expenditure and funding line forward at full precision;
 //! 4. the precept: Band D, tax base, income;
@@ -36,10 +36,34 @@ pub fn penny(value: Decimal) -> Decimal {
     rounded
 }
 
+/// A scenario that has passed [`Scenario::validate`]. Only [`Valid::check`] makes one, so
+/// a caller that has just checked a scenario (to show the message beside a field) can
+/// project it with [`project_valid`] without validating it a second time.
+#[derive(Debug, Clone, Copy)]
+pub struct Valid<'a>(&'a Scenario);
+
+impl<'a> Valid<'a> {
+    /// Validate `scenario`: the first problem found, naming its field, or the token.
+    pub fn check(scenario: &'a Scenario) -> ModelResult<Valid<'a>> {
+        scenario.validate()?;
+        Ok(Valid(scenario))
+    }
+
+    /// The scenario that was checked.
+    pub fn scenario(self) -> &'a Scenario {
+        self.0
+    }
+}
+
 /// Project `scenario` over its horizon. Fails, naming the field and year, if the scenario
 /// is invalid, a module it depends on gives no figure, or a figure overflows.
 pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
-    scenario.validate()?;
+    project_valid(Valid::check(scenario)?)
+}
+
+/// [`project`] for a scenario already checked.
+pub fn project_valid(valid: Valid<'_>) -> ModelResult<Projection> {
+    let scenario = valid.scenario();
     let years = scenario.horizon.year_list();
     let feeds = Feeds::new(scenario, &years)?;
     let expenditure = scenario
@@ -195,4 +219,27 @@ fn savings(s: &Scenario, year: FinancialYear, feeds: &Feeds) -> ModelResult<Savi
         one_off,
         total: at.add(recurring, one_off)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::model::baseline;
+
+    #[test]
+    fn a_checked_scenario_projects_as_an_unchecked_one_does() {
+        let s = baseline::nottinghamshire().unwrap();
+        let valid = Valid::check(&s).unwrap();
+        assert_eq!(project_valid(valid).unwrap(), project(&s).unwrap());
+    }
+
+    #[test]
+    fn check_refuses_what_project_refuses() {
+        let mut s = baseline::nottinghamshire().unwrap();
+        s.horizon.years = 40;
+        let checked = Valid::check(&s).unwrap_err();
+        assert_eq!(project(&s).unwrap_err(), checked);
+        assert!(checked.to_string().contains("horizon.years"), "{checked}");
+    }
 }

@@ -238,8 +238,9 @@ impl Workspace {
         let outcome = edit::parse_input(&text, spec.unit)
             .and_then(|v| edit::apply(&self.scenario, &field, v))
             .and_then(|s| {
-                s.validate().map_err(|e| e.message.clone())?;
-                let p = engine::project(&s).map_err(|e| e.to_string())?;
+                // The message goes beside the field, so without the field's path.
+                let valid = engine::Valid::check(&s).map_err(|e| e.message.clone())?;
+                let p = engine::project_valid(valid).map_err(|e| e.to_string())?;
                 Ok((s, p))
             });
         match outcome {
