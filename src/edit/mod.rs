@@ -232,7 +232,8 @@ fn d(v: i64) -> Decimal {
 const BILLION: i64 = 1_000_000_000;
 
 impl FieldSpec {
-    fn new(
+    /// A spec whose range is whole numbers `min` to `max`.
+    pub(super) fn new(
         label: impl Into<String>,
         unit: FieldUnit,
         min: i64,

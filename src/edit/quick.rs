@@ -27,36 +27,29 @@ fn from_years(s: &Scenario, from: FinancialYear) -> Vec<FinancialYear> {
 /// Label, unit and range of a quick what-if.
 pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
     let a = &s.assumptions;
-    let spec = |label: String, unit, min: i64, max: i64, source| FieldSpec {
-        label,
-        unit,
-        min: Decimal::from(min),
-        max: Decimal::from(max),
-        source,
-    };
     match field {
-        Field::PayAwardsFrom(y) => spec(
+        Field::PayAwardsFrom(y) => FieldSpec::new(
             format!("Pay award, officers and staff, each year from {y}"),
             FieldUnit::Percent,
             -20,
             30,
-            Some(a.officer_pay_award_pct.source.clone()),
+            Some(&a.officer_pay_award_pct.source),
         ),
-        Field::PreceptRiseFrom(y) if precept_in_percent(s) => spec(
+        Field::PreceptRiseFrom(y) if precept_in_percent(s) => FieldSpec::new(
             format!("Band D rise each year from {y}"),
             FieldUnit::Percent,
             -50,
             100,
-            Some(s.precept.rise_pct.source.clone()),
+            Some(&s.precept.rise_pct.source),
         ),
-        Field::PreceptRiseFrom(y) => spec(
+        Field::PreceptRiseFrom(y) => FieldSpec::new(
             format!("Band D rise each year from {y}"),
             FieldUnit::Pounds,
             -500,
             500,
-            Some(s.precept.rise_gbp.source.clone()),
+            Some(&s.precept.rise_gbp.source),
         ),
-        Field::GrantGrowthFrom(y) => spec(
+        Field::GrantGrowthFrom(y) => FieldSpec::new(
             format!("Grant growth each year from {y}"),
             FieldUnit::Percent,
             -50,
@@ -64,9 +57,9 @@ pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
             s.funding
                 .iter()
                 .find(|l| matches!(l.driver, FundingDriver::Growth { .. }))
-                .map(|l| l.source.clone()),
+                .map(|l| &l.source),
         ),
-        _ => spec("Unknown field".into(), FieldUnit::Percent, 0, 0, None),
+        _ => FieldSpec::new("Unknown field", FieldUnit::Percent, 0, 0, None),
     }
 }
 

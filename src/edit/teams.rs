@@ -38,10 +38,8 @@ fn group_mut(plan: &mut WorkforcePlan, g: Group) -> &mut GroupPlan {
     }
 }
 
-fn wf_source(s: &Scenario, key: &str) -> Option<Source> {
-    s.workforce
-        .as_ref()
-        .and_then(|w| w.sources.get(key).cloned())
+fn wf_source<'a>(s: &'a Scenario, key: &str) -> Option<&'a Source> {
+    s.workforce.as_ref().and_then(|w| w.sources.get(key))
 }
 
 fn revenue<'a>(s: &'a Scenario, id: &str) -> Option<&'a Collaboration> {
@@ -78,29 +76,22 @@ fn capital_mut<'a>(s: &'a mut Scenario, id: &str) -> Result<&'a mut CapitalColla
 
 /// Label, unit, range and source of a workforce or collaboration field.
 pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
-    let new = |label: String, unit, min: i64, max: i64, source: Option<Source>| FieldSpec {
-        label,
-        unit,
-        min: Decimal::from(min),
-        max: Decimal::from(max),
-        source,
-    };
     match field {
-        Field::Attrition(g) => new(
+        Field::Attrition(g) => FieldSpec::new(
             format!("{} leaving each year", group_name(*g)),
             FieldUnit::Percent,
             0,
             100,
             wf_source(s, &format!("{}.attrition_pct", g.key())),
         ),
-        Field::Intake(g, y) => new(
+        Field::Intake(g, y) => FieldSpec::new(
             format!("{} recruits {y}", group_name(*g)),
             FieldUnit::People,
             0,
             5_000,
             wf_source(s, &format!("{}.intakes", g.key())),
         ),
-        Field::UpliftTarget(y) => new(
+        Field::UpliftTarget(y) => FieldSpec::new(
             format!("Uplift target {y}"),
             FieldUnit::People,
             0,
@@ -109,7 +100,7 @@ pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
         ),
         Field::CollabCost(id, y) => {
             let c = revenue(s, id);
-            new(
+            FieldSpec::new(
                 format!(
                     "{} total cost {y}",
                     c.map_or(id.as_str(), |c| c.name.as_str())
@@ -117,31 +108,31 @@ pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
                 FieldUnit::Pounds,
                 0,
                 1_000_000_000,
-                c.map(|c| c.total_cost.source.clone()),
+                c.map(|c| &c.total_cost.source),
             )
         }
         Field::CapitalShare(id, i) => {
             let c = capital(s, id);
             let partner = c.and_then(|c| c.sharing.partners.get(*i));
-            new(
+            FieldSpec::new(
                 format!("{} share", partner.map_or("Partner", |p| p.name.as_str())),
                 FieldUnit::Percent,
                 0,
                 100,
-                partner.map(|p| p.source.clone()),
+                partner.map(|p| &p.source),
             )
         }
         Field::CapitalInterest(id) => {
             let c = capital(s, id);
-            new(
-                "Interest rate on the borrowing".into(),
+            FieldSpec::new(
+                "Interest rate on the borrowing",
                 FieldUnit::Percent,
                 0,
                 100,
-                c.map(|c| c.interest_source.clone()),
+                c.map(|c| &c.interest_source),
             )
         }
-        _ => new("Unknown field".into(), FieldUnit::Pounds, 0, 0, None),
+        _ => FieldSpec::new("Unknown field", FieldUnit::Pounds, 0, 0, None),
     }
 }
 

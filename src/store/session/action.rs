@@ -251,7 +251,7 @@ impl Workspace {
             Ok((scenario, projection)) => {
                 let from = shown(&self.scenario, &field);
                 let to = shown(&scenario, &field);
-                let key = format!("{field:?}");
+                let key = field.key();
                 let drafts = std::mem::take(&mut self.drafts);
                 self.change(scenario, &spec.label, &from, &to, now, Some(key));
                 // The edit has just been projected: show that, not a second projection.
