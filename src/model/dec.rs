@@ -7,7 +7,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::Serializer;
 
-use super::json::{Item, Node, Object, Read, ReadError};
+use super::json::{Item, Node, Object, Read};
 use super::year::FinancialYear;
 
 /// What a Decimal must look like, for messages.
@@ -138,10 +138,10 @@ impl YearValues {
         let mut out = BTreeMap::new();
         for member in item.members()? {
             let value = item.member(member);
-            let year = member.key.parse::<FinancialYear>().map_err(|e| ReadError {
-                at: member.at,
-                ..value.error(e.to_string())
-            })?;
+            let year = member
+                .key
+                .parse::<FinancialYear>()
+                .map_err(|e| value.error_at(member.at, e.to_string()))?;
             out.insert(year, from_node(value)?);
         }
         Ok(YearValues(out))

@@ -53,8 +53,9 @@ impl fmt::Display for ReadError {
     }
 }
 
-/// The result of reading a value.
-pub type Read<T> = Result<T, ReadError>;
+/// The result of reading a value (the error boxed, so a result is little bigger than
+/// the value).
+pub type Read<T> = Result<T, Box<ReadError>>;
 
 /// One step of a path.
 #[derive(Debug, Clone, Copy)]
@@ -148,16 +149,21 @@ impl<'a> Item<'a> {
     }
 
     /// An error about this value.
-    pub fn error(&self, message: impl Into<String>) -> ReadError {
-        ReadError {
+    pub fn error(&self, message: impl Into<String>) -> Box<ReadError> {
+        self.error_at(self.node.at, message.into())
+    }
+
+    /// An error about this value, at byte offset `at` (its key, for a bad key).
+    pub fn error_at(&self, at: usize, message: String) -> Box<ReadError> {
+        Box::new(ReadError {
             path: self.path.render(),
-            message: message.into(),
-            at: self.node.at,
-        }
+            message,
+            at,
+        })
     }
 
     /// The error for a value of the wrong kind.
-    pub fn invalid_type(&self, expected: &str) -> ReadError {
+    pub fn invalid_type(&self, expected: &str) -> Box<ReadError> {
         self.error(format!(
             "invalid type: {}, expected {expected}",
             describe(self.node)
@@ -235,15 +241,10 @@ impl<'a> Item<'a> {
     pub fn object(&self, known: &'static [&'static str]) -> Read<Fields<'a>> {
         let members = self.members()?;
         if let Some(m) = members.iter().find(|m| !known.contains(&m.key.as_str())) {
-            let key = self.member(m);
-            return Err(ReadError {
-                at: m.at,
-                ..key.error(format!(
-                    "unknown field `{}`, expected {}",
-                    m.key,
-                    one_of(known)
-                ))
-            });
+            return Err(self.member(m).error_at(
+                m.at,
+                format!("unknown field `{}`, expected {}", m.key, one_of(known)),
+            ));
         }
         Ok(Fields {
             item: *self,
