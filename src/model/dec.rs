@@ -167,10 +167,7 @@ mod tests {
         let node = json::parse(text).unwrap();
         let item = Item::root(&node);
         let o = item.object(&["amount", "by_year"])?;
-        Ok((
-            from_node(o.req("amount")?)?,
-            YearValues::from_node(o.req("by_year")?)?,
-        ))
+        Ok((from_node(o.req("amount")?)?, o.year_values("by_year")?))
     }
 
     #[test]

@@ -269,7 +269,7 @@ impl Scenario {
         ])?;
         Ok(Scenario {
             schema: o.req("schema")?.u32()?,
-            name: o.req("name")?.string()?,
+            name: o.string("name")?,
             description: o.text_or_empty("description")?,
             horizon: Horizon::from_node(o.req("horizon")?)?,
             assumptions: Assumptions::from_node(o.req("assumptions")?)?,

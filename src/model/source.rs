@@ -33,7 +33,7 @@ impl Source {
     pub fn from_node(item: Item<'_>) -> Read<Source> {
         let o = item.object(&["text", "estimate"])?;
         Ok(Source {
-            text: o.req("text")?.string()?,
+            text: o.string("text")?,
             estimate: o.or_default("estimate", |i| i.bool())?,
         })
     }

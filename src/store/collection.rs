@@ -56,10 +56,10 @@ impl Change {
     pub fn from_node(item: Item<'_>) -> Read<Change> {
         let o = item.object(&["field", "from", "to", "at"])?;
         Ok(Change {
-            field: o.req("field")?.string()?,
-            from: o.req("from")?.string()?,
-            to: o.req("to")?.string()?,
-            at: o.req("at")?.string()?,
+            field: o.string("field")?,
+            from: o.string("from")?,
+            to: o.string("to")?,
+            at: o.string("at")?,
         })
     }
 

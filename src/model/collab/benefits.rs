@@ -95,8 +95,8 @@ impl NonCashableBenefit {
     pub fn from_node(item: Item<'_>) -> Read<NonCashableBenefit> {
         let o = item.object(&["description", "measure", "planned", "realised", "source"])?;
         Ok(NonCashableBenefit {
-            description: o.req("description")?.string()?,
-            measure: o.req("measure")?.string()?,
+            description: o.string("description")?,
+            measure: o.string("measure")?,
             planned: o.or_default("planned", YearValues::from_node)?,
             realised: o.or_default("realised", YearValues::from_node)?,
             source: o.or_default("source", Source::from_node)?,

@@ -222,7 +222,7 @@ impl CollaborationRegister {
     pub fn from_node(item: Item<'_>) -> Read<CollaborationRegister> {
         let o = item.object(&["force", "benefits_methodology", "collaborations", "capital"])?;
         Ok(CollaborationRegister {
-            force: o.req("force")?.string()?,
+            force: o.string("force")?,
             benefits_methodology: match o.opt("benefits_methodology") {
                 Some(i) => i.string()?,
                 None => default_methodology(),
@@ -267,8 +267,8 @@ impl Partner {
     pub fn from_node(item: Item<'_>) -> Read<Partner> {
         let o = item.object(&["name", "weight", "source"])?;
         Ok(Partner {
-            name: o.req("name")?.string()?,
-            weight: dec::from_node(o.req("weight")?)?,
+            name: o.string("name")?,
+            weight: o.decimal("weight")?,
             source: o.or_default("source", Source::from_node)?,
         })
     }
@@ -310,7 +310,7 @@ impl CostSeries {
     pub fn from_node(item: Item<'_>) -> Read<CostSeries> {
         let o = item.object(&["by_year", "growth_pct", "source"])?;
         Ok(CostSeries {
-            by_year: YearValues::from_node(o.req("by_year")?)?,
+            by_year: o.year_values("by_year")?,
             growth_pct: o.or_default("growth_pct", dec::from_node)?,
             source: o.or_default("source", Source::from_node)?,
         })
@@ -331,7 +331,7 @@ impl Amounts {
     pub fn from_node(item: Item<'_>) -> Read<Amounts> {
         let o = item.object(&["by_year", "source"])?;
         Ok(Amounts {
-            by_year: YearValues::from_node(o.req("by_year")?)?,
+            by_year: o.year_values("by_year")?,
             source: o.or_default("source", Source::from_node)?,
         })
     }
@@ -363,9 +363,9 @@ impl Collaboration {
             "notes",
         ])?;
         Ok(Collaboration {
-            id: o.req("id")?.string()?,
-            name: o.req("name")?.string()?,
-            purpose: o.req("purpose")?.string()?,
+            id: o.string("id")?,
+            name: o.string("name")?,
+            purpose: o.string("purpose")?,
             status: o.req("status")?.variant(&Status::ALL, Status::as_str)?,
             sharing: Sharing::from_node(o.req("sharing")?)?,
             start: YearMonth::from_node(o.req("start")?)?,

@@ -359,6 +359,21 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The string member `key`, which must be present.
+    pub fn string(&self, key: &str) -> Read<String> {
+        self.req(key)?.string()
+    }
+
+    /// The Decimal member `key` (a JSON string), which must be present.
+    pub fn decimal(&self, key: &str) -> Read<rust_decimal::Decimal> {
+        crate::model::dec::from_node(self.req(key)?)
+    }
+
+    /// The table of values by year `key`, which must be present.
+    pub fn year_values(&self, key: &str) -> Read<crate::model::dec::YearValues> {
+        crate::model::dec::YearValues::from_node(self.req(key)?)
+    }
+
     /// A string member, or "" when absent.
     pub fn text_or_empty(&self, key: &str) -> Read<String> {
         self.or_default(key, |i| i.string())

@@ -327,13 +327,13 @@ impl Driver {
             "growth" => {
                 let o = item.object(&["kind", "growth_pct"])?;
                 Driver::Growth {
-                    growth_pct: YearValues::from_node(o.req("growth_pct")?)?,
+                    growth_pct: o.year_values("growth_pct")?,
                 }
             }
             "explicit" => {
                 let o = item.object(&["kind", "amounts"])?;
                 Driver::Explicit {
-                    amounts: YearValues::from_node(o.req("amounts")?)?,
+                    amounts: o.year_values("amounts")?,
                 }
             }
             "workforce" => {
@@ -406,12 +406,12 @@ impl ExpenditureLine {
             "source",
         ])?;
         Ok(ExpenditureLine {
-            id: o.req("id")?.string()?,
-            name: o.req("name")?.string()?,
+            id: o.string("id")?,
+            name: o.string("name")?,
             category: o
                 .req("category")?
                 .variant(&ExpenditureCategory::ALL, ExpenditureCategory::key)?,
-            base_amount: dec::from_node(o.req("base_amount")?)?,
+            base_amount: o.decimal("base_amount")?,
             driver: Driver::from_node(o.req("driver")?)?,
             pressures: o.or_default("pressures", YearValues::from_node)?,
             source: Source::from_node(o.req("source")?)?,
@@ -441,13 +441,13 @@ impl FundingDriver {
             "growth" => {
                 let o = item.object(&["kind", "growth_pct"])?;
                 FundingDriver::Growth {
-                    growth_pct: YearValues::from_node(o.req("growth_pct")?)?,
+                    growth_pct: o.year_values("growth_pct")?,
                 }
             }
             "explicit" => {
                 let o = item.object(&["kind", "amounts"])?;
                 FundingDriver::Explicit {
-                    amounts: YearValues::from_node(o.req("amounts")?)?,
+                    amounts: o.year_values("amounts")?,
                 }
             }
             "uplift_grant" => {
@@ -487,12 +487,12 @@ impl FundingLine {
     pub fn from_node(item: Item<'_>) -> Read<FundingLine> {
         let o = item.object(&["id", "name", "category", "base_amount", "driver", "source"])?;
         Ok(FundingLine {
-            id: o.req("id")?.string()?,
-            name: o.req("name")?.string()?,
+            id: o.string("id")?,
+            name: o.string("name")?,
             category: o
                 .req("category")?
                 .variant(&FundingCategory::ALL, FundingCategory::key)?,
-            base_amount: dec::from_node(o.req("base_amount")?)?,
+            base_amount: o.decimal("base_amount")?,
             driver: FundingDriver::from_node(o.req("driver")?)?,
             source: Source::from_node(o.req("source")?)?,
         })

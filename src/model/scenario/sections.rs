@@ -127,8 +127,8 @@ impl Saving {
     pub fn from_node(item: Item<'_>) -> Read<Saving> {
         let o = item.object(&["id", "name", "kind", "amounts", "source"])?;
         Ok(Saving {
-            id: o.req("id")?.string()?,
-            name: o.req("name")?.string()?,
+            id: o.string("id")?,
+            name: o.string("name")?,
             kind: o.req("kind")?.variant(&SavingKind::ALL, SavingKind::key)?,
             amounts: o.or_default("amounts", YearValues::from_node)?,
             source: Source::from_node(o.req("source")?)?,

@@ -168,18 +168,18 @@ impl GroupPlan {
             "training_per_recruit",
         ])?;
         Ok(GroupPlan {
-            opening_headcount: dec::from_node(o.req("opening_headcount")?)?,
-            opening_fte: dec::from_node(o.req("opening_fte")?)?,
-            fte_per_head: dec::from_node(o.req("fte_per_head")?)?,
-            attrition_pct: dec::from_node(o.req("attrition_pct")?)?,
+            opening_headcount: o.decimal("opening_headcount")?,
+            opening_fte: o.decimal("opening_fte")?,
+            fte_per_head: o.decimal("fte_per_head")?,
+            attrition_pct: o.decimal("attrition_pct")?,
             retirements: o.or_default("retirements", YearValues::from_node)?,
             intakes: o.or_default("intakes", |i| i.list(Intake::from_node))?,
-            serving_pay: dec::from_node(o.req("serving_pay")?)?,
-            recruit_pay: dec::from_node(o.req("recruit_pay")?)?,
+            serving_pay: o.decimal("serving_pay")?,
+            recruit_pay: o.decimal("recruit_pay")?,
             progression_years: o.or_default("progression_years", |i| i.u32())?,
             progression_pct: o.or_default("progression_pct", YearValues::from_node)?,
-            employer_ni_pct: YearValues::from_node(o.req("employer_ni_pct")?)?,
-            employer_pension_pct: YearValues::from_node(o.req("employer_pension_pct")?)?,
+            employer_ni_pct: o.year_values("employer_ni_pct")?,
+            employer_pension_pct: o.year_values("employer_pension_pct")?,
             training_per_recruit: o.or_default("training_per_recruit", dec::from_node)?,
         })
     }
@@ -220,7 +220,7 @@ impl Intake {
         Ok(Intake {
             year: FinancialYear::from_node(o.req("year")?)?,
             start_month: o.req("start_month")?.i64()?,
-            count: dec::from_node(o.req("count")?)?,
+            count: o.decimal("count")?,
         })
     }
 
@@ -239,8 +239,8 @@ impl UnpaidGroup {
     pub fn from_node(item: Item<'_>) -> Read<UnpaidGroup> {
         let o = item.object(&["name", "headcount"])?;
         Ok(UnpaidGroup {
-            name: o.req("name")?.string()?,
-            headcount: YearValues::from_node(o.req("headcount")?)?,
+            name: o.string("name")?,
+            headcount: o.year_values("headcount")?,
         })
     }
 

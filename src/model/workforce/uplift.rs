@@ -64,9 +64,9 @@ impl Band {
     pub fn from_node(item: Item<'_>) -> Read<Band> {
         let o = item.object(&["from_pct", "to_pct", "paid_pct", "taper_to_pct"])?;
         Ok(Band {
-            from_pct: dec::from_node(o.req("from_pct")?)?,
+            from_pct: o.decimal("from_pct")?,
             to_pct: o.or_default("to_pct", dec::opt_from_node)?,
-            paid_pct: dec::from_node(o.req("paid_pct")?)?,
+            paid_pct: o.decimal("paid_pct")?,
             taper_to_pct: o.or_default("taper_to_pct", dec::opt_from_node)?,
         })
     }
@@ -116,7 +116,7 @@ impl UpliftPlan {
             "rules",
         ])?;
         Ok(UpliftPlan {
-            baseline_headcount: dec::from_node(o.req("baseline_headcount")?)?,
+            baseline_headcount: o.decimal("baseline_headcount")?,
             allocation: o.or_default("allocation", YearValues::from_node)?,
             targets: o.or_default("targets", YearValues::from_node)?,
             grant: o.or_default("grant", YearValues::from_node)?,
