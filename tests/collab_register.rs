@@ -278,7 +278,7 @@ fn the_register_must_name_a_force_and_unique_ids() {
 #[test]
 fn the_baseline_register_round_trips_and_is_sourced() {
     let r = nottinghamshire().unwrap();
-    let json = serde_json::to_string(&r).unwrap();
+    let json = planner::model::json::to_string(&r.to_node());
     assert_eq!(from_json(&json).unwrap(), r);
     // EMOpSS: left 1 May 2018, one month of 2018/19, nothing in the plan.
     let years: Vec<FinancialYear> = ["2017/18", "2018/19"]

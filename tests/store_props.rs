@@ -23,7 +23,8 @@ fn baseline_link() -> &'static str {
 fn stored() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
-        let s = baseline::nottinghamshire().unwrap();
+        let s: serde_json::Value =
+            serde_json::from_str(&baseline::nottinghamshire().unwrap().to_json().unwrap()).unwrap();
         serde_json::json!({
             "schema": 2, "current": "s1", "next_id": 2,
             "scenarios": [{ "id": 1, "scenario": s, "log": [] }]

@@ -127,7 +127,9 @@ fn older_storage_still_loads() {
     let s = baseline::nottinghamshire().unwrap();
     let mut renamed = s.clone();
     renamed.name = "Saved by version 1".into();
-    let v1 = serde_json::json!({ "schema": 1, "scenarios": [renamed] }).to_string();
+    let renamed_json: serde_json::Value =
+        serde_json::from_str(&renamed.to_json().unwrap()).unwrap();
+    let v1 = serde_json::json!({ "schema": 1, "scenarios": [renamed_json] }).to_string();
     let loaded = storage::decode(&v1);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.collection.entries().len(), 1);

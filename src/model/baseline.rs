@@ -12,6 +12,7 @@
 
 use super::collab;
 use super::error::{ModelError, ModelResult};
+use super::json::{self, Member, Value};
 use super::scenario::Scenario;
 use super::workforce;
 
@@ -29,24 +30,28 @@ pub const SECTIONS: &[(&str, &str)] = &[
 /// The whole baseline scenario as one JSON text: the main file with each of [`SECTIONS`]
 /// spliced in.
 pub fn nottinghamshire_json() -> ModelResult<String> {
-    let unreadable = |e: serde_json::Error| {
+    let unreadable = |e: json::JsonError| {
         ModelError::new("baseline", format!("the baseline cannot be read: {e}"))
     };
-    let mut scenario: serde_json::Value =
-        serde_json::from_str(NOTTINGHAMSHIRE_JSON).map_err(unreadable)?;
-    let Some(fields) = scenario.as_object_mut() else {
+    let mut scenario = json::parse(NOTTINGHAMSHIRE_JSON).map_err(unreadable)?;
+    let Value::Object(fields) = &mut scenario.value else {
         return Err(ModelError::new(
             "baseline",
             "the baseline is not a JSON object",
         ));
     };
     for (name, text) in SECTIONS {
-        fields.insert(
-            (*name).to_string(),
-            serde_json::from_str(text).map_err(unreadable)?,
-        );
+        let section = json::parse(text).map_err(unreadable)?;
+        match fields.iter_mut().find(|m| m.key == *name) {
+            Some(member) => member.value = section,
+            None => fields.push(Member {
+                key: (*name).to_string(),
+                at: 0,
+                value: section,
+            }),
+        }
     }
-    serde_json::to_string(&scenario).map_err(unreadable)
+    Ok(json::to_string(&scenario))
 }
 
 /// The Nottinghamshire baseline scenario, parsed and validated.

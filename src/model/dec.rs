@@ -5,32 +5,54 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::Serializer;
 
+use super::json::{Item, Node, Object, Read};
 use super::year::FinancialYear;
 
-struct DecimalStr;
+/// What a Decimal must look like, for messages.
+const EXPECTED: &str = "a decimal number written as a string, for example \"1234.56\"";
 
-impl<'de> Visitor<'de> for DecimalStr {
-    type Value = Decimal;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a decimal number written as a string, for example \"1234.56\"")
+/// Read a Decimal from the text of a JSON string: plain (`"1234.56"`) or scientific
+/// (`"1e3"`), surrounding spaces ignored.
+pub fn parse_decimal(v: &str) -> Result<Decimal, String> {
+    let t = v.trim();
+    if t.is_empty() {
+        return Err("an empty string is not a number".into());
     }
+    Decimal::from_str(t)
+        .or_else(|_| Decimal::from_scientific(t))
+        .map_err(|_| format!("'{v}' is not a number Decimal can hold exactly"))
+}
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-        let t = v.trim();
-        if t.is_empty() {
-            return Err(E::custom("an empty string is not a number"));
-        }
-        Decimal::from_str(t)
-            .or_else(|_| Decimal::from_scientific(t))
-            .map_err(|_| E::custom(format!("'{v}' is not a number Decimal can hold exactly")))
+/// Read a Decimal from a JSON string only (a JSON number is refused).
+pub fn from_node(item: Item<'_>) -> Read<Decimal> {
+    match item.node.as_str() {
+        Some(s) => parse_decimal(s).map_err(|m| item.error(m)),
+        None => Err(item.invalid_type(EXPECTED)),
     }
 }
 
-/// Use with `#[serde(with = "crate::model::dec::strict")]` on a `Decimal` field.
+/// Read a Decimal from a JSON string, or `null` for none.
+pub fn opt_from_node(item: Item<'_>) -> Read<Option<Decimal>> {
+    if item.is_null() {
+        return Ok(None);
+    }
+    from_node(item).map(Some)
+}
+
+/// A Decimal as a JSON string.
+pub fn to_node(v: Decimal) -> Node {
+    Node::str(&v.to_string())
+}
+
+/// A Decimal as a JSON string, or `null`.
+pub fn opt_to_node(v: Option<Decimal>) -> Node {
+    v.map_or_else(Node::null, to_node)
+}
+
+/// Use with `#[serde(with = "crate::model::dec::strict")]` on a
+/// `Decimal` field of the command-line tool's output.
 pub mod strict {
     use super::*;
 
@@ -38,15 +60,10 @@ pub mod strict {
     pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(v)
     }
-
-    /// Read a Decimal from a JSON string only.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        d.deserialize_str(DecimalStr)
-    }
 }
 
-/// Use with `#[serde(with = "crate::model::dec::strict_opt", default)]` on an
-/// `Option<Decimal>` field.
+/// Use with `#[serde(with = "crate::model::dec::strict_opt")]` on an
+/// `Option<Decimal>` field of the command-line tool's output.
 pub mod strict_opt {
     use super::*;
 
@@ -57,26 +74,23 @@ pub mod strict_opt {
             None => s.serialize_none(),
         }
     }
-
-    /// Read a JSON string or null.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-        Option::<Dec>::deserialize(d).map(|o| o.map(|Dec(v)| v))
-    }
 }
 
-/// A Decimal that (de)serializes as a strict string; handy inside collections.
+/// A Decimal kept in a scenario as a strict string; handy inside [`Sourced`].
+///
+/// [`Sourced`]: crate::model::scenario::Sourced
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Dec(pub Decimal);
 
-impl Serialize for Dec {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
+impl Dec {
+    /// Read from a JSON string.
+    pub fn from_node(item: Item<'_>) -> Read<Dec> {
+        from_node(item).map(Dec)
     }
-}
 
-impl<'de> Deserialize<'de> for Dec {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(DecimalStr).map(Dec)
+    /// Write as a JSON string.
+    pub fn to_node(&self) -> Node {
+        to_node(self.0)
     }
 }
 
@@ -118,52 +132,84 @@ impl YearValues {
     }
 }
 
-impl Serialize for YearValues {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(y, v)| (y.to_string(), v.to_string())))
+impl YearValues {
+    /// Read `{"2021/22": "0", "2022/23": "5"}`: financial years to decimal strings.
+    pub fn from_node(item: Item<'_>) -> Read<YearValues> {
+        let mut out = BTreeMap::new();
+        for member in item.members()? {
+            let value = item.member(member);
+            let year = member
+                .key
+                .parse::<FinancialYear>()
+                .map_err(|e| value.error_at(member.at, e.to_string()))?;
+            out.insert(year, from_node(value)?);
+        }
+        Ok(YearValues(out))
     }
-}
 
-impl<'de> Deserialize<'de> for YearValues {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = BTreeMap::<FinancialYear, Dec>::deserialize(d)?;
-        Ok(YearValues(
-            raw.into_iter().map(|(y, Dec(v))| (y, v)).collect(),
-        ))
+    /// Write as an object of years to decimal strings, in year order.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        for (year, v) in &self.0 {
+            o.put(&year.to_string(), to_node(*v));
+        }
+        o.node()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::json::{self, Item};
 
-    #[derive(Debug, Serialize, Deserialize, PartialEq)]
-    #[serde(deny_unknown_fields)]
-    struct T {
-        #[serde(with = "strict")]
-        amount: Decimal,
-        by_year: YearValues,
+    /// Read `{"amount": …, "by_year": …}`.
+    fn read(text: &str) -> Read<(Decimal, YearValues)> {
+        let node = json::parse(text).unwrap();
+        let item = Item::root(&node);
+        let o = item.object(&["amount", "by_year"])?;
+        Ok((from_node(o.req("amount")?)?, o.year_values("by_year")?))
     }
 
     #[test]
     fn round_trips_as_strings() {
-        let json = r#"{"amount":"1234.56","by_year":{"2021/22":"0","2022/23":"5.5"}}"#;
-        let t: T = serde_json::from_str(json).unwrap();
-        assert_eq!(t.amount, Decimal::new(123456, 2));
-        assert_eq!(serde_json::to_string(&t).unwrap(), json);
+        let text = r#"{"amount":"1234.56","by_year":{"2021/22":"0","2022/23":"5.5"}}"#;
+        let (amount, by_year) = read(text).unwrap();
+        assert_eq!(amount, Decimal::new(123456, 2));
+        let mut o = Object::new();
+        o.put("amount", to_node(amount));
+        o.put("by_year", by_year.to_node());
+        assert_eq!(json::to_string(&o.node()), text);
     }
 
     #[test]
     fn rejects_numbers_and_junk() {
-        for bad in [
-            r#"{"amount":1234.56,"by_year":{}}"#,
-            r#"{"amount":"12abc","by_year":{}}"#,
-            r#"{"amount":"","by_year":{}}"#,
-            r#"{"amount":"1","by_year":{"2021":"1"}}"#,
-            r#"{"amount":"1","by_year":{"2021/22":1}}"#,
-            r#"{"amount":"99999999999999999999999999999999","by_year":{}}"#,
+        for (bad, why) in [
+            (r#"{"amount":1234.56,"by_year":{}}"#, "written as a string"),
+            (r#"{"amount":"12abc","by_year":{}}"#, "Decimal can hold"),
+            (r#"{"amount":"","by_year":{}}"#, "empty string"),
+            (
+                r#"{"amount":"1","by_year":{"2021":"1"}}"#,
+                "not a financial year",
+            ),
+            (
+                r#"{"amount":"1","by_year":{"2021/22":1}}"#,
+                "written as a string",
+            ),
+            (
+                r#"{"amount":"99999999999999999999999999999999","by_year":{}}"#,
+                "Decimal can hold",
+            ),
         ] {
-            assert!(serde_json::from_str::<T>(bad).is_err(), "{bad}");
+            let e = read(bad).unwrap_err();
+            assert!(e.message.contains(why), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn paths_name_the_year() {
+        let e = read(r#"{"amount":"1","by_year":{"2021/22":1}}"#).unwrap_err();
+        assert_eq!(e.path, "by_year.2021/22");
+        let e = read(r#"{"amount":"1","by_year":{"2021":"1"}}"#).unwrap_err();
+        assert_eq!((e.path.as_str(), e.at), ("by_year.2021", 25));
     }
 }

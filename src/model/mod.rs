@@ -9,6 +9,7 @@ pub mod collab;
 pub mod dec;
 pub mod engine;
 pub mod error;
+pub mod json;
 pub mod money;
 pub mod scenario;
 pub mod source;

@@ -4,7 +4,8 @@
 //!
 //! Money is in pounds (£), percentages are per cent (`"2.5"` means 2.5%), and every
 //! Decimal is written as a JSON string. Unknown fields are rejected. A file is first parsed
-//! ([`Scenario::from_json`] runs serde, then [`Scenario::validate`]); only a scenario that
+//! ([`Scenario::from_json`] parses the JSON, reads each field, then runs
+//! [`Scenario::validate`]); only a scenario that
 //! passes validation reaches the engine.
 
 mod lines;
@@ -12,11 +13,11 @@ mod parse;
 mod sections;
 mod validate;
 
-use serde::{Deserialize, Serialize};
-
 use super::collab::CollaborationRegister;
+use super::dec::Dec;
 use super::dec::YearValues;
 use super::error::{ModelError, ModelResult};
+use super::json::{self, Item, Node, Object, Read};
 use super::source::Source;
 use super::workforce::WorkforcePlan;
 use super::year::FinancialYear;
@@ -32,15 +33,13 @@ pub use validate::{MAX_PCT, MAX_YEARS, MIN_PCT, MIN_YEARS};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole medium-term financial plan scenario (schema 1).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     /// File format version; must be [`SCHEMA_VERSION`].
     pub schema: u32,
     /// Short name shown in the app and the CLI ("Nottinghamshire baseline").
     pub name: String,
     /// What the scenario is for and what it changes.
-    #[serde(default)]
     pub description: String,
     /// The plan's years.
     pub horizon: Horizon,
@@ -53,21 +52,17 @@ pub struct Scenario {
     /// Council tax precept: Band D, rises, tax base, referendum limits.
     pub precept: Precept,
     /// Savings already identified.
-    #[serde(default)]
     pub savings: Vec<Saving>,
     /// Reserves: opening balances, planned use, the general reserve floor.
     pub reserves: Reserves,
     /// Officers, staff and PCSOs by year (drives `workforce` lines and the Uplift grant).
-    #[serde(default)]
     pub workforce: Option<WorkforcePlan>,
     /// Collaboration register (drives collaboration and capital financing lines).
-    #[serde(default)]
     pub collaborations: Option<CollaborationRegister>,
 }
 
 /// The plan's years: `years` financial years starting with `base_year`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Horizon {
     /// The first year: its budget is the one already set (the lines' base amounts).
     pub base_year: FinancialYear,
@@ -76,6 +71,23 @@ pub struct Horizon {
 }
 
 impl Horizon {
+    /// Read `{"base_year": …, "years": …}`.
+    pub fn from_node(item: Item<'_>) -> Read<Horizon> {
+        let o = item.object(&["base_year", "years"])?;
+        Ok(Horizon {
+            base_year: FinancialYear::from_node(o.req("base_year")?)?,
+            years: o.req("years")?.u8()?,
+        })
+    }
+
+    /// Write as `{"base_year": …, "years": …}`.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("base_year", self.base_year.to_node());
+        o.put("years", Node::int(self.years.into()));
+        o.node()
+    }
+
     /// The plan's years, base year first. Years past 2098/99 are dropped (validation
     /// rejects such a horizon).
     pub fn year_list(&self) -> Vec<FinancialYear> {
@@ -98,8 +110,7 @@ impl Horizon {
 }
 
 /// A value together with where it comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Sourced<T> {
     /// The value.
     pub value: T,
@@ -112,11 +123,88 @@ impl<T> Sourced<T> {
     pub fn new(value: T, source: Source) -> Self {
         Sourced { value, source }
     }
+
+    /// Read `{"value": …, "source": …}`, the value with `read`.
+    pub fn from_node(item: Item<'_>, read: fn(Item<'_>) -> Read<T>) -> Read<Sourced<T>> {
+        let o = item.object(&["value", "source"])?;
+        Ok(Sourced {
+            value: read(o.req("value")?)?,
+            source: Source::from_node(o.req("source")?)?,
+        })
+    }
+
+    /// Write as `{"value": …, "source": …}`, the value as `write` gives it.
+    pub fn to_node(&self, write: fn(&T) -> Node) -> Node {
+        let mut o = Object::new();
+        o.put("value", write(&self.value));
+        o.put("source", self.source.to_node());
+        o.node()
+    }
+}
+
+impl Sourced<YearValues> {
+    /// Read a sourced table of values by year.
+    pub fn years_from_node(item: Item<'_>) -> Read<Self> {
+        Sourced::from_node(item, YearValues::from_node)
+    }
+
+    /// Write a sourced table of values by year.
+    pub fn years_to_node(&self) -> Node {
+        self.to_node(YearValues::to_node)
+    }
+}
+
+impl Sourced<Dec> {
+    /// Read a sourced Decimal.
+    pub fn dec_from_node(item: Item<'_>) -> Read<Self> {
+        Sourced::from_node(item, Dec::from_node)
+    }
+
+    /// Write a sourced Decimal.
+    pub fn dec_to_node(&self) -> Node {
+        self.to_node(Dec::to_node)
+    }
+}
+
+impl Assumptions {
+    /// Read the four sourced rate tables.
+    pub fn from_node(item: Item<'_>) -> Read<Assumptions> {
+        let o = item.object(&[
+            "officer_pay_award_pct",
+            "staff_pay_award_pct",
+            "pay_drift_pct",
+            "non_pay_inflation_pct",
+        ])?;
+        Ok(Assumptions {
+            officer_pay_award_pct: Sourced::years_from_node(o.req("officer_pay_award_pct")?)?,
+            staff_pay_award_pct: Sourced::years_from_node(o.req("staff_pay_award_pct")?)?,
+            pay_drift_pct: Sourced::years_from_node(o.req("pay_drift_pct")?)?,
+            non_pay_inflation_pct: Sourced::years_from_node(o.req("non_pay_inflation_pct")?)?,
+        })
+    }
+
+    /// Write the four sourced rate tables.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put(
+            "officer_pay_award_pct",
+            self.officer_pay_award_pct.years_to_node(),
+        );
+        o.put(
+            "staff_pay_award_pct",
+            self.staff_pay_award_pct.years_to_node(),
+        );
+        o.put("pay_drift_pct", self.pay_drift_pct.years_to_node());
+        o.put(
+            "non_pay_inflation_pct",
+            self.non_pay_inflation_pct.years_to_node(),
+        );
+        o.node()
+    }
 }
 
 /// Scenario-wide rates, each a percentage by financial year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assumptions {
     /// Police officer pay award %, effective 1 September of each year. The base year's
     /// award is needed too: 5/12 of it falls in the following year.
@@ -130,24 +218,111 @@ pub struct Assumptions {
     pub non_pay_inflation_pct: Sourced<YearValues>,
 }
 
-/// True for an empty table (not written out).
-fn no_years(values: &YearValues) -> bool {
-    values.0.is_empty()
-}
-
 impl Scenario {
     /// Read a scenario file: parse it strictly, then validate it. Any failure is one
     /// error whose message names the field (and line and column for a parse failure).
     pub fn from_json(text: &str) -> ModelResult<Scenario> {
-        let scenario = parse::from_json(text)?;
+        let node = json::parse(text).map_err(|e| parse::syntax_error(text, &e))?;
+        Scenario::from_tree(&node, text)
+    }
+
+    /// The error for `text`, which is not JSON (`e` says why): one line naming the field
+    /// being read, with the line and column.
+    pub fn json_error(text: &str, e: &json::JsonError) -> ModelError {
+        parse::syntax_error(text, e)
+    }
+
+    /// Read and validate a scenario already parsed from `text` (which gives the line and
+    /// column of a problem).
+    pub fn from_tree(node: &Node, text: &str) -> ModelResult<Scenario> {
+        let scenario =
+            Scenario::from_node(Item::root(node)).map_err(|e| e.locate(text, "scenario"))?;
         scenario.validate()?;
         Ok(scenario)
     }
 
     /// Write the scenario as pretty-printed JSON (the same format it is read from).
     pub fn to_json(&self) -> ModelResult<String> {
-        serde_json::to_string_pretty(self)
-            .map_err(|e| ModelError::new("scenario", format!("cannot be written: {e}")))
+        Ok(json::to_string_pretty(&self.to_node()))
+    }
+
+    /// Write the scenario as compact JSON (for storage and share links).
+    pub fn to_json_compact(&self) -> String {
+        json::to_string(&self.to_node())
+    }
+
+    /// Read every field of a scenario, without validating ranges.
+    pub fn from_node(item: Item<'_>) -> Read<Scenario> {
+        let o = item.object(&[
+            "schema",
+            "name",
+            "description",
+            "horizon",
+            "assumptions",
+            "expenditure",
+            "funding",
+            "precept",
+            "savings",
+            "reserves",
+            "workforce",
+            "collaborations",
+        ])?;
+        Ok(Scenario {
+            schema: o.req("schema")?.u32()?,
+            name: o.string("name")?,
+            description: o.text_or_empty("description")?,
+            horizon: Horizon::from_node(o.req("horizon")?)?,
+            assumptions: Assumptions::from_node(o.req("assumptions")?)?,
+            expenditure: o.req("expenditure")?.list(ExpenditureLine::from_node)?,
+            funding: o.req("funding")?.list(FundingLine::from_node)?,
+            precept: Precept::from_node(o.req("precept")?)?,
+            savings: o.or_default("savings", |i| i.list(Saving::from_node))?,
+            reserves: Reserves::from_node(o.req("reserves")?)?,
+            workforce: o.nullable("workforce", WorkforcePlan::from_node)?,
+            collaborations: o.nullable("collaborations", CollaborationRegister::from_node)?,
+        })
+    }
+
+    /// The scenario as a JSON tree, fields in file order.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("schema", Node::int(self.schema.into()));
+        o.put("name", Node::str(&self.name));
+        o.put("description", Node::str(&self.description));
+        o.put("horizon", self.horizon.to_node());
+        o.put("assumptions", self.assumptions.to_node());
+        o.put(
+            "expenditure",
+            Node::array(
+                self.expenditure
+                    .iter()
+                    .map(ExpenditureLine::to_node)
+                    .collect(),
+            ),
+        );
+        o.put(
+            "funding",
+            Node::array(self.funding.iter().map(FundingLine::to_node).collect()),
+        );
+        o.put("precept", self.precept.to_node());
+        o.put(
+            "savings",
+            Node::array(self.savings.iter().map(Saving::to_node).collect()),
+        );
+        o.put("reserves", self.reserves.to_node());
+        o.put(
+            "workforce",
+            self.workforce
+                .as_ref()
+                .map_or_else(Node::null, WorkforcePlan::to_node),
+        );
+        o.put(
+            "collaborations",
+            self.collaborations
+                .as_ref()
+                .map_or_else(Node::null, CollaborationRegister::to_node),
+        );
+        o.node()
     }
 
     /// Check every range and cross-reference the engine relies on. The first problem found

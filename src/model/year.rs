@@ -3,7 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+
+use super::json::{Item, Node, Read};
 
 /// A UK public-sector financial year, 1 April to 31 March, named by the calendar year it
 /// starts in. `FinancialYear::new(2021)` is "2021/22".
@@ -89,16 +91,24 @@ impl FromStr for FinancialYear {
     }
 }
 
+/// For the command-line tool's output.
 impl Serialize for FinancialYear {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
 }
 
-impl<'de> Deserialize<'de> for FinancialYear {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+impl FinancialYear {
+    /// Read from a JSON string such as "2021/22".
+    pub fn from_node(item: Item<'_>) -> Read<FinancialYear> {
+        item.str()?
+            .parse()
+            .map_err(|e: ParseYearError| item.error(e.to_string()))
+    }
+
+    /// Write as a JSON string.
+    pub fn to_node(&self) -> Node {
+        Node::str(&self.to_string())
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::model::json::{Item, Node, Object, Read};
 use crate::model::scenario::Scenario;
 
 /// A named scenario's id: stable for the life of the collection, never reused.
@@ -38,8 +39,7 @@ impl Selected {
 }
 
 /// One assumption change in a scenario's log.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     /// What changed, as people read it ("Officer pay award 2024/25").
     pub field: String,
@@ -49,6 +49,29 @@ pub struct Change {
     pub to: String,
     /// When, as the caller gave it (the app passes an ISO 8601 UTC time).
     pub at: String,
+}
+
+impl Change {
+    /// Read `{"field": …, "from": …, "to": …, "at": …}`.
+    pub fn from_node(item: Item<'_>) -> Read<Change> {
+        let o = item.object(&["field", "from", "to", "at"])?;
+        Ok(Change {
+            field: o.string("field")?,
+            from: o.string("from")?,
+            to: o.string("to")?,
+            at: o.string("at")?,
+        })
+    }
+
+    /// Write `{"field": …, "from": …, "to": …, "at": …}`.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("field", Node::str(&self.field));
+        o.put("from", Node::str(&self.from));
+        o.put("to", Node::str(&self.to));
+        o.put("at", Node::str(&self.at));
+        o.node()
+    }
 }
 
 /// A named scenario: the scenario itself (its `name` and `description` are the scenario

@@ -2,6 +2,7 @@
 //! schema, every field and range) before anything in the app changes, and a rejected file
 //! comes back as one message naming the problem.
 
+use crate::model::json;
 use crate::model::scenario::{Scenario, SCHEMA_VERSION};
 
 /// The largest scenario file accepted, in bytes (the baseline is about 45 KB).
@@ -25,33 +26,33 @@ pub fn scenario(file: &str, bytes: &[u8]) -> Result<Scenario, String> {
     if text.trim().is_empty() {
         return Err(refuse(file, "the file is empty"));
     }
-    // A clear word on the version before serde's field-by-field complaints.
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
-        if !value.is_object() {
+    let node = json::parse(text).map_err(|e| refuse(file, Scenario::json_error(text, &e)))?;
+    // A clear word on the version before the field-by-field complaints.
+    if !node.is_object() {
+        return Err(refuse(
+            file,
+            "it is JSON but not a scenario (a scenario file is one JSON object)",
+        ));
+    }
+    match node.get("schema") {
+        None => {
             return Err(refuse(
                 file,
-                "it is JSON but not a scenario (a scenario file is one JSON object)",
-            ));
+                "schema: missing (a scenario file says \"schema\": 1)",
+            ))
         }
-        match value.get("schema") {
-            None => {
-                return Err(refuse(
-                    file,
-                    "schema: missing (a scenario file says \"schema\": 1)",
-                ))
-            }
-            Some(v) if v.as_u64() != Some(u64::from(SCHEMA_VERSION)) => {
-                return Err(refuse(
-                    file,
-                    format!(
-                    "schema: this planner reads scenario schema {SCHEMA_VERSION}, the file has {v}"
+        Some(v) if v.as_u64() != Some(u64::from(SCHEMA_VERSION)) => {
+            return Err(refuse(
+                file,
+                format!(
+                    "schema: this planner reads scenario schema {SCHEMA_VERSION}, the file has {}",
+                    json::to_string(v)
                 ),
-                ))
-            }
-            Some(_) => {}
+            ))
         }
+        Some(_) => {}
     }
-    Scenario::from_json(text).map_err(|e| refuse(file, e))
+    Scenario::from_tree(&node, text).map_err(|e| refuse(file, e))
 }
 
 /// Refuse a file of `len` bytes before reading it, if it is too large.

@@ -27,8 +27,7 @@ pub const MAX_SCENARIO_BYTES: usize = 1_000_000;
 
 /// The fragment (without `#`) that carries `scenario`, or why it cannot be shared.
 pub fn encode(scenario: &Scenario) -> Result<String, String> {
-    let json = serde_json::to_string(scenario)
-        .map_err(|e| format!("This scenario cannot be written: {e}"))?;
+    let json = scenario.to_json_compact();
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
     let fragment = format!("{PREFIX}{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed));
     if fragment.len() > MAX_LINK_CHARS {

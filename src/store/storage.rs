@@ -17,9 +17,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use serde_json::{json, Map, Value};
-
 use super::collection::{Change, Collection, Entry, ScenarioId, Selected};
+use crate::model::json::{self, Item, Node, Object, Value};
 use crate::model::scenario::Scenario;
 
 /// The local-storage key of the collection. Every key the app uses starts with `mtfp`, so
@@ -65,18 +64,17 @@ pub fn encode(c: &Collection) -> Result<String, String> {
 
 /// The collection as stored text, reusing `cache` for unchanged scenarios.
 pub fn encode_cached(c: &Collection, cache: &mut EncodeCache) -> Result<String, String> {
-    let fail = |e: serde_json::Error| format!("the scenarios cannot be saved: {e}");
     cache.scenarios.retain(|id, _| c.get(*id).is_some());
     let mut out = format!(
         "{{\"schema\":{STORAGE_SCHEMA},\"current\":{},\"next_id\":{},\"scenarios\":[",
-        serde_json::to_string(&c.current().key()).map_err(fail)?,
+        json::to_string(&Node::str(&c.current().key())),
         c.next_id()
     );
     for (i, e) in c.entries().iter().enumerate() {
         let fresh = match cache.scenarios.get(&e.id) {
             Some((s, text)) if Rc::ptr_eq(s, &e.scenario) => text.clone(),
             _ => {
-                let text = serde_json::to_string(&*e.scenario).map_err(fail)?;
+                let text = e.scenario.to_json_compact();
                 cache
                     .scenarios
                     .insert(e.id, (e.scenario.clone(), text.clone()));
@@ -86,10 +84,11 @@ pub fn encode_cached(c: &Collection, cache: &mut EncodeCache) -> Result<String, 
         if i > 0 {
             out.push(',');
         }
+        let log = Node::array(e.log.iter().map(Change::to_node).collect());
         out.push_str(&format!(
             "{{\"id\":{},\"scenario\":{fresh},\"log\":{}}}",
             e.id,
-            serde_json::to_string(&*e.log).map_err(fail)?
+            json::to_string(&log)
         ));
     }
     out.push_str("]}");
@@ -98,7 +97,7 @@ pub fn encode_cached(c: &Collection, cache: &mut EncodeCache) -> Result<String, 
 
 /// Read stored text, keeping whatever can be read.
 pub fn decode(text: &str) -> Loaded {
-    let value: Value = match serde_json::from_str(text) {
+    let value = match json::parse(text) {
         Ok(v) => v,
         Err(e) => {
             return Loaded::nothing(
@@ -107,15 +106,15 @@ pub fn decode(text: &str) -> Loaded {
             )
         }
     };
-    let Some(object) = value.as_object() else {
+    if !value.is_object() {
         return Loaded::nothing(
             "The saved scenarios are not readable (not a JSON object).".into(),
             text,
         );
-    };
-    match object.get("schema").and_then(Value::as_u64) {
-        Some(1) => decode_items(object, text, false),
-        Some(STORAGE_SCHEMA) => decode_items(object, text, true),
+    }
+    match value.get("schema").and_then(Node::as_u64) {
+        Some(1) => decode_items(&value, text, false),
+        Some(STORAGE_SCHEMA) => decode_items(&value, text, true),
         Some(n) if n > STORAGE_SCHEMA => Loaded::nothing(
             format!(
                 "The saved scenarios were written by a newer version of the planner (storage \
@@ -130,8 +129,8 @@ pub fn decode(text: &str) -> Loaded {
     }
 }
 
-fn decode_items(object: &Map<String, Value>, text: &str, versioned: bool) -> Loaded {
-    let Some(items) = object.get("scenarios").and_then(Value::as_array) else {
+fn decode_items(object: &Node, text: &str, versioned: bool) -> Loaded {
+    let Some(items) = object.get("scenarios").and_then(Node::as_array) else {
         return Loaded::nothing(
             "The saved scenarios are not readable (no list of scenarios).".into(),
             text,
@@ -139,14 +138,14 @@ fn decode_items(object: &Map<String, Value>, text: &str, versioned: bool) -> Loa
     };
     let mut entries = Vec::new();
     let mut problems = Vec::new();
-    let mut bad: Vec<Value> = Vec::new();
+    let mut bad: Vec<Node> = Vec::new();
     let mut next_free: u32 = 1;
     for (i, item) in items.iter().enumerate() {
         let number = i.saturating_add(1);
         let (id, scenario_value, log_value) = if versioned {
             let id = item
                 .get("id")
-                .and_then(Value::as_u64)
+                .and_then(Node::as_u64)
                 .and_then(|n| u32::try_from(n).ok())
                 .filter(|n| *n > 0);
             (id, item.get("scenario"), item.get("log"))
@@ -155,11 +154,11 @@ fn decode_items(object: &Map<String, Value>, text: &str, versioned: bool) -> Loa
         };
         let name = scenario_value
             .and_then(|s| s.get("name"))
-            .and_then(Value::as_str)
+            .and_then(Node::as_str)
             .map(|n| format!(" ('{}')", n.chars().take(80).collect::<String>()))
             .unwrap_or_default();
         let parsed = match scenario_value {
-            Some(v) => Scenario::from_json(&v.to_string()).map_err(|e| e.to_string()),
+            Some(v) => Scenario::from_tree(v, text).map_err(|e| e.to_string()),
             None => Err("it has no scenario".into()),
         };
         let scenario = match parsed {
@@ -173,14 +172,18 @@ fn decode_items(object: &Map<String, Value>, text: &str, versioned: bool) -> Loa
             }
         };
         let log: Vec<Change> = match log_value {
-            None | Some(Value::Null) => Vec::new(),
-            Some(v) => match serde_json::from_value(v.clone()) {
+            None => Vec::new(),
+            Some(v) if Item::root(v).is_null() => Vec::new(),
+            Some(v) => match Item::root(v).list(Change::from_node) {
                 Ok(log) => log,
                 Err(e) => {
                     problems.push(format!(
                         "The change log of saved scenario {number}{name} could not be read ({e}); the scenario itself was kept."
                     ));
-                    bad.push(json!({ "id": id, "log": v }));
+                    let mut kept = Object::new();
+                    kept.put("id", id.map_or_else(Node::null, |n| Node::int(n.into())));
+                    kept.put("log", v.clone());
+                    bad.push(kept.node());
                     Vec::new()
                 }
             },
@@ -206,18 +209,24 @@ fn decode_items(object: &Map<String, Value>, text: &str, versioned: bool) -> Loa
     }
     let current = object
         .get("current")
-        .and_then(Value::as_str)
+        .and_then(Node::as_str)
         .and_then(Selected::from_key)
         .unwrap_or(Selected::Baseline);
     let next_id = object
         .get("next_id")
-        .and_then(Value::as_u64)
+        .and_then(Node::as_u64)
         .and_then(|n| u32::try_from(n).ok())
         .unwrap_or(1);
     let unreadable = if bad.is_empty() {
         None
     } else {
-        serde_json::to_string_pretty(&json!({ "schema": STORAGE_SCHEMA, "scenarios": bad })).ok()
+        let mut kept = Object::new();
+        kept.put(
+            "schema",
+            Node::new(Value::Number(STORAGE_SCHEMA.to_string())),
+        );
+        kept.put("scenarios", Node::array(bad));
+        Some(json::to_string_pretty(&kept.node()))
     };
     Loaded {
         collection: Collection::from_parts(entries, current, next_id),
@@ -227,8 +236,8 @@ fn decode_items(object: &Map<String, Value>, text: &str, versioned: bool) -> Loa
 }
 
 /// True if a versioned item in `items` claims `id` (so unversioned ones avoid it).
-fn items_use(items: &[Value], id: u32) -> bool {
+fn items_use(items: &[Node], id: u32) -> bool {
     items
         .iter()
-        .any(|i| i.get("id").and_then(Value::as_u64) == Some(u64::from(id)))
+        .any(|i| i.get("id").and_then(Node::as_u64) == Some(u64::from(id)))
 }

@@ -6,6 +6,7 @@
 
 use super::register::CollaborationRegister;
 use crate::model::error::{ModelError, ModelResult};
+use crate::model::json::{self, Item};
 
 /// The baseline register as JSON (the same format as a scenario's `collaborations`
 /// section).
@@ -14,11 +15,16 @@ pub const NOTTINGHAMSHIRE_JSON: &str =
 
 /// Parse JSON in the register format, then validate it.
 pub fn from_json(json: &str) -> ModelResult<CollaborationRegister> {
-    let register: CollaborationRegister = serde_json::from_str(json).map_err(|e| {
+    let unreadable = |e: String| {
         ModelError::new(
             "collaborations",
             format!("the collaboration register cannot be read: {e}"),
         )
+    };
+    let node = json::parse(json).map_err(|e| unreadable(e.to_string()))?;
+    let register = CollaborationRegister::from_node(Item::root(&node)).map_err(|e| {
+        let (line, column) = json::line_column(json, e.at);
+        unreadable(format!("{e} (line {line}, column {column})"))
     })?;
     register.validate()?;
     Ok(register)

@@ -7,18 +7,18 @@
 //! savings do not.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::validate::check_non_negative;
 use crate::model::dec::YearValues;
 use crate::model::error::ModelResult;
+use crate::model::json::{Item, Node, Object, Read};
 use crate::model::money::{round_to, At};
 use crate::model::source::Source;
 use crate::model::year::FinancialYear;
 
 /// How benefits realisation stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BenefitStatus {
     /// Benefits are not being tracked (the gap HMICFRS found).
     #[default]
@@ -36,6 +36,16 @@ pub enum BenefitStatus {
 }
 
 impl BenefitStatus {
+    /// Every status.
+    pub const ALL: [BenefitStatus; 6] = [
+        BenefitStatus::NotTracked,
+        BenefitStatus::NotStarted,
+        BenefitStatus::OnTrack,
+        BenefitStatus::AtRisk,
+        BenefitStatus::Delivered,
+        BenefitStatus::NotDelivered,
+    ];
+
     /// The status as written in files and the CLI.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -51,46 +61,101 @@ impl BenefitStatus {
 
 /// A benefit that does not reduce spending, such as officer hours released to the front
 /// line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NonCashableBenefit {
     /// What the benefit is.
     pub description: String,
     /// Its unit, for example "officer hours released".
     pub measure: String,
     /// Planned, in `measure` units, by year.
-    #[serde(default)]
     pub planned: YearValues,
     /// Realised, in `measure` units, by year.
-    #[serde(default)]
     pub realised: YearValues,
     /// Where the figures come from.
-    #[serde(default)]
     pub source: Source,
 }
 
 /// A collaboration's benefits to the force.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Benefits {
     /// Cashable savings to the force planned (£) by year.
-    #[serde(default)]
     pub cashable_planned: YearValues,
     /// Cashable savings to the force realised (£) by year; these feed the MTFP's savings.
-    #[serde(default)]
     pub cashable_realised: YearValues,
     /// Non-cashable benefits.
-    #[serde(default)]
     pub non_cashable: Vec<NonCashableBenefit>,
     /// Where realisation stands.
-    #[serde(default)]
     pub status: BenefitStatus,
     /// Where the cashable figures come from.
-    #[serde(default)]
     pub source: Source,
 }
 
+impl NonCashableBenefit {
+    /// Read a non-cashable benefit.
+    pub fn from_node(item: Item<'_>) -> Read<NonCashableBenefit> {
+        let o = item.object(&["description", "measure", "planned", "realised", "source"])?;
+        Ok(NonCashableBenefit {
+            description: o.string("description")?,
+            measure: o.string("measure")?,
+            planned: o.or_default("planned", YearValues::from_node)?,
+            realised: o.or_default("realised", YearValues::from_node)?,
+            source: o.or_default("source", Source::from_node)?,
+        })
+    }
+
+    /// Write a non-cashable benefit.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("description", Node::str(&self.description));
+        o.put("measure", Node::str(&self.measure));
+        o.put("planned", self.planned.to_node());
+        o.put("realised", self.realised.to_node());
+        o.put("source", self.source.to_node());
+        o.node()
+    }
+}
+
 impl Benefits {
+    /// Read a collaboration's benefits (every field optional).
+    pub fn from_node(item: Item<'_>) -> Read<Benefits> {
+        let o = item.object(&[
+            "cashable_planned",
+            "cashable_realised",
+            "non_cashable",
+            "status",
+            "source",
+        ])?;
+        Ok(Benefits {
+            cashable_planned: o.or_default("cashable_planned", YearValues::from_node)?,
+            cashable_realised: o.or_default("cashable_realised", YearValues::from_node)?,
+            non_cashable: o
+                .or_default("non_cashable", |i| i.list(NonCashableBenefit::from_node))?,
+            status: o.or_default("status", |i| {
+                i.variant(&BenefitStatus::ALL, BenefitStatus::as_str)
+            })?,
+            source: o.or_default("source", Source::from_node)?,
+        })
+    }
+
+    /// Write a collaboration's benefits.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("cashable_planned", self.cashable_planned.to_node());
+        o.put("cashable_realised", self.cashable_realised.to_node());
+        o.put(
+            "non_cashable",
+            Node::array(
+                self.non_cashable
+                    .iter()
+                    .map(NonCashableBenefit::to_node)
+                    .collect(),
+            ),
+        );
+        o.put("status", Node::str(self.status.as_str()));
+        o.put("source", self.source.to_node());
+        o.node()
+    }
+
     /// Check no planned or realised figure is negative.
     pub fn validate(&self, path: &str, name: &str) -> ModelResult<()> {
         check_non_negative(

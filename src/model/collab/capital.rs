@@ -18,14 +18,16 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::allocate::allocate;
 use super::benefits::Benefits;
 use super::period::YearMonth;
 use super::register::{Sharing, Status};
 use super::validate::{bad, check_pct};
+use crate::model::dec;
 use crate::model::error::ModelResult;
+use crate::model::json::{Item, Node, Object, Read};
 use crate::model::money::{round_money, At};
 use crate::model::source::Source;
 use crate::model::year::FinancialYear;
@@ -34,8 +36,7 @@ use crate::model::year::FinancialYear;
 pub const MAX_LIFE_YEARS: u16 = 125;
 
 /// A capital collaboration: an asset the partners pay for together.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CapitalCollaboration {
     /// Short unique id (for example `joint_hq`).
     pub id: String,
@@ -48,32 +49,24 @@ pub struct CapitalCollaboration {
     /// How the asset's cost is split (editable: force, OPCC, fire service).
     pub sharing: Sharing,
     /// The asset's capital cost (£).
-    #[serde(with = "crate::model::dec::strict")]
     pub cost: Decimal,
     /// Where the cost comes from.
-    #[serde(default)]
     pub cost_source: Source,
     /// The month the asset comes into use (handover).
     pub in_use_from: YearMonth,
     /// Where the handover date comes from.
-    #[serde(default)]
     pub in_use_source: Source,
     /// The asset's useful life in years: the MRP period (1 to 125).
     pub life_years: u16,
     /// Where the life comes from.
-    #[serde(default)]
     pub life_source: Source,
     /// Interest rate on the outstanding balance, % a year (0 to 100).
-    #[serde(with = "crate::model::dec::strict")]
     pub interest_pct: Decimal,
     /// Where the rate comes from.
-    #[serde(default)]
     pub interest_source: Source,
     /// Benefits to the force (for example estates savings from sharing).
-    #[serde(default)]
     pub benefits: Benefits,
     /// Anything else worth knowing.
-    #[serde(default)]
     pub notes: String,
 }
 
@@ -93,6 +86,65 @@ pub struct FinancingYear {
 }
 
 impl CapitalCollaboration {
+    /// Read a capital collaboration.
+    pub fn from_node(item: Item<'_>) -> Read<CapitalCollaboration> {
+        let o = item.object(&[
+            "id",
+            "name",
+            "purpose",
+            "status",
+            "sharing",
+            "cost",
+            "cost_source",
+            "in_use_from",
+            "in_use_source",
+            "life_years",
+            "life_source",
+            "interest_pct",
+            "interest_source",
+            "benefits",
+            "notes",
+        ])?;
+        Ok(CapitalCollaboration {
+            id: o.string("id")?,
+            name: o.string("name")?,
+            purpose: o.string("purpose")?,
+            status: o.req("status")?.variant(&Status::ALL, Status::as_str)?,
+            sharing: Sharing::from_node(o.req("sharing")?)?,
+            cost: o.decimal("cost")?,
+            cost_source: o.or_default("cost_source", Source::from_node)?,
+            in_use_from: YearMonth::from_node(o.req("in_use_from")?)?,
+            in_use_source: o.or_default("in_use_source", Source::from_node)?,
+            life_years: o.req("life_years")?.u16()?,
+            life_source: o.or_default("life_source", Source::from_node)?,
+            interest_pct: o.decimal("interest_pct")?,
+            interest_source: o.or_default("interest_source", Source::from_node)?,
+            benefits: o.or_default("benefits", Benefits::from_node)?,
+            notes: o.text_or_empty("notes")?,
+        })
+    }
+
+    /// Write a capital collaboration.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("id", Node::str(&self.id));
+        o.put("name", Node::str(&self.name));
+        o.put("purpose", Node::str(&self.purpose));
+        o.put("status", Node::str(self.status.as_str()));
+        o.put("sharing", self.sharing.to_node());
+        o.put("cost", dec::to_node(self.cost));
+        o.put("cost_source", self.cost_source.to_node());
+        o.put("in_use_from", self.in_use_from.to_node());
+        o.put("in_use_source", self.in_use_source.to_node());
+        o.put("life_years", Node::int(self.life_years.into()));
+        o.put("life_source", self.life_source.to_node());
+        o.put("interest_pct", dec::to_node(self.interest_pct));
+        o.put("interest_source", self.interest_source.to_node());
+        o.put("benefits", self.benefits.to_node());
+        o.put("notes", Node::str(&self.notes));
+        o.node()
+    }
+
     /// The path in error messages: `capital[joint_hq]`.
     pub fn path(&self) -> String {
         format!("capital[{}]", self.id)

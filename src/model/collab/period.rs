@@ -8,8 +8,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
+use crate::model::json::{Item, Node, Read};
 use crate::model::year::{FinancialYear, FIRST_YEAR, LAST_YEAR};
 
 /// A calendar month, written `"2018-05"` in files.
@@ -110,16 +109,17 @@ impl FromStr for YearMonth {
     }
 }
 
-impl Serialize for YearMonth {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+impl YearMonth {
+    /// Read from a JSON string such as "2018-05".
+    pub fn from_node(item: Item<'_>) -> Read<YearMonth> {
+        item.str()?
+            .parse()
+            .map_err(|e: ParseMonthError| item.error(e.to_string()))
     }
-}
 
-impl<'de> Deserialize<'de> for YearMonth {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+    /// Write as a JSON string.
+    pub fn to_node(&self) -> Node {
+        Node::str(&self.to_string())
     }
 }
 

@@ -215,7 +215,8 @@ mod tests {
                           "earmarked_opening": {{"value": "0", "source": {{"text": "t"}}}},
                           "floor_pct": {{"value": "0", "source": {{"text": "t"}}}}}}}}"#
         );
-        serde_json::from_str(&text).unwrap()
+        let node = crate::model::json::parse(&text).unwrap();
+        Scenario::from_node(crate::model::json::Item::root(&node)).unwrap()
     }
 
     fn years() -> Vec<FinancialYear> {

@@ -1,16 +1,15 @@
 //! Expenditure and funding lines, their categories and their drivers.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::no_years;
-use crate::model::dec::YearValues;
+use crate::model::dec::{self, YearValues};
+use crate::model::json::{Item, Node, Object, Read};
 use crate::model::source::Source;
 use crate::model::workforce;
 
 /// Which pay award a pay line follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PayGroup {
     /// The police officer award (set by the Home Office on PRRB advice).
     Officers,
@@ -19,7 +18,9 @@ pub enum PayGroup {
 }
 
 /// Spending categories, as a police budget book groups them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+///
+/// `Serialize` is for the command-line tool's output only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExpenditureCategory {
     /// Police officer pay (with employer pension and NI unless shown separately).
@@ -53,8 +54,10 @@ pub enum ExpenditureCategory {
 }
 
 /// How an expenditure line moves from one year to the next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+///
+/// In JSON an object whose `kind` names the driver, with the driver's own fields:
+/// `{"kind": "pay_award", "group": "officers", "drift": true}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Driver {
     /// Grows by the pay award (7/12 of this year's + 5/12 of last year's), plus pay drift
     /// when `drift` is true.
@@ -62,7 +65,6 @@ pub enum Driver {
         /// Whose award applies.
         group: PayGroup,
         /// Whether incremental pay drift is added.
-        #[serde(default)]
         drift: bool,
     },
     /// Grows by the scenario's non-pay inflation.
@@ -104,8 +106,7 @@ impl Driver {
 }
 
 /// A spending line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpenditureLine {
     /// Unique id among expenditure lines (used in error paths: `expenditure[ict]`).
     pub id: String,
@@ -114,20 +115,21 @@ pub struct ExpenditureLine {
     /// Budget book category.
     pub category: ExpenditureCategory,
     /// The base year's budget (£).
-    #[serde(with = "crate::model::dec::strict")]
     pub base_amount: Decimal,
     /// How the line moves in later years.
     pub driver: Driver,
     /// Unavoidable pressures or investments (£) added in a year and carried, with the
-    /// line's own growth, into every later year. Rolling drivers only.
-    #[serde(default, skip_serializing_if = "no_years")]
+    /// line's own growth, into every later year. Rolling drivers only. Optional; not
+    /// written when empty.
     pub pressures: YearValues,
     /// Where the figures come from.
     pub source: Source,
 }
 
 /// Funding categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+///
+/// `Serialize` is for the command-line tool's output only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FundingCategory {
     /// Home Office core police grant.
@@ -149,8 +151,10 @@ pub enum FundingCategory {
 }
 
 /// How a funding line moves from one year to the next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+///
+/// In JSON an object whose `kind` names the driver, with the driver's own fields:
+/// `{"kind": "pay_award", "group": "officers", "drift": true}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FundingDriver {
     /// Stays at the base amount.
     FlatCash,
@@ -169,8 +173,7 @@ pub enum FundingDriver {
 }
 
 /// A funding line (the precept has its own section).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FundingLine {
     /// Unique id among funding lines.
     pub id: String,
@@ -179,10 +182,331 @@ pub struct FundingLine {
     /// Category.
     pub category: FundingCategory,
     /// The base year's amount (£).
-    #[serde(with = "crate::model::dec::strict")]
     pub base_amount: Decimal,
     /// How the line moves in later years.
     pub driver: FundingDriver,
     /// Where the figures come from.
     pub source: Source,
+}
+
+impl PayGroup {
+    /// Both groups.
+    pub const ALL: [PayGroup; 2] = [PayGroup::Officers, PayGroup::Staff];
+
+    /// The group as written in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            PayGroup::Officers => "officers",
+            PayGroup::Staff => "staff",
+        }
+    }
+}
+
+impl ExpenditureCategory {
+    /// Every category, in budget book order.
+    pub const ALL: [ExpenditureCategory; 14] = [
+        ExpenditureCategory::OfficerPay,
+        ExpenditureCategory::StaffPay,
+        ExpenditureCategory::PcsoPay,
+        ExpenditureCategory::Overtime,
+        ExpenditureCategory::PensionsAndNi,
+        ExpenditureCategory::Premises,
+        ExpenditureCategory::Transport,
+        ExpenditureCategory::SuppliesAndServices,
+        ExpenditureCategory::Ict,
+        ExpenditureCategory::ThirdParty,
+        ExpenditureCategory::Collaboration,
+        ExpenditureCategory::OpccCommissioning,
+        ExpenditureCategory::CapitalFinancing,
+        ExpenditureCategory::Other,
+    ];
+
+    /// The category as written in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            ExpenditureCategory::OfficerPay => "officer_pay",
+            ExpenditureCategory::StaffPay => "staff_pay",
+            ExpenditureCategory::PcsoPay => "pcso_pay",
+            ExpenditureCategory::Overtime => "overtime",
+            ExpenditureCategory::PensionsAndNi => "pensions_and_ni",
+            ExpenditureCategory::Premises => "premises",
+            ExpenditureCategory::Transport => "transport",
+            ExpenditureCategory::SuppliesAndServices => "supplies_and_services",
+            ExpenditureCategory::Ict => "ict",
+            ExpenditureCategory::ThirdParty => "third_party",
+            ExpenditureCategory::Collaboration => "collaboration",
+            ExpenditureCategory::OpccCommissioning => "opcc_commissioning",
+            ExpenditureCategory::CapitalFinancing => "capital_financing",
+            ExpenditureCategory::Other => "other",
+        }
+    }
+}
+
+impl FundingCategory {
+    /// Every category.
+    pub const ALL: [FundingCategory; 8] = [
+        FundingCategory::CorePoliceGrant,
+        FundingCategory::FormulaGrant,
+        FundingCategory::LegacyCouncilTaxGrants,
+        FundingCategory::UpliftGrant,
+        FundingCategory::PensionsGrant,
+        FundingCategory::SpecificGrant,
+        FundingCategory::OtherIncome,
+        FundingCategory::CollectionFund,
+    ];
+
+    /// The category as written in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            FundingCategory::CorePoliceGrant => "core_police_grant",
+            FundingCategory::FormulaGrant => "formula_grant",
+            FundingCategory::LegacyCouncilTaxGrants => "legacy_council_tax_grants",
+            FundingCategory::UpliftGrant => "uplift_grant",
+            FundingCategory::PensionsGrant => "pensions_grant",
+            FundingCategory::SpecificGrant => "specific_grant",
+            FundingCategory::OtherIncome => "other_income",
+            FundingCategory::CollectionFund => "collection_fund",
+        }
+    }
+}
+
+/// The driver kinds, as written in files.
+const DRIVER_KINDS: [&str; 8] = [
+    "pay_award",
+    "non_pay_inflation",
+    "flat_cash",
+    "growth",
+    "explicit",
+    "workforce",
+    "collaboration_contribution",
+    "collaboration_capital_financing",
+];
+
+/// The funding driver kinds, as written in files.
+const FUNDING_DRIVER_KINDS: [&str; 4] = ["flat_cash", "growth", "explicit", "uplift_grant"];
+
+/// The `kind` of a driver object, which must be one of `kinds`.
+fn kind(item: Item<'_>, kinds: &[&'static str]) -> Read<&'static str> {
+    let members = item.members()?;
+    let Some(member) = members.iter().find(|m| m.key == "kind") else {
+        return Err(item.error("missing field `kind`"));
+    };
+    let tag = item.member(member);
+    let text = tag.str()?;
+    kinds.iter().find(|k| **k == text).copied().ok_or_else(|| {
+        let names: Vec<String> = kinds.iter().map(|k| format!("`{k}`")).collect();
+        tag.error(format!(
+            "unknown variant `{text}`, expected one of {}",
+            names.join(", ")
+        ))
+    })
+}
+
+/// `{"kind": kind}`, ready for the driver's own fields.
+fn tagged(kind: &str) -> Object {
+    let mut o = Object::new();
+    o.put("kind", Node::str(kind));
+    o
+}
+
+impl Driver {
+    /// Read a driver object: `kind` and the fields of that kind.
+    pub fn from_node(item: Item<'_>) -> Read<Driver> {
+        Ok(match kind(item, &DRIVER_KINDS)? {
+            "pay_award" => {
+                let o = item.object(&["kind", "group", "drift"])?;
+                Driver::PayAward {
+                    group: o.req("group")?.variant(&PayGroup::ALL, PayGroup::key)?,
+                    drift: o.or_default("drift", |i| i.bool())?,
+                }
+            }
+            "non_pay_inflation" => {
+                item.object(&["kind"])?;
+                Driver::NonPayInflation
+            }
+            "growth" => {
+                let o = item.object(&["kind", "growth_pct"])?;
+                Driver::Growth {
+                    growth_pct: o.year_values("growth_pct")?,
+                }
+            }
+            "explicit" => {
+                let o = item.object(&["kind", "amounts"])?;
+                Driver::Explicit {
+                    amounts: o.year_values("amounts")?,
+                }
+            }
+            "workforce" => {
+                let o = item.object(&["kind", "group"])?;
+                Driver::Workforce {
+                    group: o
+                        .req("group")?
+                        .variant(&workforce::Group::ALL, workforce::Group::key)?,
+                }
+            }
+            "collaboration_contribution" => {
+                item.object(&["kind"])?;
+                Driver::CollaborationContribution
+            }
+            "collaboration_capital_financing" => {
+                item.object(&["kind"])?;
+                Driver::CollaborationCapitalFinancing
+            }
+            // "flat_cash", the only kind left (`kind` admits no other).
+            _ => {
+                item.object(&["kind"])?;
+                Driver::FlatCash
+            }
+        })
+    }
+
+    /// Write as `{"kind": …, …}`.
+    pub fn to_node(&self) -> Node {
+        let o = match self {
+            Driver::PayAward { group, drift } => {
+                let mut o = tagged("pay_award");
+                o.put("group", Node::str(group.key()));
+                o.put("drift", Node::bool(*drift));
+                o
+            }
+            Driver::NonPayInflation => tagged("non_pay_inflation"),
+            Driver::FlatCash => tagged("flat_cash"),
+            Driver::Growth { growth_pct } => {
+                let mut o = tagged("growth");
+                o.put("growth_pct", growth_pct.to_node());
+                o
+            }
+            Driver::Explicit { amounts } => {
+                let mut o = tagged("explicit");
+                o.put("amounts", amounts.to_node());
+                o
+            }
+            Driver::Workforce { group } => {
+                let mut o = tagged("workforce");
+                o.put("group", Node::str(group.key()));
+                o
+            }
+            Driver::CollaborationContribution => tagged("collaboration_contribution"),
+            Driver::CollaborationCapitalFinancing => tagged("collaboration_capital_financing"),
+        };
+        o.node()
+    }
+}
+
+impl ExpenditureLine {
+    /// Read a spending line.
+    pub fn from_node(item: Item<'_>) -> Read<ExpenditureLine> {
+        let o = item.object(&[
+            "id",
+            "name",
+            "category",
+            "base_amount",
+            "driver",
+            "pressures",
+            "source",
+        ])?;
+        Ok(ExpenditureLine {
+            id: o.string("id")?,
+            name: o.string("name")?,
+            category: o
+                .req("category")?
+                .variant(&ExpenditureCategory::ALL, ExpenditureCategory::key)?,
+            base_amount: o.decimal("base_amount")?,
+            driver: Driver::from_node(o.req("driver")?)?,
+            pressures: o.or_default("pressures", YearValues::from_node)?,
+            source: Source::from_node(o.req("source")?)?,
+        })
+    }
+
+    /// Write a spending line (`pressures` only when there are some).
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("id", Node::str(&self.id));
+        o.put("name", Node::str(&self.name));
+        o.put("category", Node::str(self.category.key()));
+        o.put("base_amount", dec::to_node(self.base_amount));
+        o.put("driver", self.driver.to_node());
+        if !self.pressures.0.is_empty() {
+            o.put("pressures", self.pressures.to_node());
+        }
+        o.put("source", self.source.to_node());
+        o.node()
+    }
+}
+
+impl FundingDriver {
+    /// Read a funding driver object: `kind` and the fields of that kind.
+    pub fn from_node(item: Item<'_>) -> Read<FundingDriver> {
+        Ok(match kind(item, &FUNDING_DRIVER_KINDS)? {
+            "growth" => {
+                let o = item.object(&["kind", "growth_pct"])?;
+                FundingDriver::Growth {
+                    growth_pct: o.year_values("growth_pct")?,
+                }
+            }
+            "explicit" => {
+                let o = item.object(&["kind", "amounts"])?;
+                FundingDriver::Explicit {
+                    amounts: o.year_values("amounts")?,
+                }
+            }
+            "uplift_grant" => {
+                item.object(&["kind"])?;
+                FundingDriver::UpliftGrant
+            }
+            // "flat_cash", the only kind left (`kind` admits no other).
+            _ => {
+                item.object(&["kind"])?;
+                FundingDriver::FlatCash
+            }
+        })
+    }
+
+    /// Write as `{"kind": …, …}`.
+    pub fn to_node(&self) -> Node {
+        let o = match self {
+            FundingDriver::FlatCash => tagged("flat_cash"),
+            FundingDriver::Growth { growth_pct } => {
+                let mut o = tagged("growth");
+                o.put("growth_pct", growth_pct.to_node());
+                o
+            }
+            FundingDriver::Explicit { amounts } => {
+                let mut o = tagged("explicit");
+                o.put("amounts", amounts.to_node());
+                o
+            }
+            FundingDriver::UpliftGrant => tagged("uplift_grant"),
+        };
+        o.node()
+    }
+}
+
+impl FundingLine {
+    /// Read a funding line.
+    pub fn from_node(item: Item<'_>) -> Read<FundingLine> {
+        let o = item.object(&["id", "name", "category", "base_amount", "driver", "source"])?;
+        Ok(FundingLine {
+            id: o.string("id")?,
+            name: o.string("name")?,
+            category: o
+                .req("category")?
+                .variant(&FundingCategory::ALL, FundingCategory::key)?,
+            base_amount: o.decimal("base_amount")?,
+            driver: FundingDriver::from_node(o.req("driver")?)?,
+            source: Source::from_node(o.req("source")?)?,
+        })
+    }
+
+    /// Write a funding line.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("id", Node::str(&self.id));
+        o.put("name", Node::str(&self.name));
+        o.put("category", Node::str(self.category.key()));
+        o.put("base_amount", dec::to_node(self.base_amount));
+        o.put("driver", self.driver.to_node());
+        o.put("source", self.source.to_node());
+        o.node()
+    }
 }

@@ -1,64 +1,38 @@
-//! Strict parsing of a scenario file, with errors that name the field.
+//! Describing a scenario file that is not JSON: one line naming the field being read
+//! when the text went wrong, with the line and column.
 //!
-//! serde_json reports where it stopped (line and column) but not which field it was in, so
-//! on failure the text up to that point is re-read to recover the path
-//! (`expenditure[2].base_amount`).
+//! The parser reports where it stopped but not which field it was in, so the text up to
+//! that point is re-read to recover the path (`expenditure[2].base_amount`). Files that
+//! are JSON but not a scenario are described by the readers in `crate::model::json`.
 
-use serde_json::error::Category;
+use crate::model::error::ModelError;
+use crate::model::json::{ErrorKind, JsonError};
 
-use super::Scenario;
-use crate::model::error::{ModelError, ModelResult};
-
-/// Parse `text` as a schema-1 scenario, without validating ranges.
-pub(super) fn from_json(text: &str) -> ModelResult<Scenario> {
-    serde_json::from_str(text).map_err(|e| describe(text, &e))
-}
-
-fn describe(text: &str, e: &serde_json::Error) -> ModelError {
-    // A file cut short has no field to blame: the text just stops.
-    let path = if e.classify() == Category::Eof {
-        String::new()
-    } else {
-        path_at(text, offset(text, e.line(), e.column()))
-    };
-    let path = if path.is_empty() {
-        "scenario".to_string()
-    } else {
-        path
-    };
-    let message = match e.classify() {
-        Category::Eof => "the file ends too early: it looks truncated".to_string(),
-        Category::Io => "the file could not be read".to_string(),
-        Category::Syntax => format!("not valid JSON: {}", bare_message(e)),
-        Category::Data => bare_message(e),
-    };
-    ModelError::new(
-        path,
-        format!("{message} (line {}, column {})", e.line(), e.column()),
-    )
-}
-
-/// serde_json's message without its trailing " at line L column C".
-fn bare_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(at) => full.get(..at).unwrap_or(&full).to_string(),
-        None => full,
+/// The error for `text`, which failed to parse with `e`.
+pub(crate) fn syntax_error(text: &str, e: &JsonError) -> ModelError {
+    let at = format!("(line {}, column {})", e.line, e.column);
+    match e.kind {
+        // A file cut short has no field to blame: the text just stops.
+        ErrorKind::Eof => ModelError::new(
+            "scenario",
+            format!("the file ends too early: it looks truncated {at}"),
+        ),
+        ErrorKind::Syntax | ErrorKind::Duplicate => {
+            // Past the offending character, so a repeated key is in the path.
+            let path = path_at(text, e.at.saturating_add(1));
+            let path = if path.is_empty() {
+                "scenario".to_string()
+            } else {
+                path
+            };
+            let message = if e.kind == ErrorKind::Syntax {
+                format!("not valid JSON: {} {at}", e.message)
+            } else {
+                format!("{} {at}", e.message)
+            };
+            ModelError::new(path, message)
+        }
     }
-}
-
-/// Byte offset of 1-based `line` and `column` in `text`, clamped to the text.
-fn offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let mut at = line_start.saturating_add(column).min(text.len());
-    while !text.is_char_boundary(at) {
-        at = at.saturating_sub(1);
-    }
-    at
 }
 
 #[derive(Clone)]
@@ -195,11 +169,5 @@ mod tests {
         let text = r#"{"lines": [{"amount": 5}, {"id": "x"}]}"#;
         let end = text.find('5').unwrap() + 1;
         assert_eq!(path_at(text, end), "lines[0].amount");
-    }
-
-    #[test]
-    fn offsets_are_clamped() {
-        assert_eq!(offset("ab\ncd", 2, 1), 4);
-        assert_eq!(offset("ab", 9, 9), 2);
     }
 }

@@ -4,17 +4,23 @@
 
 use super::plan::WorkforcePlan;
 use crate::model::error::{ModelError, ModelResult};
+use crate::model::json::{self, Item};
 
 /// The embedded JSON text of the baseline workforce section.
 pub const NOTTINGHAMSHIRE_JSON: &str = include_str!("../../../data/nottinghamshire-workforce.json");
 
 /// Parse a `workforce` section from JSON and validate it.
 pub fn from_json(text: &str) -> ModelResult<WorkforcePlan> {
-    let plan: WorkforcePlan = serde_json::from_str(text).map_err(|e| {
+    let unreadable = |e: String| {
         ModelError::new(
             "workforce",
             format!("cannot read the workforce section: {e}"),
         )
+    };
+    let node = json::parse(text).map_err(|e| unreadable(e.to_string()))?;
+    let plan = WorkforcePlan::from_node(Item::root(&node)).map_err(|e| {
+        let (line, column) = json::line_column(text, e.at);
+        unreadable(format!("{e} (line {line}, column {column})"))
     })?;
     plan.validate()?;
     Ok(plan)

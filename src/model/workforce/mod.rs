@@ -3,7 +3,7 @@
 //! Uplift grant line when a scenario has a `workforce` section.
 //!
 //! Interface the engine relies on (keep these names and signatures):
-//! - [`WorkforcePlan`]: the scenario's `workforce` section (serde, deny_unknown_fields).
+//! - [`WorkforcePlan`]: the scenario's `workforce` section (unknown fields rejected).
 //! - [`Group`]: officers, staff, PCSOs.
 //! - [`PayContext`]: what the workforce needs from the rest of the scenario.
 //! - [`project`]: plan + context → [`WorkforceProjection`].
@@ -22,7 +22,7 @@
 //!   precision and rounded only for display.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::dec::YearValues;
 use super::error::{ModelError, ModelResult};
@@ -37,8 +37,9 @@ pub use cohorts::GroupYear;
 pub use plan::{in_force, months_in_post, GroupPlan, Intake, UnpaidGroup, WorkforcePlan};
 pub use uplift::{Band, RuleTable, UpliftPlan, UpliftYear};
 
-/// A workforce group with its own pay cost line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A workforce group with its own pay cost line. (`Serialize` is for the command-line
+/// tool's output only.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
     /// Police officers.

@@ -8,40 +8,35 @@
 //! with the unrounded figure, so 99.996% is below 100% even though it shows as 100.00%.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::plan::{err, in_force, pct_0_100, whole_non_negative};
-use crate::model::dec::YearValues;
+use crate::model::dec::{self, YearValues};
 use crate::model::error::{ModelError, ModelResult};
+use crate::model::json::{Item, Node, Object, Read};
 use crate::model::money::{round_money, At};
 use crate::model::year::FinancialYear;
 
 /// The `uplift` part of the workforce section.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UpliftPlan {
     /// Officer headcount the Uplift allocations are added to (whole people).
-    #[serde(with = "crate::model::dec::strict")]
     pub baseline_headcount: Decimal,
     /// Extra officers allocated for each Uplift year (whole people); may start before the
     /// plan's base year.
-    #[serde(default)]
     pub allocation: YearValues,
     /// Explicit headcount targets (for example maintenance targets after the three
     /// recruitment years), each in force from its year until the next listed year.
-    #[serde(default)]
     pub targets: YearValues,
     /// The ring-fenced grant paid in full when the target is met, £ by year. Years not
     /// listed: no grant.
-    #[serde(default)]
     pub grant: YearValues,
     /// The rule tables, each in force from its year; listed oldest first.
     pub rules: Vec<RuleTable>,
 }
 
 /// How much of the grant is paid for a given % of target achieved, from one year on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleTable {
     /// The first year this table applies to; it applies until the next table's year.
     pub from: FinancialYear,
@@ -51,26 +46,42 @@ pub struct RuleTable {
 }
 
 /// One band of a rule table: `from_pct` ≤ achieved < `to_pct`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Band {
     /// Lowest % of target achieved in the band (inclusive).
-    #[serde(with = "crate::model::dec::strict")]
     pub from_pct: Decimal,
     /// Upper end of the band (exclusive); `null` or absent for the top band only.
-    #[serde(default, with = "crate::model::dec::strict_opt")]
     pub to_pct: Option<Decimal>,
     /// % of the grant paid at `from_pct` (for the whole band unless it tapers).
-    #[serde(with = "crate::model::dec::strict")]
     pub paid_pct: Decimal,
     /// If set, the % paid rises (or falls) in a straight line from `paid_pct` at
     /// `from_pct` towards this value at `to_pct`.
-    #[serde(
-        default,
-        with = "crate::model::dec::strict_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub taper_to_pct: Option<Decimal>,
+}
+
+impl Band {
+    /// Read a band (`to_pct` and `taper_to_pct` may be absent or null).
+    pub fn from_node(item: Item<'_>) -> Read<Band> {
+        let o = item.object(&["from_pct", "to_pct", "paid_pct", "taper_to_pct"])?;
+        Ok(Band {
+            from_pct: o.decimal("from_pct")?,
+            to_pct: o.or_default("to_pct", dec::opt_from_node)?,
+            paid_pct: o.decimal("paid_pct")?,
+            taper_to_pct: o.or_default("taper_to_pct", dec::opt_from_node)?,
+        })
+    }
+
+    /// Write a band (`to_pct` as null when open-ended; `taper_to_pct` only when set).
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("from_pct", dec::to_node(self.from_pct));
+        o.put("to_pct", dec::opt_to_node(self.to_pct));
+        o.put("paid_pct", dec::to_node(self.paid_pct));
+        if let Some(taper) = self.taper_to_pct {
+            o.put("taper_to_pct", dec::to_node(taper));
+        }
+        o.node()
+    }
 }
 
 /// One year of the Uplift table.
@@ -95,6 +106,38 @@ pub struct UpliftYear {
 }
 
 impl UpliftPlan {
+    /// Read the `uplift` part of the workforce section.
+    pub fn from_node(item: Item<'_>) -> Read<UpliftPlan> {
+        let o = item.object(&[
+            "baseline_headcount",
+            "allocation",
+            "targets",
+            "grant",
+            "rules",
+        ])?;
+        Ok(UpliftPlan {
+            baseline_headcount: o.decimal("baseline_headcount")?,
+            allocation: o.or_default("allocation", YearValues::from_node)?,
+            targets: o.or_default("targets", YearValues::from_node)?,
+            grant: o.or_default("grant", YearValues::from_node)?,
+            rules: o.req("rules")?.list(RuleTable::from_node)?,
+        })
+    }
+
+    /// Write the `uplift` part of the workforce section.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("baseline_headcount", dec::to_node(self.baseline_headcount));
+        o.put("allocation", self.allocation.to_node());
+        o.put("targets", self.targets.to_node());
+        o.put("grant", self.grant.to_node());
+        o.put(
+            "rules",
+            Node::array(self.rules.iter().map(RuleTable::to_node).collect()),
+        );
+        o.node()
+    }
+
     /// Check the figures and the rule tables; `path` is `workforce.uplift`.
     pub fn validate(&self, path: &str) -> ModelResult<()> {
         whole_non_negative(path, "baseline_headcount", self.baseline_headcount)?;
@@ -184,6 +227,26 @@ impl UpliftPlan {
 }
 
 impl RuleTable {
+    /// Read a rule table.
+    pub fn from_node(item: Item<'_>) -> Read<RuleTable> {
+        let o = item.object(&["from", "bands"])?;
+        Ok(RuleTable {
+            from: FinancialYear::from_node(o.req("from")?)?,
+            bands: o.req("bands")?.list(Band::from_node)?,
+        })
+    }
+
+    /// Write a rule table.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("from", self.from.to_node());
+        o.put(
+            "bands",
+            Node::array(self.bands.iter().map(Band::to_node).collect()),
+        );
+        o.node()
+    }
+
     /// The 2022/23 Home Office rule (Surrey PCC decision 018/2022) with this planner's
     /// taper: 100% or more → paid in full; 95% to 99.99% → 90%; from 75% to 95% a straight
     /// line from 0% paid at 75% up to 90% at 95% (an assumption: the published rule says
