@@ -33,7 +33,7 @@ pub use validate::{MAX_PCT, MAX_YEARS, MIN_PCT, MIN_YEARS};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole medium-term financial plan scenario (schema 1).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
     /// File format version; must be [`SCHEMA_VERSION`].
     pub schema: u32,

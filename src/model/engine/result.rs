@@ -13,7 +13,7 @@ use crate::model::scenario::{ExpenditureCategory, FundingCategory};
 use crate::model::year::FinancialYear;
 
 /// A projected plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Projection {
     /// The scenario's name.
     pub scenario: String,
