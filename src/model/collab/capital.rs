@@ -24,7 +24,7 @@ use super::allocate::allocate;
 use super::benefits::Benefits;
 use super::period::YearMonth;
 use super::register::{Sharing, Status};
-use super::validate::{bad, check_pct};
+use super::validate::{bad, check_name_and_sharing, check_pct};
 use crate::model::dec;
 use crate::model::error::ModelResult;
 use crate::model::json::{Item, Node, Object, Read};
@@ -154,11 +154,7 @@ impl CapitalCollaboration {
     pub fn validate(&self, force: &str) -> ModelResult<()> {
         let path = self.path();
         let name = self.name.as_str();
-        if name.trim().is_empty() {
-            return Err(bad(&format!("{path}.name"), &self.id, "the name is empty"));
-        }
-        self.sharing
-            .validate(force, &format!("{path}.sharing"), name)?;
+        check_name_and_sharing(&path, &self.id, name, &self.sharing, force)?;
         if self.cost.is_sign_negative() && !self.cost.is_zero() {
             return Err(bad(
                 &format!("{path}.cost"),

@@ -14,6 +14,21 @@ pub(super) fn bad(path: &str, name: &str, message: impl std::fmt::Display) -> Mo
     ModelError::new(path, format!("{name}: {message}"))
 }
 
+/// Check what revenue and capital collaborations share: a name, and a valid sharing rule
+/// that includes the force.
+pub(super) fn check_name_and_sharing(
+    path: &str,
+    id: &str,
+    name: &str,
+    sharing: &Sharing,
+    force: &str,
+) -> ModelResult<()> {
+    if name.trim().is_empty() {
+        return Err(bad(&format!("{path}.name"), id, "the name is empty"));
+    }
+    sharing.validate(force, &format!("{path}.sharing"), name)
+}
+
 /// Check values by year are not negative.
 pub(super) fn check_non_negative(
     values: &YearValues,
@@ -111,11 +126,7 @@ impl Collaboration {
     pub fn validate(&self, force: &str) -> ModelResult<()> {
         let path = self.path();
         let name = self.name.as_str();
-        if name.trim().is_empty() {
-            return Err(bad(&format!("{path}.name"), &self.id, "the name is empty"));
-        }
-        self.sharing
-            .validate(force, &format!("{path}.sharing"), name)?;
+        check_name_and_sharing(&path, &self.id, name, &self.sharing, force)?;
         if let Some(end) = self.end {
             if end <= self.start {
                 return Err(bad(

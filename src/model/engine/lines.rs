@@ -122,18 +122,14 @@ pub(super) fn expenditure(
     let path = format!("expenditure[{}]", line.id);
     let driver_path = format!("{path}.driver");
     let a = &s.assumptions;
-    let mut out = Vec::with_capacity(years.len());
-    let mut prev = line.base_amount;
-    out.push(prev);
-    for &year in years.iter().skip(1) {
-        let at = At::new(&path, Some(year));
+    roll_forward(&path, line.base_amount, years, |at, prev, year| {
         let value = match &line.driver {
             Driver::PayAward { group, drift } => {
                 let awards = match group {
                     PayGroup::Officers => &a.officer_pay_award_pct.value,
                     PayGroup::Staff => &a.staff_pay_award_pct.value,
                 };
-                let mut pct = effective_pay_award(&at, awards, year)?;
+                let mut pct = effective_pay_award(at, awards, year)?;
                 if *drift {
                     pct = at.add(pct, a.pay_drift_pct.value.get_or_zero(year))?;
                 }
@@ -158,11 +154,8 @@ pub(super) fn expenditure(
                 .capital_financing(year)
                 .ok_or_else(|| missing(&driver_path, "the collaboration register", year))?,
         };
-        let value = at.add(value, line.pressures.get_or_zero(year))?;
-        out.push(value);
-        prev = value;
-    }
-    Ok(out)
+        at.add(value, line.pressures.get_or_zero(year))
+    })
 }
 
 /// One funding line's amount in every year, unrounded, base year first.
@@ -173,12 +166,8 @@ pub(super) fn funding(
 ) -> ModelResult<Vec<Decimal>> {
     let path = format!("funding[{}]", line.id);
     let driver_path = format!("{path}.driver");
-    let mut out = Vec::with_capacity(years.len());
-    let mut prev = line.base_amount;
-    out.push(prev);
-    for &year in years.iter().skip(1) {
-        let at = At::new(&path, Some(year));
-        let value = match &line.driver {
+    roll_forward(&path, line.base_amount, years, |at, prev, year| {
+        Ok(match &line.driver {
             FundingDriver::FlatCash => prev,
             FundingDriver::Growth { growth_pct } => at.grow(prev, growth_pct.get_or_zero(year))?,
             FundingDriver::Explicit { amounts } => amounts.get(year).unwrap_or(prev),
@@ -186,9 +175,24 @@ pub(super) fn funding(
                 .workforce(&driver_path)?
                 .uplift_grant_due(year)
                 .ok_or_else(|| missing(&driver_path, "the workforce model's Uplift grant", year))?,
-        };
-        out.push(value);
-        prev = value;
+        })
+    })
+}
+
+/// A line's amount in every year, base year first: `base`, then each later year's amount
+/// worked out by `next` from the year before's.
+fn roll_forward(
+    path: &str,
+    base: Decimal,
+    years: &[FinancialYear],
+    mut next: impl FnMut(&At, Decimal, FinancialYear) -> ModelResult<Decimal>,
+) -> ModelResult<Vec<Decimal>> {
+    let mut out = Vec::with_capacity(years.len());
+    let mut prev = base;
+    out.push(prev);
+    for &year in years.iter().skip(1) {
+        prev = next(&At::new(path, Some(year)), prev, year)?;
+        out.push(prev);
     }
     Ok(out)
 }
