@@ -210,6 +210,11 @@ impl Parser<'_> {
 
     /// Four hex digits of a `\u` escape.
     fn hex4(&mut self) -> Result<u32, JsonError> {
+        // Fewer than four characters left: the text was cut short, whatever they are (as
+        // serde_json reads it), so a truncated file is reported as truncated.
+        if self.bytes.len().saturating_sub(self.pos) < 4 {
+            return Err(self.eof("a string"));
+        }
         let mut n: u32 = 0;
         for _ in 0..4 {
             let digit = match self.peek() {

@@ -52,6 +52,12 @@ fn escapes() {
     }
     assert_eq!(err(r#""\ud83d"#).kind, ErrorKind::Eof);
     assert_eq!(err(r#""abc"#).kind, ErrorKind::Eof);
+    // Fewer than four characters after `\u` is a cut-off text, whatever they are, as
+    // serde_json has it (found by the property test against serde_json).
+    for cut in [r#""\u00"#, "\"\\u\u{0}", "{\"\":\"\u{7f}a\\u\u{0}"] {
+        assert_eq!(err(cut).kind, ErrorKind::Eof, "{cut:?}");
+        assert!(serde(cut).is_err_and(|e| e.is_eof()), "{cut:?}");
+    }
 }
 
 #[test]
