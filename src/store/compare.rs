@@ -102,12 +102,14 @@ pub const LINES: [(&str, &str, LineOf); 5] = [
 
 /// Every year in any side's plan, in order.
 pub fn years(sides: &[Side]) -> Vec<FinancialYear> {
-    let mut all: Vec<FinancialYear> = sides
-        .iter()
-        .flat_map(|s| s.projection.year_list())
-        .collect();
-    all.sort();
-    all.dedup();
+    // Kept in order as they are added (plans are a handful of years; a sort would add its
+    // own copy of the sort code to the wasm for this one list).
+    let mut all: Vec<FinancialYear> = Vec::new();
+    for year in sides.iter().flat_map(|s| s.projection.year_list()) {
+        if let Err(at) = all.binary_search(&year) {
+            all.insert(at, year);
+        }
+    }
     all
 }
 

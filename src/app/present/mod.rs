@@ -146,7 +146,14 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     let ws = &props.ws;
     let chosen = use_state(|| ws.current().key());
     let year_choice = use_state(|| ws.headline_year);
-    let selected = use_state(|| SlideId::ALL.into_iter().collect::<BTreeSet<_>>());
+    // Inserted one by one: collecting into a BTreeSet would add a sort to the wasm.
+    let selected = use_state(|| {
+        let mut all = BTreeSet::new();
+        for id in SlideId::ALL {
+            all.insert(id);
+        }
+        all
+    });
     let nav = use_reducer(|| Nav {
         showing: false,
         index: 0,
