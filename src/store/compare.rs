@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::charts::{ChartData, Series, SeriesKind, Unit};
 use crate::format;
 use crate::model::engine::{Projection, YearResult};
+use crate::model::money::checked_sub;
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelResult};
 use crate::view;
@@ -43,7 +44,7 @@ impl Measure {
             .enumerate()
             .map(|(i, v)| match (i, v, first) {
                 (0, _, _) => None,
-                (_, Some(v), Some(f)) => v.checked_sub(f),
+                (_, Some(v), Some(f)) => checked_sub(*v, f),
                 _ => None,
             })
             .collect()
