@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::money::round_to;
+use crate::model::money::{checked_div, round_to};
 
 /// The minus sign used for negative figures.
 pub const MINUS: char = '\u{2212}';
@@ -64,7 +64,7 @@ pub fn millions(value: Decimal) -> String {
 
 /// Millions to `dp` decimal places: `millions_dp(x, 2)` → `£8.10m`.
 pub fn millions_dp(value: Decimal, dp: u32) -> String {
-    let m = value.checked_div(MILLION).unwrap_or(Decimal::ZERO);
+    let m = checked_div(value, MILLION).unwrap_or(Decimal::ZERO);
     let negative = !round_to(m, dp).is_zero() && m.is_sign_negative();
     format!("{}£{}m", sign(negative), grouped(m, dp))
 }
@@ -83,7 +83,7 @@ pub fn count(value: Decimal, dp: u32) -> String {
 
 /// A value in £m as a plain number for axes and CSV-like tables: 8.1 → "8.1".
 pub fn millions_number(value: Decimal, dp: u32) -> String {
-    let m = value.checked_div(MILLION).unwrap_or(Decimal::ZERO);
+    let m = checked_div(value, MILLION).unwrap_or(Decimal::ZERO);
     let negative = !round_to(m, dp).is_zero() && m.is_sign_negative();
     format!("{}{}", sign(negative), grouped(m, dp))
 }

@@ -335,3 +335,10 @@ fn the_pack_lists_the_key_assumptions_with_their_sources() {
     );
     assert!(list.iter().all(|a| !a.source.text.is_empty()));
 }
+
+/// The presentation keeps the ticked slides as a sorted list, searched by binary search:
+/// `SlideId::ALL` (its starting value) must be in `Ord` order.
+#[test]
+fn all_slides_are_in_sort_order() {
+    assert!(SlideId::ALL.windows(2).all(|w| w[0] < w[1]));
+}

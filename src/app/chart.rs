@@ -20,6 +20,12 @@ fn cell(unit: Unit, v: rust_decimal::Decimal) -> String {
     }
 }
 
+/// `<ChartFigure data={data.clone()} />`, written once: each use of a component in `html!`
+/// expands to its own copy of the props and component set-up.
+pub fn figure(data: &ChartData) -> Html {
+    html! { <ChartFigure data={data.clone()} /> }
+}
+
 /// A chart's figures as a table: a row per series, a column per category. Shared by the
 /// workspace's "Show the data" and the print pack, so both show exactly the chart's figures.
 pub fn data_table(data: &ChartData, caption: Html, class: Option<&'static str>) -> Html {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::chart::ChartFigure;
+use super::chart::figure;
 use super::state::{WorkforceResult, Workspace};
 use crate::charts::ChartData;
 use crate::view;
@@ -17,7 +17,7 @@ pub struct ChartsPanelProps {
 
 fn figure_or_error(data: &Result<ChartData, String>, what: &str) -> Html {
     match data {
-        Ok(data) => html! { <ChartFigure data={data.clone()} /> },
+        Ok(data) => figure(data),
         Err(e) => html! {
             <p class="chart-error" role="alert">{ format!("The {what} chart cannot be drawn: {e}") }</p>
         },
@@ -68,10 +68,10 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     let (gap, fe, reserves) = &*main;
     html! {
         <section id="charts" aria-label="Charts">
-            <ChartFigure data={gap.clone()} />
-            <ChartFigure data={fe.clone()} />
+            { figure(gap) }
+            { figure(fe) }
             { figure_or_error(&bridge, "bridge") }
-            <ChartFigure data={reserves.clone()} />
+            { figure(reserves) }
             { workforce.as_ref().as_ref().map(|w| figure_or_error(w, "workforce")).unwrap_or_default() }
             { collab.as_ref().as_ref().map(|c| figure_or_error(c, "collaboration")).unwrap_or_default() }
         </section>

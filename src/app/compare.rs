@@ -7,11 +7,12 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::chart::ChartFigure;
+use super::chart::figure;
 use super::compare_tables;
 use super::io_menu::chart_exports;
 use super::scenarios::notice_at;
 use super::state::{Action, Place, Workspace};
+use crate::charts::ChartData;
 use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
 use crate::store::compare::{self, Side};
@@ -67,6 +68,16 @@ fn project(ws: &Workspace, sel: Selected) -> Option<Picked> {
         scenario,
         projection,
     })
+}
+
+/// A chart and its download buttons (one function for the four charts on the screen).
+fn with_exports(chart: &ChartData, stem: &str, d: &Callback<Action>) -> Html {
+    html! {
+        <>
+            { figure(chart) }
+            <div class="chart-export-row">{ "Download: " }{ chart_exports(chart, stem, d) }</div>
+        </>
+    }
 }
 
 /// The compare screen.
@@ -216,10 +227,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             <section class="compare-charts" id="charts" aria-label="Comparison charts">
                 <h3 class="visually-hidden">{ "Charts" }</h3>
                 { for charts.iter().map(|c| html! {
-                    <div class="chart-with-export">
-                        <ChartFigure data={c.clone()} />
-                        <div class="chart-export-row">{ "Download: " }{ chart_exports(c, stem, d) }</div>
-                    </div>
+                    <div class="chart-with-export">{ with_exports(c, stem, d) }</div>
                 }) }
                 <div class="chart-with-export">
                     <div class="bridge-ends" role="group" aria-label="Bridge between two scenarios">
@@ -227,12 +235,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                         { end_select("bridge-to", "to", to, false) }
                     </div>
                     { match &bridge {
-                        Ok(c) => html! {
-                            <>
-                                <ChartFigure data={c.clone()} />
-                                <div class="chart-export-row">{ "Download: " }{ chart_exports(c, stem, d) }</div>
-                            </>
-                        },
+                        Ok(c) => with_exports(c, stem, d),
                         Err(e) => html! { <p class="chart-error" role="alert">{ format!("The bridge cannot be drawn: {e}") }</p> },
                     } }
                 </div>

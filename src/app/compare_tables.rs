@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::format;
+use crate::model::money::checked_sub;
 use crate::model::FinancialYear;
 use crate::store::compare::{self, Side};
 
@@ -112,7 +113,7 @@ pub fn lines_table(sides: &[Side]) -> Html {
                                     if i > 0 {
                                         <tr class="diff-row" data-diff={s.name.to_string()}>
                                             <th scope="row">{ format!("{} − {first_name}", s.name) }</th>
-                                            { for row.iter().zip(&first).map(|(v, f)| difference(v.zip(*f).and_then(|(v, f)| v.checked_sub(f)))) }
+                                            { for row.iter().zip(&first).map(|(v, f)| difference(v.zip(*f).and_then(|(v, f)| checked_sub(v, f)))) }
                                         </tr>
                                     }
                                 </>

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::{horizon, quick, spec, teams, Field, FieldUnit};
 use crate::model::dec::{Dec, YearValues};
+use crate::model::money::{checked_add, checked_div, checked_mul};
 use crate::model::scenario::{Driver, FundingDriver, Scenario};
 
 /// A copy of `scenario` with `field` set to `v`, or a message if `v` is out of range or the
@@ -120,9 +121,8 @@ pub fn precept_switched(scenario: &Scenario, to_percent: bool) -> Scenario {
         ) {
             (Some(g), _) => g,
             (None, Some(p)) => crate::model::round_money(
-                band_d
-                    .checked_mul(p)
-                    .and_then(|x| x.checked_div(hundred))
+                checked_mul(band_d, p)
+                    .and_then(|x| checked_div(x, hundred))
                     .unwrap_or_default(),
             ),
             (None, None) => Decimal::ZERO,
@@ -131,15 +131,15 @@ pub fn precept_switched(scenario: &Scenario, to_percent: bool) -> Scenario {
             Decimal::ZERO
         } else {
             crate::model::money::round_to(
-                rise.checked_mul(hundred)
-                    .and_then(|x| x.checked_div(band_d))
+                checked_mul(rise, hundred)
+                    .and_then(|x| checked_div(x, band_d))
                     .unwrap_or_default(),
                 2,
             )
         };
         gbp.set(year, rise);
         pct.set(year, as_pct);
-        band_d = band_d.checked_add(rise).unwrap_or(band_d);
+        band_d = checked_add(band_d, rise).unwrap_or(band_d);
     }
     if to_percent {
         s.precept.rise_pct.value = pct;

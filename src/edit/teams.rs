@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{Field, FieldSpec, FieldUnit};
 use crate::model::collab::{CapitalCollaboration, Collaboration, Status};
-use crate::model::money::round_to;
+use crate::model::money::{checked_add, checked_div, checked_mul, checked_sub, round_to};
 use crate::model::scenario::Scenario;
 use crate::model::workforce::{Group, GroupPlan, Intake, WorkforcePlan};
 use crate::model::Source;
@@ -146,7 +146,7 @@ pub fn value(s: &Scenario, field: &Field) -> Option<Decimal> {
                 .iter()
                 .filter(|i| i.year == *y)
                 .map(|i| i.count)
-                .fold(Decimal::ZERO, |a, b| a.checked_add(b).unwrap_or(a))
+                .fold(Decimal::ZERO, |a, b| checked_add(a, b).unwrap_or(a))
         }),
         Field::UpliftTarget(y) => s
             .workforce
@@ -171,28 +171,27 @@ fn spread(intakes: &mut [&mut Intake], total: Decimal) {
     let current: Decimal = intakes
         .iter()
         .map(|i| i.count)
-        .fold(Decimal::ZERO, |a, b| a.checked_add(b).unwrap_or(a));
+        .fold(Decimal::ZERO, |a, b| checked_add(a, b).unwrap_or(a));
     let n = Decimal::from(intakes.len());
     let mut given = Decimal::ZERO;
     for i in intakes.iter_mut() {
         let share = if current.is_zero() {
-            total.checked_div(n).unwrap_or_default()
+            checked_div(total, n).unwrap_or_default()
         } else {
-            total
-                .checked_mul(i.count)
-                .and_then(|x| x.checked_div(current))
+            checked_mul(total, i.count)
+                .and_then(|x| checked_div(x, current))
                 .unwrap_or_default()
         };
         i.count = share.floor();
-        given = given.checked_add(i.count).unwrap_or(given);
+        given = checked_add(given, i.count).unwrap_or(given);
     }
-    let mut left = total.checked_sub(given).unwrap_or_default();
+    let mut left = checked_sub(total, given).unwrap_or_default();
     for i in intakes.iter_mut() {
         if left <= Decimal::ZERO {
             break;
         }
-        i.count = i.count.checked_add(Decimal::ONE).unwrap_or(i.count);
-        left = left.checked_sub(Decimal::ONE).unwrap_or_default();
+        i.count = checked_add(i.count, Decimal::ONE).unwrap_or(i.count);
+        left = checked_sub(left, Decimal::ONE).unwrap_or_default();
     }
 }
 

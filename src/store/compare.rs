@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::charts::{ChartData, Series, SeriesKind, Unit};
 use crate::format;
 use crate::model::engine::{Projection, YearResult};
+use crate::model::money::checked_sub;
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelResult};
 use crate::view;
@@ -43,7 +44,7 @@ impl Measure {
             .enumerate()
             .map(|(i, v)| match (i, v, first) {
                 (0, _, _) => None,
-                (_, Some(v), Some(f)) => v.checked_sub(f),
+                (_, Some(v), Some(f)) => checked_sub(*v, f),
                 _ => None,
             })
             .collect()
@@ -102,12 +103,14 @@ pub const LINES: [(&str, &str, LineOf); 5] = [
 
 /// Every year in any side's plan, in order.
 pub fn years(sides: &[Side]) -> Vec<FinancialYear> {
-    let mut all: Vec<FinancialYear> = sides
-        .iter()
-        .flat_map(|s| s.projection.year_list())
-        .collect();
-    all.sort();
-    all.dedup();
+    // Kept in order as they are added (plans are a handful of years; a sort would add its
+    // own copy of the sort code to the wasm for this one list).
+    let mut all: Vec<FinancialYear> = Vec::new();
+    for year in sides.iter().flat_map(|s| s.projection.year_list()) {
+        if let Err(at) = all.binary_search(&year) {
+            all.insert(at, year);
+        }
+    }
     all
 }
 

@@ -6,6 +6,7 @@ use super::bridge::BridgeStep;
 use crate::charts::{ChartData, Series, SeriesKind, Unit};
 use crate::format;
 use crate::model::engine::Projection;
+use crate::model::money::{checked_add, checked_sub};
 
 fn years(p: &Projection) -> Vec<String> {
     p.years.iter().map(|y| y.year.to_string()).collect()
@@ -148,7 +149,7 @@ pub fn bridge_chart(
     for step in steps {
         categories.push(short_group(step.group).to_string());
         totals.push(Decimal::ZERO);
-        let next = running.checked_add(step.change).unwrap_or(running);
+        let next = checked_add(running, step.change).unwrap_or(running);
         if step.change >= Decimal::ZERO {
             up.push(step.change);
             up_base.push(running);
@@ -169,10 +170,8 @@ pub fn bridge_chart(
     down.push(Decimal::ZERO);
     down_base.push(Decimal::ZERO);
 
-    let diff = scenario
-        .cumulative_gap()
-        .checked_sub(baseline.cumulative_gap())
-        .unwrap_or(Decimal::ZERO);
+    let diff =
+        checked_sub(scenario.cumulative_gap(), baseline.cumulative_gap()).unwrap_or(Decimal::ZERO);
     let title = if steps.is_empty() {
         "This scenario is the baseline: nothing has moved the gap".to_string()
     } else {

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::charts::{ChartData, Series, SeriesKind, Unit};
 use crate::format;
 use crate::model::collab::{self, CollaborationProjection};
+use crate::model::money::{checked_add, checked_sub};
 use crate::model::scenario::Scenario;
 use crate::model::workforce::{self, Group, PayContext, UpliftYear, WorkforceProjection};
 use crate::model::ModelResult;
@@ -74,7 +75,7 @@ pub fn workforce_chart(w: &WorkforceProjection) -> ChartData {
         (false, None) => "Officer numbers meet the Uplift target in every year".to_string(),
         (false, Some(u)) => format!(
             "Officer numbers fall {} short of the Uplift target in {}",
-            format::count(u.target.checked_sub(u.actual).unwrap_or_default(), 0),
+            format::count(checked_sub(u.target, u.actual).unwrap_or_default(), 0),
             u.year
         ),
     };
@@ -121,17 +122,13 @@ pub fn collaboration_chart(c: &CollaborationProjection) -> ChartData {
         .totals
         .values()
         .last()
-        .map(|t| {
-            t.contribution
-                .checked_add(t.capital_financing)
-                .unwrap_or(t.contribution)
-        })
+        .map(|t| checked_add(t.contribution, t.capital_financing).unwrap_or(t.contribution))
         .unwrap_or_default();
     let realised: Decimal = c
         .totals
         .values()
         .map(|t| t.savings_realised)
-        .fold(Decimal::ZERO, |a, b| a.checked_add(b).unwrap_or(a));
+        .fold(Decimal::ZERO, |a, b| checked_add(a, b).unwrap_or(a));
     let last_year = years.last().map(|y| y.to_string()).unwrap_or_default();
     ChartData {
         id: "collaborations".into(),

@@ -11,7 +11,6 @@ mod setup;
 mod slide;
 
 use std::cell::Cell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -146,7 +145,9 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     let ws = &props.ws;
     let chosen = use_state(|| ws.current().key());
     let year_choice = use_state(|| ws.headline_year);
-    let selected = use_state(|| SlideId::ALL.into_iter().collect::<BTreeSet<_>>());
+    // The ticked slides, kept sorted (a plain Vec: a BTreeSet of eight would add its own copy
+    // of the B-tree code to the wasm).
+    let selected = use_state(|| SlideId::ALL.to_vec());
     let nav = use_reducer(|| Nav {
         showing: false,
         index: 0,
@@ -298,8 +299,11 @@ pub fn Presentation(props: &PresentationProps) -> Html {
             let selected = selected.clone();
             Callback::from(move |id: SlideId| {
                 let mut next = (*selected).clone();
-                if !next.remove(&id) {
-                    next.insert(id);
+                match next.binary_search(&id) {
+                    Ok(at) => {
+                        next.remove(at);
+                    }
+                    Err(at) => next.insert(at, id),
                 }
                 selected.set(next);
             })

@@ -1,7 +1,5 @@
 //! The setup step: which scenario to present and which slides to show.
 
-use std::collections::BTreeSet;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -21,8 +19,8 @@ pub struct SetupProps {
     pub on_choose: Callback<String>,
     /// The slides, with the finding each would state for the chosen scenario.
     pub slides: Vec<(SlideId, AttrValue)>,
-    /// The slides ticked.
-    pub selected: BTreeSet<SlideId>,
+    /// The slides ticked, in order.
+    pub selected: Vec<SlideId>,
     /// Called when a slide is ticked or unticked.
     pub on_toggle: Callback<SlideId>,
     /// The year the "this year" slides are about.

@@ -72,15 +72,21 @@ pub fn allocate(
     let remainder = at.sub(total, at.sum(shares.iter().copied())?)?;
     let step = match remainder.cmp(&Decimal::ZERO) {
         Ordering::Equal => return Ok(shares),
-        Ordering::Greater => {
-            leftovers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            PENNY
-        }
-        Ordering::Less => {
-            leftovers.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
-            -PENNY
-        }
+        Ordering::Greater => PENNY,
+        Ordering::Less => -PENNY,
     };
+    // Largest leftover first when pennies are missing, most negative first when there are
+    // too many; ties in partner order. (One sort call for both: each call is its own copy of
+    // the sort in the wasm.)
+    let gives_first = |a: &(usize, Decimal), b: &(usize, Decimal)| {
+        let by_leftover = if step.is_sign_positive() {
+            b.1.cmp(&a.1)
+        } else {
+            a.1.cmp(&b.1)
+        };
+        by_leftover.then(a.0.cmp(&b.0))
+    };
+    leftovers.sort_by(gives_first);
     let pennies = at.div(remainder, step)?;
     let count = pennies.to_usize().unwrap_or(usize::MAX);
     if pennies.fract() != Decimal::ZERO || count > leftovers.len() {
