@@ -12,6 +12,7 @@ use super::uplift::UpliftPlan;
 use crate::model::dec::{self, YearValues};
 use crate::model::error::{ModelError, ModelResult};
 use crate::model::json::{Item, Node, Object, Read};
+use crate::model::money::is_whole;
 use crate::model::source::Source;
 use crate::model::year::FinancialYear;
 
@@ -277,7 +278,7 @@ pub(crate) fn whole_non_negative(path: &str, field: &str, v: Decimal) -> ModelRe
     if v.is_sign_negative() && !v.is_zero() {
         return Err(err(path, field, format!("must not be negative (got {v})")));
     }
-    if !v.fract().is_zero() {
+    if !is_whole(v) {
         return Err(err(
             path,
             field,
