@@ -4,8 +4,6 @@
 //! decimal strings like every other figure in a scenario file; a start month is a JSON
 //! integer, 1 (January) to 12 (December).
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::uplift::UpliftPlan;
@@ -14,6 +12,7 @@ use crate::model::error::{ModelError, ModelResult};
 use crate::model::json::{Item, Node, Object, Read};
 use crate::model::money::is_whole;
 use crate::model::source::Source;
+use crate::model::vec_map::VecMap;
 use crate::model::year::FinancialYear;
 
 /// The scenario's `workforce` section: the three paid groups, unpaid headcount (specials,
@@ -32,7 +31,7 @@ pub struct WorkforcePlan {
     pub uplift: Option<UpliftPlan>,
     /// Where each default figure comes from, keyed by its field path inside this section
     /// (for example `officers.opening_headcount`). Optional in user scenarios.
-    pub sources: BTreeMap<String, Source>,
+    pub sources: VecMap<String, Source>,
 }
 
 /// One paid workforce group: its people flows and its cost per FTE.
@@ -142,8 +141,8 @@ impl WorkforcePlan {
 }
 
 /// Read the `sources` map: field path → source.
-fn sources_from_node(item: Item<'_>) -> Read<BTreeMap<String, Source>> {
-    let mut out = BTreeMap::new();
+fn sources_from_node(item: Item<'_>) -> Read<VecMap<String, Source>> {
+    let mut out = VecMap::new();
     for member in item.members()? {
         out.insert(member.key.clone(), Source::from_node(item.member(member))?);
     }
