@@ -8,6 +8,8 @@
 use std::borrow::Borrow;
 use std::fmt;
 
+use serde::{Serialize, Serializer};
+
 /// Key → value, unique keys, iterated in key order.
 #[derive(Clone, PartialEq, Eq)]
 pub struct VecMap<K, V>(Vec<(K, V)>);
@@ -79,6 +81,11 @@ impl<K, V> VecMap<K, V> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
+    /// The keys in order.
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator {
+        self.0.iter().map(|(k, _)| k)
+    }
+
     /// The values in key order.
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
         self.0.iter().map(|(_, v)| v)
@@ -101,6 +108,13 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for VecMap<K, V> {
     }
 }
 
+/// Written as a map in key order, as a `BTreeMap` is.
+impl<K: Serialize, V: Serialize> Serialize for VecMap<K, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,7 +133,12 @@ mod tests {
         for k in ["a", "b", "c", "z"] {
             assert_eq!(m.get(k), b.get(k));
         }
+        assert!(m.keys().eq(b.keys()));
         assert_eq!(format!("{m:?}"), format!("{b:?}"));
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            serde_json::to_string(&b).unwrap()
+        );
         m.retain(|_, v| *v % 2 == 0);
         b.retain(|_, v| *v % 2 == 0);
         assert!(m.iter().eq(b.iter()));
