@@ -53,6 +53,24 @@ impl<K: Ord, V> VecMap<K, V> {
             }
         }
     }
+
+    /// Remove `key`; the value it had, if any.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+    {
+        let i = self.find(key).ok()?;
+        Some(self.0.remove(i).1)
+    }
+
+    /// The entries whose keys are at most `key`, in key order.
+    pub fn up_to<Q: Ord + ?Sized>(&self, key: &Q) -> impl DoubleEndedIterator<Item = (&K, &V)>
+    where
+        K: Borrow<Q>,
+    {
+        let end = self.0.partition_point(|(k, _)| k.borrow() <= key);
+        self.0.iter().take(end).map(|(k, v)| (k, v))
+    }
 }
 
 impl<K, V> VecMap<K, V> {
@@ -101,6 +119,17 @@ impl<'a, K, V> IntoIterator for &'a VecMap<K, V> {
     }
 }
 
+/// Collected as a `BTreeMap` is: in key order, a later value for a key replacing an earlier.
+impl<K: Ord, V> FromIterator<(K, V)> for VecMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        let mut out = VecMap::new();
+        for (k, v) in pairs {
+            out.insert(k, v);
+        }
+        out
+    }
+}
+
 /// Shown as `{k: v, …}`, as a `BTreeMap` is.
 impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for VecMap<K, V> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -139,6 +168,17 @@ mod tests {
             serde_json::to_string(&m).unwrap(),
             serde_json::to_string(&b).unwrap()
         );
+        for k in ["", "a", "c", "m", "zz"] {
+            assert!(m.up_to(k).eq(b.iter().filter(|(key, _)| key.as_str() <= k)));
+        }
+        let pairs = [(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd')];
+        let collected: VecMap<_, _> = pairs.into_iter().collect();
+        assert!(collected
+            .iter()
+            .eq(pairs.into_iter().collect::<BTreeMap<_, _>>().iter()));
+        assert_eq!(m.remove("q"), b.remove("q"));
+        assert_eq!(m.remove("q"), None);
+        assert!(m.iter().eq(b.iter()));
         m.retain(|_, v| *v % 2 == 0);
         b.retain(|_, v| *v % 2 == 0);
         assert!(m.iter().eq(b.iter()));

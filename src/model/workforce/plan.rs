@@ -266,7 +266,7 @@ pub fn months_in_post(month: i64) -> Option<u32> {
 /// The value in force in `year` for a table keyed by the year each value starts: the
 /// entry for the latest listed year at or before `year`.
 pub fn in_force(values: &YearValues, year: FinancialYear) -> Option<Decimal> {
-    values.0.range(..=year).next_back().map(|(_, v)| *v)
+    values.0.up_to(&year).next_back().map(|(_, v)| *v)
 }
 
 pub(crate) fn err(path: &str, field: &str, message: impl Into<String>) -> ModelError {

@@ -181,7 +181,7 @@ impl UpliftPlan {
         if let Some(t) = in_force(&self.targets, year) {
             return Ok(Some(t));
         }
-        let allocated: Vec<Decimal> = self.allocation.0.range(..=year).map(|(_, v)| *v).collect();
+        let allocated: Vec<Decimal> = self.allocation.0.up_to(&year).map(|(_, v)| *v).collect();
         if allocated.is_empty() {
             return Ok(None);
         }
