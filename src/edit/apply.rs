@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::{horizon, quick, spec, teams, Field, FieldUnit};
 use crate::model::dec::{Dec, YearValues};
-use crate::model::money::{checked_add, checked_div, checked_mul};
+use crate::model::money::{checked_add, checked_div, checked_mul, is_whole};
 use crate::model::scenario::{Driver, FundingDriver, Scenario};
 
 /// A copy of `scenario` with `field` set to `v`, or a message if `v` is out of range or the
@@ -14,10 +14,10 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
     if v < spec.min || v > spec.max {
         return Err(format!("Must be from {}", spec.range_text()));
     }
-    if spec.unit == FieldUnit::Years && !v.fract().is_zero() {
+    if spec.unit == FieldUnit::Years && !is_whole(v) {
         return Err("Must be a whole number of years".into());
     }
-    if spec.unit == FieldUnit::People && !v.fract().is_zero() {
+    if spec.unit == FieldUnit::People && !is_whole(v) {
         return Err("Must be a whole number of people".into());
     }
     let mut s = scenario.clone();

@@ -16,7 +16,9 @@ fn carry(t: &mut YearValues, new_years: &[FinancialYear]) {
         return;
     };
     for y in new_years {
-        t.0.entry(*y).or_insert(last);
+        if t.get(*y).is_none() {
+            t.set(*y, last);
+        }
     }
 }
 

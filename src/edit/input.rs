@@ -13,7 +13,7 @@ pub fn display_value(v: Decimal, unit: FieldUnit) -> String {
     let v = v.normalize();
     match unit {
         FieldUnit::Pounds | FieldUnit::Properties | FieldUnit::People => {
-            let dp = if v.fract().is_zero() {
+            let dp = if crate::model::money::is_whole(v) {
                 0
             } else {
                 v.scale().max(2)

@@ -1,13 +1,13 @@
 //! Decimal in scenario files: always a JSON string ("1234.56"), never a JSON number, so
 //! files stay exact. A number where a string belongs is rejected with a message.
 
-use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::Serializer;
 
 use super::json::{Item, Node, Object, Read};
+use super::vec_map::VecMap;
 use super::year::FinancialYear;
 
 /// What a Decimal must look like, for messages.
@@ -98,12 +98,12 @@ impl Dec {
 /// `{"2021/22": "0", "2022/23": "5"}`. Years not listed have no value (the driver using
 /// it says what that means, usually zero).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct YearValues(pub BTreeMap<FinancialYear, Decimal>);
+pub struct YearValues(pub VecMap<FinancialYear, Decimal>);
 
 impl YearValues {
     /// An empty table.
     pub fn new() -> Self {
-        YearValues(BTreeMap::new())
+        YearValues(VecMap::new())
     }
 
     /// The value for `year`, if set.
@@ -135,7 +135,7 @@ impl YearValues {
 impl YearValues {
     /// Read `{"2021/22": "0", "2022/23": "5"}`: financial years to decimal strings.
     pub fn from_node(item: Item<'_>) -> Read<YearValues> {
-        let mut out = BTreeMap::new();
+        let mut out = VecMap::new();
         for member in item.members()? {
             let value = item.member(member);
             let year = member

@@ -13,6 +13,7 @@ pub mod json;
 pub mod money;
 pub mod scenario;
 pub mod source;
+pub mod vec_map;
 pub mod workforce;
 pub mod year;
 

@@ -24,6 +24,15 @@ pub fn round_to(value: Decimal, dp: u32) -> Decimal {
     value.round_dp_with_strategy(dp, MONEY_ROUNDING)
 }
 
+/// True when `value` has no fractional part (3, 3.00, −2), false for 2.5.
+///
+/// Compares with the truncated value instead of testing `fract()` for zero: `fract` goes
+/// through Decimal's panicking `-`, which would bring one more copy of the addition code
+/// into the wasm.
+pub fn is_whole(value: Decimal) -> bool {
+    value.trunc() == value
+}
+
 // Decimal's checked operations are `#[inline(always)]`, so each
 // call would carry its own copy of the arithmetic in the wasm. These four keep one copy
 // each: call them rather than the methods.
@@ -127,6 +136,19 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn is_whole_agrees_with_fract() {
+        for s in [
+            "0", "-0", "3", "3.00", "-2", "2.5", "-2.5", "0.001", "-0.000", "1e3", "7.10",
+        ] {
+            let v = Decimal::from_str(s)
+                .or_else(|_| Decimal::from_scientific(s))
+                .unwrap();
+            assert_eq!(is_whole(v), v.fract().is_zero(), "{s}");
+        }
+        assert!(is_whole(Decimal::MAX) && is_whole(Decimal::MIN));
     }
 
     #[test]

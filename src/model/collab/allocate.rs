@@ -19,7 +19,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::model::error::{ModelError, ModelResult};
-use crate::model::money::{round_money, At};
+use crate::model::money::{is_whole, round_money, At};
 use crate::model::year::FinancialYear;
 
 /// One penny.
@@ -89,7 +89,7 @@ pub fn allocate(
     leftovers.sort_by(gives_first);
     let pennies = at.div(remainder, step)?;
     let count = pennies.to_usize().unwrap_or(usize::MAX);
-    if pennies.fract() != Decimal::ZERO || count > leftovers.len() {
+    if !is_whole(pennies) || count > leftovers.len() {
         // Cannot happen with a penny-rounded total: each rounding is at most half a penny.
         return Err(err("the shares could not be balanced to the penny"));
     }

@@ -15,8 +15,6 @@
 //! - **Financing** = MRP + interest. The whole asset's financing in a year is the sum of
 //!   the partners' figures, so the partners' shares sum to it exactly.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -30,6 +28,7 @@ use crate::model::error::ModelResult;
 use crate::model::json::{Item, Node, Object, Read};
 use crate::model::money::{round_money, At};
 use crate::model::source::Source;
+use crate::model::vec_map::VecMap;
 use crate::model::year::FinancialYear;
 
 /// The longest asset life accepted, in years.
@@ -207,8 +206,8 @@ pub fn schedule(
     interest_pct: Decimal,
     last: FinancialYear,
     path: &str,
-) -> ModelResult<BTreeMap<FinancialYear, FinancingYear>> {
-    let mut out = BTreeMap::new();
+) -> ModelResult<VecMap<FinancialYear, FinancingYear>> {
+    let mut out = VecMap::new();
     let Some(first) = in_use_from.financial_year() else {
         return Ok(out);
     };

@@ -29,8 +29,6 @@ mod projection;
 pub mod register;
 mod validate;
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 pub use benefits::{BenefitStatus, Benefits, BenefitsYear, NonCashableBenefit};
@@ -47,6 +45,7 @@ pub use register::{
 
 use super::error::{ModelError, ModelResult};
 use super::money::{round_money, At};
+use super::vec_map::VecMap;
 use super::year::FinancialYear;
 
 fn named_shares(sharing: &Sharing, amounts: &[Decimal]) -> Vec<PartnerShare> {
@@ -191,7 +190,7 @@ pub fn project(
         .map(|c| project_capital(c, force, years))
         .collect::<ModelResult<Vec<_>>>()?;
 
-    let mut totals = BTreeMap::new();
+    let mut totals = VecMap::new();
     for (i, &year) in years.iter().enumerate() {
         let at = At::new("collaborations.totals", Some(year));
         let mut t = YearTotals::default();

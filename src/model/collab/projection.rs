@@ -3,14 +3,13 @@
 //! collaboration, each partner's financing; and the force's totals by year, which the
 //! engine reads.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::benefits::BenefitsYear;
 use super::capital::FinancingYear;
 use super::register::Status;
+use crate::model::vec_map::VecMap;
 use crate::model::year::FinancialYear;
 
 /// A partner's share of an amount (£, to the penny).
@@ -111,7 +110,7 @@ pub struct CollaborationProjection {
     /// Capital collaborations.
     pub capital: Vec<CapitalLine>,
     /// The force's totals by year.
-    pub totals: BTreeMap<FinancialYear, YearTotals>,
+    pub totals: VecMap<FinancialYear, YearTotals>,
 }
 
 impl CollaborationProjection {

@@ -4,15 +4,15 @@
 //! decimal strings like every other figure in a scenario file; a start month is a JSON
 //! integer, 1 (January) to 12 (December).
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::uplift::UpliftPlan;
 use crate::model::dec::{self, YearValues};
 use crate::model::error::{ModelError, ModelResult};
 use crate::model::json::{Item, Node, Object, Read};
+use crate::model::money::is_whole;
 use crate::model::source::Source;
+use crate::model::vec_map::VecMap;
 use crate::model::year::FinancialYear;
 
 /// The scenario's `workforce` section: the three paid groups, unpaid headcount (specials,
@@ -31,7 +31,7 @@ pub struct WorkforcePlan {
     pub uplift: Option<UpliftPlan>,
     /// Where each default figure comes from, keyed by its field path inside this section
     /// (for example `officers.opening_headcount`). Optional in user scenarios.
-    pub sources: BTreeMap<String, Source>,
+    pub sources: VecMap<String, Source>,
 }
 
 /// One paid workforce group: its people flows and its cost per FTE.
@@ -141,8 +141,8 @@ impl WorkforcePlan {
 }
 
 /// Read the `sources` map: field path → source.
-fn sources_from_node(item: Item<'_>) -> Read<BTreeMap<String, Source>> {
-    let mut out = BTreeMap::new();
+fn sources_from_node(item: Item<'_>) -> Read<VecMap<String, Source>> {
+    let mut out = VecMap::new();
     for member in item.members()? {
         out.insert(member.key.clone(), Source::from_node(item.member(member))?);
     }
@@ -266,7 +266,7 @@ pub fn months_in_post(month: i64) -> Option<u32> {
 /// The value in force in `year` for a table keyed by the year each value starts: the
 /// entry for the latest listed year at or before `year`.
 pub fn in_force(values: &YearValues, year: FinancialYear) -> Option<Decimal> {
-    values.0.range(..=year).next_back().map(|(_, v)| *v)
+    values.0.up_to(&year).next_back().map(|(_, v)| *v)
 }
 
 pub(crate) fn err(path: &str, field: &str, message: impl Into<String>) -> ModelError {
@@ -277,7 +277,7 @@ pub(crate) fn whole_non_negative(path: &str, field: &str, v: Decimal) -> ModelRe
     if v.is_sign_negative() && !v.is_zero() {
         return Err(err(path, field, format!("must not be negative (got {v})")));
     }
-    if !v.fract().is_zero() {
+    if !is_whole(v) {
         return Err(err(
             path,
             field,

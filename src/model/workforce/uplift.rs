@@ -14,7 +14,7 @@ use super::plan::{err, in_force, pct_0_100, whole_non_negative};
 use crate::model::dec::{self, YearValues};
 use crate::model::error::{ModelError, ModelResult};
 use crate::model::json::{Item, Node, Object, Read};
-use crate::model::money::{round_money, At};
+use crate::model::money::{is_whole, round_money, At};
 use crate::model::year::FinancialYear;
 
 /// The `uplift` part of the workforce section.
@@ -142,7 +142,7 @@ impl UpliftPlan {
     pub fn validate(&self, path: &str) -> ModelResult<()> {
         whole_non_negative(path, "baseline_headcount", self.baseline_headcount)?;
         for (year, v) in self.allocation.iter() {
-            if !v.fract().is_zero() {
+            if !is_whole(v) {
                 return Err(err(path, "allocation", "must be whole officers").in_year(year));
             }
         }
@@ -181,7 +181,7 @@ impl UpliftPlan {
         if let Some(t) = in_force(&self.targets, year) {
             return Ok(Some(t));
         }
-        let allocated: Vec<Decimal> = self.allocation.0.range(..=year).map(|(_, v)| *v).collect();
+        let allocated: Vec<Decimal> = self.allocation.0.up_to(&year).map(|(_, v)| *v).collect();
         if allocated.is_empty() {
             return Ok(None);
         }

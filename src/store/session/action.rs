@@ -8,6 +8,7 @@ use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
 use crate::model::FinancialYear;
 use crate::store::collection::{Change, Collection, Selected};
+use crate::store::history::History;
 use crate::store::share;
 
 /// Everything the user can do to the workspace.
@@ -144,7 +145,7 @@ impl Workspace {
                 if let Selected::Scenario(id) = self.current() {
                     let mut c = self.collection().clone();
                     if c.describe(id, &text) && c != *self.collection() {
-                        next.step(c, "Edit the description");
+                        next.step(c, "Edit the description".into());
                     }
                 }
             }
@@ -162,24 +163,8 @@ impl Workspace {
                     }
                 }
             }
-            Action::Undo => {
-                let mut h = (*self.store.0).clone();
-                if h.undo() {
-                    next.store = Shared(Rc::new(h));
-                    next.drafts.clear();
-                    next.notice = None;
-                    next.refresh();
-                }
-            }
-            Action::Redo => {
-                let mut h = (*self.store.0).clone();
-                if h.redo() {
-                    next.store = Shared(Rc::new(h));
-                    next.drafts.clear();
-                    next.notice = None;
-                    next.refresh();
-                }
-            }
+            Action::Undo => next.travel(History::undo),
+            Action::Redo => next.travel(History::redo),
             Action::Seal => {
                 if self.history().is_open() {
                     let mut h = (*self.store.0).clone();
@@ -217,7 +202,7 @@ impl Workspace {
                     let mut c = self.collection().clone();
                     let n = self.add_shared(&mut c, &fragment);
                     if !n.error {
-                        next.step(c, "Open a shared scenario");
+                        next.step(c, "Open a shared scenario".into());
                         next.view = View::Edit;
                     }
                     next.notice = Some(n);
@@ -328,8 +313,20 @@ impl Workspace {
         }
     }
 
+    /// Undo or redo (`go` is `History::undo` or `History::redo`): show where it leads,
+    /// with no drafts or message left over. One copy for both actions.
+    fn travel(&mut self, go: fn(&mut History<Collection>) -> bool) {
+        let mut h = (*self.store.0).clone();
+        if go(&mut h) {
+            self.store = Shared(Rc::new(h));
+            self.drafts.clear();
+            self.notice = None;
+            self.refresh();
+        }
+    }
+
     /// Make `c` the collection as one undoable step called `label`.
-    fn step(&mut self, c: Collection, label: impl Into<String>) {
+    fn step(&mut self, c: Collection, label: String) {
         let mut h = (*self.store.0).clone();
         h.push(c, label, None);
         self.store = Shared(Rc::new(h));

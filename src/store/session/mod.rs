@@ -7,7 +7,6 @@
 
 mod action;
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::collection::{Collection, Selected};
@@ -16,6 +15,7 @@ use super::{share, storage};
 use crate::edit::{self, Field};
 use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
+use crate::model::vec_map::VecMap;
 use crate::model::FinancialYear;
 
 pub use action::Action;
@@ -99,7 +99,7 @@ pub struct Workspace {
     /// Its projection: what the headlines and charts show.
     pub projection: Rc<Projection>,
     /// Text typed into fields of the scenario on screen, by field.
-    pub drafts: BTreeMap<Field, Draft>,
+    pub drafts: VecMap<Field, Draft>,
     /// The year whose annual gap the headline shows.
     pub headline_year: Option<FinancialYear>,
     /// The named scenarios and their undo history.
@@ -127,7 +127,7 @@ impl Workspace {
             baseline_projection: projection.clone(),
             scenario: baseline,
             projection,
-            drafts: BTreeMap::new(),
+            drafts: VecMap::new(),
             headline_year,
             store: Shared(Rc::new(History::new(Collection::new()))),
             view: View::Edit,

@@ -9,6 +9,7 @@ use crate::charts::{ChartData, Series, SeriesKind, Unit};
 use crate::format;
 use crate::model::collab::{self, CollaborationProjection};
 use crate::model::engine::{Projection, YearResult};
+use crate::model::money::checked_mul;
 use crate::model::workforce::{self, PayContext, WorkforceProjection};
 use crate::model::{At, FinancialYear, Scenario};
 use crate::view::{bridge, bridge_chart, default_headline_year, gap_chart, reserves_chart};
@@ -63,11 +64,10 @@ fn people_figure(key: &'static str, label: String, exact: Decimal) -> KeyFigure 
 
 /// A weekly sum as people say it: "29p" under a pound, "£1.15" from a pound up.
 fn spoken(amount: Decimal) -> String {
-    if amount.abs() < Decimal::ONE {
-        let pence = (amount * Decimal::ONE_HUNDRED).normalize();
-        format!("{pence}p")
-    } else {
-        format::pounds(amount)
+    // checked_mul, not `*`: the operator would bring its own copy of the multiplication.
+    match checked_mul(amount, Decimal::ONE_HUNDRED) {
+        Some(pence) if amount.abs() < Decimal::ONE => format!("{}p", pence.normalize()),
+        _ => format::pounds(amount),
     }
 }
 
@@ -316,12 +316,17 @@ fn uplift(s: &Scenario) -> Result<Slide, String> {
             format::count(last.target, 0),
             last.year
         ),
-        Some(short) => format!(
-            "Officer numbers fall {} short of the Uplift target in {}, putting {} of grant at risk",
-            format::count(short.target - short.actual, 0),
-            short.year,
-            format::millions(at_risk)
-        ),
+        Some(short) => {
+            let gap = at
+                .sub(short.target, short.actual)
+                .map_err(|e| e.to_string())?;
+            format!(
+                "Officer numbers fall {} short of the Uplift target in {}, putting {} of grant at risk",
+                format::count(gap, 0),
+                short.year,
+                format::millions(at_risk)
+            )
+        }
     };
     let chart = ChartData {
         id: "uplift".into(),
