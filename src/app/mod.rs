@@ -1,6 +1,7 @@
 //! The Yew single-page app (wasm32 only): a thin shell around the pure model and view.
 
 mod autosave;
+mod button;
 mod chart;
 mod charts_panel;
 mod compare;
@@ -108,8 +109,8 @@ fn Planner(props: &PlannerProps) -> Html {
                 <div class="actions">
                     <present::PresentButton {on_present} refocus={*returned} />
                     <present::PrintPackButton ws={(*ws).clone()} />
-                    <button type="button" class="btn" onclick={reset} disabled={is_baseline}>{ "Reset to baseline" }</button>
-                    <button type="button" class="btn" onclick={print}>{ "Print" }</button>
+                    { button::button("btn", None, is_baseline, "Reset to baseline", reset) }
+                    { button::button("btn", None, false, "Print", print) }
                 </div>
             </header>
             <scenario_about::Recovery ws={(*ws).clone()} dispatch={dispatch.clone()} />
