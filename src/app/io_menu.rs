@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::button::button;
+use super::controls::button;
 
 use super::io;
 use super::scenarios::notice_at;

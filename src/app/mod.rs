@@ -1,11 +1,11 @@
 //! The Yew single-page app (wasm32 only): a thin shell around the pure model and view.
 
 mod autosave;
-mod button;
 mod chart;
 mod charts_panel;
 mod compare;
 mod compare_tables;
+mod controls;
 mod field;
 mod headlines;
 mod io;
@@ -109,8 +109,8 @@ fn Planner(props: &PlannerProps) -> Html {
                 <div class="actions">
                     <present::PresentButton {on_present} refocus={*returned} />
                     <present::PrintPackButton ws={(*ws).clone()} />
-                    { button::button("btn", None, is_baseline, "Reset to baseline", reset) }
-                    { button::button("btn", None, false, "Print", print) }
+                    { controls::button("btn", None, is_baseline, "Reset to baseline", reset) }
+                    { controls::button("btn", None, false, "Print", print) }
                 </div>
             </header>
             <scenario_about::Recovery ws={(*ws).clone()} dispatch={dispatch.clone()} />

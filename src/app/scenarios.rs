@@ -13,7 +13,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::button::button;
+use super::controls::{button, option};
 
 use super::autosave::use_autosave;
 use super::io;
@@ -176,10 +176,10 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
             <div class="scenario-row">
                 <label for="scenario-select" class="bar-label">{ "Scenario" }</label>
                 <select id="scenario-select" onchange={on_select}>
-                    <option value="baseline" selected={current == Selected::Baseline}>{ format!("{} · read-only", ws.baseline.name) }</option>
+                    { option("baseline".into(), current == Selected::Baseline, format!("{} · read-only", ws.baseline.name).into()) }
                     { for c.entries().iter().map(|e| {
                         let sel = Selected::Scenario(e.id);
-                        html! { <option value={sel.key()} selected={current == sel}>{ e.scenario.name.clone() }</option> }
+                        option(sel.key().into(), current == sel, e.scenario.name.clone().into())
                     }) }
                 </select>
                 { button("btn", Some("scenario-new"), false, "New from baseline", d.reform(|_: MouseEvent| Action::NewFromBaseline)) }

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::button::button;
+use crate::app::controls::button;
 
 use super::state::Workspace;
 use crate::model::{engine, FinancialYear, Projection, Scenario};

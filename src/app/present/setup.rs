@@ -3,7 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::app::button::button;
+use crate::app::controls::{button, option};
 
 use crate::view::slides::SlideId;
 
@@ -80,9 +80,7 @@ pub fn Setup(props: &SetupProps) -> Html {
                                 on_year.emit(select.value());
                             })
                         }>
-                            { for props.years.iter().map(|y| html! {
-                                <option value={y.clone()} selected={*y == props.year}>{ y.clone() }</option>
-                            }) }
+                            { for props.years.iter().map(|y| option(y.clone(), *y == props.year, y.clone())) }
                         </select>
                     </div>
                     if let Some(problem) = &props.problem {
