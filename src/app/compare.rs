@@ -7,6 +7,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::controls::option;
+
 use super::chart::figure;
 use super::compare_tables;
 use super::io_menu::chart_exports;
@@ -202,7 +204,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             <>
                 <label for={id}>{ label }</label>
                 <select {id} {onchange}>
-                    { for all.iter().map(|s| html! { <option value={s.key()} selected={*s == value}>{ name_of(*s) }</option> }) }
+                    { for all.iter().map(|s| option(s.key().into(), *s == value, name_of(*s).into())) }
                 </select>
             </>
         }

@@ -3,6 +3,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::controls::option;
+
 use super::state::{Action, WorkforceResult, Workspace};
 use crate::format;
 use crate::model::FinancialYear;
@@ -70,7 +72,7 @@ pub fn HeadlineStrip(props: &HeadlineProps) -> Html {
                     <select id="headline-year" onchange={on_year}>
                         { for years.iter().map(|y| {
                             let t = y.to_string();
-                            html! { <option value={t.clone()} selected={t == selected}>{ t.clone() }</option> }
+                            option(t.clone().into(), t == selected, t.into())
                         }) }
                     </select>
                 </span>

@@ -4,6 +4,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::controls::button;
+
 use super::io;
 use super::scenarios::notice_at;
 use super::state::{Action, Notice, Place, Workspace};
@@ -203,9 +205,9 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
                     </div>
                     <div class="menu-group">
                         <span class="menu-title">{ format!("Export '{}'", ws.scenario.name) }</span>
-                        <button type="button" class="btn" id="export-json" onclick={export("json")}>{ "Scenario (JSON, for mtfp)" }</button>
-                        <button type="button" class="btn" id="export-results-csv" onclick={export("results")}>{ "Results (CSV)" }</button>
-                        <button type="button" class="btn" id="export-assumptions-csv" onclick={export("assumptions")}>{ "Assumptions (CSV)" }</button>
+                        { button("btn", Some("export-json"), false, "Scenario (JSON, for mtfp)", export("json")) }
+                        { button("btn", Some("export-results-csv"), false, "Results (CSV)", export("results")) }
+                        { button("btn", Some("export-assumptions-csv"), false, "Assumptions (CSV)", export("assumptions")) }
                     </div>
                     <div class="menu-group">
                         <span class="menu-title">{ "Charts" }</span>
@@ -220,7 +222,7 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
                 <summary class="btn">{ "Share link" }</summary>
                 <div class="menu-body">
                     <p class="hint">{ "A link that carries this scenario inside it: nothing is sent to any server. Opening it adds the scenario beside the recipient's own." }</p>
-                    <button type="button" class="btn" id="share-make" onclick={make_link}>{ "Copy link to this scenario" }</button>
+                    { button("btn", Some("share-make"), false, "Copy link to this scenario", make_link) }
                     if let Some(url) = &*link {
                         <label for="share-url" class="menu-title">{ "Link (copied to the clipboard where the browser allows)" }</label>
                         <input id="share-url" type="text" readonly=true value={url.clone()} data-native-undo="" />

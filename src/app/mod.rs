@@ -5,6 +5,7 @@ mod chart;
 mod charts_panel;
 mod compare;
 mod compare_tables;
+mod controls;
 mod field;
 mod headlines;
 mod io;
@@ -108,8 +109,8 @@ fn Planner(props: &PlannerProps) -> Html {
                 <div class="actions">
                     <present::PresentButton {on_present} refocus={*returned} />
                     <present::PrintPackButton ws={(*ws).clone()} />
-                    <button type="button" class="btn" onclick={reset} disabled={is_baseline}>{ "Reset to baseline" }</button>
-                    <button type="button" class="btn" onclick={print}>{ "Print" }</button>
+                    { controls::button("btn", None, is_baseline, "Reset to baseline", reset) }
+                    { controls::button("btn", None, false, "Print", print) }
                 </div>
             </header>
             <scenario_about::Recovery ws={(*ws).clone()} dispatch={dispatch.clone()} />

@@ -4,6 +4,8 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
+use super::controls::button;
+
 use super::io;
 use super::scenarios::notice_at;
 use super::scenarios::ScenarioBarProps;
@@ -129,7 +131,7 @@ pub fn Recovery(props: &RecoveryProps) -> Html {
             if let Some(onclick) = download {
                 <button type="button" class="btn" id="download-unreadable" {onclick}>{ "Download the unreadable part" }</button>
             }
-            <button type="button" class="btn" onclick={props.dispatch.reform(|_: MouseEvent| Action::DismissRecovery)}>{ "Dismiss" }</button>
+            { button("btn", None, false, "Dismiss", props.dispatch.reform(|_: MouseEvent| Action::DismissRecovery)) }
         </section>
     }
 }

@@ -13,6 +13,8 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
+use super::controls::{button, option};
+
 use super::autosave::use_autosave;
 use super::io;
 use super::io_menu::IoMenu;
@@ -46,7 +48,7 @@ pub fn notice_at(ws: &Workspace, place: Place, dispatch: &Callback<Action>) -> H
                      id={format!("notice-{}", place_id(place))}>
                     <span>{ text.clone() }</span>
                     if offers_undo {
-                        <button type="button" class="btn btn-small" onclick={undo}>{ "Undo" }</button>
+                        { button("btn btn-small", None, false, "Undo", undo) }
                     }
                     <button type="button" class="btn btn-small" onclick={dismiss} aria-label="Dismiss this message">{ "×" }</button>
                 </div>
@@ -174,14 +176,14 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
             <div class="scenario-row">
                 <label for="scenario-select" class="bar-label">{ "Scenario" }</label>
                 <select id="scenario-select" onchange={on_select}>
-                    <option value="baseline" selected={current == Selected::Baseline}>{ format!("{} · read-only", ws.baseline.name) }</option>
+                    { option("baseline".into(), current == Selected::Baseline, format!("{} · read-only", ws.baseline.name).into()) }
                     { for c.entries().iter().map(|e| {
                         let sel = Selected::Scenario(e.id);
-                        html! { <option value={sel.key()} selected={current == sel}>{ e.scenario.name.clone() }</option> }
+                        option(sel.key().into(), current == sel, e.scenario.name.clone().into())
                     }) }
                 </select>
-                <button type="button" class="btn" id="scenario-new" onclick={d.reform(|_: MouseEvent| Action::NewFromBaseline)}>{ "New from baseline" }</button>
-                <button type="button" class="btn" id="scenario-duplicate" onclick={d.reform(|_: MouseEvent| Action::Duplicate)}>{ "Duplicate" }</button>
+                { button("btn", Some("scenario-new"), false, "New from baseline", d.reform(|_: MouseEvent| Action::NewFromBaseline)) }
+                { button("btn", Some("scenario-duplicate"), false, "Duplicate", d.reform(|_: MouseEvent| Action::Duplicate)) }
                 <button type="button" class="btn" id="scenario-delete" disabled={!named} onclick={d.reform(|_: MouseEvent| Action::Delete)}
                         title={if named { "Delete this scenario (undo brings it back)" } else { "The baseline cannot be deleted" }}>{ "Delete" }</button>
                 <span class="bar-sep" aria-hidden="true"></span>

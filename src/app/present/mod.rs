@@ -16,6 +16,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::controls::button;
+
 use super::state::Workspace;
 use crate::model::{engine, FinancialYear, Projection, Scenario};
 use crate::store::collection::Selected;
@@ -282,9 +284,9 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                 <>
                     <slide::SlideView slide={s.clone()} {index} {count} scenario={scenario_name.clone()} />
                     <nav class="present-nav" aria-label="Slides">
-                        <button type="button" class="nav-btn" onclick={go(|| Move::Previous)} disabled={index == 0}>{ "Previous" }</button>
-                        <button type="button" class="nav-btn" onclick={go(|| Move::Next)} disabled={index + 1 >= count}>{ "Next" }</button>
-                        <button type="button" class="nav-btn" onclick={Callback::from(move |_: MouseEvent| on_exit.emit(()))}>{ "Exit (Esc)" }</button>
+                        { button("nav-btn", None, index == 0, "Previous", go(|| Move::Previous)) }
+                        { button("nav-btn", None, index + 1 >= count, "Next", go(|| Move::Next)) }
+                        { button("nav-btn", None, false, "Exit (Esc)", Callback::from(move |_: MouseEvent| on_exit.emit(()))) }
                     </nav>
                 </>
             },

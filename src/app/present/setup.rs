@@ -3,6 +3,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::app::controls::{button, option};
+
 use crate::view::slides::SlideId;
 
 /// Props of [`Setup`].
@@ -78,9 +80,7 @@ pub fn Setup(props: &SetupProps) -> Html {
                                 on_year.emit(select.value());
                             })
                         }>
-                            { for props.years.iter().map(|y| html! {
-                                <option value={y.clone()} selected={*y == props.year}>{ y.clone() }</option>
-                            }) }
+                            { for props.years.iter().map(|y| option(y.clone(), *y == props.year, y.clone())) }
                         </select>
                     </div>
                     if let Some(problem) = &props.problem {
@@ -90,9 +90,9 @@ pub fn Setup(props: &SetupProps) -> Html {
                         <p class="setup-warning" role="status">{ "Tick at least one slide to present or print." }</p>
                     }
                     <div class="setup-actions">
-                        <button type="button" id="present-start" class="btn btn-primary" disabled={none} onclick={click(&props.on_start)}>{ "Start presentation" }</button>
-                        <button type="button" id="present-print" class="btn" disabled={none} onclick={click(&props.on_print)}>{ "Print pack" }</button>
-                        <button type="button" id="present-exit" class="btn" onclick={click(&props.on_exit)}>{ "Back to the workspace" }</button>
+                        { button("btn btn-primary", Some("present-start"), none, "Start presentation", click(&props.on_start)) }
+                        { button("btn", Some("present-print"), none, "Print pack", click(&props.on_print)) }
+                        { button("btn", Some("present-exit"), false, "Back to the workspace", click(&props.on_exit)) }
                     </div>
                 </div>
                 <fieldset class="setup-slides">

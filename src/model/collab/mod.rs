@@ -179,16 +179,16 @@ pub fn project(
 ) -> ModelResult<CollaborationProjection> {
     register.validate()?;
     let force = register.force.as_str();
-    let collaborations = register
-        .collaborations
-        .iter()
-        .map(|c| project_revenue(c, force, years))
-        .collect::<ModelResult<Vec<_>>>()?;
-    let capital = register
-        .capital
-        .iter()
-        .map(|c| project_capital(c, force, years))
-        .collect::<ModelResult<Vec<_>>>()?;
+    // Plain loops rather than `collect::<ModelResult<Vec<_>>>()`: same result, without a
+    // `GenericShunt` iterator adapter per line type in the download.
+    let mut collaborations = Vec::with_capacity(register.collaborations.len());
+    for c in &register.collaborations {
+        collaborations.push(project_revenue(c, force, years)?);
+    }
+    let mut capital = Vec::with_capacity(register.capital.len());
+    for c in &register.capital {
+        capital.push(project_capital(c, force, years)?);
+    }
 
     let mut totals = VecMap::new();
     for (i, &year) in years.iter().enumerate() {

@@ -66,16 +66,16 @@ pub fn project_valid(valid: Valid<'_>) -> ModelResult<Projection> {
     let scenario = valid.scenario();
     let years = scenario.horizon.year_list();
     let feeds = Feeds::new(scenario, &years)?;
-    let expenditure = scenario
-        .expenditure
-        .iter()
-        .map(|line| lines::expenditure(line, scenario, &years, &feeds))
-        .collect::<ModelResult<Vec<_>>>()?;
-    let funding = scenario
-        .funding
-        .iter()
-        .map(|line| lines::funding(line, &years, &feeds))
-        .collect::<ModelResult<Vec<_>>>()?;
+    // Plain loops rather than `collect::<ModelResult<Vec<_>>>()`: same result, without a
+    // `GenericShunt` iterator adapter per line type in the download.
+    let mut expenditure = Vec::with_capacity(scenario.expenditure.len());
+    for line in &scenario.expenditure {
+        expenditure.push(lines::expenditure(line, scenario, &years, &feeds)?);
+    }
+    let mut funding = Vec::with_capacity(scenario.funding.len());
+    for line in &scenario.funding {
+        funding.push(lines::funding(line, &years, &feeds)?);
+    }
     let mut warnings = Vec::new();
     let precepts = precept::project(&scenario.precept, &years, &mut warnings)?;
 
