@@ -178,6 +178,16 @@ pub fn project(
     years: &[FinancialYear],
 ) -> ModelResult<CollaborationProjection> {
     register.validate()?;
+    project_validated(register, years)
+}
+
+/// [`project`] for a register already validated: the engine's, whose scenario has passed
+/// `Scenario::validate` (which validates the register too), so each projection checks it
+/// once.
+pub(crate) fn project_validated(
+    register: &CollaborationRegister,
+    years: &[FinancialYear],
+) -> ModelResult<CollaborationProjection> {
     let force = register.force.as_str();
     // Plain loops rather than `collect::<ModelResult<Vec<_>>>()`: same result, without a
     // `GenericShunt` iterator adapter per line type in the download.

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::Valid;
 use crate::model::collab::{self, CollaborationProjection};
 use crate::model::dec::YearValues;
 use crate::model::error::{ModelError, ModelResult};
@@ -45,8 +46,10 @@ pub(super) struct Feeds {
 }
 
 impl Feeds {
-    /// Run the modules the scenario's lines depend on.
-    pub(super) fn new(s: &Scenario, years: &[FinancialYear]) -> ModelResult<Feeds> {
+    /// Run the modules the scenario's lines depend on. The scenario is [`Valid`], so its
+    /// workforce plan and register are valid too and are not checked again.
+    pub(super) fn new(valid: Valid<'_>, years: &[FinancialYear]) -> ModelResult<Feeds> {
+        let s = valid.scenario();
         let needs_workforce = s
             .expenditure
             .iter()
@@ -64,7 +67,7 @@ impl Feeds {
             .iter()
             .any(|x| x.kind == SavingKind::Collaborations);
         let workforce = match (&s.workforce, needs_workforce) {
-            (Some(plan), true) => Some(workforce::project(
+            (Some(plan), true) => Some(workforce::project_validated(
                 plan,
                 PayContext {
                     years,
@@ -75,7 +78,7 @@ impl Feeds {
             _ => None,
         };
         let collab = match (&s.collaborations, needs_collab) {
-            (Some(register), true) => Some(collab::project(register, years)?),
+            (Some(register), true) => Some(collab::project_validated(register, years)?),
             _ => None,
         };
         Ok(Feeds { workforce, collab })

@@ -65,7 +65,7 @@ pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
 pub fn project_valid(valid: Valid<'_>) -> ModelResult<Projection> {
     let scenario = valid.scenario();
     let years = scenario.horizon.year_list();
-    let feeds = Feeds::new(scenario, &years)?;
+    let feeds = Feeds::new(valid, &years)?;
     // Plain loops rather than `collect::<ModelResult<Vec<_>>>()`: same result, without a
     // `GenericShunt` iterator adapter per line type in the download.
     let mut expenditure = Vec::with_capacity(scenario.expenditure.len());

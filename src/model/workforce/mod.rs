@@ -134,9 +134,18 @@ impl WorkforceProjection {
     }
 }
 
-/// Project the workforce over the plan's years.
+/// Project the workforce over the plan's years. Validates the plan first.
 pub fn project(plan: &WorkforcePlan, ctx: PayContext<'_>) -> ModelResult<WorkforceProjection> {
     plan.validate()?;
+    project_validated(plan, ctx)
+}
+
+/// [`project`] for a plan already validated: the engine's, whose scenario has passed
+/// `Scenario::validate` (which validates the plan too), so each projection checks it once.
+pub(crate) fn project_validated(
+    plan: &WorkforcePlan,
+    ctx: PayContext<'_>,
+) -> ModelResult<WorkforceProjection> {
     let years = ctx.years;
     if years.is_empty() {
         return Err(ModelError::new("workforce", "the plan has no years"));
