@@ -52,3 +52,16 @@ fn a_good_file_imports_exactly() {
     let bom = format!("\u{feff}{text}");
     assert_eq!(import::scenario("bom.json", bom.as_bytes()).unwrap(), base);
 }
+
+#[test]
+fn a_file_over_the_limit_is_refused_with_its_size_in_megabytes() {
+    assert_eq!(import::check_size("plan.json", MAX_IMPORT_BYTES), Ok(()));
+    assert_eq!(
+        import::check_size("plan.json", 2_460_000),
+        Err("plan.json was not imported: the file is too large (2.5 MB; a scenario file is at most 2 MB)".into())
+    );
+    assert_eq!(
+        import::check_size("plan.json", 12_349_999).unwrap_err(),
+        "plan.json was not imported: the file is too large (12.3 MB; a scenario file is at most 2 MB)"
+    );
+}

@@ -9,13 +9,13 @@ use super::panel::{errors_in, field_with_note, group};
 use super::state::{Action, Workspace};
 use crate::edit::{self, Field, FieldGroup, FieldUnit};
 
-/// The slider's practical range and step for a field (the number box takes the full
-/// valid range).
-fn slider_range(unit: FieldUnit, field: &Field) -> (f64, f64, f64) {
+/// The slider's practical range and step for a field, as the input's min, max and step
+/// attributes (the number box takes the full valid range).
+fn slider_range(unit: FieldUnit, field: &Field) -> (&'static str, &'static str, &'static str) {
     match (field, unit) {
-        (Field::PreceptRiseFrom(_), FieldUnit::Pounds) => (0.0, 30.0, 0.01),
-        (Field::PreceptRiseFrom(_), _) => (-5.0, 10.0, 0.01),
-        _ => (-5.0, 10.0, 0.05),
+        (Field::PreceptRiseFrom(_), FieldUnit::Pounds) => ("0", "30", "0.01"),
+        (Field::PreceptRiseFrom(_), _) => ("-5", "10", "0.01"),
+        _ => ("-5", "10", "0.05"),
     }
 }
 
@@ -45,9 +45,9 @@ fn slider(ws: &Workspace, d: &Callback<Action>, f: Field) -> Html {
                 type="range"
                 class="quick-slider"
                 id={format!("{}-slider", f.key())}
-                min={min.to_string()}
-                max={max.to_string()}
-                step={step.to_string()}
+                {min}
+                {max}
+                {step}
                 value={value}
                 aria-labelledby={label_id}
                 {oninput}

@@ -3,12 +3,16 @@
 use std::ops::Range;
 
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::{palette, ChartData, SeriesKind, Unit};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::svg::{text_size, Svg};
+use super::{palette, ChartData, Series, SeriesKind, Unit};
 
 /// Why a chart could not be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,8 +55,38 @@ impl Ranged for Slots {
 }
 
 impl ValueFormatter<f64> for Slots {
-    fn format(value: &f64) -> String {
-        format!("{value}")
+    /// Never shown: the chart labels slots with its categories (see `x_label_formatter`).
+    fn format(_value: &f64) -> String {
+        String::new()
+    }
+}
+
+/// The y axis: plotters' own f64 axis for placing figures and choosing ticks, without its
+/// default labels (which format floats); the chart labels ticks with [`axis_label`].
+#[derive(Clone)]
+struct Values(RangedCoordf64);
+
+impl Ranged for Values {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.0.map(value, limit)
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        self.0.key_points(hint)
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.0.range()
+    }
+}
+
+impl ValueFormatter<f64> for Values {
+    /// Never shown: the chart labels ticks with `axis_label` (see `y_label_formatter`).
+    fn format(_value: &f64) -> String {
+        String::new()
     }
 }
 
@@ -131,16 +165,28 @@ fn y_range(data: &ChartData, bases: &[Vec<f64>]) -> Range<f64> {
 }
 
 fn axis_label(v: f64, unit: Unit, step: f64) -> String {
-    let dp = if step >= 1.0 || step == 0.0 {
+    let dp: u32 = if step >= 1.0 || step == 0.0 {
         0
     } else if step >= 0.1 {
         1
     } else {
         2
     };
-    let sign = if v < 0.0 { "\u{2212}" } else { "" };
-    let digits = format!("{:.*}", dp, v.abs());
-    let (whole, frac) = digits.split_once('.').unwrap_or((digits.as_str(), ""));
+    // Rounded to `dp` places as a whole number of hundredths, tenths or units, so the label
+    // is written from an integer (no float formatting). Axis figures are at most billions.
+    let scaled = (v.abs() * f64::from(10u32.pow(dp))).round();
+    let scaled = if scaled.is_finite() && scaled < 1e15 {
+        scaled as u64
+    } else {
+        0
+    };
+    let sign = if v < 0.0 && scaled != 0 {
+        "\u{2212}"
+    } else {
+        ""
+    };
+    let unit_size = 10u64.pow(dp);
+    let whole = (scaled / unit_size).to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i).is_multiple_of(3) {
@@ -148,9 +194,10 @@ fn axis_label(v: f64, unit: Unit, step: f64) -> String {
         }
         grouped.push(c);
     }
-    if !frac.is_empty() {
+    if dp > 0 {
+        let frac = scaled % unit_size;
         grouped.push('.');
-        grouped.push_str(frac);
+        grouped.push_str(&format!("{frac:0width$}", width = dp as usize));
     }
     match unit {
         Unit::Money => format!("{sign}£{grouped}m"),
@@ -175,12 +222,20 @@ pub fn draw<DB: DrawingBackend>(
     let stack_bases = bases(data);
     let y = y_range(data, &stack_bases);
     let unit = data.unit;
+    // Standalone drawings carry their legend in rows below the x axis labels.
+    let (width, _) = area.dim_in_pixel();
+    let legend_width = i32::try_from(width).unwrap_or(0) - 2 * 12;
+    let rows = if legend && data.series.len() > 1 {
+        legend_rows(data, legend_width)
+    } else {
+        0
+    };
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         .margin_right(20)
-        .x_label_area_size(34)
+        .x_label_area_size(34 + rows * LEGEND_ROW)
         .y_label_area_size(64)
-        .build_cartesian_2d(Slots(n), y.clone())
+        .build_cartesian_2d(Slots(n), Values(y.clone().into()))
         .map_err(err)?;
 
     let step = {
@@ -243,7 +298,7 @@ pub fn draw<DB: DrawingBackend>(
             .enumerate()
             .map(|(i, v)| (i as f64, to_f64(*v, unit)))
             .collect();
-        let anno = match s.kind {
+        match s.kind {
             SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => {
                 // Bars sit side by side; floating (a bridge) and stacked bars share one
                 // full-width slot.
@@ -279,29 +334,94 @@ pub fn draw<DB: DrawingBackend>(
                 ))
                 .map_err(err)?,
         };
-        let legend_kind = s.kind;
-        anno.label(s.name.clone())
-            .legend(move |(x, y)| match legend_kind {
-                SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => {
-                    Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour.filled()).into_dyn()
-                }
-                SeriesKind::Line | SeriesKind::Dashed => {
-                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3)).into_dyn()
-                }
-            });
     }
 
-    if legend && data.series.len() > 1 {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(200, 200, 200))
-            .label_font(("sans-serif", 14).into_font().color(&RGBColor(40, 40, 40)))
-            .draw()
-            .map_err(err)?;
+    if rows > 0 {
+        let (_, height) = area.dim_in_pixel();
+        let top = i32::try_from(height).unwrap_or(0) - 12 - rows * LEGEND_ROW;
+        draw_legend(area, data, (12, top), legend_width)?;
     }
     area.present().map_err(err)?;
+    Ok(())
+}
+
+const LEGEND_ROW: i32 = 22;
+const LEGEND_FONT: f64 = 14.0;
+/// Swatch width plus the gaps either side of it.
+const LEGEND_SWATCH: i32 = 18 + 8;
+const LEGEND_GAP: i32 = 24;
+
+/// The series a legend names: those with any figure (as the page's legend).
+fn legend_series(data: &ChartData) -> Vec<&Series> {
+    data.series
+        .iter()
+        .filter(|s| s.values.iter().any(|v| !v.is_zero()))
+        .collect()
+}
+
+/// Each legend entry's row and x offset, packing entries left to right into rows at most
+/// `width` pixels wide.
+fn legend_layout(series: &[&Series], width: i32) -> Vec<(i32, i32)> {
+    let mut at = Vec::with_capacity(series.len());
+    let (mut row, mut x) = (0, 0);
+    for s in series {
+        let w = LEGEND_SWATCH + i32::try_from(text_size(&s.name, LEGEND_FONT).0).unwrap_or(0);
+        if x > 0 && x + w > width {
+            row += 1;
+            x = 0;
+        }
+        at.push((row, x));
+        x += w + LEGEND_GAP;
+    }
+    at
+}
+
+/// How many rows the legend of `data` takes in a chart `width` pixels wide.
+fn legend_rows(data: &ChartData, width: i32) -> i32 {
+    let series = legend_series(data);
+    legend_layout(&series, width)
+        .last()
+        .map_or(0, |(row, _)| row + 1)
+}
+
+/// The series key of a standalone chart, in rows below the x axis from `top_left`
+/// (pixels), where it can never cover the data: bars as squares, lines as strokes.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    (x, y): (i32, i32),
+    width: i32,
+) -> Result<(), ChartError> {
+    let series = legend_series(data);
+    let font = ("sans-serif", LEGEND_FONT)
+        .into_font()
+        .color(&RGBColor(40, 40, 40))
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for (s, (row, dx)) in series.iter().zip(legend_layout(&series, width)) {
+        let (r, g, b) = palette(s.colour);
+        let colour = RGBColor(r, g, b);
+        let (sx, mid) = (x + dx, y + row * LEGEND_ROW + LEGEND_ROW / 2);
+        match s.kind {
+            SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => area
+                .draw(&Rectangle::new(
+                    [(sx + 3, mid - 6), (sx + 15, mid + 6)],
+                    colour.filled(),
+                ))
+                .map_err(err)?,
+            SeriesKind::Line | SeriesKind::Dashed => area
+                .draw(&PathElement::new(
+                    vec![(sx, mid), (sx + 18, mid)],
+                    colour.stroke_width(3),
+                ))
+                .map_err(err)?,
+        }
+        area.draw(&Text::new(
+            s.name.as_str(),
+            (sx + LEGEND_SWATCH, mid),
+            font.clone(),
+        ))
+        .map_err(err)?;
+    }
     Ok(())
 }
 
@@ -319,10 +439,10 @@ pub fn to_standalone_svg(data: &ChartData, width: u32, height: u32) -> Result<St
 fn svg(data: &ChartData, width: u32, height: u32, legend: bool) -> Result<String, ChartError> {
     let mut out = String::new();
     {
-        let backend = SVGBackend::with_string(&mut out, (width, height));
-        let area = backend.into_drawing_area();
+        let area = Svg::new(&mut out, (width, height)).into_drawing_area();
         draw(&area, data, legend)?;
     }
+    Svg::finish(&mut out);
     Ok(out)
 }
 
@@ -336,5 +456,9 @@ mod tests {
         assert_eq!(axis_label(-2.5, Unit::Money, 0.5), "\u{2212}£2.5m");
         assert_eq!(axis_label(1250.0, Unit::Money, 50.0), "£1,250m");
         assert_eq!(axis_label(0.25, Unit::Money, 0.05), "£0.25m");
+        assert_eq!(axis_label(1234567.0, Unit::Money, 100000.0), "£1,234,567m");
+        assert_eq!(axis_label(0.1 + 0.2, Unit::Money, 0.1), "£0.3m");
+        assert_eq!(axis_label(-0.004, Unit::Money, 0.05), "£0.00m");
+        assert_eq!(axis_label(2.999, Unit::People, 1.0), "3");
     }
 }

@@ -7,9 +7,11 @@
 //! snapshot. The "show the data" table is built from the same `ChartData`, so the chart
 //! and its table can never disagree.
 //!
-//! Money reaches the chart as Decimal and is converted to `f64` only for geometry.
+//! Money reaches the chart as Decimal and is converted to `f64` only for geometry; no
+//! figure is ever written from an `f64` (axis labels are rounded to whole units first).
 
 mod draw;
+mod svg;
 
 pub use draw::{draw, to_standalone_svg, to_svg, ChartError};
 

@@ -55,14 +55,20 @@ pub fn scenario(file: &str, bytes: &[u8]) -> Result<Scenario, String> {
     Scenario::from_tree(&node, text).map_err(|e| refuse(file, e))
 }
 
+/// `bytes` in megabytes (10^6 bytes) to one decimal place, halves away from zero.
+fn megabytes(bytes: usize) -> String {
+    let tenths = bytes.saturating_add(50_000) / 100_000;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// Refuse a file of `len` bytes before reading it, if it is too large.
 pub fn check_size(file: &str, len: usize) -> Result<(), String> {
     if len > MAX_IMPORT_BYTES {
         return Err(refuse(
             file,
             format!(
-                "the file is too large ({:.1} MB; a scenario file is at most {} MB)",
-                len as f64 / 1_000_000.0,
+                "the file is too large ({} MB; a scenario file is at most {} MB)",
+                megabytes(len),
                 MAX_IMPORT_BYTES / 1_000_000
             ),
         ));
