@@ -77,7 +77,8 @@ pub fn allocate(
     };
     // Largest leftover first when pennies are missing, most negative first when there are
     // too many; ties in partner order. (One sort call for both: each call is its own copy of
-    // the sort in the wasm.)
+    // the sort in the wasm. Partner order breaks every tie, so no two entries compare equal
+    // and the smaller unstable sort gives the same order a stable one would.)
     let gives_first = |a: &(usize, Decimal), b: &(usize, Decimal)| {
         let by_leftover = if step.is_sign_positive() {
             b.1.cmp(&a.1)
@@ -86,7 +87,7 @@ pub fn allocate(
         };
         by_leftover.then(a.0.cmp(&b.0))
     };
-    leftovers.sort_by(gives_first);
+    leftovers.sort_unstable_by(gives_first);
     let pennies = at.div(remainder, step)?;
     let count = pennies.to_usize().unwrap_or(usize::MAX);
     if !is_whole(pennies) || count > leftovers.len() {
