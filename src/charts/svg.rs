@@ -120,13 +120,14 @@ fn fraction(value: u32, places: u32) -> String {
     format!("{whole}.{part:0width$}", width = digits as usize)
 }
 
-/// Escape text for an SVG text node.
+/// Escape text for an SVG text node or a double-quoted attribute.
 fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
             c => out.push(c),
         }
     }
@@ -429,11 +430,18 @@ mod tests {
         let style = TextStyle::from(("sans-serif", 15).into_font()).pos(
             plotters_backend::text_anchor::Pos::new(HPos::Right, VPos::Center),
         );
-        let out = drawn(|s| s.draw_text("R&D <£1m>", &style, (66, 353)));
+        let out = drawn(|s| s.draw_text("R&D <£1m> \"net\"", &style, (66, 353)));
         assert!(
             out.contains(
-                r##"<text x="66" y="353" dy="0.5ex" text-anchor="end" font-size="12.1" fill="#000000">R&amp;D &lt;£1m&gt;</text>"##
+                r##"<text x="66" y="353" dy="0.5ex" text-anchor="end" font-size="12.1" fill="#000000">R&amp;D &lt;£1m&gt; &quot;net&quot;</text>"##
             ),
+            "{out}"
+        );
+        // A family other than the root's is named, escaped, on the label.
+        let serif = TextStyle::from(("Gill \"Sans\"", 15).into_font());
+        let out = drawn(|s| s.draw_text("x", &serif, (0, 0)));
+        assert!(
+            out.contains(r#" dy="0.76em" font-family="Gill &quot;Sans&quot;" font-size="12.1""#),
             "{out}"
         );
     }
