@@ -53,13 +53,14 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# npm packages pinned in e2e/package-lock.json: binaryen (wasm-opt for Trunk),
+# npm packages pinned in e2e/package-lock.json: binaryen (wasm-opt for Trunk), terser (the
+# release build minifies the JS glue with it, e2e/minify-glue.mjs),
 # playwright-core and axe-core (end-to-end tests). Re-run `npm ci` when the lock changes.
 ensure_node_modules() {
   local stamp="$ROOT/e2e/node_modules/.mtfp-lock.sha256" want
   want="$(sha256sum "$ROOT/e2e/package-lock.json" | cut -d' ' -f1)"
   if [ ! -x "$ROOT/e2e/node_modules/.bin/wasm-opt" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    say "installing e2e/ npm packages (binaryen, playwright-core, axe-core)"
+    say "installing e2e/ npm packages (binaryen, terser, playwright-core, axe-core)"
     (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error) || return 1
     echo "$want" >"$stamp"
   fi
