@@ -1,6 +1,7 @@
 // Smoke test: the built app renders its shell and a non-blank chart, cleanly and without
-// leaving 127.0.0.1, and dist/ carries no development-only script.
+// leaving 127.0.0.1, and dist/ carries no development-only script and a minified JS glue.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { BASE_URL, assertClean, drawnShapes, launch, openApp, screenshot } from './lib.mjs';
 
@@ -51,4 +52,19 @@ test('the wasm is served as application/wasm', async () => {
   const res = await fetch(new URL(wasm[1], BASE_URL));
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-type'), 'application/wasm');
+});
+
+test('the JS glue is served minified, with an integrity hash that matches it', async () => {
+  const html = await (await fetch(BASE_URL)).text();
+  const link = html.match(/<link[^>]*rel=["']?modulepreload[^>]*>/);
+  assert.ok(link, 'the page preloads its JS glue');
+  const href = link[0].match(/href=["']?([^"' >]+\.js)/);
+  const integrity = link[0].match(/integrity=["']?(sha384-[A-Za-z0-9+/=]+)/);
+  assert.ok(href && integrity, `the preload names the glue and its hash: ${link[0]}`);
+  const js = await (await fetch(new URL(href[1], BASE_URL))).text();
+  const digest = `sha384-${createHash('sha384').update(js).digest('base64')}`;
+  assert.equal(digest, integrity[1], 'the integrity hash is the served file\'s');
+  // wasm-bindgen writes the glue one statement a line, over 1,000 lines; terser (the
+  // release build's hook, e2e/minify-glue.mjs) writes it on one.
+  assert.ok(js.split('\n').length < 20, `the glue is minified (${js.split('\n').length} lines)`);
 });
