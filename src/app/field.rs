@@ -68,7 +68,12 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         "field-label"
     };
     html! {
-        <div class={classes!("field", invalid.then_some("field-invalid"), props.compact.then_some("field-compact"))}>
+        <div class={match (invalid, props.compact) {
+            (false, false) => "field",
+            (true, false) => "field field-invalid",
+            (false, true) => "field field-compact",
+            (true, true) => "field field-invalid field-compact",
+        }}>
             <label class={label_class} for={props.id.clone()}>
                 { &spec.label }
                 if !props.compact {

@@ -43,7 +43,7 @@ pub fn notice_at(ws: &Workspace, place: Place, dispatch: &Callback<Action>) -> H
             let undo = dispatch.reform(|_: MouseEvent| Action::Undo);
             let offers_undo = !error && text.contains("Undo");
             html! {
-                <div class={classes!("notice", if *error { "notice-error" } else { "notice-info" })}
+                <div class={if *error { "notice notice-error" } else { "notice notice-info" }}
                      role={if *error { "alert" } else { "status" }}
                      id={format!("notice-{}", place_id(place))}>
                     <span>{ text.clone() }</span>

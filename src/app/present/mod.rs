@@ -341,7 +341,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     };
     html! {
         <>
-            <main class={classes!("present-screen", nav.showing.then_some("showing"))} id="present">
+            <main class={if nav.showing { "present-screen showing" } else { "present-screen" }} id="present">
                 <h1 class="visually-hidden">{ format!("Presentation: {scenario_name}") }</h1>
                 { screen }
                 <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="present-announce">{ announce }</div>

@@ -47,7 +47,7 @@ fn page(slide: &Slide, number: usize, total: usize, name: &str, date: &str) -> H
         SlideBody::Unavailable(why) => html! { <p>{ format!("Not available: {why}.") }</p> },
     };
     html! {
-        <section class={classes!("print-page", matches!(slide.body, SlideBody::Figures).then_some("print-figures"))} data-print-slide={slide.id.key()}>
+        <section class={if matches!(slide.body, SlideBody::Figures) { "print-page print-figures" } else { "print-page" }} data-print-slide={slide.id.key()}>
             <header class="pack-head">
                 <span>{ name }</span>
                 <span>{ slide.id.label() }</span>

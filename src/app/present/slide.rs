@@ -158,7 +158,7 @@ pub fn SlideView(props: &SlideViewProps) -> Html {
                 <div class="slide-figures">
                     if let Some(h) = hero {
                         <p class="hero">
-                            <span class={classes!("hero-value", tone(h))} data-figure={h.key}>{ &h.value }</span>
+                            <span class={match tone(h) { "" => "hero-value".to_string(), t => format!("hero-value {t}") }} data-figure={h.key}>{ &h.value }</span>
                             <span class="hero-label">{ &h.label }</span>
                         </p>
                     }
@@ -183,7 +183,7 @@ pub fn SlideView(props: &SlideViewProps) -> Html {
     };
     let estimates = s.notes.iter().any(|n| n.estimate);
     html! {
-        <section id="present-slide" class={classes!("slide", format!("slide-is-{}", s.id.key()))}
+        <section id="present-slide" class={format!("slide slide-is-{}", s.id.key())}
             tabindex="-1" aria-roledescription="slide" aria-labelledby="slide-finding"
             data-slide={s.id.key()}>
             <p class="slide-topic">{ s.id.label() }</p>
