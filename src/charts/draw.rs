@@ -6,10 +6,9 @@ use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, Value
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::svg::{text_size, Svg};
 use super::{palette, ChartData, Series, SeriesKind, Unit};
@@ -460,5 +459,58 @@ mod tests {
         assert_eq!(axis_label(0.1 + 0.2, Unit::Money, 0.1), "£0.3m");
         assert_eq!(axis_label(-0.004, Unit::Money, 0.05), "£0.00m");
         assert_eq!(axis_label(2.999, Unit::People, 1.0), "3");
+    }
+
+    fn chart(names: &[&str]) -> ChartData {
+        let d = |n: i64| Decimal::new(n * 1_000_000, 0);
+        ChartData {
+            id: "t".into(),
+            title: "T".into(),
+            description: "D".into(),
+            categories: vec!["2021/22".into(), "2022/23".into()],
+            unit: Unit::Money,
+            series: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| Series::new(*n, SeriesKind::Bar, i, vec![d(1), d(2)]))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn legend_entries_wrap_into_rows_that_fit_the_width() {
+        let data = chart(&["Funding", "Net spending", "A much longer series name"]);
+        let series = legend_series(&data);
+        // At 14 px an em is 11.29 px: "Funding" is 3.74 em, 43 px, so its entry is
+        // 26 + 43 = 69 px and the next starts 24 px on; "Net spending" is 6.10 em, 69 px.
+        assert_eq!(text_size("Funding", LEGEND_FONT).0, 43);
+        assert_eq!(text_size("Net spending", LEGEND_FONT).0, 69);
+        assert_eq!(legend_layout(&series, 700), [(0, 0), (0, 93), (0, 212)]);
+        assert_eq!(legend_layout(&series, 250), [(0, 0), (0, 93), (1, 0)]);
+        assert_eq!(legend_rows(&data, 250), 2);
+        // A series with no figures is not named.
+        let mut data = chart(&["Funding", "Nothing"]);
+        if let Some(s) = data.series.get_mut(1) {
+            s.values = vec![Decimal::ZERO; 2];
+        }
+        assert_eq!(legend_series(&data).len(), 1);
+    }
+
+    #[test]
+    fn only_standalone_drawings_carry_the_legend_below_the_axis() {
+        #![allow(clippy::unwrap_used)]
+        let data = chart(&["Funding", "Net spending"]);
+        let on_page = to_svg(&data, 720, 400).unwrap();
+        let standalone = to_standalone_svg(&data, 720, 400).unwrap();
+        assert!(!on_page.contains(">Net spending</text>"));
+        assert!(standalone.contains(">Funding</text>"));
+        assert!(standalone.contains(">Net spending</text>"));
+        // One legend row, 22 px, above the 12 px bottom margin: its labels sit at
+        // y = 400 - 12 - 22 + 11 = 377, below the x axis labels, and start after the left
+        // margin and the swatch, x = 12 + 26 = 38.
+        assert!(
+            standalone.contains(r##"<text x="38" y="377" dy="0.5ex" font-size="11.3" fill="#282828">Funding</text>"##),
+            "{standalone}"
+        );
     }
 }
