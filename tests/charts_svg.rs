@@ -2,6 +2,7 @@
 //! figures, names and labels, every drawing is well-formed XML of the asked size, writes no
 //! float artefacts, and shows every category label (and, in standalone drawings, every
 //! named series) as text exactly as given.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use proptest::prelude::*;
