@@ -84,6 +84,16 @@ impl<'a> Svg<'a> {
         }
     }
 
+    /// A closed shape's paint: filled with the style's colour, or outlined in it.
+    fn paint(&mut self, style: &impl BackendStyle, fill: bool) {
+        if fill {
+            self.colour("fill", style.color());
+        } else {
+            self.out.push_str(r#" fill="none""#);
+            self.stroke(style);
+        }
+    }
+
     fn points(&mut self, points: impl IntoIterator<Item = BackendCoord>) {
         self.out.push_str(r#" points=""#);
         for (i, (x, y)) in points.into_iter().enumerate() {
@@ -218,12 +228,7 @@ impl DrawingBackend for Svg<'_> {
         self.num("y", y0.into());
         self.num("width", i64::from(x1) - i64::from(x0));
         self.num("height", i64::from(y1) - i64::from(y0));
-        if fill {
-            self.colour("fill", style.color());
-        } else {
-            self.out.push_str(r#" fill="none""#);
-            self.stroke(style);
-        }
+        self.paint(style, fill);
         self.close();
         Ok(())
     }
@@ -258,12 +263,7 @@ impl DrawingBackend for Svg<'_> {
         self.num("cx", center.0.into());
         self.num("cy", center.1.into());
         self.num("r", radius.into());
-        if fill {
-            self.colour("fill", style.color());
-        } else {
-            self.out.push_str(r#" fill="none""#);
-            self.stroke(style);
-        }
+        self.paint(style, fill);
         self.close();
         Ok(())
     }
@@ -404,6 +404,7 @@ mod tests {
             s.draw_line((0, 1), (99, 1), &colour((220, 220, 220), 0.9))?;
             s.draw_path([(1, 2), (3, 4)], &colour((255, 0, 0), 1.0))?;
             s.draw_circle((5, 6), 4, &colour((0, 0, 0), 1.0), true)?;
+            s.draw_rect((1, 1), (3, 3), &colour((0, 0, 0), 1.0), false)?;
             // Fully transparent: nothing drawn.
             s.draw_line((0, 0), (1, 1), &colour((0, 0, 0), 0.0))
         });
@@ -419,6 +420,8 @@ mod tests {
                 r##"<polyline fill="none" stroke="#ff0000" points="1,2 3,4"/>"##,
                 "\n",
                 r##"<circle cx="5" cy="6" r="4" fill="#000000"/>"##,
+                "\n",
+                r##"<rect x="1" y="1" width="2" height="2" fill="none" stroke="#000000"/>"##,
                 "\n</svg>\n"
             )
         );
