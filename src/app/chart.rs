@@ -69,7 +69,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             </figcaption>
             <ul class="legend" aria-hidden="true">
                 // A series with no figure (nothing increased the gap) has nothing to name.
-                { for data.series.iter().filter(|s| s.values.iter().any(|v| !v.is_zero())).map(|s| {
+                { for data.series.iter().filter(|s| s.has_figures()).map(|s| {
                     let shape = match s.kind {
                         SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => "swatch swatch-bar",
                         SeriesKind::Line => "swatch swatch-line",

@@ -7,11 +7,12 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 
 use super::svg::{text_size, Svg};
 use super::{palette, ChartData, Series, SeriesKind, Unit};
+use crate::format;
 
 /// Why a chart could not be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,6 +164,8 @@ fn y_range(data: &ChartData, bases: &[Vec<f64>]) -> Range<f64> {
     lo..(hi + pad)
 }
 
+/// A y axis tick as the data tables write figures (`crate::format`): `v` is in the axis's
+/// unit (£m or people), to as many places as the tick step needs.
 fn axis_label(v: f64, unit: Unit, step: f64) -> String {
     let dp: u32 = if step >= 1.0 || step == 0.0 {
         0
@@ -171,36 +174,11 @@ fn axis_label(v: f64, unit: Unit, step: f64) -> String {
     } else {
         2
     };
-    // Rounded to `dp` places as a whole number of hundredths, tenths or units, so the label
-    // is written from an integer (no float formatting). Axis figures are at most billions.
-    let scaled = (v.abs() * f64::from(10u32.pow(dp))).round();
-    let scaled = if scaled.is_finite() && scaled < 1e15 {
-        scaled as u64
-    } else {
-        0
-    };
-    let sign = if v < 0.0 && scaled != 0 {
-        "\u{2212}"
-    } else {
-        ""
-    };
-    let unit_size = 10u64.pow(dp);
-    let whole = (scaled / unit_size).to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if dp > 0 {
-        let frac = scaled % unit_size;
-        grouped.push('.');
-        grouped.push_str(&format!("{frac:0width$}", width = dp as usize));
-    }
+    // Back to pounds or people, exactly as a Decimal (from the float's bits, not its text).
+    let value = Decimal::from_f64(v * scale(unit)).unwrap_or_default();
     match unit {
-        Unit::Money => format!("{sign}£{grouped}m"),
-        Unit::People => format!("{sign}{grouped}"),
+        Unit::Money => format::millions_dp(value, dp),
+        Unit::People => format::count(value, dp),
     }
 }
 
@@ -222,15 +200,19 @@ pub fn draw<DB: DrawingBackend>(
     let y = y_range(data, &stack_bases);
     let unit = data.unit;
     // Standalone drawings carry their legend in rows below the x axis labels.
-    let (width, _) = area.dim_in_pixel();
-    let legend_width = i32::try_from(width).unwrap_or(0) - 2 * 12;
-    let rows = if legend && data.series.len() > 1 {
-        legend_rows(data, legend_width)
+    let (width, height) = area.dim_in_pixel();
+    let (width, height) = (
+        i32::try_from(width).unwrap_or(0),
+        i32::try_from(height).unwrap_or(0),
+    );
+    let legend = if legend && data.series.len() > 1 {
+        legend_layout(data, width - 2 * MARGIN)
     } else {
-        0
+        Vec::new()
     };
+    let rows = legend.last().map_or(0, |entry| entry.row + 1);
     let mut chart = ChartBuilder::on(area)
-        .margin(12)
+        .margin(MARGIN)
         .margin_right(20)
         .x_label_area_size(34 + rows * LEGEND_ROW)
         .y_label_area_size(64)
@@ -335,71 +317,60 @@ pub fn draw<DB: DrawingBackend>(
         };
     }
 
-    if rows > 0 {
-        let (_, height) = area.dim_in_pixel();
-        let top = i32::try_from(height).unwrap_or(0) - 12 - rows * LEGEND_ROW;
-        draw_legend(area, data, (12, top), legend_width)?;
-    }
+    draw_legend(area, &legend, (MARGIN, height - MARGIN - rows * LEGEND_ROW))?;
     area.present().map_err(err)?;
     Ok(())
 }
 
+/// The space around the whole drawing, in pixels.
+const MARGIN: i32 = 12;
 const LEGEND_ROW: i32 = 22;
 const LEGEND_FONT: f64 = 14.0;
 /// Swatch width plus the gaps either side of it.
 const LEGEND_SWATCH: i32 = 18 + 8;
 const LEGEND_GAP: i32 = 24;
 
-/// The series a legend names: those with any figure (as the page's legend).
-fn legend_series(data: &ChartData) -> Vec<&Series> {
-    data.series
-        .iter()
-        .filter(|s| s.values.iter().any(|v| !v.is_zero()))
-        .collect()
+/// One entry of a standalone chart's legend: its series, its row and its x offset.
+struct LegendEntry<'a> {
+    series: &'a Series,
+    row: i32,
+    x: i32,
 }
 
-/// Each legend entry's row and x offset, packing entries left to right into rows at most
-/// `width` pixels wide.
-fn legend_layout(series: &[&Series], width: i32) -> Vec<(i32, i32)> {
-    let mut at = Vec::with_capacity(series.len());
+/// The legend of a standalone chart: each series with figures (as the page's legend names
+/// them), packed left to right into rows at most `width` pixels wide.
+fn legend_layout(data: &ChartData, width: i32) -> Vec<LegendEntry<'_>> {
+    let mut entries = Vec::with_capacity(data.series.len());
     let (mut row, mut x) = (0, 0);
-    for s in series {
-        let w = LEGEND_SWATCH + i32::try_from(text_size(&s.name, LEGEND_FONT).0).unwrap_or(0);
+    for series in data.series.iter().filter(|s| s.has_figures()) {
+        let w = LEGEND_SWATCH + i32::try_from(text_size(&series.name, LEGEND_FONT).0).unwrap_or(0);
         if x > 0 && x + w > width {
             row += 1;
             x = 0;
         }
-        at.push((row, x));
+        entries.push(LegendEntry { series, row, x });
         x += w + LEGEND_GAP;
     }
-    at
+    entries
 }
 
-/// How many rows the legend of `data` takes in a chart `width` pixels wide.
-fn legend_rows(data: &ChartData, width: i32) -> i32 {
-    let series = legend_series(data);
-    legend_layout(&series, width)
-        .last()
-        .map_or(0, |(row, _)| row + 1)
-}
-
-/// The series key of a standalone chart, in rows below the x axis from `top_left`
-/// (pixels), where it can never cover the data: bars as squares, lines as strokes.
+/// The legend laid out by [`legend_layout`], in rows from `top_left` (pixels) below the x
+/// axis, where it can never cover the data: bars as squares, lines as strokes.
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    data: &ChartData,
+    legend: &[LegendEntry],
     (x, y): (i32, i32),
-    width: i32,
 ) -> Result<(), ChartError> {
-    let series = legend_series(data);
     let font = ("sans-serif", LEGEND_FONT)
         .into_font()
         .color(&RGBColor(40, 40, 40))
         .pos(Pos::new(HPos::Left, VPos::Center));
-    for (s, (row, dx)) in series.iter().zip(legend_layout(&series, width)) {
+    for entry in legend {
+        let s = entry.series;
         let (r, g, b) = palette(s.colour);
         let colour = RGBColor(r, g, b);
-        let (sx, mid) = (x + dx, y + row * LEGEND_ROW + LEGEND_ROW / 2);
+        let (sx, mid) = (x + entry.x, y + entry.row * LEGEND_ROW + LEGEND_ROW / 2);
+        let stroke = [(sx, mid), (sx + 18, mid)];
         match s.kind {
             SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => area
                 .draw(&Rectangle::new(
@@ -408,10 +379,7 @@ fn draw_legend<DB: DrawingBackend>(
                 ))
                 .map_err(err)?,
             SeriesKind::Line | SeriesKind::Dashed => area
-                .draw(&PathElement::new(
-                    vec![(sx, mid), (sx + 18, mid)],
-                    colour.stroke_width(3),
-                ))
+                .draw(&PathElement::new(stroke, colour.stroke_width(3)))
                 .map_err(err)?,
         }
         area.draw(&Text::new(
@@ -480,20 +448,24 @@ mod tests {
     #[test]
     fn legend_entries_wrap_into_rows_that_fit_the_width() {
         let data = chart(&["Funding", "Net spending", "A much longer series name"]);
-        let series = legend_series(&data);
+        let at = |width| -> Vec<(i32, i32)> {
+            legend_layout(&data, width)
+                .iter()
+                .map(|e| (e.row, e.x))
+                .collect()
+        };
         // At 14 px an em is 11.29 px: "Funding" is 3.74 em, 43 px, so its entry is
         // 26 + 43 = 69 px and the next starts 24 px on; "Net spending" is 6.10 em, 69 px.
         assert_eq!(text_size("Funding", LEGEND_FONT).0, 43);
         assert_eq!(text_size("Net spending", LEGEND_FONT).0, 69);
-        assert_eq!(legend_layout(&series, 700), [(0, 0), (0, 93), (0, 212)]);
-        assert_eq!(legend_layout(&series, 250), [(0, 0), (0, 93), (1, 0)]);
-        assert_eq!(legend_rows(&data, 250), 2);
+        assert_eq!(at(700), [(0, 0), (0, 93), (0, 212)]);
+        assert_eq!(at(250), [(0, 0), (0, 93), (1, 0)]);
         // A series with no figures is not named.
         let mut data = chart(&["Funding", "Nothing"]);
         if let Some(s) = data.series.get_mut(1) {
             s.values = vec![Decimal::ZERO; 2];
         }
-        assert_eq!(legend_series(&data).len(), 1);
+        assert_eq!(legend_layout(&data, 700).len(), 1);
     }
 
     #[test]

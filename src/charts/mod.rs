@@ -8,7 +8,8 @@
 //! and its table can never disagree.
 //!
 //! Money reaches the chart as Decimal and is converted to `f64` only for geometry; no
-//! figure is ever written from an `f64` (axis labels are rounded to whole units first).
+//! figure is ever written from an `f64` (axis ticks go back to Decimal and are written by
+//! `crate::format`, as the tables are).
 
 mod draw;
 mod svg;
@@ -79,6 +80,12 @@ pub struct Series {
 }
 
 impl Series {
+    /// True if any figure is not zero. A series with none (nothing increased the gap, say)
+    /// has nothing for a legend to name.
+    pub fn has_figures(&self) -> bool {
+        self.values.iter().any(|v| !v.is_zero())
+    }
+
     /// A series of `kind` with palette colour `colour`.
     pub fn new(
         name: impl Into<String>,

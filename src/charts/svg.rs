@@ -57,16 +57,8 @@ impl<'a> Svg<'a> {
     }
 
     fn colour(&mut self, name: &str, c: BackendColor) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let _ = write!(self.out, r##" {name}="#"##);
-        for byte in [c.rgb.0, c.rgb.1, c.rgb.2] {
-            for nibble in [byte >> 4, byte & 0xf] {
-                if let Some(&h) = HEX.get(usize::from(nibble)) {
-                    self.out.push(char::from(h));
-                }
-            }
-        }
-        self.out.push('"');
+        let (r, g, b) = c.rgb;
+        let _ = write!(self.out, r##" {name}="#{r:02x}{g:02x}{b:02x}""##);
         if let Some(thousandths) = see_through(c.alpha) {
             self.out.push(' ');
             self.out.push_str(name);

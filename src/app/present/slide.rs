@@ -82,9 +82,8 @@ fn slide_chart_size(data: &ChartData) -> (u32, u32) {
 /// The series worth a legend entry: those with a figure other than zero (a bridge with
 /// nothing moved has no "increases" or "reduces"), or every series if none has.
 fn legend_series(data: &ChartData) -> impl Iterator<Item = &crate::charts::Series> {
-    let any = |s: &crate::charts::Series| s.values.iter().any(|v| !v.is_zero());
-    let all = !data.series.iter().any(any);
-    data.series.iter().filter(move |s| all || any(s))
+    let all = !data.series.iter().any(crate::charts::Series::has_figures);
+    data.series.iter().filter(move |s| all || s.has_figures())
 }
 
 fn figure_list(figures: &[KeyFigure], class: &'static str) -> Html {
