@@ -5,6 +5,7 @@ use std::ops::Range;
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -355,7 +356,8 @@ fn legend_layout(data: &ChartData, width: i32) -> Vec<LegendEntry<'_>> {
 }
 
 /// The legend laid out by [`legend_layout`], in rows from `top_left` (pixels) below the x
-/// axis, where it can never cover the data: bars as squares, lines as strokes.
+/// axis, where it can never cover the data: bars as squares, lines as strokes (dashed for
+/// dashed series).
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     legend: &[LegendEntry],
@@ -378,8 +380,17 @@ fn draw_legend<DB: DrawingBackend>(
                     colour.filled(),
                 ))
                 .map_err(err)?,
-            SeriesKind::Line | SeriesKind::Dashed => area
+            SeriesKind::Line => area
                 .draw(&PathElement::new(stroke, colour.stroke_width(3)))
+                .map_err(err)?,
+            // Dashed at 2 px like the series (whose dashes of 8 would not show in 18 px).
+            SeriesKind::Dashed => area
+                .draw(&DashedPathElement::new(
+                    stroke,
+                    5,
+                    3,
+                    colour.stroke_width(2),
+                ))
                 .map_err(err)?,
         }
         area.draw(&Text::new(

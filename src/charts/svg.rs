@@ -122,10 +122,14 @@ fn fraction(value: u32, places: u32) -> String {
     format!("{whole}.{part:0width$}", width = digits as usize)
 }
 
-/// Escape text for an SVG text node or a double-quoted attribute.
+/// Escape text for an SVG text node or a double-quoted attribute. Characters XML 1.0
+/// cannot carry at all (control characters other than tab and line breaks, U+FFFE and
+/// U+FFFF) are left out, so an odd character in a name cannot break the drawing.
 fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -425,7 +429,7 @@ mod tests {
         let style = TextStyle::from(("sans-serif", 15).into_font()).pos(
             plotters_backend::text_anchor::Pos::new(HPos::Right, VPos::Center),
         );
-        let out = drawn(|s| s.draw_text("R&D <£1m> \"net\"", &style, (66, 353)));
+        let out = drawn(|s| s.draw_text("R&D <£1m>\u{1} \"net\"", &style, (66, 353)));
         assert!(
             out.contains(
                 r##"<text x="66" y="353" dy="0.5ex" text-anchor="end" font-size="12.1" fill="#000000">R&amp;D &lt;£1m&gt; &quot;net&quot;</text>"##
