@@ -324,11 +324,6 @@ pub struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    /// The object itself.
-    pub fn item(&self) -> Item<'a> {
-        self.item
-    }
-
     /// The member `key`, if present.
     pub fn opt<'b>(&'b self, key: &str) -> Option<Item<'b>> {
         self.members

@@ -153,7 +153,7 @@ pub enum FundingCategory {
 /// How a funding line moves from one year to the next.
 ///
 /// In JSON an object whose `kind` names the driver, with the driver's own fields:
-/// `{"kind": "pay_award", "group": "officers", "drift": true}`.
+/// `{"kind": "growth", "growth_pct": {"2022/23": "4.95"}}` or `{"kind": "uplift_grant"}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FundingDriver {
     /// Stays at the base amount.
@@ -291,15 +291,7 @@ fn kind(item: Item<'_>, kinds: &[&'static str]) -> Read<&'static str> {
     let Some(member) = members.iter().find(|m| m.key == "kind") else {
         return Err(item.error("missing field `kind`"));
     };
-    let tag = item.member(member);
-    let text = tag.str()?;
-    kinds.iter().find(|k| **k == text).copied().ok_or_else(|| {
-        let names: Vec<String> = kinds.iter().map(|k| format!("`{k}`")).collect();
-        tag.error(format!(
-            "unknown variant `{text}`, expected one of {}",
-            names.join(", ")
-        ))
-    })
+    item.member(member).variant(kinds, |k| k)
 }
 
 /// `{"kind": kind}`, ready for the driver's own fields.
@@ -352,11 +344,12 @@ impl Driver {
                 item.object(&["kind"])?;
                 Driver::CollaborationCapitalFinancing
             }
-            // "flat_cash", the only kind left (`kind` admits no other).
-            _ => {
+            "flat_cash" => {
                 item.object(&["kind"])?;
                 Driver::FlatCash
             }
+            // `kind` admits only the names listed, each with its arm above.
+            other => return Err(item.error(format!("unknown variant `{other}`"))),
         })
     }
 
@@ -454,11 +447,12 @@ impl FundingDriver {
                 item.object(&["kind"])?;
                 FundingDriver::UpliftGrant
             }
-            // "flat_cash", the only kind left (`kind` admits no other).
-            _ => {
+            "flat_cash" => {
                 item.object(&["kind"])?;
                 FundingDriver::FlatCash
             }
+            // `kind` admits only the names listed, each with its arm above.
+            other => return Err(item.error(format!("unknown variant `{other}`"))),
         })
     }
 
