@@ -2,6 +2,9 @@
 //! schema, every field and range) before anything in the app changes, and a rejected file
 //! comes back as one message naming the problem.
 
+use rust_decimal::Decimal;
+
+use crate::format;
 use crate::model::json;
 use crate::model::scenario::{Scenario, SCHEMA_VERSION};
 
@@ -55,12 +58,6 @@ pub fn scenario(file: &str, bytes: &[u8]) -> Result<Scenario, String> {
     Scenario::from_tree(&node, text).map_err(|e| refuse(file, e))
 }
 
-/// `bytes` in megabytes (10^6 bytes) to one decimal place, halves away from zero.
-fn megabytes(bytes: usize) -> String {
-    let tenths = bytes.saturating_add(50_000) / 100_000;
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
-
 /// Refuse a file of `len` bytes before reading it, if it is too large.
 pub fn check_size(file: &str, len: usize) -> Result<(), String> {
     if len > MAX_IMPORT_BYTES {
@@ -68,7 +65,8 @@ pub fn check_size(file: &str, len: usize) -> Result<(), String> {
             file,
             format!(
                 "the file is too large ({} MB; a scenario file is at most {} MB)",
-                megabytes(len),
+                // Megabytes (millions of bytes) to one place, rounded as every figure is.
+                format::millions_number(Decimal::from(len), 1),
                 MAX_IMPORT_BYTES / 1_000_000
             ),
         ));
