@@ -223,17 +223,22 @@ impl Workspace {
         let outcome = edit::parse_input(&text, spec.unit)
             .and_then(|v| edit::apply(&self.scenario, &field, v))
             .and_then(|s| {
+                // The same figure written another way ("14.940"): the scenario on screen,
+                // already checked and projected.
+                if s == *self.scenario {
+                    return Ok(None);
+                }
                 // The message goes beside the field, so without the field's path.
                 let valid = engine::Valid::check(&s).map_err(|e| e.message.clone())?;
                 let p = engine::project_valid(valid).map_err(|e| e.to_string())?;
-                Ok((s, p))
+                Ok(Some((s, p)))
             });
         match outcome {
-            Ok((scenario, _)) if scenario == *self.scenario => {
-                // The same figure written another way ("14.940"): nothing to log or undo.
+            Ok(None) => {
+                // Nothing to log or undo.
                 self.drafts.insert(field, Draft { text, error: None });
             }
-            Ok((scenario, projection)) => {
+            Ok(Some((scenario, projection))) => {
                 let from = shown(&self.scenario, &field);
                 let to = shown(&scenario, &field);
                 let key = field.key();
