@@ -25,19 +25,20 @@ pub fn workforce_group(ws: &Workspace, d: &Callback<Action>, years: &[FinancialY
     let source = |key: &str| plan.sources.get(key).cloned();
     let intakes: Vec<Row> = Group::ALL
         .iter()
-        .map(|g| Row {
-            label: format!("{} recruits", group_label(*g)),
-            source: source(&format!("{}.intakes", g.key())),
-            fields: years.iter().map(|y| Some(Field::Intake(*g, *y))).collect(),
+        .map(|g| {
+            let label = format!("{} recruits", group_label(*g));
+            let source = source(&format!("{}.intakes", g.key()));
+            Row::by_year(label, source, years, |y| Field::Intake(*g, y))
         })
         .collect();
-    let targets = plan.uplift.as_ref().map(|_| Row {
-        label: "Uplift officer headcount target".into(),
-        source: source("uplift.targets"),
-        fields: years
-            .iter()
-            .map(|y| Some(Field::UpliftTarget(*y)))
-            .collect(),
+    let targets = plan.uplift.as_ref().map(|_| {
+        let source = source("uplift.targets");
+        Row::by_year(
+            "Uplift officer headcount target",
+            source,
+            years,
+            Field::UpliftTarget,
+        )
     });
     let body = html! {
         <>
@@ -69,14 +70,8 @@ pub fn collaborations_group(ws: &Workspace, d: &Callback<Action>, years: &[Finan
                 .iter()
                 .find(|c| c.id == id)
                 .map(|c| c.total_cost.source.clone());
-            Row {
-                label: format!("{name}: total cost, all partners £"),
-                source,
-                fields: years
-                    .iter()
-                    .map(|y| Some(Field::CollabCost(id.clone(), *y)))
-                    .collect(),
-            }
+            let label = format!("{name}: total cost, all partners £");
+            Row::by_year(label, source, years, |y| Field::CollabCost(id.clone(), y))
         })
         .collect();
     let capital = register.capital.iter().map(|c| {

@@ -7,12 +7,14 @@ use crate::app::state::{Action, Workspace};
 use crate::edit::{self, Field, FieldGroup};
 use crate::model::FinancialYear;
 
+/// The plan's years after its base year (the years a rise or growth rate applies to).
+fn later_years(s: &crate::model::Scenario) -> Vec<FinancialYear> {
+    s.horizon.year_list().into_iter().skip(1).collect()
+}
+
 pub(super) fn pay_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
     let all_years = s.horizon.year_list();
-    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
-    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
-    let _ = (&later, &base_year);
     let a = &s.assumptions;
     // Pay and inflation
     let pay = year_grid(
@@ -21,38 +23,30 @@ pub(super) fn pay_group(ws: &Workspace, d: &Callback<Action>) -> Html {
         "Pay awards and inflation by year, per cent",
         &all_years,
         vec![
-            Row {
-                label: "Officer pay award %".into(),
-                source: Some(a.officer_pay_award_pct.source.clone()),
-                fields: all_years
-                    .iter()
-                    .map(|y| Some(Field::OfficerPayAward(*y)))
-                    .collect(),
-            },
-            Row {
-                label: "Staff pay award %".into(),
-                source: Some(a.staff_pay_award_pct.source.clone()),
-                fields: all_years
-                    .iter()
-                    .map(|y| Some(Field::StaffPayAward(*y)))
-                    .collect(),
-            },
-            Row {
-                label: "Pay drift %".into(),
-                source: Some(a.pay_drift_pct.source.clone()),
-                fields: all_years
-                    .iter()
-                    .map(|y| Some(Field::PayDrift(*y)))
-                    .collect(),
-            },
-            Row {
-                label: "Non-pay inflation %".into(),
-                source: Some(a.non_pay_inflation_pct.source.clone()),
-                fields: all_years
-                    .iter()
-                    .map(|y| Some(Field::NonPayInflation(*y)))
-                    .collect(),
-            },
+            Row::by_year(
+                "Officer pay award %",
+                Some(a.officer_pay_award_pct.source.clone()),
+                &all_years,
+                Field::OfficerPayAward,
+            ),
+            Row::by_year(
+                "Staff pay award %",
+                Some(a.staff_pay_award_pct.source.clone()),
+                &all_years,
+                Field::StaffPayAward,
+            ),
+            Row::by_year(
+                "Pay drift %",
+                Some(a.pay_drift_pct.source.clone()),
+                &all_years,
+                Field::PayDrift,
+            ),
+            Row::by_year(
+                "Non-pay inflation %",
+                Some(a.non_pay_inflation_pct.source.clone()),
+                &all_years,
+                Field::NonPayInflation,
+            ),
         ],
     );
     let pay_errors = errors_in(ws, FieldGroup::Pay);
@@ -62,10 +56,7 @@ pub(super) fn pay_group(ws: &Workspace, d: &Callback<Action>) -> Html {
 
 pub(super) fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
-    let all_years = s.horizon.year_list();
-    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
-    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
-    let _ = (&later, &base_year);
+    let later = later_years(s);
     // Precept
     let in_pct = edit::precept_in_percent(s);
     let set_gbp = {
@@ -76,36 +67,19 @@ pub(super) fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::PreceptInPercent(true)))
     };
-    let rise_row = Row {
-        label: if in_pct {
-            "Band D rise %".into()
-        } else {
-            "Band D rise £".into()
-        },
-        source: Some(if in_pct {
-            s.precept.rise_pct.source.clone()
-        } else {
-            s.precept.rise_gbp.source.clone()
-        }),
-        fields: later
-            .iter()
-            .map(|y| {
-                Some(if in_pct {
-                    Field::PreceptRisePct(*y)
-                } else {
-                    Field::PreceptRiseGbp(*y)
-                })
-            })
-            .collect(),
+    let rise_row = if in_pct {
+        let source = Some(s.precept.rise_pct.source.clone());
+        Row::by_year("Band D rise %", source, &later, Field::PreceptRisePct)
+    } else {
+        let source = Some(s.precept.rise_gbp.source.clone());
+        Row::by_year("Band D rise £", source, &later, Field::PreceptRiseGbp)
     };
-    let growth_row = Row {
-        label: "Tax base growth %".into(),
-        source: Some(s.precept.tax_base_growth_pct.source.clone()),
-        fields: later
-            .iter()
-            .map(|y| Some(Field::TaxBaseGrowth(*y)))
-            .collect(),
-    };
+    let growth_row = Row::by_year(
+        "Tax base growth %",
+        Some(s.precept.tax_base_growth_pct.source.clone()),
+        &later,
+        Field::TaxBaseGrowth,
+    );
     let precept_warnings: Vec<String> = ws
         .projection
         .warnings
@@ -142,22 +116,20 @@ pub(super) fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
 
 pub(super) fn funding_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
-    let all_years = s.horizon.year_list();
-    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
-    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
-    let _ = (&later, &base_year);
+    let later = later_years(s);
+    let base_year = s.horizon.base_year;
     // Funding and grants
     let funding_rows: Vec<Row> = s
         .funding
         .iter()
         .filter(|l| edit::funding_has_growth(&l.driver))
-        .map(|l| Row {
-            label: format!("{} growth %", l.name),
-            source: Some(l.source.clone()),
-            fields: later
-                .iter()
-                .map(|y| Some(Field::FundingGrowth(l.id.clone(), *y)))
-                .collect(),
+        .map(|l| {
+            Row::by_year(
+                format!("{} growth %", l.name),
+                Some(l.source.clone()),
+                &later,
+                |y| Field::FundingGrowth(l.id.clone(), y),
+            )
         })
         .collect();
     let funding = html! {
@@ -176,10 +148,7 @@ pub(super) fn funding_group(ws: &Workspace, d: &Callback<Action>) -> Html {
 
 pub(super) fn spending_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
-    let all_years = s.horizon.year_list();
-    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
-    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
-    let _ = (&later, &base_year);
+    let base_year = s.horizon.base_year;
     // Spending lines
     let spending = html! {
         <>
@@ -195,31 +164,26 @@ pub(super) fn spending_group(ws: &Workspace, d: &Callback<Action>) -> Html {
 pub(super) fn savings_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
     let all_years = s.horizon.year_list();
-    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
-    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
-    let _ = (&later, &base_year);
     // Savings and reserves
     let saving_rows: Vec<Row> = s
         .savings
         .iter()
         .filter(|sv| sv.kind != crate::model::scenario::SavingKind::Collaborations)
-        .map(|sv| Row {
-            label: format!("{} £", sv.name),
-            source: Some(sv.source.clone()),
-            fields: all_years
-                .iter()
-                .map(|y| Some(Field::Saving(sv.id.clone(), *y)))
-                .collect(),
+        .map(|sv| {
+            Row::by_year(
+                format!("{} £", sv.name),
+                Some(sv.source.clone()),
+                &all_years,
+                |y| Field::Saving(sv.id.clone(), y),
+            )
         })
         .collect();
-    let use_row = Row {
-        label: "Planned use of general reserve £".into(),
-        source: Some(s.reserves.planned_use_general.source.clone()),
-        fields: all_years
-            .iter()
-            .map(|y| Some(Field::PlannedUseGeneral(*y)))
-            .collect(),
-    };
+    let use_row = Row::by_year(
+        "Planned use of general reserve £",
+        Some(s.reserves.planned_use_general.source.clone()),
+        &all_years,
+        Field::PlannedUseGeneral,
+    );
     let savings = html! {
         <>
             if !saving_rows.is_empty() {
@@ -237,11 +201,7 @@ pub(super) fn savings_group(ws: &Workspace, d: &Callback<Action>) -> Html {
 }
 
 pub(super) fn horizon_group(ws: &Workspace, d: &Callback<Action>) -> Html {
-    let s = &ws.scenario;
-    let all_years = s.horizon.year_list();
-    let later: Vec<FinancialYear> = all_years.iter().skip(1).copied().collect();
-    let base_year = all_years.first().map(|y| y.to_string()).unwrap_or_default();
-    let _ = (&later, &base_year);
+    let base_year = ws.scenario.horizon.base_year;
     let horizon = html! {
         <>
             <p class="hint">{ format!("The plan starts in {base_year}. A longer plan starts its new years from the last year's rates and recruitment, which you can then change; a shorter one drops the later years' figures.") }</p>

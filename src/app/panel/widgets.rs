@@ -45,6 +45,22 @@ pub(in crate::app) struct Row {
     pub(in crate::app) fields: Vec<Option<Field>>,
 }
 
+impl Row {
+    /// A row with one field a year, `field(year)`, for each of `years`.
+    pub(in crate::app) fn by_year(
+        label: impl Into<String>,
+        source: Option<Source>,
+        years: &[FinancialYear],
+        field: impl Fn(FinancialYear) -> Field,
+    ) -> Row {
+        Row {
+            label: label.into(),
+            source,
+            fields: years.iter().map(|y| Some(field(*y))).collect(),
+        }
+    }
+}
+
 pub(in crate::app) fn year_grid(
     ws: &Workspace,
     dispatch: &Callback<Action>,
