@@ -6,7 +6,7 @@
 
 use super::register::CollaborationRegister;
 use crate::model::error::{ModelError, ModelResult};
-use crate::model::json::{self, Item};
+use crate::model::json;
 
 /// The baseline register as JSON (the same format as a scenario's `collaborations`
 /// section).
@@ -21,11 +21,7 @@ pub fn from_json(json: &str) -> ModelResult<CollaborationRegister> {
             format!("the collaboration register cannot be read: {e}"),
         )
     };
-    let node = json::parse(json).map_err(|e| unreadable(e.to_string()))?;
-    let register = CollaborationRegister::from_node(Item::root(&node)).map_err(|e| {
-        let (line, column) = json::line_column(json, e.at);
-        unreadable(format!("{e} (line {line}, column {column})"))
-    })?;
+    let register = json::read_text(json, CollaborationRegister::from_node).map_err(unreadable)?;
     register.validate()?;
     Ok(register)
 }

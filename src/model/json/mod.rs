@@ -152,5 +152,15 @@ impl Object {
     }
 }
 
+/// Parse `text` and read it whole with `read`. A problem comes back as one line: what is
+/// wrong, and where (the field's path, the line and column).
+pub fn read_text<T>(text: &str, read: fn(Item<'_>) -> Read<T>) -> Result<T, String> {
+    let node = parse(text).map_err(|e| e.to_string())?;
+    read(Item::root(&node)).map_err(|e| {
+        let (line, column) = line_column(text, e.at);
+        format!("{e} (line {line}, column {column})")
+    })
+}
+
 #[cfg(test)]
 mod tests;

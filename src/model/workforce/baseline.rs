@@ -4,7 +4,7 @@
 
 use super::plan::WorkforcePlan;
 use crate::model::error::{ModelError, ModelResult};
-use crate::model::json::{self, Item};
+use crate::model::json;
 
 /// The embedded JSON text of the baseline workforce section.
 pub const NOTTINGHAMSHIRE_JSON: &str = include_str!("../../../data/nottinghamshire-workforce.json");
@@ -17,11 +17,7 @@ pub fn from_json(text: &str) -> ModelResult<WorkforcePlan> {
             format!("cannot read the workforce section: {e}"),
         )
     };
-    let node = json::parse(text).map_err(|e| unreadable(e.to_string()))?;
-    let plan = WorkforcePlan::from_node(Item::root(&node)).map_err(|e| {
-        let (line, column) = json::line_column(text, e.at);
-        unreadable(format!("{e} (line {line}, column {column})"))
-    })?;
+    let plan = json::read_text(text, WorkforcePlan::from_node).map_err(unreadable)?;
     plan.validate()?;
     Ok(plan)
 }
