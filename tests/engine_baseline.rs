@@ -118,7 +118,7 @@ fn every_figure_has_a_source() {
 #[test]
 fn round_trips_through_json() {
     let s = baseline::nottinghamshire().unwrap();
-    let again = Scenario::from_json(&s.to_json().unwrap()).unwrap();
+    let again = Scenario::from_json(&s.to_json()).unwrap();
     assert_eq!(again, s);
 }
 

@@ -265,7 +265,7 @@ proptest! {
         prop_assert_eq!(p.years.len(), usize::from(s.horizon.years));
         check_totals(&p);
         // The file round-trips.
-        let again = Scenario::from_json(&s.to_json().unwrap()).unwrap();
+        let again = Scenario::from_json(&s.to_json()).unwrap();
         prop_assert_eq!(again, s);
     }
 

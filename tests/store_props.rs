@@ -12,7 +12,7 @@ use proptest::prelude::*;
 
 fn baseline_json() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| baseline::nottinghamshire().unwrap().to_json().unwrap())
+    TEXT.get_or_init(|| baseline::nottinghamshire().unwrap().to_json())
 }
 
 fn baseline_link() -> &'static str {
@@ -24,7 +24,7 @@ fn stored() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| {
         let s: serde_json::Value =
-            serde_json::from_str(&baseline::nottinghamshire().unwrap().to_json().unwrap()).unwrap();
+            serde_json::from_str(&baseline::nottinghamshire().unwrap().to_json()).unwrap();
         serde_json::json!({
             "schema": 2, "current": "s1", "next_id": 2,
             "scenarios": [{ "id": 1, "scenario": s, "log": [] }]

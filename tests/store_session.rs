@@ -112,7 +112,7 @@ fn storage_round_trips_every_scenario_exactly() {
             Action::Select(Selected::Scenario(1)),
         ],
     );
-    let text = w.stored().unwrap();
+    let text = w.stored();
     let back = Workspace::open(baseline::nottinghamshire().unwrap(), Some(&text), None).unwrap();
     assert_eq!(back.collection(), w.collection());
     assert_eq!(back.scenario, w.scenario);
@@ -127,8 +127,7 @@ fn older_storage_still_loads() {
     let s = baseline::nottinghamshire().unwrap();
     let mut renamed = s.clone();
     renamed.name = "Saved by version 1".into();
-    let renamed_json: serde_json::Value =
-        serde_json::from_str(&renamed.to_json().unwrap()).unwrap();
+    let renamed_json: serde_json::Value = serde_json::from_str(&renamed.to_json()).unwrap();
     let v1 = serde_json::json!({ "schema": 1, "scenarios": [renamed_json] }).to_string();
     let loaded = storage::decode(&v1);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
@@ -139,7 +138,7 @@ fn older_storage_still_loads() {
 #[test]
 fn corrupt_storage_keeps_what_it_can_and_hands_back_the_rest() {
     let w = run(&ws(), [Action::NewFromBaseline, Action::NewFromBaseline]);
-    let mut v: serde_json::Value = serde_json::from_str(&w.stored().unwrap()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&w.stored()).unwrap();
     v["scenarios"][1]["scenario"]["precept"] = serde_json::json!("broken");
     let text = v.to_string();
     let back = Workspace::open(baseline::nottinghamshire().unwrap(), Some(&text), None).unwrap();
@@ -187,7 +186,7 @@ fn a_share_link_adds_its_scenario_beside_the_users_own() {
     assert!(fragment.len() < share::MAX_LINK_CHARS);
     let opened = Workspace::open(
         baseline::nottinghamshire().unwrap(),
-        Some(&mine.stored().unwrap()),
+        Some(&mine.stored()),
         Some(&format!("#{fragment}")),
     )
     .unwrap();
@@ -203,7 +202,7 @@ fn a_share_link_adds_its_scenario_beside_the_users_own() {
     // A damaged link: a message, and the user's own work as it was.
     let broken = Workspace::open(
         baseline::nottinghamshire().unwrap(),
-        Some(&mine.stored().unwrap()),
+        Some(&mine.stored()),
         Some(&fragment[..fragment.len() / 2]),
     )
     .unwrap();
@@ -281,16 +280,16 @@ fn cached_encoding_is_the_same_text_and_rewrites_only_what_changed() {
     for i in 0..3 {
         w = w.apply(Action::Edit(Field::BandD, format!("25{i}")), T);
         assert_eq!(
-            storage::encode_cached(w.collection(), &mut cache).unwrap(),
-            w.stored().unwrap()
+            storage::encode_cached(w.collection(), &mut cache),
+            w.stored()
         );
     }
     let w = run(
         &w,
         [Action::Delete, Action::Undo, Action::Rename("x\"y".into())],
     );
-    let text = storage::encode_cached(w.collection(), &mut cache).unwrap();
-    assert_eq!(text, w.stored().unwrap());
+    let text = storage::encode_cached(w.collection(), &mut cache);
+    assert_eq!(text, w.stored());
     assert!(storage::decode(&text).problems.is_empty());
 }
 

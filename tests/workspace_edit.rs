@@ -382,7 +382,7 @@ fn a_bad_workforce_or_register_section_is_refused_when_the_file_is_read() {
     let base = baseline::nottinghamshire().unwrap();
     let mut s = base.clone();
     s.workforce.as_mut().unwrap().officers.attrition_pct = d("120");
-    let err = planner::model::scenario::Scenario::from_json(&s.to_json().unwrap()).unwrap_err();
+    let err = planner::model::scenario::Scenario::from_json(&s.to_json()).unwrap_err();
     assert!(
         err.path.contains("workforce.officers.attrition_pct"),
         "{err}"
@@ -392,6 +392,6 @@ fn a_bad_workforce_or_register_section_is_refused_when_the_file_is_read() {
         .sharing
         .partners[0]
         .weight = d("70");
-    let err = planner::model::scenario::Scenario::from_json(&s.to_json().unwrap()).unwrap_err();
+    let err = planner::model::scenario::Scenario::from_json(&s.to_json()).unwrap_err();
     assert!(err.path.contains("joint_hq"), "{err}");
 }

@@ -77,7 +77,7 @@ pub fn save_cached(
     ws: &Workspace,
     cache: &mut crate::store::storage::EncodeCache,
 ) -> Result<(), String> {
-    let text = crate::store::storage::encode_cached(ws.collection(), cache)?;
+    let text = crate::store::storage::encode_cached(ws.collection(), cache);
     let storage =
         local_storage().ok_or("This browser does not allow saving (local storage is off).")?;
     storage.set_item(STORAGE_KEY, &text).map_err(|_| {

@@ -129,11 +129,11 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
         let stem = stem.clone();
         Callback::from(move |_: MouseEvent| {
             let r = match kind {
-                "json" => ws
-                    .scenario
-                    .to_json()
-                    .map_err(|e| e.to_string())
-                    .and_then(|t| io::download(&format!("{stem}.json"), "application/json", &t)),
+                "json" => io::download(
+                    &format!("{stem}.json"),
+                    "application/json",
+                    &ws.scenario.to_json(),
+                ),
                 "results" => io::download(
                     &format!("{stem}-results.csv"),
                     "text/csv",

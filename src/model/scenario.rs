@@ -242,8 +242,8 @@ impl Scenario {
     }
 
     /// Write the scenario as pretty-printed JSON (the same format it is read from).
-    pub fn to_json(&self) -> ModelResult<String> {
-        Ok(json::to_string_pretty(&self.to_node()))
+    pub fn to_json(&self) -> String {
+        json::to_string_pretty(&self.to_node())
     }
 
     /// Write the scenario as compact JSON (for storage and share links).

@@ -50,49 +50,61 @@ impl Loaded {
     }
 }
 
-/// Each scenario's stored JSON, kept while the scenario is unchanged (the same `Rc`), so
-/// saving after a keystroke writes out only the scenario that changed.
+/// Each entry's stored JSON (its scenario and change log), kept while both are unchanged
+/// (the same `Rc`s), so saving after a keystroke writes out only the entry that changed.
 #[derive(Debug, Default)]
 pub struct EncodeCache {
-    scenarios: HashMap<ScenarioId, (Rc<Scenario>, String)>,
+    entries: HashMap<ScenarioId, CachedEntry>,
+}
+
+#[derive(Debug)]
+struct CachedEntry {
+    scenario: Rc<Scenario>,
+    log: Rc<Vec<Change>>,
+    text: String,
 }
 
 /// The collection as stored text.
-pub fn encode(c: &Collection) -> Result<String, String> {
+pub fn encode(c: &Collection) -> String {
     encode_cached(c, &mut EncodeCache::default())
 }
 
 /// The collection as stored text, reusing `cache` for unchanged scenarios.
-pub fn encode_cached(c: &Collection, cache: &mut EncodeCache) -> Result<String, String> {
-    cache.scenarios.retain(|id, _| c.get(*id).is_some());
+pub fn encode_cached(c: &Collection, cache: &mut EncodeCache) -> String {
+    cache.entries.retain(|id, _| c.get(*id).is_some());
     let mut out = format!(
         "{{\"schema\":{STORAGE_SCHEMA},\"current\":{},\"next_id\":{},\"scenarios\":[",
         json::to_string(&Node::str(&c.current().key())),
         c.next_id()
     );
     for (i, e) in c.entries().iter().enumerate() {
-        let fresh = match cache.scenarios.get(&e.id) {
-            Some((s, text)) if Rc::ptr_eq(s, &e.scenario) => text.clone(),
-            _ => {
-                let text = e.scenario.to_json_compact();
-                cache
-                    .scenarios
-                    .insert(e.id, (e.scenario.clone(), text.clone()));
-                text
-            }
-        };
         if i > 0 {
             out.push(',');
         }
-        let log = Node::array(e.log.iter().map(Change::to_node).collect());
-        out.push_str(&format!(
-            "{{\"id\":{},\"scenario\":{fresh},\"log\":{}}}",
-            e.id,
-            json::to_string(&log)
-        ));
+        match cache.entries.get(&e.id) {
+            Some(k) if Rc::ptr_eq(&k.scenario, &e.scenario) && Rc::ptr_eq(&k.log, &e.log) => {
+                out.push_str(&k.text);
+            }
+            _ => {
+                let log = Node::array(e.log.iter().map(Change::to_node).collect());
+                let text = format!(
+                    "{{\"id\":{},\"scenario\":{},\"log\":{}}}",
+                    e.id,
+                    e.scenario.to_json_compact(),
+                    json::to_string(&log)
+                );
+                out.push_str(&text);
+                let entry = CachedEntry {
+                    scenario: e.scenario.clone(),
+                    log: e.log.clone(),
+                    text,
+                };
+                cache.entries.insert(e.id, entry);
+            }
+        }
     }
     out.push_str("]}");
-    Ok(out)
+    out
 }
 
 /// Read stored text, keeping whatever can be read.

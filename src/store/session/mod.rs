@@ -231,7 +231,7 @@ impl Workspace {
     }
 
     /// The collection as local-storage text.
-    pub fn stored(&self) -> Result<String, String> {
+    pub fn stored(&self) -> String {
         storage::encode(self.collection())
     }
 }
