@@ -142,7 +142,10 @@ impl YearValues {
                 .key
                 .parse::<FinancialYear>()
                 .map_err(|e| value.error_at(member.at, e.to_string()))?;
-            out.insert(year, from_node(value)?);
+            // Keys are unique as written, but " 2021/22" and "2021/22" are the same year.
+            if out.insert(year, from_node(value)?).is_some() {
+                return Err(value.error_at(member.at, format!("duplicate year `{year}`")));
+            }
         }
         Ok(YearValues(out))
     }
@@ -179,6 +182,17 @@ mod tests {
         o.put("amount", to_node(amount));
         o.put("by_year", by_year.to_node());
         assert_eq!(json::to_string(&o.node()), text);
+    }
+
+    #[test]
+    fn a_year_given_twice_is_refused_where_it_repeats() {
+        let text = r#"{"amount":"1","by_year":{"2021/22":"1"," 2021/22":"2"}}"#;
+        let e = read(text).unwrap_err();
+        assert_eq!(e.message, "duplicate year `2021/22`");
+        assert_eq!(e.path, "by_year. 2021/22");
+        // The first year key starts at byte 25; it takes 9 bytes, `:` 1, `"1"` 3 and `,` 1,
+        // so the second key starts at byte 39.
+        assert_eq!(e.at, 39);
     }
 
     #[test]
