@@ -20,6 +20,7 @@
 // Run with scripts/e2e.sh (serves dist/ and sets E2E_BASE_URL).
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -175,3 +176,41 @@ export async function accessibilityViolations(page, { selector = null, minImpact
     .filter((v) => order.indexOf(v.impact) >= order.indexOf(minImpact))
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
 }
+
+/** `mtfp ARGS… --format json`: the same model as the app, run natively; its parsed output. */
+export function mtfp(...args) {
+  const out = execFileSync('cargo', ['run', '-q', '--locked', '--bin', 'mtfp', '--', ...args, '--format', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+/** Clicks `selector`, saves the file it downloads into `dir` and returns { name, path, bytes, text }. */
+export async function download(page, selector, dir) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = join(dir, `${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(path);
+  const bytes = await readFile(path);
+  return { name: file.suggestedFilename(), path, bytes, text: bytes.toString('utf8') };
+}
+
+// Figures as the app writes them (src/format.rs): true minus sign, £, thousands separators,
+// halves away from zero. Money is turned into whole pence first so the rounding is exact.
+export const MINUS = '\u2212';
+/** A decimal string of pounds as whole pence. */
+export const pence = (s) => Math.round(Number(s) * 100);
+/** Digits with thousands separators. */
+export const group = (digits) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export function roundHalfAway(n) {
+  return Math.sign(n) * Math.round(Math.abs(n));
+}
+/** Pounds (a decimal string) as the app writes millions: "£8.1m", "−£0.9m". */
+export function millions(s) {
+  const tenths = roundHalfAway(pence(s) / 10_000_000); // £0.1m = 10,000,000p
+  const sign = tenths < 0 ? MINUS : '';
+  const abs = Math.abs(tenths);
+  return `${sign}£${group(String(Math.floor(abs / 10)))}.${abs % 10}m`;
+}
+/** A whole number of people as the app writes it: "2,380". */
+export const count = (s) => group(String(Math.round(Number(s))));

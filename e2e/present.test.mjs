@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, accessibilityViolations, assertClean, launch, openApp, screenshot } from './lib.mjs';
+import {
+  MINUS, ROOT, accessibilityViolations, assertClean, count, group, launch, millions, mtfp as cli, openApp, pence,
+  roundHalfAway, screenshot,
+} from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -17,28 +20,7 @@ after(async () => {
   await browser?.close();
 });
 
-function cli(...args) {
-  const out = execFileSync('cargo', ['run', '-q', '--locked', '--bin', 'mtfp', '--', ...args, '--format', 'json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
-
-// Figures as the app writes them: true minus sign, £, thousands separators, halves away
-// from zero. Money is turned into whole pence first so the rounding is exact.
-const MINUS = '\u2212';
-const pence = (s) => Math.round(Number(s) * 100);
-const group = (digits) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-function roundHalfAway(n) {
-  return Math.sign(n) * Math.round(Math.abs(n));
-}
-function millions(s) {
-  const tenths = roundHalfAway(pence(s) / 10_000_000); // £0.1m = 10,000,000p
-  const sign = tenths < 0 ? MINUS : '';
-  const abs = Math.abs(tenths);
-  return `${sign}£${group(String(Math.floor(abs / 10)))}.${abs % 10}m`;
-}
+// Pounds, pence and weekly sums as the slides write them (millions and counts: lib.mjs).
 function poundsFromPence(p) {
   const sign = p < 0 ? MINUS : '';
   const abs = Math.abs(p);
@@ -48,7 +30,6 @@ const pounds = (s) => poundsFromPence(pence(s));
 /** A weekly sum as the slides say it: "29p" under a pound. */
 const spoken = (p) => (Math.abs(p) < 100 ? `${p}p` : poundsFromPence(p));
 const perWeek = (p) => roundHalfAway(p / 52);
-const count = (s) => group(String(Math.round(Number(s))));
 
 /** What the model says each slide must show, from the CLI. */
 function expectations() {

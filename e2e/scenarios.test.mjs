@@ -3,7 +3,6 @@
 // JSON and CSV that the CLI agrees with; import a catalogue of bad files; share by link
 // into a fresh profile; recover from corrupt storage.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import {
   BASE_URL, CHROMIUM, CHROMIUM_ARGS, ROOT, SHELL_READY,
-  accessibilityViolations, assertClean, launch, openApp, screenshot,
+  accessibilityViolations, assertClean, download as saveDownload, launch, mtfp, openApp, screenshot,
 } from './lib.mjs';
 
 let browser;
@@ -56,22 +55,9 @@ async function openMenu(page, id) {
   }
 }
 
-/** Clicks `selector` and returns the downloaded file's { name, text, bytes }. */
-async function download(page, selector) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  const path = join(work, `${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(path);
-  const bytes = await readFile(path);
-  return { name: file.suggestedFilename(), path, bytes, text: bytes.toString('utf8') };
-}
-
+const download = (page, selector) => saveDownload(page, selector, work);
 /** `mtfp project [file] --format json`: the same model, run natively. */
-function cli(file = null) {
-  const args = ['run', '-q', '--locked', '--bin', 'mtfp', '--', 'project'];
-  if (file) args.push(file);
-  args.push('--format', 'json');
-  return JSON.parse(execFileSync('cargo', args, { cwd: ROOT, encoding: 'utf8' }));
-}
+const cli = (file = null) => mtfp('project', ...(file ? [file] : []));
 
 const last = (p) => p.years[p.years.length - 1];
 

@@ -1,34 +1,27 @@
 // The planning workspace (issue 6): headline figures, editing as you type, bad input kept
 // beside its field, charts whose data tables match the CLI, accessibility, keyboard use.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, accessibilityViolations, assertClean, launch, openApp, screenshot } from './lib.mjs';
+import {
+  accessibilityViolations, assertClean, count, download, launch, millions as asMillions, mtfp, openApp, screenshot,
+} from './lib.mjs';
 
 let browser;
+let work;
 before(async () => {
   browser = await launch();
+  work = await mkdtemp(join(tmpdir(), 'mtfp-e2e-'));
 });
 after(async () => {
   await browser?.close();
+  if (work) await rm(work, { recursive: true, force: true });
 });
 
 const figure = (page, name) => page.locator(`[data-figure="${name}"]`).innerText();
 const chartSvg = (page, id) => page.locator(`#chart-${id} .chart-canvas`).innerHTML();
-
-/** `mtfp COMMAND --format json` on the baseline: the same model, run natively. */
-function cli(command) {
-  const out = execFileSync('cargo', ['run', '-q', '--locked', '--bin', 'mtfp', '--', command, '--format', 'json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
-const cliProjection = () => cli('project');
-const cliRun = cli;
 
 /** "£8.09m" / "−£0.00m" → number of £m. */
 function millions(text) {
@@ -74,21 +67,12 @@ test('the Uplift headline and the workforce chart follow the officer intake', as
   assert.notEqual(await chartSvg(page, 'workforce'), beforeSvg, 'the workforce chart is redrawn');
   // The headline shows what `mtfp uplift` gives for the same scenario, exported from the app.
   await page.click('#io-menu > summary');
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
-  const path = join(await mkdtemp(join(tmpdir(), 'mtfp-e2e-')), 'fewer-recruits.json');
-  await file.saveAs(path);
-  const rows = JSON.parse(
-    execFileSync('cargo', ['run', '-q', '--locked', '--bin', 'mtfp', '--', 'uplift', path, '--format', 'json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }),
-  );
-  const row = rows.find((r) => r.year === '2023/24');
-  const people = (v) => Number(v).toLocaleString('en-GB');
+  const exported = await download(page, '#export-json', work);
+  const row = mtfp('uplift', exported.path).find((r) => r.year === '2023/24');
   assert.ok(Number(row.actual) < Number(row.target), `short of the target: ${JSON.stringify(row)}`);
   assert.ok(Number(row.grant_at_risk) > 0, `grant at risk: ${JSON.stringify(row)}`);
-  assert.equal(await figure(page, 'uplift'), `${people(row.actual)} / ${people(row.target)}`);
-  const atRisk = `£${(Number(row.grant_at_risk) / 1e6).toFixed(1)}m`;
+  assert.equal(await figure(page, 'uplift'), `${count(row.actual)} / ${count(row.target)}`);
+  const atRisk = asMillions(row.grant_at_risk);
   assert.match(await page.locator('#headline-uplift .note').innerText(), new RegExp(`at risk ${atRisk.replace('.', '\\.')}\\.$`));
   assertClean(app);
   await app.close();
@@ -195,10 +179,10 @@ test('an invalid entry shows its message beside the field and keeps the last val
 });
 
 test("every chart's data table matches the CLI's figures for the same scenario", async () => {
-  const cli = cliProjection();
-  const cliWorkforce = cliRun('workforce');
-  const cliUplift = cliRun('uplift');
-  const cliCollab = cliRun('collaborations');
+  const cli = mtfp('project');
+  const cliWorkforce = mtfp('workforce');
+  const cliUplift = mtfp('uplift');
+  const cliCollab = mtfp('collaborations');
   const app = await openApp(browser);
   const { page } = app;
   const m2 = (pounds) => Math.round(Number(pounds) / 10_000) / 100 + 0; // + 0 turns −0 into 0
