@@ -237,6 +237,7 @@ test('charts download as SVG and PNG; CSVs are safe to open in Excel', async () 
   // Every chart of the workspace is offered.
   const offered = await page.locator('[data-export-chart]').evaluateAll((els) => els.map((e) => e.dataset.exportChart));
   const shown = await page.locator('#charts figure[data-chart]').evaluateAll((els) => els.map((e) => e.dataset.chart));
+  assert.deepEqual([...shown].sort(), ['bridge', 'collaborations', 'funding-expenditure', 'gap', 'reserves', 'workforce']);
   assert.deepEqual([...offered].sort(), [...shown].sort());
   const assumptions = await download(page, '#export-assumptions-csv');
   assert.ok(assumptions.text.startsWith('Scenario,"\'=HYPERLINK(""http://x"")"\r\n'), assumptions.text.slice(0, 60));
