@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::{horizon, quick, spec, teams, Field, FieldUnit};
 use crate::model::dec::{Dec, YearValues};
 use crate::model::money::{checked_add, checked_div, checked_mul, is_whole};
-use crate::model::scenario::{Driver, FundingDriver, Scenario};
+use crate::model::scenario::{Driver, FundingDriver, Scenario, MAX_YEARS, MIN_YEARS};
 
 /// A copy of `scenario` with `field` set to `v`, or a message if `v` is out of range or the
 /// field does not exist. The original is untouched.
@@ -76,7 +76,7 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
         Field::PlannedUseGeneral(y) => s.reserves.planned_use_general.value.set(*y, v),
         Field::HorizonYears => {
             let years = u8::try_from(v.trunc().mantissa())
-                .map_err(|_| "Must be from 5 to 10 years".to_string())?;
+                .map_err(|_| format!("Must be from {MIN_YEARS} to {MAX_YEARS} years"))?;
             horizon::set_years(&mut s, years);
         }
         Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{quick, teams, Field, FieldSpec, FieldUnit, BILLION};
 use crate::model::dec::YearValues;
-use crate::model::scenario::{FundingDriver, Scenario};
+use crate::model::scenario::{FundingDriver, Scenario, MAX_YEARS, MIN_YEARS};
 use crate::model::FinancialYear;
 
 /// The label, unit, range and source of `field` in `scenario`.
@@ -147,7 +147,13 @@ pub fn spec(scenario: &Scenario, field: &Field) -> FieldSpec {
             BILLION,
             Some(&r.planned_use_general.source),
         ),
-        Field::HorizonYears => FieldSpec::new("Plan length", FieldUnit::Years, 5, 10, None),
+        Field::HorizonYears => FieldSpec::new(
+            "Plan length",
+            FieldUnit::Years,
+            MIN_YEARS.into(),
+            MAX_YEARS.into(),
+            None,
+        ),
         Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
             quick::spec(scenario, field)
         }
