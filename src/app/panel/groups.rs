@@ -80,11 +80,7 @@ pub(super) fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
         &later,
         Field::TaxBaseGrowth,
     );
-    let precept_warnings: Vec<String> = ws
-        .projection
-        .warnings
-        .iter()
-        .filter(|w| w.path.starts_with("precept"))
+    let precept_warnings: Vec<String> = super::precept_warnings(ws)
         .map(|w| match w.year {
             Some(y) => format!("{y}: {}", w.message),
             None => w.message.clone(),

@@ -8,8 +8,12 @@ mod widgets;
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use super::state::{Action, Workspace};
 use crate::edit::{Field, FieldGroup};
+use crate::model::engine::Warning;
+use crate::store::session::Draft;
 use groups::{
     collaborations_group, funding_group, horizon_group, pay_group, precept_group, savings_group,
     spending_group, workforce_group,
@@ -27,43 +31,86 @@ pub fn dom_id(field: &Field) -> String {
     field.key()
 }
 
-/// The part of the scenario a group shows: a group re-renders only when its part, the
-/// plan's years or its own fields' drafts change, so a keystroke in one group leaves the
-/// others' hundred-odd inputs alone.
-#[derive(Clone, PartialEq)]
-#[allow(clippy::large_enum_variant)] // a short-lived prop, built once per render per group
-enum Part {
-    Quick(
-        crate::model::scenario::Assumptions,
-        crate::model::scenario::Precept,
-        Vec<crate::model::scenario::FundingLine>,
-    ),
-    Funding(Vec<crate::model::scenario::FundingLine>),
-    Precept(
-        crate::model::scenario::Precept,
-        Vec<crate::model::engine::Warning>,
-    ),
-    Pay(crate::model::scenario::Assumptions),
-    Workforce(Option<crate::model::workforce::WorkforcePlan>),
-    Collaborations(Option<crate::model::collab::CollaborationRegister>),
-    Savings(
-        Vec<crate::model::scenario::Saving>,
-        crate::model::scenario::Reserves,
-    ),
-    Spending(Vec<crate::model::scenario::ExpenditureLine>),
-    Horizon,
-}
+/// Whether the part of two workspaces a group shows is the same. A group re-renders only
+/// when its part, the plan's years or its own fields' drafts change, so a keystroke in one
+/// group leaves the others' hundred-odd inputs alone. Compared in place: nothing is copied
+/// to decide.
+type Same = fn(&Workspace, &Workspace) -> bool;
 
 /// How a group is drawn.
 type GroupView = fn(&Workspace, &Callback<Action>) -> Html;
-/// A group: its part of the scenario, which fields are its own, and how it is drawn.
-type GroupSpec = (Part, FieldGroup, GroupView);
+
+/// A group: which fields are its own, what it shows, and how it is drawn.
+type GroupSpec = (FieldGroup, Same, GroupView);
+
+/// The projection's warnings about the precept (shown in the precept group).
+fn precept_warnings(ws: &Workspace) -> impl Iterator<Item = &Warning> {
+    ws.projection
+        .warnings
+        .iter()
+        .filter(|w| w.path.starts_with("precept"))
+}
+
+const GROUPS: [GroupSpec; 9] = [
+    (
+        FieldGroup::Quick,
+        |a, b| {
+            let (a, b) = (&a.scenario, &b.scenario);
+            a.assumptions == b.assumptions && a.precept == b.precept && a.funding == b.funding
+        },
+        super::quick::quick_group,
+    ),
+    (
+        FieldGroup::Funding,
+        |a, b| a.scenario.funding == b.scenario.funding,
+        funding_group,
+    ),
+    (
+        FieldGroup::Precept,
+        |a, b| {
+            a.scenario.precept == b.scenario.precept && precept_warnings(a).eq(precept_warnings(b))
+        },
+        precept_group,
+    ),
+    (
+        FieldGroup::Pay,
+        |a, b| a.scenario.assumptions == b.scenario.assumptions,
+        pay_group,
+    ),
+    (
+        FieldGroup::Workforce,
+        |a, b| a.scenario.workforce == b.scenario.workforce,
+        workforce_group,
+    ),
+    (
+        FieldGroup::Collaborations,
+        |a, b| a.scenario.collaborations == b.scenario.collaborations,
+        collaborations_group,
+    ),
+    (
+        FieldGroup::Savings,
+        |a, b| {
+            a.scenario.savings == b.scenario.savings && a.scenario.reserves == b.scenario.reserves
+        },
+        savings_group,
+    ),
+    (
+        FieldGroup::Spending,
+        |a, b| a.scenario.expenditure == b.scenario.expenditure,
+        spending_group,
+    ),
+    (FieldGroup::Horizon, |_, _| true, horizon_group),
+];
+
+/// The drafts (typed text) of a group's fields.
+fn drafts_of(ws: &Workspace, group: FieldGroup) -> impl Iterator<Item = (&Field, &Draft)> {
+    ws.drafts.iter().filter(move |(f, _)| f.group() == group)
+}
 
 #[derive(Properties)]
 struct GroupProps {
-    part: Part,
-    horizon: crate::model::scenario::Horizon,
-    drafts: Vec<(Field, crate::store::session::Draft)>,
+    group: FieldGroup,
+    same: Same,
     ws: Workspace,
     dispatch: Callback<Action>,
     view: GroupView,
@@ -71,9 +118,12 @@ struct GroupProps {
 
 impl PartialEq for GroupProps {
     fn eq(&self, other: &Self) -> bool {
-        // `ws` is deliberately left out: everything the group shows from it is in `part`,
-        // `horizon` and `drafts`. `view` too: the part's variant already says which group.
-        self.part == other.part && self.horizon == other.horizon && self.drafts == other.drafts
+        let (a, b) = (&self.ws, &other.ws);
+        let shows_same = Rc::ptr_eq(&a.scenario, &b.scenario)
+            || (a.scenario.horizon == b.scenario.horizon && (self.same)(a, b));
+        shows_same
+            && self.group == other.group
+            && drafts_of(a, self.group).eq(drafts_of(b, self.group))
     }
 }
 
@@ -86,66 +136,12 @@ fn Group(props: &GroupProps) -> Html {
 pub fn AssumptionPanel(props: &PanelProps) -> Html {
     let ws = &props.ws;
     let d = &props.dispatch;
-    let s = &ws.scenario;
-    let drafts = |group: FieldGroup| -> Vec<(Field, crate::store::session::Draft)> {
-        ws.drafts
-            .iter()
-            .filter(|(f, _)| f.group() == group)
-            .map(|(f, dr)| (f.clone(), dr.clone()))
-            .collect()
-    };
-    let precept_warnings: Vec<crate::model::engine::Warning> = ws
-        .projection
-        .warnings
-        .iter()
-        .filter(|w| w.path.starts_with("precept"))
-        .cloned()
-        .collect();
-    let groups: Vec<GroupSpec> = vec![
-        (
-            Part::Quick(s.assumptions.clone(), s.precept.clone(), s.funding.clone()),
-            FieldGroup::Quick,
-            super::quick::quick_group,
-        ),
-        (
-            Part::Funding(s.funding.clone()),
-            FieldGroup::Funding,
-            funding_group,
-        ),
-        (
-            Part::Precept(s.precept.clone(), precept_warnings),
-            FieldGroup::Precept,
-            precept_group,
-        ),
-        (Part::Pay(s.assumptions.clone()), FieldGroup::Pay, pay_group),
-        (
-            Part::Workforce(s.workforce.clone()),
-            FieldGroup::Workforce,
-            workforce_group,
-        ),
-        (
-            Part::Collaborations(s.collaborations.clone()),
-            FieldGroup::Collaborations,
-            collaborations_group,
-        ),
-        (
-            Part::Savings(s.savings.clone(), s.reserves.clone()),
-            FieldGroup::Savings,
-            savings_group,
-        ),
-        (
-            Part::Spending(s.expenditure.clone()),
-            FieldGroup::Spending,
-            spending_group,
-        ),
-        (Part::Horizon, FieldGroup::Horizon, horizon_group),
-    ];
     html! {
         <aside id="assumptions" aria-labelledby="assumptions-title">
             <h2 id="assumptions-title">{ "Assumptions" }</h2>
             <p class="panel-note">{ "Every figure recalculates the plan as you type. Badges show each default's source; hover for the citation." }</p>
-            { for groups.into_iter().map(|(part, group, view)| html! {
-                <Group part={part} horizon={s.horizon} drafts={drafts(group)} ws={ws.clone()} dispatch={d.clone()} view={view} />
+            { for GROUPS.iter().map(|&(group, same, view)| html! {
+                <Group {group} {same} ws={ws.clone()} dispatch={d.clone()} {view} />
             }) }
         </aside>
     }
