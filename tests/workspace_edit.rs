@@ -332,6 +332,17 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
     let base = baseline::nottinghamshire().unwrap();
     let from = edit::quick_from_year(&base).unwrap();
     assert_eq!(from, fy(2024));
+    // A what-if takes its unit, range, source and figure from the field it sets in its
+    // first year: the officer pay award (−20% to 30%), the Band D rise in £ (£12.96 in
+    // 2024/25, local press).
+    let quick = edit::spec(&base, &Field::PayAwardsFrom(from));
+    let grid = edit::spec(&base, &Field::OfficerPayAward(from));
+    assert_eq!((quick.min, quick.max), (d("-20"), d("30")));
+    assert_eq!((quick.unit, quick.source), (grid.unit, grid.source));
+    assert_eq!(
+        edit::value(&base, &Field::PreceptRiseFrom(from)),
+        Some(d("12.96"))
+    );
     let s = edit::apply(&base, &Field::PayAwardsFrom(from), d("4")).unwrap();
     for y in [fy(2024), fy(2025)] {
         assert_eq!(edit::value(&s, &Field::OfficerPayAward(y)), Some(d("4")));

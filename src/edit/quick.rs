@@ -24,59 +24,45 @@ fn from_years(s: &Scenario, from: FinancialYear) -> Vec<FinancialYear> {
         .collect()
 }
 
-/// Label, unit and range of a quick what-if.
-pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
-    let a = &s.assumptions;
+/// The per-year field a quick what-if sets in its first year, whose unit, range, source and
+/// figure it shares: the officer pay award, the precept rise in the unit the scenario uses,
+/// or the first grant that grows by a rate (none if no grant does).
+fn per_year(s: &Scenario, field: &Field) -> Option<Field> {
     match field {
-        Field::PayAwardsFrom(y) => FieldSpec::new(
-            format!("Pay award, officers and staff, each year from {y}"),
-            FieldUnit::Percent,
-            -20,
-            30,
-            Some(&a.officer_pay_award_pct.source),
-        ),
-        Field::PreceptRiseFrom(y) if precept_in_percent(s) => FieldSpec::new(
-            format!("Band D rise each year from {y}"),
-            FieldUnit::Percent,
-            -50,
-            100,
-            Some(&s.precept.rise_pct.source),
-        ),
-        Field::PreceptRiseFrom(y) => FieldSpec::new(
-            format!("Band D rise each year from {y}"),
-            FieldUnit::Pounds,
-            -500,
-            500,
-            Some(&s.precept.rise_gbp.source),
-        ),
-        Field::GrantGrowthFrom(y) => FieldSpec::new(
-            format!("Grant growth each year from {y}"),
-            FieldUnit::Percent,
-            -50,
-            50,
-            s.funding
-                .iter()
-                .find(|l| matches!(l.driver, FundingDriver::Growth { .. }))
-                .map(|l| &l.source),
-        ),
-        _ => FieldSpec::new("Unknown field", FieldUnit::Percent, 0, 0, None),
+        Field::PayAwardsFrom(y) => Some(Field::OfficerPayAward(*y)),
+        Field::PreceptRiseFrom(y) if precept_in_percent(s) => Some(Field::PreceptRisePct(*y)),
+        Field::PreceptRiseFrom(y) => Some(Field::PreceptRiseGbp(*y)),
+        Field::GrantGrowthFrom(y) => s
+            .funding
+            .iter()
+            .find(|l| matches!(l.driver, FundingDriver::Growth { .. }))
+            .map(|l| Field::FundingGrowth(l.id.clone(), *y)),
+        _ => None,
+    }
+}
+
+/// Label, unit, range and source of a quick what-if: its per-year field's, under its own
+/// label.
+pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
+    let label = match field {
+        Field::PayAwardsFrom(y) => format!("Pay award, officers and staff, each year from {y}"),
+        Field::PreceptRiseFrom(y) => format!("Band D rise each year from {y}"),
+        Field::GrantGrowthFrom(y) => format!("Grant growth each year from {y}"),
+        _ => "Unknown field".into(),
+    };
+    match per_year(s, field) {
+        Some(f) => FieldSpec {
+            label,
+            ..super::spec(s, &f)
+        },
+        // No grant grows by a rate: the what-if is not offered (see `value`).
+        None => FieldSpec::new(label, FieldUnit::Percent, 0, 0, None),
     }
 }
 
 /// The figure in the first year of a quick what-if.
 pub fn value(s: &Scenario, field: &Field) -> Option<Decimal> {
-    match field {
-        Field::PayAwardsFrom(y) => Some(s.assumptions.officer_pay_award_pct.value.get_or_zero(*y)),
-        Field::PreceptRiseFrom(y) if precept_in_percent(s) => {
-            Some(s.precept.rise_pct.value.get_or_zero(*y))
-        }
-        Field::PreceptRiseFrom(y) => Some(s.precept.rise_gbp.value.get_or_zero(*y)),
-        Field::GrantGrowthFrom(y) => s.funding.iter().find_map(|l| match &l.driver {
-            FundingDriver::Growth { growth_pct } => Some(growth_pct.get_or_zero(*y)),
-            _ => None,
-        }),
-        _ => None,
-    }
+    super::value(s, &per_year(s, field)?)
 }
 
 /// Set every year from the what-if's first year to `v`.
