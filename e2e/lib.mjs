@@ -214,3 +214,71 @@ export function millions(s) {
 }
 /** A whole number of people as the app writes it: "2,380". */
 export const count = (s) => group(String(Math.round(Number(s))));
+
+// ---- The browser store (src/store/records.rs, docs/scenarios.md) ----
+
+/** Every record in the app's IndexedDB store, as { key: text }. */
+export async function storedRecords(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('mtfp');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('records')) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const store = db.transaction('records').objectStore('records');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            const out = {};
+            keys.result.forEach((k, i) => {
+              out[k] = values.result[i];
+            });
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
+/** How many scenario records the app's IndexedDB store holds. */
+export async function savedCount(page) {
+  const records = await storedRecords(page);
+  return Object.keys(records).filter((k) => /^s\d+$/.test(k)).length;
+}
+
+/**
+ * Waits until the store holds `n` scenario records (autosave writes right after a change).
+ * Polls from here: a page-side predicate that returns a promise would count as true at once.
+ */
+export async function waitForSaved(page, n, timeout = 30_000) {
+  const until = Date.now() + timeout;
+  let found = -1;
+  while (Date.now() < until) {
+    found = await savedCount(page);
+    if (found === n) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`waited ${timeout} ms for ${n} saved scenarios; the store holds ${found}`);
+}
+
+/**
+ * Runs `change(arg)` on the app's origin with the app not running (on its stylesheet, a
+ * plain file of the same server), then opens the app again: the app's own saves have
+ * already happened, so nothing it does can write over what `change` puts in storage.
+ */
+export async function withoutApp(page, change, arg = null) {
+  const stylesheet = await page.evaluate(() => document.querySelector('link[rel=stylesheet]').href);
+  // Shown bare, a stylesheet makes the browser ask for /favicon.ico (the app's page never does).
+  await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
+  await page.goto(stylesheet);
+  await page.evaluate(change, arg);
+  await page.goto(BASE_URL);
+  await page.waitForSelector(SHELL_READY, { state: 'attached' });
+}

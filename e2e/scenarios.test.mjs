@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import {
   BASE_URL, CHROMIUM, CHROMIUM_ARGS, ROOT, SHELL_READY,
   accessibilityViolations, assertClean, download as saveDownload, launch, mtfp, openApp, screenshot,
+  storedRecords, waitForSaved, withoutApp,
 } from './lib.mjs';
 
 let browser;
@@ -60,15 +61,6 @@ const download = (page, selector) => saveDownload(page, selector, work);
 const cli = (file = null) => mtfp('project', ...(file ? [file] : []));
 
 const last = (p) => p.years[p.years.length - 1];
-
-/** Waits until local storage holds `n` scenarios (autosave writes within 250 ms). */
-async function savedScenarios(page, n) {
-  await page.waitForFunction(
-    (n) => JSON.parse(localStorage.getItem('mtfp.workspace') ?? '{"scenarios":[]}').scenarios.length === n,
-    n,
-    { timeout: 5_000 },
-  );
-}
 
 test('create, rename and edit a scenario; a reload finds everything exactly as left', async () => {
   const app = await openApp(browser);
@@ -122,10 +114,7 @@ test('closing and reopening the browser restores every scenario', async () => {
   await newScenario(page, 'Flat grant');
   await page.fill('#band-d', '250');
   const gap = await figure(page, 'cumulative-gap');
-  await savedScenarios(page, 2);
-  // Let Chromium write local storage to disk (it batches writes), as a real close does.
-  await page.goto('about:blank');
-  await page.waitForTimeout(1500);
+  await waitForSaved(page, 2);
   await context.close();
   ({ context, page } = await open());
   assert.deepEqual((await scenarioNames(page)).slice(1), ['Pay 4%', 'Flat grant']);
@@ -356,54 +345,42 @@ test('storage saved by an older version (schema 1) still loads', async () => {
   await app.close();
 });
 
-/**
- * Runs `change` on the app's origin with the app not running (on its stylesheet, a plain
- * file of the same server), then opens the app again: the app's own save-on-leave has
- * already happened, so it cannot overwrite what `change` writes.
- */
-async function withoutApp(page, change) {
-  const stylesheet = await page.evaluate(() => document.querySelector('link[rel=stylesheet]').href);
-  // Shown bare, a stylesheet makes the browser ask for /favicon.ico (the app's page never does).
-  await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
-  await page.goto(stylesheet);
-  await page.evaluate(change);
-  await page.goto(BASE_URL);
-  await page.waitForSelector(SHELL_READY, { state: 'attached' });
-}
-
-test('corrupt stored data: the app recovers what it can and offers the rest as a download', async () => {
+test('a damaged record: the app opens what it can and offers the rest as a download', async () => {
   const app = await openApp(browser);
   const { page } = app;
   await newScenario(page, 'Keep me');
   await page.fill('#band-d', '255');
   await newScenario(page, 'Damaged');
-  await savedScenarios(page, 2);
-  // Break the second scenario by hand, as a disk error or an old bug might. Leave the app
-  // first (it saves anything pending as the page goes), so nothing overwrites the damage.
-  await withoutApp(page, () => {
-    const stored = JSON.parse(localStorage.getItem('mtfp.workspace'));
-    stored.scenarios[1].scenario.precept = 'broken';
-    localStorage.setItem('mtfp.workspace', JSON.stringify(stored));
-  });
+  await waitForSaved(page, 2);
+  // Damage the second scenario's record by hand, as a disk error or an old bug might. Leave
+  // the app first, so nothing it saves can overwrite the damage.
+  const broken = '{"v":3,"id":2,"name":"Damaged"}\nnot packed contents';
+  await withoutApp(page, (broken) => new Promise((resolve) => {
+    const open = indexedDB.open('mtfp');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('records', 'readwrite');
+      tx.objectStore('records').put(broken, 's2');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+    };
+  }), broken);
+  // Listed by its name; opening it says it cannot be read and keeps it as it is.
+  assert.deepEqual((await scenarioNames(page)).slice(1), ['Keep me', 'Damaged']);
+  await page.selectOption('#scenario-select', { label: 'Damaged' });
   await page.waitForSelector('#storage-recovery');
-  assert.match(await page.locator('#storage-recovery').innerText(), /Saved scenario 2 \('Damaged'\) could not be read: precept/);
-  assert.deepEqual((await scenarioNames(page)).slice(1), ['Keep me']);
+  assert.match(await page.locator('#notice-scenarios').innerText(), /'Damaged' could not be read: its stored data is damaged/);
+  assert.match(await page.locator('#storage-recovery').innerText(), /Saved scenario 2 \('Damaged'\) could not be read/);
+  const kept = await download(page, '#download-unreadable-0');
+  assert.equal(kept.text, broken, 'the record exactly as stored');
   await page.selectOption('#scenario-select', { label: 'Keep me' });
   assert.equal(await page.inputValue('#band-d'), '255');
-  const unreadable = await download(page, '#download-unreadable');
-  assert.match(unreadable.text, /"broken"/);
-  assert.match(unreadable.text, /"Damaged"/);
-  // Kept in the browser too, under a key the fatal-error banner downloads.
-  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mtfp.unreadable')));
-  assert.equal(kept.length, 1);
   await screenshot(page, 'scenarios-recovery');
   assert.deepEqual(await accessibilityViolations(page, { minImpact: 'minor' }), []);
-
-  // Not JSON at all: nothing readable, the app still opens on the baseline.
-  await withoutApp(page, () => localStorage.setItem('mtfp.workspace', '{"schema":2,"scenarios":[{"id":1,"scen'));
-  await page.waitForSelector('#storage-recovery');
-  assert.match(await page.locator('#storage-recovery').innerText(), /not valid JSON/);
-  assert.equal(await figure(page, 'cumulative-gap'), '£8.1m');
+  // Saving other work never touches it.
+  await page.fill('#band-d', '256');
+  await page.reload();
+  await page.waitForSelector(SHELL_READY, { state: 'attached' });
+  assert.equal(await page.inputValue('#band-d'), '256');
+  assert.equal((await storedRecords(page)).s2, broken);
   assertClean(app);
   await app.close();
 });
@@ -435,7 +412,7 @@ test('a save from another tab is announced, so neither tab silently overwrites t
   await other.goto(BASE_URL);
   await other.waitForSelector(SHELL_READY, { state: 'attached' });
   await newScenario(app.page, 'From tab one');
-  await savedScenarios(app.page, 1);
+  await waitForSaved(app.page, 1);
   await other.waitForSelector('#notice-scenarios');
   assert.match(await other.locator('#notice-scenarios').innerText(), /saved from another tab.*Reload/);
   await other.reload();

@@ -5,9 +5,10 @@
 
 use planner::edit::Field;
 use planner::model::{baseline, FinancialYear};
+use planner::store::records::{self, Memory, Saved};
+use planner::store::session::Recovery;
 use planner::store::session::{Action, Place, View, Workspace};
-use planner::store::storage::{self, STORAGE_SCHEMA};
-use planner::store::{csv, share, Selected};
+use planner::store::{csv, legacy, share, Selected};
 
 const T: &str = "2026-11-22T10:00:00.000Z";
 
@@ -21,6 +22,40 @@ fn fy(y: u16) -> FinancialYear {
 
 fn run(ws: &Workspace, actions: impl IntoIterator<Item = Action>) -> Workspace {
     actions.into_iter().fold(ws.clone(), |w, a| w.apply(a, T))
+}
+
+/// The records the store holds after saving `w` into an empty store.
+fn stored(w: &Workspace) -> Vec<(String, String)> {
+    let mut m = Memory::default();
+    m.apply(&Saved::default().plan(w.collection()).ops);
+    m.records()
+}
+
+/// The workspace the app opens on `records` (and older saved work `legacy`), with the
+/// share-link `fragment`.
+fn reopen(
+    records: &[(String, String)],
+    legacy: &[(String, String)],
+    fragment: Option<&str>,
+) -> Workspace {
+    let o = records::open(records, legacy, None);
+    let recovery = Recovery {
+        problems: o.problems,
+        kept: o.kept,
+        newer: o.newer,
+    };
+    Workspace::open(
+        baseline::nottinghamshire().unwrap(),
+        o.collection,
+        recovery,
+        fragment,
+    )
+    .unwrap()
+}
+
+/// Older saved work: the local-storage envelope of `w`.
+fn envelope(w: &Workspace) -> String {
+    legacy::encode(w.collection())
 }
 
 #[test]
@@ -39,10 +74,11 @@ fn editing_the_baseline_makes_a_scenario_and_logs_the_change() {
         "baseline untouched"
     );
     let entry = &w.collection().entries()[0];
-    assert_eq!(entry.log.len(), 1, "one figure typed is one log entry");
-    assert_eq!(entry.log[0].from, "14.94");
-    assert_eq!(entry.log[0].to, "24.94");
-    assert_eq!(entry.log[0].at, T);
+    let log = entry.log();
+    assert_eq!(log.len(), 1, "one figure typed is one log entry");
+    assert_eq!(log[0].from, "14.94");
+    assert_eq!(log[0].to, "24.94");
+    assert_eq!(log[0].at, T);
     assert_eq!(w.history().undo_depth(), 1, "and one undo step");
     assert!(w.projection.cumulative_gap() < w.baseline_projection.cumulative_gap());
     // Undo takes the whole figure back; redo puts it back.
@@ -112,14 +148,16 @@ fn storage_round_trips_every_scenario_exactly() {
             Action::Select(Selected::Scenario(1)),
         ],
     );
-    let text = w.stored();
-    let back = Workspace::open(baseline::nottinghamshire().unwrap(), Some(&text), None).unwrap();
+    let back = reopen(&stored(&w), &[], None);
     assert_eq!(back.collection(), w.collection());
     assert_eq!(back.scenario, w.scenario);
     assert_eq!(back.text(&field), "300.17");
     assert!(back.recovery.is_none());
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v["schema"], STORAGE_SCHEMA);
+    // Older saved work (the local-storage envelope) opens the same.
+    let moved = reopen(&[], &[(legacy::STORAGE_KEY.into(), envelope(&w))], None);
+    assert_eq!(moved.collection(), w.collection());
+    assert_eq!(moved.scenario, w.scenario);
+    assert!(moved.recovery.is_none());
 }
 
 #[test]
@@ -129,44 +167,39 @@ fn older_storage_still_loads() {
     renamed.name = "Saved by version 1".into();
     let renamed_json: serde_json::Value = serde_json::from_str(&renamed.to_json()).unwrap();
     let v1 = serde_json::json!({ "schema": 1, "scenarios": [renamed_json] }).to_string();
-    let loaded = storage::decode(&v1);
+    let loaded = legacy::decode(&v1);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.collection.entries().len(), 1);
-    assert_eq!(*loaded.collection.entries()[0].scenario, renamed);
+    assert_eq!(
+        **loaded.collection.entries()[0].scenario().unwrap(),
+        renamed
+    );
 }
 
 #[test]
 fn corrupt_storage_keeps_what_it_can_and_hands_back_the_rest() {
     let w = run(&ws(), [Action::NewFromBaseline, Action::NewFromBaseline]);
-    let mut v: serde_json::Value = serde_json::from_str(&w.stored()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&envelope(&w)).unwrap();
     v["scenarios"][1]["scenario"]["precept"] = serde_json::json!("broken");
     let text = v.to_string();
-    let back = Workspace::open(baseline::nottinghamshire().unwrap(), Some(&text), None).unwrap();
+    let key = legacy::STORAGE_KEY.to_string();
+    let back = reopen(&[], &[(key.clone(), text.clone())], None);
     assert_eq!(back.collection().entries().len(), 1);
     let r = back.recovery.as_ref().unwrap();
     assert_eq!(r.problems.len(), 1);
     assert!(r.problems[0].contains("Scenario 2"), "{}", r.problems[0]);
-    assert!(r.unreadable.as_ref().unwrap().contains("broken"));
+    assert_eq!(r.kept.len(), 1);
+    assert_eq!(r.kept[0].text, text, "every character kept");
     // Not JSON at all: nothing kept, everything handed back, the app still opens.
-    let back = Workspace::open(
-        baseline::nottinghamshire().unwrap(),
-        Some("{\"schema\": 2, \"scen"),
-        None,
-    )
-    .unwrap();
+    let garbage = "{\"schema\": 2, \"scen".to_string();
+    let back = reopen(&[], &[(key.clone(), garbage.clone())], None);
     assert!(back.collection().entries().is_empty());
-    assert_eq!(
-        back.recovery.unwrap().unreadable.unwrap(),
-        "{\"schema\": 2, \"scen"
-    );
-    // From a newer version: kept aside, not overwritten.
-    let newer = Workspace::open(
-        baseline::nottinghamshire().unwrap(),
-        Some("{\"schema\": 99}"),
-        None,
-    )
-    .unwrap();
-    assert!(newer.recovery.unwrap().problems[0].contains("newer version"));
+    assert_eq!(back.recovery.unwrap().kept[0].text, garbage);
+    // From a newer version: reported and kept where it is.
+    let newer = reopen(&[], &[(key, "{\"schema\": 99}".into())], None);
+    let r = newer.recovery.unwrap();
+    assert!(r.problems[0].contains("newer version"));
+    assert_eq!(r.kept[0].key, legacy::STORAGE_KEY);
 }
 
 #[test]
@@ -184,28 +217,18 @@ fn a_share_link_adds_its_scenario_beside_the_users_own() {
     );
     let fragment = share::encode(&theirs.scenario).unwrap();
     assert!(fragment.len() < share::MAX_LINK_CHARS);
-    let opened = Workspace::open(
-        baseline::nottinghamshire().unwrap(),
-        Some(&mine.stored()),
-        Some(&format!("#{fragment}")),
-    )
-    .unwrap();
+    let opened = reopen(&stored(&mine), &[], Some(&format!("#{fragment}")));
     let names: Vec<_> = opened
         .collection()
         .entries()
         .iter()
-        .map(|e| e.scenario.name.clone())
+        .map(|e| e.name.clone())
         .collect();
     assert_eq!(names, ["Mine", "Theirs (shared)"]);
     assert_eq!(opened.scenario.precept, theirs.scenario.precept);
     assert_eq!(opened.notice.as_ref().unwrap().place, Place::Share);
     // A damaged link: a message, and the user's own work as it was.
-    let broken = Workspace::open(
-        baseline::nottinghamshire().unwrap(),
-        Some(&mine.stored()),
-        Some(&fragment[..fragment.len() / 2]),
-    )
-    .unwrap();
+    let broken = reopen(&stored(&mine), &[], Some(&fragment[..fragment.len() / 2]));
     assert_eq!(broken.collection(), mine.collection());
     assert!(broken.notice.unwrap().error);
 }
@@ -274,26 +297,6 @@ fn a_link_opened_in_a_running_tab_is_one_undoable_step() {
 }
 
 #[test]
-fn cached_encoding_is_the_same_text_and_rewrites_only_what_changed() {
-    let mut cache = storage::EncodeCache::default();
-    let mut w = run(&ws(), [Action::NewFromBaseline, Action::NewFromBaseline]);
-    for i in 0..3 {
-        w = w.apply(Action::Edit(Field::BandD, format!("25{i}")), T);
-        assert_eq!(
-            storage::encode_cached(w.collection(), &mut cache),
-            w.stored()
-        );
-    }
-    let w = run(
-        &w,
-        [Action::Delete, Action::Undo, Action::Rename("x\"y".into())],
-    );
-    let text = storage::encode_cached(w.collection(), &mut cache);
-    assert_eq!(text, w.stored());
-    assert!(storage::decode(&text).problems.is_empty());
-}
-
-#[test]
 fn no_op_edits_and_resets_make_no_steps() {
     let w = ws();
     let field = Field::PreceptRiseGbp(fy(2023));
@@ -321,7 +324,7 @@ fn no_op_edits_and_resets_make_no_steps() {
     assert_eq!(w.history().undo_depth(), 3);
     assert_eq!(w.text(&field), "14.94");
     assert_eq!(
-        w.collection().entries()[0].log.last().unwrap().to,
+        w.collection().entries()[0].log().last().unwrap().to,
         "reset to the baseline"
     );
 }

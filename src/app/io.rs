@@ -1,53 +1,60 @@
-//! The browser's side of storage, files, links and the clipboard: the only place the app
-//! touches localStorage, the location, Blob URLs and canvases. Everything it reads or
-//! writes is encoded and decoded by the pure [`crate::store`].
+//! The browser's side of files, links and the clipboard: the location, Blob URLs and
+//! canvases, and opening the stored workspace (storage itself is [`super::storage`]).
+//! Everything it reads or writes is encoded and decoded by the pure [`crate::store`].
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement};
 
-use super::state::{now, Workspace};
+use super::autosave::Start;
+use super::storage;
 use crate::model::scenario::Scenario;
-use crate::store::storage::{STORAGE_KEY, UNREADABLE_KEY};
+use crate::store::records;
+use crate::store::session::{Notice, Place, Recovery, Workspace};
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The workspace as the user left it: the baseline, the stored scenarios, and the
+/// The workspace as the user left it: the baseline, the stored scenarios (older saved work
+/// moved in, the journal of changes the last visit could not confirm laid over), and the
 /// scenario of a share link in the address (which is then taken out of the address, so a
-/// reload does not add it twice). Unreadable stored text is first copied to a key of its
-/// own, so autosave never overwrites it.
-pub fn open(baseline: Scenario) -> Result<Workspace, String> {
-    let storage = local_storage();
-    let stored = storage
-        .as_ref()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+/// reload does not add it twice). Also what autosave needs to carry on from there.
+pub async fn open(baseline: Scenario) -> Result<(Workspace, Start), String> {
+    let found = storage::open().await;
+    let legacy = storage::legacy_keys();
+    let journal = storage::journal();
+    let opened = if found.newer_database {
+        records::open_newer(&found.records, &legacy)
+    } else if found.backend.is_database() {
+        records::open(&found.records, &legacy, journal.as_deref())
+    } else {
+        records::open(&found.records, &legacy, None)
+    };
     let hash = web_sys::window().and_then(|w| w.location().hash().ok());
     let fragment = hash.as_deref().map(|h| h.trim_start_matches('#'));
-    let ws = Workspace::open(baseline, stored.as_deref(), fragment)?;
-    if let (Some(storage), Some(text)) = (
-        storage.as_ref(),
-        ws.recovery.as_ref().and_then(|r| r.unreadable.as_ref()),
-    ) {
-        let _ = storage.set_item(&format!("{UNREADABLE_KEY}.{}", now()), text);
-    }
-    let shared = fragment.is_some_and(crate::store::share::is_share_fragment);
-    if shared {
+    let recovery = Recovery {
+        problems: opened.problems,
+        kept: opened.kept,
+        newer: opened.newer,
+    };
+    let mut ws = Workspace::open(baseline, opened.collection, recovery, fragment)?;
+    if fragment.is_some_and(crate::store::share::is_share_fragment) {
         clear_fragment();
     }
-    // Keep what was added or recovered at once (autosave waits for the first change).
-    if shared || ws.recovery.is_some() {
-        let mut ws = ws;
-        if let Err(e) = save(&ws) {
-            ws.notice = Some(super::state::Notice {
-                place: super::state::Place::Scenarios,
-                error: true,
-                text: e,
+    if let Some(note) = found.note {
+        if ws.notice.is_none() {
+            ws.notice = Some(Notice {
+                place: Place::Storage,
+                error: !found.backend.keeps(),
+                text: note,
             });
         }
-        return Ok(ws);
     }
-    Ok(ws)
+    let start = Start {
+        journal: journal.is_some() && found.backend.is_database() && !opened.newer,
+        backend: found.backend,
+        saved: opened.saved,
+        newer: opened.newer,
+        moves: opened.moves,
+        retire: opened.retire,
+    };
+    Ok((ws, start))
 }
 
 /// Take the fragment out of the address bar without reloading or adding history.
@@ -65,25 +72,6 @@ pub fn share_fragment() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let fragment = hash.trim_start_matches('#');
     crate::store::share::is_share_fragment(fragment).then(|| fragment.to_string())
-}
-
-/// Write the workspace's scenarios to local storage.
-pub fn save(ws: &Workspace) -> Result<(), String> {
-    save_cached(ws, &mut crate::store::storage::EncodeCache::default())
-}
-
-/// [`save`], reusing the stored JSON of scenarios unchanged since `cache` last saw them.
-pub fn save_cached(
-    ws: &Workspace,
-    cache: &mut crate::store::storage::EncodeCache,
-) -> Result<(), String> {
-    let text = crate::store::storage::encode_cached(ws.collection(), cache);
-    let storage =
-        local_storage().ok_or("This browser does not allow saving (local storage is off).")?;
-    storage.set_item(STORAGE_KEY, &text).map_err(|_| {
-        "Your scenarios could not be saved: the browser's storage is full or blocked. Export them as JSON to keep them."
-            .to_string()
-    })
 }
 
 /// The address that opens the app with `fragment`.

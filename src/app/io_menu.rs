@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::controls::button;
 
 use super::io;
+use super::saved_menu::SavedWork;
 use super::scenarios::notice_at;
 use super::state::{Action, Notice, Place, Workspace};
 use crate::charts::{to_standalone_svg, ChartData};
@@ -216,6 +217,7 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
                         </ul>
                     </div>
                     { notice_at(ws, Place::Export, d) }
+                    <SavedWork ws={ws.clone()} dispatch={d.clone()} open={*open} />
                 </div>
             </details>
             <details class="menu" id="share-menu">

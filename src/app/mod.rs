@@ -15,9 +15,15 @@ mod panel_teams;
 mod panic;
 mod present;
 mod quick;
+mod saved_menu;
 mod scenario_about;
 mod scenarios;
+mod shortcuts;
 mod state;
+mod storage;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -30,17 +36,36 @@ pub fn start() {
     yew::Renderer::<App>::new().render();
 }
 
-/// The root component: header, headline figures, assumption panel and charts.
+/// What opening the app found: the workspace and what autosave carries on from, or why
+/// the baseline could not be loaded.
+struct Opened {
+    ws: Workspace,
+    start: Rc<RefCell<Option<autosave::Start>>>,
+}
+
+/// The root component: opens the saved work (the browser's database answers in a moment),
+/// then the planner.
 #[component]
 pub fn App() -> Html {
-    let loaded = use_memo((), |_| {
-        baseline::nottinghamshire()
-            .map_err(|e| e.to_string())
-            .and_then(io::open)
-    });
-    match &*loaded {
-        Ok(ws) => html! { <Planner initial={ws.clone()} /> },
-        Err(message) => html! {
+    let opened = use_state(|| None::<Rc<Result<Opened, String>>>);
+    {
+        let opened = opened.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match baseline::nottinghamshire() {
+                    Ok(b) => io::open(b).await.map(|(ws, start)| Opened {
+                        ws,
+                        start: Rc::new(RefCell::new(Some(start))),
+                    }),
+                    Err(e) => Err(e.to_string()),
+                };
+                opened.set(Some(Rc::new(result)));
+            });
+        });
+    }
+    match opened.as_deref() {
+        Some(Ok(o)) => html! { <Planner initial={o.ws.clone()} start={Start(o.start.clone())} /> },
+        Some(Err(message)) => html! {
             <>
                 <header class="app-header"><h1>{ "Medium-term financial plan" }</h1></header>
                 <main class="workspace">
@@ -48,12 +73,29 @@ pub fn App() -> Html {
                 </main>
             </>
         },
+        None => html! {
+            <>
+                <header class="app-header"><h1>{ "Medium-term financial plan" }</h1></header>
+                <main class="opening" aria-busy="true"><p>{ "Opening your saved scenarios…" }</p></main>
+            </>
+        },
+    }
+}
+
+/// What autosave starts from, handed over once (compared by identity).
+#[derive(Clone)]
+struct Start(Rc<RefCell<Option<autosave::Start>>>);
+
+impl PartialEq for Start {
+    fn eq(&self, other: &Start) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct PlannerProps {
     initial: Workspace,
+    start: Start,
 }
 
 #[component]
@@ -66,6 +108,15 @@ fn Planner(props: &PlannerProps) -> Html {
         let ws = ws.clone();
         Callback::from(move |a: Action| ws.dispatch(a))
     };
+    // Saving and the keyboard shortcuts belong to the whole app, not to any one control.
+    let storage = autosave::use_autosave(&ws.store, props.start.0.clone(), dispatch.clone());
+    shortcuts::use_shortcuts(dispatch.clone());
+    // Ask once that the browser keep the scenarios even when space runs short.
+    use_effect_with((), |_| {
+        wasm_bindgen_futures::spawn_local(async {
+            storage::persist().await;
+        })
+    });
     let reset = {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Reset))
@@ -92,7 +143,7 @@ fn Planner(props: &PlannerProps) -> Html {
         let presenting = presenting.clone();
         Callback::from(move |()| presenting.set(true))
     };
-    html! {
+    let page = html! {
         <>
             <a class="skip-link" href="#charts">{ "Skip to charts" }</a>
             <header class="app-header">
@@ -125,5 +176,11 @@ fn Planner(props: &PlannerProps) -> Html {
                 </main>
             }
         </>
+    };
+    match storage {
+        Some(context) => html! {
+            <ContextProvider<autosave::Storage> {context}>{ page }</ContextProvider<autosave::Storage>>
+        },
+        None => page,
     }
 }

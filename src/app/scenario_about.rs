@@ -6,10 +6,12 @@ use yew::prelude::*;
 
 use super::controls::button;
 
+use super::autosave::Storage;
 use super::io;
 use super::scenarios::notice_at;
 use super::scenarios::ScenarioBarProps;
 use super::state::{Action, Place, Workspace};
+use crate::format;
 use crate::store::Selected;
 
 /// How many of the latest changes the log shows (all are kept).
@@ -25,11 +27,7 @@ pub fn About(props: &ScenarioBarProps) -> Html {
             <p class="about-baseline">{ "The baseline is read-only. Typing in any figure makes a new scenario from it; or use New from baseline." }</p>
         };
     };
-    let log = ws
-        .collection()
-        .get(id)
-        .map(|e| e.log.clone())
-        .unwrap_or_default();
+    let log = ws.collection().get(id).map(|e| e.log()).unwrap_or_default();
     let rename = d.reform(|e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         Action::Rename(input.value())
@@ -104,34 +102,75 @@ pub struct RecoveryProps {
     pub dispatch: Callback<Action>,
 }
 
-/// What could not be read from storage, with the unreadable part to download.
+/// A file name for kept work: "mtfp-unreadable-s7-2026-12-05.json".
+fn kept_file(key: &str) -> String {
+    let key = if key.is_empty() { "all" } else { key };
+    let date = super::state::now();
+    format!(
+        "mtfp-unreadable-{}-{}.json",
+        io::slug(key),
+        date.get(..10).unwrap_or("saved")
+    )
+}
+
+/// Saved work that could not be read (or that a newer version wrote), each piece with a
+/// download of exactly what is kept and, for what this version may change, a way to delete
+/// it from the browser once it is safe elsewhere.
 #[component]
 pub fn Recovery(props: &RecoveryProps) -> Html {
+    let storage = use_context::<Storage>();
     let Some(r) = &props.ws.recovery else {
         return html! {};
     };
-    let download = r.unreadable.clone().map(|text| {
-        Callback::from(move |_: MouseEvent| {
-            let _ = io::download(
-                &format!(
-                    "mtfp-unreadable-{}.json",
-                    &super::state::now().get(..10).unwrap_or("saved")
-                ),
-                "application/json",
-                &text,
-            );
-        })
-    });
     let kept = props.ws.collection().entries().len();
+    let rows = r.kept.iter().enumerate().map(|(i, k)| {
+        let text = k.text.clone();
+        let file = kept_file(&k.key);
+        let download = Callback::from(move |_: MouseEvent| {
+            let _ = io::download(&file, "application/json", &text);
+        });
+        // A scenario still listed (found unreadable when opened) is deleted like any other;
+        // work from a newer version is never touched.
+        let deletable = k.removable && !r.newer;
+        let forget = storage.clone().map(|storage| {
+            let (key, label) = (k.key.clone(), k.label.clone());
+            Callback::from(move |_: MouseEvent| storage.forget(key.clone(), &label))
+        });
+        html! {
+            <li class="kept">
+                <span class="kept-label">{ format!("{} ({} characters)", k.label, format::count(k.text.chars().count().into(), 0)) }</span>
+                <button type="button" class="btn btn-small" id={format!("download-unreadable-{i}")} onclick={download}>{ "Download" }</button>
+                if deletable {
+                    if let Some(onclick) = forget {
+                        <button type="button" class="btn btn-small" id={format!("forget-unreadable-{i}")} {onclick}>{ "Delete from this browser…" }</button>
+                    }
+                }
+            </li>
+        }
+    });
+    let summary = if r.newer {
+        "Nothing you change in this visit will be saved, so your saved scenarios stay exactly as the newer version left them.".to_string()
+    } else {
+        format!(
+            "{kept} saved {} could be read and {} listed. Whatever could not be read is kept in this browser, unchanged, and is offered again on every visit until you delete it; download it to keep a copy or to send it for help.",
+            if kept == 1 { "scenario" } else { "scenarios" },
+            if kept == 1 { "is" } else { "are" }
+        )
+    };
+    let title = if r.newer {
+        "Your saved work was written by a newer version of the planner"
+    } else {
+        "Some of your saved work could not be read"
+    };
     html! {
         <section class="recovery" role="alert" id="storage-recovery" aria-labelledby="storage-recovery-title">
-            <h2 id="storage-recovery-title">{ "Some of your saved work could not be read" }</h2>
+            <h2 id="storage-recovery-title">{ title }</h2>
             <ul>{ for r.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
-            <p>{ format!("{kept} saved {} could be read and {} open. The unreadable part is kept in this browser; download it to keep a copy or to send it for help.", if kept == 1 { "scenario" } else { "scenarios" }, if kept == 1 { "is" } else { "are" }) }</p>
-            if let Some(onclick) = download {
-                <button type="button" class="btn" id="download-unreadable" {onclick}>{ "Download the unreadable part" }</button>
+            <p>{ summary }</p>
+            if !r.kept.is_empty() {
+                <ul class="kept-list">{ for rows }</ul>
             }
-            { button("btn", None, false, "Dismiss", props.dispatch.reform(|_: MouseEvent| Action::DismissRecovery)) }
+            { button("btn", Some("dismiss-recovery"), false, "Hide this message", props.dispatch.reform(|_: MouseEvent| Action::DismissRecovery)) }
         </section>
     }
 }

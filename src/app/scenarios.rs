@@ -1,22 +1,13 @@
 //! The scenario bar: which scenario is on screen, create, duplicate, rename, describe and
-//! delete, undo and redo, the edit/compare switch, import/export and share. It also keeps
-//! the app's autosave and keyboard shortcuts, since it sees every change.
-//!
-//! Keyboard: Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redoes (⌘ on a Mac) anywhere in the
-//! app, including in the assumption fields: a figure typed into a field is one undo step,
-//! so undo there takes the whole figure back and shows the value before it. The two
-//! free-text boxes (a scenario's name and description) keep the browser's own undo of
-//! their text, which is what anyone typing prose expects; their changes reach the app's
-//! history when you press Enter or leave the box.
+//! delete, undo and redo, the edit/compare switch, import/export, share, and the saved
+//! work menu (backup, restore, storage in use). Undo and redo are also on the keyboard
+//! everywhere ([`super::shortcuts`]).
 
-use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{HtmlSelectElement, KeyboardEvent};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::controls::{button, option};
 
-use super::autosave::use_autosave;
-use super::io;
 use super::io_menu::IoMenu;
 use super::scenario_about;
 use super::state::{Action, Notice, Place, View, Workspace};
@@ -43,7 +34,12 @@ pub fn notice_at(ws: &Workspace, place: Place, dispatch: &Callback<Action>) -> H
             let undo = dispatch.reform(|_: MouseEvent| Action::Undo);
             let offers_undo = !error && text.contains("Undo");
             html! {
-                <div class={if *error { "notice notice-error" } else { "notice notice-info" }}
+                <div class={match (*error, place) {
+                         // Saving problems stay in view wherever the user is working.
+                         (true, Place::Storage) => "notice notice-error notice-pinned",
+                         (true, _) => "notice notice-error",
+                         (false, _) => "notice notice-info",
+                     }}
                      role={if *error { "alert" } else { "status" }}
                      id={format!("notice-{}", place_id(place))}>
                     <span>{ text.clone() }</span>
@@ -66,78 +62,9 @@ fn place_id(place: Place) -> &'static str {
         Place::Share => "share",
         Place::Link => "link",
         Place::Export => "export",
+        Place::Storage => "storage",
+        Place::Backup => "backup",
     }
-}
-
-/// True for the elements whose own text undo is left to the browser.
-fn native_undo(target: Option<web_sys::EventTarget>) -> bool {
-    target
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| e.has_attribute("data-native-undo"))
-}
-
-/// Registers the document-wide shortcuts and the end-of-typing signal for the life of the
-/// component.
-#[hook]
-fn use_shortcuts(dispatch: Callback<Action>) {
-    use_effect_with((), move |_| {
-        let document = web_sys::window().and_then(|w| w.document());
-        let d = dispatch.clone();
-        let keydown = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-            if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || native_undo(e.target()) {
-                return;
-            }
-            let key = e.key().to_lowercase();
-            let action = match (key.as_str(), e.shift_key()) {
-                ("z", false) => Action::Undo,
-                ("z", true) | ("y", false) => Action::Redo,
-                _ => return,
-            };
-            e.prevent_default();
-            d.emit(action);
-        });
-        let d = dispatch.clone();
-        let focusout = Closure::<dyn Fn(web_sys::FocusEvent)>::new(move |_| d.emit(Action::Seal));
-        // A share link pasted into a tab already showing the app changes only the
-        // fragment: no reload, so it is picked up here.
-        let d = dispatch;
-        let hashchange = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-            if let Some(fragment) = io::share_fragment() {
-                io::clear_fragment();
-                d.emit(Action::OpenLink(fragment));
-            }
-        });
-        let window = web_sys::window();
-        let listen = move |target: Option<&web_sys::EventTarget>, on: bool| {
-            let Some(target) = target else { return };
-            for (event, f) in [
-                ("keydown", keydown.as_ref()),
-                ("focusout", focusout.as_ref()),
-            ] {
-                let _ = if on {
-                    target.add_event_listener_with_callback(event, f.unchecked_ref())
-                } else {
-                    target.remove_event_listener_with_callback(event, f.unchecked_ref())
-                };
-            }
-        };
-        listen(document.as_ref().map(|d| d.as_ref()), true);
-        if let Some(w) = &window {
-            let _ = w.add_event_listener_with_callback(
-                "hashchange",
-                hashchange.as_ref().unchecked_ref(),
-            );
-        }
-        move || {
-            listen(document.as_ref().map(|d| d.as_ref()), false);
-            if let Some(w) = &window {
-                let _ = w.remove_event_listener_with_callback(
-                    "hashchange",
-                    hashchange.as_ref().unchecked_ref(),
-                );
-            }
-        }
-    });
 }
 
 /// The scenario bar.
@@ -145,8 +72,6 @@ fn use_shortcuts(dispatch: Callback<Action>) {
 pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
     let ws = &props.ws;
     let d = &props.dispatch;
-    use_shortcuts(d.clone());
-    use_autosave(ws, d.clone());
     let current = ws.current();
     let c = ws.collection();
     let h = ws.history();
@@ -179,7 +104,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
                     { option("baseline".into(), current == Selected::Baseline, format!("{} · read-only", ws.baseline.name).into()) }
                     { for c.entries().iter().map(|e| {
                         let sel = Selected::Scenario(e.id);
-                        option(sel.key().into(), current == sel, e.scenario.name.clone().into())
+                        option(sel.key().into(), current == sel, e.name.clone().into())
                     }) }
                 </select>
                 { button("btn", Some("scenario-new"), false, "New from baseline", d.reform(|_: MouseEvent| Action::NewFromBaseline)) }
@@ -199,6 +124,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
                 <IoMenu ws={ws.clone()} dispatch={d.clone()} />
             </div>
             { notice_at(ws, Place::Scenarios, d) }
+            { notice_at(ws, Place::Storage, d) }
             { notice_at(ws, Place::Share, d) }
             <scenario_about::About ws={ws.clone()} dispatch={d.clone()} />
         </section>

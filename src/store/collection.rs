@@ -1,6 +1,7 @@
 //! The scenario collection: the baseline (never stored, never edited) and any number of
 //! named scenarios, each with its own log of assumption changes.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use crate::model::json::{Item, Node, Object, Read};
@@ -74,16 +75,154 @@ impl Change {
     }
 }
 
-/// A named scenario: the scenario itself (its `name` and `description` are the scenario
-/// file's own) and its change log, oldest first.
-#[derive(Debug, Clone, PartialEq)]
+/// A named scenario: its id, its name, and its contents (the scenario and its change log),
+/// which may still be packed as they were stored: a browser holding a thousand scenarios
+/// unpacks and checks only the ones that are opened.
+#[derive(Debug, Clone)]
 pub struct Entry {
     /// Its id.
     pub id: ScenarioId,
-    /// The scenario (shared between undo snapshots until it changes).
+    /// Its name: the scenario's own `name`, kept here so listing scenarios unpacks none.
+    pub name: String,
+    /// The scenario and its log (shared between undo snapshots until they change).
+    pub body: Rc<Body>,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.id == other.id && self.name == other.name && self.body == other.body
+    }
+}
+
+impl Entry {
+    /// An entry for `scenario` with its change log.
+    pub fn new(id: ScenarioId, scenario: Scenario, log: Vec<Change>) -> Entry {
+        Entry {
+            id,
+            name: scenario.name.clone(),
+            body: Rc::new(Body::ready(Rc::new(scenario), Rc::new(log))),
+        }
+    }
+
+    /// The scenario, unpacked and checked on first use; why it cannot be read, if so.
+    pub fn scenario(&self) -> Result<&Rc<Scenario>, &str> {
+        self.body.contents().map(|c| &c.scenario)
+    }
+
+    /// The change log, oldest first (empty for a scenario that cannot be read).
+    pub fn log(&self) -> Rc<Vec<Change>> {
+        self.body
+            .contents()
+            .map(|c| c.log.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// A scenario and its change log, unpacked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contents {
+    /// The scenario (checked: it passed validation).
     pub scenario: Rc<Scenario>,
     /// Its change log, oldest first.
     pub log: Rc<Vec<Change>>,
+}
+
+/// What [`Body`] unpacks its stored text with: the text in, the contents or why they
+/// cannot be read out. The browser store's format lives in [`super::records`].
+pub type Unpacker = fn(&str) -> Result<Contents, String>;
+
+/// A named scenario's contents, either as made in this session or as stored. Each form
+/// is worked out from the other once, when first needed, and kept: a stored scenario is
+/// unpacked when it is opened; a new one is packed when it is saved.
+pub struct Body {
+    packed: OnceCell<Rc<str>>,
+    contents: OnceCell<Result<Contents, String>>,
+    unpack: Unpacker,
+}
+
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Body")
+            .field("packed", &self.packed.get().map(|p| p.len()))
+            .field("contents", &self.contents.get())
+            .finish()
+    }
+}
+
+impl PartialEq for Body {
+    /// Same contents (unpacking either side if need be); two stored forms that cannot be
+    /// read are equal only if their text is.
+    fn eq(&self, other: &Body) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        match (self.contents(), other.contents()) {
+            (Ok(a), Ok(b)) => a == b,
+            (Err(_), Err(_)) => self.packed.get() == other.packed.get(),
+            _ => false,
+        }
+    }
+}
+
+impl Body {
+    /// Contents made in this session (packed when first saved).
+    pub fn ready(scenario: Rc<Scenario>, log: Rc<Vec<Change>>) -> Body {
+        Body {
+            packed: OnceCell::new(),
+            contents: OnceCell::from(Ok(Contents { scenario, log })),
+            unpack: |_| Err("nothing to unpack".into()),
+        }
+    }
+
+    /// Contents made in this session together with their stored form, already packed
+    /// (a restored backup is packed while it is read, so saving it is only a write).
+    pub fn both(contents: Contents, packed: Rc<str>, unpack: Unpacker) -> Body {
+        Body {
+            packed: OnceCell::from(packed),
+            contents: OnceCell::from(Ok(contents)),
+            unpack,
+        }
+    }
+
+    /// Contents as stored, `packed`, to be read by `unpack` when first needed.
+    pub fn stored(packed: Rc<str>, unpack: Unpacker) -> Body {
+        Body {
+            packed: OnceCell::from(packed),
+            contents: OnceCell::new(),
+            unpack,
+        }
+    }
+
+    /// The contents, unpacked on first use, or why they cannot be read.
+    pub fn contents(&self) -> Result<&Contents, &str> {
+        self.contents
+            .get_or_init(|| match self.packed.get() {
+                Some(text) => (self.unpack)(text),
+                None => Err("nothing stored".into()),
+            })
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// True once the stored form exists (read from storage, or packed for a save).
+    pub fn is_packed(&self) -> bool {
+        self.packed.get().is_some()
+    }
+
+    /// True once the contents have been unpacked (or were made here).
+    pub fn is_unpacked(&self) -> bool {
+        self.contents.get().is_some()
+    }
+
+    /// The stored form, made by `pack` from the contents on first use. A body always has
+    /// one form or the other, so this only fails for a body that was made with neither.
+    pub fn packed(&self, pack: impl FnOnce(&Contents) -> String) -> Option<Rc<str>> {
+        if let Some(p) = self.packed.get() {
+            return Some(p.clone());
+        }
+        let contents = self.contents.get()?.as_ref().ok()?;
+        Some(self.packed.get_or_init(|| pack(contents).into()).clone())
+    }
 }
 
 /// The named scenarios, which one is on screen, and the next id to hand out.
@@ -113,16 +252,15 @@ impl Collection {
         }
     }
 
-    /// Rebuild a collection from stored parts. Duplicate ids keep the first; a current id
-    /// that is missing falls back to the baseline; `next_id` is raised past every id.
+    /// Rebuild a collection from stored parts, in id order (the order they were made).
+    /// Duplicate ids keep the first; a current id that is missing falls back to the
+    /// baseline; `next_id` is raised past every id.
     pub fn from_parts(entries: Vec<Entry>, current: Selected, next_id: ScenarioId) -> Collection {
-        let mut kept: Vec<Entry> = Vec::new();
-        for e in entries {
-            if !kept.iter().any(|k| k.id == e.id) {
-                kept.push(e);
-            }
-        }
-        let max = kept.iter().map(|e| e.id).max().unwrap_or(0);
+        let mut kept = entries;
+        // Stable: of two entries with one id, the first given stays first and is kept.
+        kept.sort_by_key(|e| e.id);
+        kept.dedup_by_key(|e| e.id);
+        let max = kept.last().map_or(0, |e| e.id);
         let mut c = Collection {
             entries: kept,
             current: None,
@@ -132,7 +270,7 @@ impl Collection {
         c
     }
 
-    /// The named scenarios, in the order they were created.
+    /// The named scenarios, in the order they were created (which is id order).
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -149,10 +287,23 @@ impl Collection {
 
     /// The named scenario `id`.
     pub fn get(&self, id: ScenarioId) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
+        let at = self.position(id)?;
+        self.entries.get(at)
     }
 
-    /// The scenario `sel`: the baseline is passed in, since it is never stored.
+    /// Where entry `id` is (entries are kept in id order).
+    fn position(&self, id: ScenarioId) -> Option<usize> {
+        self.entries.binary_search_by_key(&id, |e| e.id).ok()
+    }
+
+    /// The entry `id`, to change.
+    fn get_mut(&mut self, id: ScenarioId) -> Option<&mut Entry> {
+        let at = self.position(id)?;
+        self.entries.get_mut(at)
+    }
+
+    /// The scenario `sel`: the baseline is passed in, since it is never stored. None for
+    /// an id not in the collection or a stored scenario that cannot be read.
     pub fn scenario<'a>(
         &'a self,
         sel: Selected,
@@ -160,7 +311,7 @@ impl Collection {
     ) -> Option<&'a Rc<Scenario>> {
         match sel {
             Selected::Baseline => Some(baseline),
-            Selected::Scenario(id) => self.get(id).map(|e| &e.scenario),
+            Selected::Scenario(id) => self.get(id).and_then(|e| e.scenario().ok()),
         }
     }
 
@@ -181,7 +332,7 @@ impl Collection {
         } else {
             wanted
         };
-        let used = |n: &str| n == taken || self.entries.iter().any(|e| e.scenario.name == n);
+        let used = |n: &str| n == taken || self.entries.iter().any(|e| e.name == n);
         if !used(&wanted) {
             return wanted;
         }
@@ -202,10 +353,36 @@ impl Collection {
         scenario.description = clip(&scenario.description, MAX_DESCRIPTION_CHARS);
         let id = self.next_id;
         self.next_id = self.next_id.saturating_add(1);
+        // The highest id so far: pushing keeps the entries in id order.
+        self.entries.push(Entry::new(id, scenario, log));
+        self.current = Some(id);
+        id
+    }
+
+    /// Add `contents` packed as `packed` (by [`super::records`]'s rule, read back with
+    /// `unpack`) and show it. If its name is taken it gets a new one, and then its packed
+    /// form no longer matches and is made again when saved.
+    pub fn add_packed(
+        &mut self,
+        contents: Contents,
+        packed: Rc<str>,
+        unpack: Unpacker,
+        baseline_name: &str,
+    ) -> ScenarioId {
+        let name = self.unique_name(&contents.scenario.name, baseline_name);
+        if name != contents.scenario.name
+            || contents.scenario.description.chars().count() > MAX_DESCRIPTION_CHARS
+        {
+            let log = Rc::try_unwrap(contents.log).unwrap_or_else(|l| (*l).clone());
+            let scenario = Rc::try_unwrap(contents.scenario).unwrap_or_else(|s| (*s).clone());
+            return self.add(scenario, log, baseline_name);
+        }
+        let id = self.next_id;
+        self.next_id = self.next_id.saturating_add(1);
         self.entries.push(Entry {
             id,
-            scenario: Rc::new(scenario),
-            log: Rc::new(log),
+            name,
+            body: Rc::new(Body::both(contents, packed, unpack)),
         });
         self.current = Some(id);
         id
@@ -214,7 +391,7 @@ impl Collection {
     /// Replace scenario `id` with `scenario` (its name and description are kept), logging
     /// `change`. With `merge`, the change continues the log's last entry (same field, typed
     /// in several keystrokes): that entry keeps its `from` and takes the new `to` and `at`.
-    /// False if there is no such scenario.
+    /// False if there is no such scenario, or it cannot be read.
     pub fn edit(
         &mut self,
         id: ScenarioId,
@@ -222,12 +399,15 @@ impl Collection {
         change: Change,
         merge: bool,
     ) -> bool {
-        let Some(e) = self.entries.iter_mut().find(|e| e.id == id) else {
+        let Some(e) = self.get_mut(id) else {
             return false;
         };
-        scenario.name = e.scenario.name.clone();
-        scenario.description = e.scenario.description.clone();
-        let mut log = (*e.log).clone();
+        let Ok(now) = e.body.contents() else {
+            return false;
+        };
+        scenario.name.clone_from(&now.scenario.name);
+        scenario.description.clone_from(&now.scenario.description);
+        let mut log = (*now.log).clone();
         match log.last_mut() {
             Some(last) if merge && last.field == change.field => {
                 last.to = change.to;
@@ -235,8 +415,24 @@ impl Collection {
             }
             _ => log.push(change),
         }
-        e.scenario = Rc::new(scenario);
-        e.log = Rc::new(log);
+        e.body = Rc::new(Body::ready(Rc::new(scenario), Rc::new(log)));
+        true
+    }
+
+    /// Change the scenario of entry `id` with `f`, keeping its log; false if there is no
+    /// such scenario or it cannot be read.
+    fn update(&mut self, id: ScenarioId, f: impl FnOnce(&mut Scenario)) -> bool {
+        let Some(e) = self.get_mut(id) else {
+            return false;
+        };
+        let Ok(now) = e.body.contents() else {
+            return false;
+        };
+        let mut s = (*now.scenario).clone();
+        f(&mut s);
+        let log = now.log.clone();
+        e.name.clone_from(&s.name);
+        e.body = Rc::new(Body::ready(Rc::new(s), log));
         true
     }
 
@@ -252,39 +448,34 @@ impl Collection {
         if name.is_empty() {
             return Err("A scenario needs a name".into());
         }
-        let clash = name == baseline_name
-            || self
-                .entries
-                .iter()
-                .any(|e| e.id != id && e.scenario.name == name);
+        let clash =
+            name == baseline_name || self.entries.iter().any(|e| e.id != id && e.name == name);
         if clash {
             return Err(format!("There is already a scenario called '{name}'"));
         }
-        let e = self
-            .entries
-            .iter_mut()
-            .find(|e| e.id == id)
-            .ok_or_else(|| "That scenario no longer exists".to_string())?;
-        let mut s = (*e.scenario).clone();
-        s.name = name;
-        e.scenario = Rc::new(s);
-        Ok(())
+        if self.get(id).is_some_and(|e| e.name == name) {
+            return Ok(());
+        }
+        if self.update(id, |s| s.name = name) {
+            Ok(())
+        } else {
+            Err("That scenario no longer exists or cannot be read".into())
+        }
     }
 
     /// Set scenario `id`'s description (cut to [`MAX_DESCRIPTION_CHARS`]).
     pub fn describe(&mut self, id: ScenarioId, description: &str) -> bool {
-        let Some(e) = self.entries.iter_mut().find(|e| e.id == id) else {
-            return false;
-        };
-        let mut s = (*e.scenario).clone();
-        s.description = clip(description, MAX_DESCRIPTION_CHARS);
-        e.scenario = Rc::new(s);
-        true
+        let description = clip(description, MAX_DESCRIPTION_CHARS);
+        let same = self
+            .get(id)
+            .and_then(|e| e.scenario().ok())
+            .is_some_and(|s| s.description == description);
+        !same && self.update(id, |s| s.description = description)
     }
 
     /// Delete scenario `id`; if it was on screen, show the one before it (or the baseline).
     pub fn delete(&mut self, id: ScenarioId) -> bool {
-        let Some(at) = self.entries.iter().position(|e| e.id == id) else {
+        let Some(at) = self.position(id) else {
             return false;
         };
         self.entries.remove(at);

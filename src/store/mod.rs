@@ -8,14 +8,17 @@
 //! in by the caller; bytes in and out are plain strings. Every decoder here takes any input
 //! without panicking (see the proptests in `tests/store_props.rs`).
 
+pub mod backup;
 pub mod collection;
 pub mod compare;
 pub mod csv;
 pub mod history;
 pub mod import;
+pub mod legacy;
+pub mod pack;
+pub mod records;
 pub mod session;
 pub mod share;
-pub mod storage;
 
-pub use collection::{Change, Collection, Entry, ScenarioId, Selected};
+pub use collection::{Body, Change, Collection, Contents, Entry, ScenarioId, Selected};
 pub use history::History;

@@ -10,9 +10,7 @@
 //! (a "zip bomb"), text that is not UTF-8 and scenarios that fail validation each come back
 //! as a message.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-
+use super::pack::{self, Unpack};
 use crate::model::scenario::Scenario;
 
 /// What a share fragment starts with (after `#`).
@@ -27,9 +25,8 @@ pub const MAX_SCENARIO_BYTES: usize = 1_000_000;
 
 /// The fragment (without `#`) that carries `scenario`, or why it cannot be shared.
 pub fn encode(scenario: &Scenario) -> Result<String, String> {
-    let json = scenario.to_json_compact();
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
-    let fragment = format!("{PREFIX}{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed));
+    let packed = pack::pack(&scenario.to_json_compact(), pack::LINK_LEVEL);
+    let fragment = format!("{PREFIX}{VERSION}.{packed}");
     if fragment.len() > MAX_LINK_CHARS {
         return Err(format!(
             "This scenario is too large to share as a link ({} characters; the limit is {MAX_LINK_CHARS}). Export it as JSON instead.",
@@ -66,22 +63,20 @@ pub fn decode(fragment: &str) -> Result<Scenario, String> {
             version.chars().take(12).collect::<String>()
         ));
     }
-    let packed = URL_SAFE_NO_PAD
-        .decode(data.trim_end_matches('='))
-        .map_err(|_| {
-            "This share link is damaged: it has characters a link cannot carry, or was cut short \
-         (copy the whole link)."
+    let text = pack::unpack(data, MAX_SCENARIO_BYTES).map_err(|e| match e {
+        Unpack::NotBase64 => {
+            "This share link is damaged: it has characters a link cannot carry, or was \
+                              cut short (copy the whole link)."
                 .to_string()
-        })?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SCENARIO_BYTES)
-        .map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => format!(
-                "This share link's scenario is too large (over {MAX_SCENARIO_BYTES} bytes)."
-            ),
-            _ => "This share link is damaged: its data cannot be unpacked (was it cut short?)."
-                .to_string(),
-        })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| "This share link is damaged: its data is not text.".to_string())?;
+        }
+        Unpack::NotDeflate => {
+            "This share link is damaged: its data cannot be unpacked (was it cut short?)."
+                .to_string()
+        }
+        Unpack::TooLarge => {
+            format!("This share link's scenario is too large (over {MAX_SCENARIO_BYTES} bytes).")
+        }
+        Unpack::NotText => "This share link is damaged: its data is not text.".to_string(),
+    })?;
     Scenario::from_json(&text).map_err(|e| format!("This share link's scenario is not valid: {e}"))
 }

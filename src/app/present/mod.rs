@@ -77,40 +77,47 @@ impl Reducible for Nav {
 struct Choice {
     key: String,
     label: String,
-    scenario: Rc<Scenario>,
-    /// Known for the baseline and the scenario on screen; projected when chosen otherwise.
-    projection: Option<Rc<Projection>>,
+    sel: Selected,
 }
 
-/// The scenarios on offer: the baseline and every named scenario in the workspace's store,
-/// the one on screen with its live projection (so unsaved edits are presented as shown).
+/// The scenarios on offer: the baseline and every named scenario in the workspace's store
+/// (listed by name; only the one chosen is unpacked).
 fn choices(ws: &Workspace) -> Vec<Choice> {
     let on_screen = ws.current();
     let mut out = vec![Choice {
         key: Selected::Baseline.key(),
         label: format!("{} (the baseline)", ws.baseline.name),
-        scenario: ws.baseline.clone(),
-        projection: Some(ws.baseline_projection.clone()),
+        sel: Selected::Baseline,
     }];
     for e in ws.collection().entries() {
         let sel = Selected::Scenario(e.id);
-        let live = sel == on_screen;
         out.push(Choice {
             key: sel.key(),
-            label: if live {
+            label: if sel == on_screen {
                 format!("{} (on screen)", ws.scenario.name)
             } else {
-                e.scenario.name.clone()
+                e.name.clone()
             },
-            scenario: if live {
-                ws.scenario.clone()
-            } else {
-                e.scenario.clone()
-            },
-            projection: live.then(|| ws.projection.clone()),
+            sel,
         });
     }
     out
+}
+
+/// The chosen scenario, with its projection where it is already known (the baseline and
+/// the scenario on screen, with its live projection, so unsaved edits are presented as
+/// shown).
+fn chosen_scenario(
+    ws: &Workspace,
+    choice: &Choice,
+) -> Option<(Rc<Scenario>, Option<Rc<Projection>>)> {
+    if choice.sel == Selected::Baseline {
+        return Some((ws.baseline.clone(), Some(ws.baseline_projection.clone())));
+    }
+    if choice.sel == ws.current() {
+        return Some((ws.scenario.clone(), Some(ws.projection.clone())));
+    }
+    ws.scenario_of(choice.sel).map(|s| (s, None))
 }
 
 /// The chosen scenario's slides, its years, and the year the "this year" slides show.
@@ -160,12 +167,15 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         .iter()
         .find(|c| c.key == chosen.as_str())
         .or_else(|| options.first())
-        .cloned();
+        .and_then(|c| {
+            let (scenario, projection) = chosen_scenario(ws, c)?;
+            Some((c.key.clone(), scenario, projection))
+        });
     let slides = use_memo(
         (
             current
                 .as_ref()
-                .map(|c| (c.scenario.clone(), c.projection.clone())),
+                .map(|(_, scenario, projection)| (scenario.clone(), projection.clone())),
             ws.baseline.clone(),
             *year_choice,
         ),
@@ -266,7 +276,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     let index = nav.index.min(count.saturating_sub(1));
     let scenario_name: AttrValue = current
         .as_ref()
-        .map(|c| c.scenario.name.clone())
+        .map(|(_, scenario, _)| scenario.name.clone())
         .unwrap_or_default()
         .into();
     let announce = match shown.get(index) {
@@ -324,7 +334,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         html! {
             <setup::Setup
                 choices={options.iter().map(|c| (AttrValue::from(c.key.clone()), AttrValue::from(c.label.clone()))).collect::<Vec<_>>()}
-                chosen={AttrValue::from(current.as_ref().map_or(String::new(), |c| c.key.clone()))}
+                chosen={AttrValue::from(current.as_ref().map_or(String::new(), |(key, ..)| key.clone()))}
                 problem={problem.clone().map(AttrValue::from)}
                 {on_choose}
                 slides={slides.iter().map(|s| (s.id, AttrValue::from(s.finding.clone()))).collect::<Vec<_>>()}
@@ -346,8 +356,8 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                 { screen }
                 <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="present-announce">{ announce }</div>
             </main>
-            if let Some(c) = &current {
-                <print::PrintPack scenario={c.scenario.clone()} slides={shown.clone()} year={AttrValue::from(year)} />
+            if let Some((_, scenario, _)) = &current {
+                <print::PrintPack scenario={scenario.clone()} slides={shown.clone()} year={AttrValue::from(year)} />
             }
         </>
     }

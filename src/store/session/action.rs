@@ -7,8 +7,9 @@ use crate::edit::{self, Field};
 use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
 use crate::model::FinancialYear;
-use crate::store::collection::{Change, Collection, Selected};
+use crate::store::collection::{Change, Collection, Contents, Selected};
 use crate::store::history::History;
+use crate::store::records;
 use crate::store::share;
 
 /// Everything the user can do to the workspace.
@@ -52,6 +53,24 @@ pub enum Action {
     DismissNotice,
     /// Hide the storage-recovery message.
     DismissRecovery,
+    /// A backup file was read: every scenario in it with its change log, or why the file
+    /// was refused. All are added beside the user's own, as one step.
+    Restore(Result<Vec<Restored>, String>),
+    /// A save reached the browser's storage: a message about an earlier failed save goes.
+    Saved,
+    /// Saved work that could not be read (the key it was kept under) was deleted from the
+    /// browser at the user's request.
+    Forgotten(String),
+}
+
+/// A scenario read from a backup file, with its change log, checked (it projects without
+/// error) and already packed for storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    /// The scenario and its change log.
+    pub contents: Contents,
+    /// The contents packed as the store keeps them.
+    pub packed: Rc<str>,
 }
 
 fn notice(place: Place, error: bool, text: impl Into<String>) -> Option<Notice> {
@@ -94,6 +113,14 @@ impl Workspace {
                 }
             }
             Action::Select(sel) => {
+                if let Selected::Scenario(id) = sel {
+                    if let Some(e) = self.collection().get(id) {
+                        if let Err(why) = e.scenario() {
+                            next.notice = Some(next.unreadable(e, why));
+                            return next;
+                        }
+                    }
+                }
                 let mut c = self.collection().clone();
                 c.select(sel);
                 next.untracked(c);
@@ -104,10 +131,7 @@ impl Workspace {
                 s.name = format!("Scenario {}", c.next_id());
                 s.description = String::new();
                 let id = c.add(s, Vec::new(), &self.baseline.name);
-                let name = c
-                    .get(id)
-                    .map(|e| e.scenario.name.clone())
-                    .unwrap_or_default();
+                let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
                 next.step(c, format!("Create '{name}'"));
                 next.view = View::Edit;
             }
@@ -115,17 +139,14 @@ impl Workspace {
                 let mut c = self.collection().clone();
                 let log = match self.current() {
                     Selected::Scenario(id) => {
-                        c.get(id).map(|e| (*e.log).clone()).unwrap_or_default()
+                        c.get(id).map(|e| (*e.log()).clone()).unwrap_or_default()
                     }
                     Selected::Baseline => Vec::new(),
                 };
                 let mut s = (*self.scenario).clone();
                 s.name = format!("Copy of {}", s.name);
                 let id = c.add(s, log, &self.baseline.name);
-                let name = c
-                    .get(id)
-                    .map(|e| e.scenario.name.clone())
-                    .unwrap_or_default();
+                let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
                 next.step(c, format!("Duplicate as '{name}'"));
             }
             Action::Rename(name) => {
@@ -176,10 +197,7 @@ impl Workspace {
                 Ok(_) => {
                     let mut c = self.collection().clone();
                     let id = c.add(*s, Vec::new(), &self.baseline.name);
-                    let name = c
-                        .get(id)
-                        .map(|e| e.scenario.name.clone())
-                        .unwrap_or_default();
+                    let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
                     next.step(c, format!("Import '{name}'"));
                     next.view = View::Edit;
                     next.notice = notice(
@@ -212,6 +230,51 @@ impl Workspace {
             Action::Notify(n) => next.notice = Some(n),
             Action::DismissNotice => next.notice = None,
             Action::DismissRecovery => next.recovery = None,
+            Action::Restore(Ok(restored)) => {
+                let mut c = self.collection().clone();
+                let n = restored.len();
+                let before = self.current();
+                for r in restored {
+                    c.add_packed(
+                        r.contents,
+                        r.packed,
+                        records::unpack_contents,
+                        &self.baseline.name,
+                    );
+                }
+                // The restored scenarios are listed; the screen stays where it was.
+                c.select(before);
+                if n > 0 {
+                    let plural = if n == 1 { "" } else { "s" };
+                    next.step(c, format!("Restore {n} scenario{plural} from a backup"));
+                }
+                next.notice = notice(
+                    Place::Backup,
+                    false,
+                    match n {
+                        0 => "The backup holds no scenarios: nothing was added.".to_string(),
+                        1 => "Restored 1 scenario from the backup, beside your own. Undo takes it out again.".into(),
+                        n => format!(
+                            "Restored {} scenarios from the backup, beside your own. Undo takes them out again.",
+                            crate::format::count(n.into(), 0)
+                        ),
+                    },
+                );
+            }
+            Action::Restore(Err(e)) => next.notice = notice(Place::Backup, true, e),
+            Action::Saved => {
+                if matches!(&self.notice, Some(n) if n.place == Place::Storage) {
+                    next.notice = None;
+                }
+            }
+            Action::Forgotten(key) => {
+                if let Some(r) = &mut next.recovery {
+                    r.kept.retain(|k| k.key != key);
+                    if r.kept.is_empty() && !r.newer {
+                        next.recovery = None;
+                    }
+                }
+            }
         }
         next
     }

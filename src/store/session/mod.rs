@@ -11,14 +11,15 @@ use std::rc::Rc;
 
 use super::collection::{Collection, Selected};
 use super::history::History;
-use super::{share, storage};
+use super::records::{self, Kept};
+use super::share;
 use crate::edit::{self, Field};
 use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
 use crate::model::vec_map::VecMap;
 use crate::model::FinancialYear;
 
-pub use action::Action;
+pub use action::{Action, Restored};
 
 /// What the user typed into a field and, if it could not be used, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +55,10 @@ pub enum Place {
     Link,
     /// The export menu.
     Export,
+    /// Saving to the browser's storage (cleared by the next successful save).
+    Storage,
+    /// Backing up or restoring all scenarios.
+    Backup,
 }
 
 /// A message shown beside the control it is about.
@@ -67,13 +72,15 @@ pub struct Notice {
     pub text: String,
 }
 
-/// What could not be read from storage when the app opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Saved work that could not be read: what went wrong, and what is kept for download.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Recovery {
     /// One sentence per problem.
     pub problems: Vec<String>,
-    /// The text that could not be read, for download.
-    pub unreadable: Option<String>,
+    /// Each piece of saved work that could not be read, kept as it is, to download.
+    pub kept: Vec<Kept>,
+    /// True if a newer version of the planner wrote the store, so nothing is saved.
+    pub newer: bool,
 }
 
 /// A pointer-compared `Rc`: two workspaces share it or they differ, without comparing a
@@ -136,23 +143,27 @@ impl Workspace {
         })
     }
 
-    /// A workspace on `baseline` with the scenarios in `stored` (local storage's text, if
-    /// any) and the scenario in a share-link `fragment` (if any) added beside them.
+    /// A workspace on `baseline` with the scenarios of `collection` (as the store opened
+    /// them), what could not be read (`recovery`), and the scenario in a share-link
+    /// `fragment` (if any) added beside them.
     pub fn open(
         baseline: Scenario,
-        stored: Option<&str>,
+        mut collection: Collection,
+        recovery: Recovery,
         fragment: Option<&str>,
     ) -> Result<Workspace, String> {
         let mut ws = Workspace::new(baseline)?;
-        let mut collection = Collection::new();
-        if let Some(text) = stored.filter(|t| !t.trim().is_empty()) {
-            let loaded = storage::decode(text);
-            collection = loaded.collection;
-            if !loaded.problems.is_empty() {
-                ws.recovery = Some(Recovery {
-                    problems: loaded.problems,
-                    unreadable: loaded.unreadable,
-                });
+        if !recovery.problems.is_empty() || !recovery.kept.is_empty() {
+            ws.recovery = Some(recovery);
+        }
+        // The scenario last on screen may turn out unreadable when it is unpacked: then the
+        // baseline opens, and the scenario is listed with the rest of the unreadable work.
+        if let Selected::Scenario(id) = collection.current() {
+            if let Some(e) = collection.get(id) {
+                if let Err(why) = e.scenario() {
+                    ws.notice = Some(ws.unreadable(e, why));
+                    collection.select(Selected::Baseline);
+                }
             }
         }
         ws.store = Shared(Rc::new(History::new(collection)));
@@ -192,6 +203,35 @@ impl Workspace {
         }
     }
 
+    /// A stored scenario that turned out unreadable when opened: it joins the saved work
+    /// kept for download (it stays in storage as it is), and the message to show.
+    fn unreadable(&mut self, e: &super::Entry, why: &str) -> Notice {
+        let key = records::scenario_key(e.id);
+        let recovery = self.recovery.get_or_insert_with(Recovery::default);
+        if !recovery.kept.iter().any(|k| k.key == key) {
+            recovery.problems.push(format!(
+                "Saved scenario {} ('{}') could not be read: {why}.",
+                e.id, e.name
+            ));
+            recovery.kept.push(Kept {
+                key,
+                label: format!("Saved scenario {} ('{}')", e.id, e.name),
+                text: records::record(e).unwrap_or_default(),
+                // Still listed: deleted like any other scenario.
+                removable: false,
+            });
+        }
+        Notice {
+            place: Place::Scenarios,
+            error: true,
+            text: format!(
+                "'{}' could not be read: {why}. It is kept unchanged in this browser; download it \
+                 from the message about unreadable work at the top of the page.",
+                e.name
+            ),
+        }
+    }
+
     /// The collection as it stands.
     pub fn collection(&self) -> &Collection {
         self.store.0.present()
@@ -228,11 +268,6 @@ impl Workspace {
     /// How many fields hold text that was rejected.
     pub fn error_count(&self) -> usize {
         self.drafts.values().filter(|d| d.error.is_some()).count()
-    }
-
-    /// The collection as local-storage text.
-    pub fn stored(&self) -> String {
-        storage::encode(self.collection())
     }
 }
 

@@ -1,5 +1,6 @@
-//! How the scenario collection is kept in the browser's local storage: a versioned
-//! envelope, written after every change and read when the app opens.
+//! The local-storage envelope that versions before the browser database wrote, under the
+//! key `mtfp.workspace`: read once, to move what it holds into the store of
+//! [`super::records`] (docs/scenarios.md, "Moving older saved work").
 //!
 //! ```json
 //! { "schema": 2, "current": "s3", "next_id": 4,
@@ -7,26 +8,22 @@
 //!                    "log": [ { "field": "…", "from": "…", "to": "…", "at": "…" } ] } ] }
 //! ```
 //!
-//! Each `scenario` is exactly the scenario file format (`Scenario::to_json`), so a stored
-//! scenario is read by the same strict parser and validator as an imported file.
-//! Schema 1 (`{"schema": 1, "scenarios": [ <scenario>… ]}`: scenarios without ids, logs or
-//! the one on screen) still loads. Reading never fails: what can be read is kept, every
-//! problem is described, and the text that could not be read is handed back so the app can
-//! keep it for the user to download.
+//! Each `scenario` is exactly the scenario file format (`Scenario::to_json`), read by the
+//! same strict parser and validator as an imported file. Schema 1 (`{"schema": 1,
+//! "scenarios": [ <scenario>… ]}`: scenarios without ids, logs or the one on screen) still
+//! loads. Reading never fails: what can be read is kept and every problem is described.
+//! [`encode`] writes the envelope; only tests use it now, to make older saved work.
 
-use std::collections::HashMap;
-use std::rc::Rc;
-
-use super::collection::{Change, Collection, Entry, ScenarioId, Selected};
+use super::collection::{Change, Collection, Entry, Selected};
 use crate::model::json::{self, Item, Node, Object, Value};
 use crate::model::scenario::Scenario;
 
-/// The local-storage key of the collection. Every key the app uses starts with `mtfp`, so
-/// the fatal-error banner's "Download my work" includes it.
+/// The local-storage key of the envelope.
 pub const STORAGE_KEY: &str = "mtfp.workspace";
-/// The key where text that could not be read is kept, for the user to download.
+/// The keys (`mtfp.unreadable.<time>`) where older versions copied text they could not
+/// read: moved into the store like the envelope.
 pub const UNREADABLE_KEY: &str = "mtfp.unreadable";
-/// The envelope version this build writes.
+/// The last envelope version.
 pub const STORAGE_SCHEMA: u64 = 2;
 
 /// What [`decode`] could make of stored text.
@@ -38,6 +35,8 @@ pub struct Loaded {
     pub problems: Vec<String>,
     /// The stored text that could not be read, if any, to offer as a download.
     pub unreadable: Option<String>,
+    /// True if the envelope says a newer version wrote it (nothing in it was read).
+    pub newer: bool,
 }
 
 impl Loaded {
@@ -46,32 +45,13 @@ impl Loaded {
             collection: Collection::new(),
             problems: vec![problem],
             unreadable: Some(text.to_string()),
+            newer: false,
         }
     }
 }
 
-/// Each entry's stored JSON (its scenario and change log), kept while both are unchanged
-/// (the same `Rc`s), so saving after a keystroke writes out only the entry that changed.
-#[derive(Debug, Default)]
-pub struct EncodeCache {
-    entries: HashMap<ScenarioId, CachedEntry>,
-}
-
-#[derive(Debug)]
-struct CachedEntry {
-    scenario: Rc<Scenario>,
-    log: Rc<Vec<Change>>,
-    text: String,
-}
-
-/// The collection as stored text.
+/// The collection as an envelope of schema 2.
 pub fn encode(c: &Collection) -> String {
-    encode_cached(c, &mut EncodeCache::default())
-}
-
-/// The collection as stored text, reusing `cache` for unchanged scenarios.
-pub fn encode_cached(c: &Collection, cache: &mut EncodeCache) -> String {
-    cache.entries.retain(|id, _| c.get(*id).is_some());
     let mut out = format!(
         "{{\"schema\":{STORAGE_SCHEMA},\"current\":{},\"next_id\":{},\"scenarios\":[",
         json::to_string(&Node::str(&c.current().key())),
@@ -81,27 +61,14 @@ pub fn encode_cached(c: &Collection, cache: &mut EncodeCache) -> String {
         if i > 0 {
             out.push(',');
         }
-        match cache.entries.get(&e.id) {
-            Some(k) if Rc::ptr_eq(&k.scenario, &e.scenario) && Rc::ptr_eq(&k.log, &e.log) => {
-                out.push_str(&k.text);
-            }
-            _ => {
-                let log = Node::array(e.log.iter().map(Change::to_node).collect());
-                let text = format!(
-                    "{{\"id\":{},\"scenario\":{},\"log\":{}}}",
-                    e.id,
-                    e.scenario.to_json_compact(),
-                    json::to_string(&log)
-                );
-                out.push_str(&text);
-                let entry = CachedEntry {
-                    scenario: e.scenario.clone(),
-                    log: e.log.clone(),
-                    text,
-                };
-                cache.entries.insert(e.id, entry);
-            }
-        }
+        let Ok(scenario) = e.scenario() else { continue };
+        let log = Node::array(e.log().iter().map(Change::to_node).collect());
+        out.push_str(&format!(
+            "{{\"id\":{},\"scenario\":{},\"log\":{}}}",
+            e.id,
+            scenario.to_json_compact(),
+            json::to_string(&log)
+        ));
     }
     out.push_str("]}");
     out
@@ -127,13 +94,18 @@ pub fn decode(text: &str) -> Loaded {
     match value.get("schema").and_then(Node::as_u64) {
         Some(1) => decode_items(&value, text, false),
         Some(STORAGE_SCHEMA) => decode_items(&value, text, true),
-        Some(n) if n > STORAGE_SCHEMA => Loaded::nothing(
-            format!(
-                "The saved scenarios were written by a newer version of the planner (storage \
-                 schema {n}; this version reads up to {STORAGE_SCHEMA})."
-            ),
-            text,
-        ),
+        Some(n) if n > STORAGE_SCHEMA => Loaded {
+            newer: true,
+            ..Loaded::nothing(
+                format!(
+                    "The scenarios saved in this browser's local storage were written by a newer \
+                     version of the planner (storage schema {n}; this version reads up to \
+                     {STORAGE_SCHEMA}). They are left exactly as they are: open them in the newer \
+                     version, or download them below."
+                ),
+                text,
+            )
+        },
         _ => Loaded::nothing(
             "The saved scenarios are not readable (no known storage schema number).".into(),
             text,
@@ -213,11 +185,7 @@ fn decode_items(object: &Node, text: &str, versioned: bool) -> Loaded {
             bad.push(item.clone());
             continue;
         }
-        entries.push(Entry {
-            id,
-            scenario: Rc::new(scenario),
-            log: Rc::new(log),
-        });
+        entries.push(Entry::new(id, scenario, log));
     }
     let current = object
         .get("current")
@@ -244,6 +212,7 @@ fn decode_items(object: &Node, text: &str, versioned: bool) -> Loaded {
         collection: Collection::from_parts(entries, current, next_id),
         problems,
         unreadable,
+        newer: false,
     }
 }
 

@@ -1,0 +1,282 @@
+//! "All your scenarios", in the import/export menu: where the scenarios are kept and how
+//! much room they take, a backup of them all in one file, and restoring a backup beside
+//! them (all or nothing, checked as an import is). Both work a few scenarios at a time with
+//! a progress bar and a Cancel button, so a thousand scenarios never hold the page.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::autosave::Storage;
+use super::io;
+use super::scenarios::notice_at;
+use super::state::{now, Action, Place, Workspace};
+use super::storage::{self, Backend};
+use crate::format;
+use crate::store::records;
+use crate::store::session::Restored;
+use crate::store::{backup, Entry};
+
+/// How long the page may be held before it is given back, in ms.
+const SLICE_MS: f64 = 25.0;
+
+/// Props of [`SavedWork`].
+#[derive(Properties, PartialEq)]
+pub struct SavedWorkProps {
+    /// The workspace.
+    pub ws: Workspace,
+    /// Sends actions to it.
+    pub dispatch: Callback<Action>,
+    /// True while the menu holding it is open (the room in use is looked up on opening).
+    pub open: bool,
+}
+
+/// Long work under way, for the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Job {
+    Idle,
+    Backup { done: usize, total: usize },
+    Restore { done: usize, total: usize },
+}
+
+/// Give the page back if this slice has run long; true if the user has cancelled.
+async fn breathe(started: &mut f64, cancel: &Cell<bool>) -> bool {
+    if js_sys::Date::now() - *started > SLICE_MS {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        *started = js_sys::Date::now();
+    }
+    cancel.get()
+}
+
+/// Megabytes to one place, from bytes.
+fn mb(bytes: f64) -> String {
+    // Bytes are whole and far below 2^53: exact as an integer.
+    let whole = Decimal::from(bytes.max(0.0).round() as u64);
+    format!("{} MB", format::millions_number(whole, 1))
+}
+
+/// "412 scenarios, 3.1 MB of 480 MB, in this browser's database".
+async fn describe(backend: Option<Backend>, scenarios: usize) -> String {
+    let count = format!(
+        "{} saved {}",
+        format::count(Decimal::from(scenarios), 0),
+        if scenarios == 1 {
+            "scenario"
+        } else {
+            "scenarios"
+        }
+    );
+    match backend {
+        Some(Backend::Database(_)) => {
+            let room = match storage::estimate().await {
+                Some((used, quota)) => format!(", {} of {} in use", mb(used), mb(quota)),
+                None => String::new(),
+            };
+            let kept = if storage::persisted().await {
+                "The browser keeps them even when space runs short."
+            } else {
+                "The browser may clear them if the computer runs short of space: download a backup now and then."
+            };
+            format!("{count}{room}, in this browser's database. {kept}")
+        }
+        Some(Backend::Local) => format!(
+            "{count}, {} of about 5 MB in use, in this browser's local storage (its database is not available here).",
+            mb(storage::local_chars() * 2.0)
+        ),
+        _ => format!("{count}. This browser window does not allow saving: they last until it is closed."),
+    }
+}
+
+/// Each scenario's `{"scenario": …, "log": […]}` text, for a backup: stored ones are only
+/// unpacked, never read, so this is quick; unreadable ones are left to their own download.
+async fn contents(
+    entries: &[Entry],
+    job: &UseStateHandle<Job>,
+    cancel: &Cell<bool>,
+) -> Option<Vec<String>> {
+    let mut out = Vec::with_capacity(entries.len());
+    let mut started = js_sys::Date::now();
+    for (i, e) in entries.iter().enumerate() {
+        let text = match e.body.contents() {
+            Ok(c) if e.body.is_unpacked() && !e.body.is_packed() => {
+                Some(records::contents_json(&c.scenario, &c.log))
+            }
+            _ => e
+                .body
+                .packed(|_| String::new())
+                .and_then(|p| records::unpack_text(&p).ok()),
+        };
+        out.extend(text);
+        if breathe(&mut started, cancel).await {
+            return None;
+        }
+        if i % 50 == 0 {
+            job.set(Job::Backup {
+                done: i,
+                total: entries.len(),
+            });
+        }
+    }
+    Some(out)
+}
+
+/// Every scenario in backup file `name`, checked, or why it is refused.
+async fn restore(
+    name: &str,
+    bytes: &[u8],
+    job: &UseStateHandle<Job>,
+    cancel: &Cell<bool>,
+) -> Option<Result<Vec<Restored>, String>> {
+    let items = match backup::entries(name, bytes) {
+        Ok(items) => items,
+        Err(e) => return Some(Err(e)),
+    };
+    let total = items.len();
+    let mut out = Vec::with_capacity(total);
+    let mut started = js_sys::Date::now();
+    for (i, text) in items.iter().enumerate() {
+        match backup::read_entry(name, i.saturating_add(1), text) {
+            Ok(r) => out.push(r),
+            Err(e) => return Some(Err(e)),
+        }
+        if breathe(&mut started, cancel).await {
+            return None;
+        }
+        job.set(Job::Restore {
+            done: i.saturating_add(1),
+            total,
+        });
+    }
+    Some(Ok(out))
+}
+
+/// Backup, restore and the room the scenarios take.
+#[component]
+pub fn SavedWork(props: &SavedWorkProps) -> Html {
+    let ws = &props.ws;
+    let d = &props.dispatch;
+    let storage = use_context::<Storage>();
+    let status = use_state(|| None::<String>);
+    let job = use_state(|| Job::Idle);
+    let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
+    let scenarios = ws.collection().entries().len();
+    {
+        let (status, storage) = (status.clone(), storage.clone());
+        use_effect_with((props.open, scenarios), move |(open, scenarios)| {
+            if *open {
+                let (status, backend, scenarios) = (
+                    status.clone(),
+                    storage.as_ref().and_then(Storage::backend),
+                    *scenarios,
+                );
+                wasm_bindgen_futures::spawn_local(async move {
+                    status.set(Some(describe(backend, scenarios).await));
+                });
+            }
+        });
+    }
+    let start_job = {
+        let cancel = cancel.clone();
+        move || {
+            let flag = Rc::new(Cell::new(false));
+            *cancel.borrow_mut() = flag.clone();
+            flag
+        }
+    };
+    let download_all = {
+        let (job, d, entries) = (job.clone(), d.clone(), ws.collection().entries().to_vec());
+        let start_job = start_job.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (job, d, entries, flag) = (job.clone(), d.clone(), entries.clone(), start_job());
+            wasm_bindgen_futures::spawn_local(async move {
+                job.set(Job::Backup {
+                    done: 0,
+                    total: entries.len(),
+                });
+                if let Some(all) = contents(&entries, &job, &flag).await {
+                    let when = now();
+                    let file = backup::write(&when, &all);
+                    let name = format!("mtfp-backup-{}.json", when.get(..10).unwrap_or("today"));
+                    if let Err(e) = io::download(&name, "application/json", &file) {
+                        d.emit(Action::Restore(Err(e)));
+                    }
+                }
+                job.set(Job::Idle);
+            });
+        })
+    };
+    let on_file = {
+        let (job, d) = (job.clone(), d.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = file.name();
+            let size = usize::try_from(file.size() as u64).unwrap_or(usize::MAX);
+            if let Err(e) = backup::check_size(&name, size) {
+                d.emit(Action::Restore(Err(e)));
+                return;
+            }
+            let (job, d, flag) = (job.clone(), d.clone(), start_job());
+            wasm_bindgen_futures::spawn_local(async move {
+                job.set(Job::Restore { done: 0, total: 0 });
+                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                    Err(_) => {
+                        d.emit(Action::Restore(Err(format!(
+                            "{name} was not restored: the browser could not read the file. Nothing was added."
+                        ))));
+                        job.set(Job::Idle);
+                        return;
+                    }
+                };
+                if let Some(result) = restore(&name, &bytes, &job, &flag).await {
+                    d.emit(Action::Restore(result));
+                }
+                job.set(Job::Idle);
+            });
+        })
+    };
+    let on_cancel = {
+        let cancel = cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel.borrow().set(true))
+    };
+    let read_only = storage.as_ref().is_some_and(Storage::read_only);
+    let busy = *job != Job::Idle;
+    html! {
+        <div class="menu-group" id="saved-work">
+            <span class="menu-title">{ "All your scenarios" }</span>
+            <p class="hint" id="storage-status" aria-live="polite">
+                { status.as_deref().unwrap_or("Your scenarios are saved in this browser as you work.").to_string() }
+            </p>
+            if read_only {
+                <p class="hint">{ "Saving is off: a newer version of the planner wrote these scenarios." }</p>
+            }
+            <button type="button" class="btn" id="backup-all" disabled={busy || scenarios == 0} onclick={download_all}>{ "Download all my scenarios" }</button>
+            <input type="file" id="restore-file" class="file-input" accept=".json,application/json" disabled={busy} onchange={on_file} />
+            <label for="restore-file" class="btn">{ "Restore from a backup…" }</label>
+            <span class="hint">{ "The backup is one file with every scenario and its change log. Restoring adds its scenarios beside yours (nothing is replaced); a file with any problem is refused whole." }</span>
+            {
+                match *job {
+                    Job::Idle => html! {},
+                    Job::Backup { done, total } | Job::Restore { done, total } => {
+                        let what = if matches!(*job, Job::Backup { .. }) { "Preparing the backup" } else { "Checking the backup" };
+                        html! {
+                            <div class="progress-row" role="status">
+                                <label for="job-progress">{ format!("{what}: {} of {}", format::count(Decimal::from(done), 0), format::count(Decimal::from(total), 0)) }</label>
+                                <progress id="job-progress" max={total.max(1).to_string()} value={done.to_string()}></progress>
+                                <button type="button" class="btn btn-small" id="job-cancel" onclick={on_cancel}>{ "Cancel" }</button>
+                            </div>
+                        }
+                    }
+                }
+            }
+            { notice_at(ws, Place::Backup, d) }
+        </div>
+    }
+}

@@ -1,0 +1,183 @@
+//! A backup a person can hold: every scenario in one file, and reading such a file back
+//! (all or nothing, with the same checks as importing a scenario file).
+//!
+//! The file is JSON with one scenario to a line, so a thousand scenarios can be read a few
+//! at a time without freezing the page, and any line can be cut out by hand:
+//!
+//! ```text
+//! {"mtfp_backup":1,"created":"2026-12-05T10:00:00.000Z","count":2,"scenarios":[
+//! {"scenario":{…the scenario file…},"log":[…]},
+//! {"scenario":{…},"log":[…]}
+//! ]}
+//! ```
+//!
+//! `count` lets a cut-short file be told from a whole one. A file laid out differently
+//! (pretty-printed by another tool) is read as one JSON document instead.
+
+use std::borrow::Cow;
+
+use super::records;
+use super::session::Restored;
+use crate::format;
+use crate::model::engine;
+use crate::model::json::{self, Node};
+
+/// The backup format this build writes.
+pub const VERSION: u64 = 1;
+/// The largest backup file read, in bytes (a thousand baseline-sized scenarios are about
+/// 37 MB).
+pub const MAX_BACKUP_BYTES: usize = 200_000_000;
+/// The most scenarios a backup may hold.
+pub const MAX_SCENARIOS: usize = 20_000;
+
+/// The backup file of `contents`: each scenario's `{"scenario": …, "log": […]}` text (as
+/// [`records::contents_json`] writes it), made at time `created`.
+pub fn write(created: &str, contents: &[String]) -> String {
+    let total: usize = contents.iter().map(|c| c.len().saturating_add(2)).sum();
+    let mut out = String::with_capacity(total.saturating_add(128));
+    out.push_str(&format!(
+        "{{\"mtfp_backup\":{VERSION},\"created\":{},\"count\":{},\"scenarios\":[\n",
+        json::to_string(&Node::str(created)),
+        contents.len()
+    ));
+    for (i, c) in contents.iter().enumerate() {
+        out.push_str(c);
+        if i.saturating_add(1) < contents.len() {
+            out.push(',');
+        }
+        out.push('\n');
+    }
+    out.push_str("]}\n");
+    out
+}
+
+/// Why a file is refused, starting with its name.
+fn refuse(file: &str, why: impl std::fmt::Display) -> String {
+    format!("{file} was not restored: {why}. Nothing was added.")
+}
+
+/// Refuse a file of `len` bytes before reading it, if it is too large.
+pub fn check_size(file: &str, len: usize) -> Result<(), String> {
+    if len > MAX_BACKUP_BYTES {
+        return Err(refuse(
+            file,
+            format!(
+                "the file is too large ({} MB; a backup is at most {} MB)",
+                format::millions_number(rust_decimal::Decimal::from(len), 1),
+                MAX_BACKUP_BYTES / 1_000_000
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The scenarios' texts in backup file `file`, each to be read by [`read_entry`]: quick,
+/// since only the file's outline is checked here.
+pub fn entries<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<Cow<'a, str>>, String> {
+    check_size(file, bytes.len())?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| refuse(file, "it is not a text file (a backup is a JSON text file)"))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(refuse(file, "the file is empty"));
+    }
+    let (head, body) = text.split_once('\n').unwrap_or((text, ""));
+    let by_lines = head.ends_with("\"scenarios\":[")
+        && json::parse(&format!("{head}]}}")).is_ok_and(|h| header_ok(&h))
+        && body.trim_end().ends_with("]}");
+    let (count, items) = if by_lines {
+        let header = json::parse(&format!("{head}]}}"))
+            .map_err(|e| refuse(file, format!("its first line is not readable ({e})")))?;
+        let count = header.get("count").and_then(Node::as_u64);
+        let mut items = Vec::new();
+        for line in body.lines() {
+            let line = line.trim();
+            if line.is_empty() || line == "]}" {
+                continue;
+            }
+            items.push(Cow::Borrowed(line.strip_suffix(',').unwrap_or(line)));
+            if items.len() > MAX_SCENARIOS {
+                break;
+            }
+        }
+        (count, items)
+    } else {
+        let root = json::parse(text).map_err(|e| {
+            refuse(
+                file,
+                format!("it is not a backup file (not valid JSON: {e})"),
+            )
+        })?;
+        if !header_ok(&root) {
+            return Err(refuse(file, not_backup(&root)));
+        }
+        let list = root
+            .get("scenarios")
+            .and_then(Node::as_array)
+            .ok_or_else(|| refuse(file, "it has no list of scenarios"))?;
+        let items = list
+            .iter()
+            .take(MAX_SCENARIOS.saturating_add(1))
+            .map(|n| Cow::Owned(json::to_string(n)))
+            .collect();
+        (root.get("count").and_then(Node::as_u64), items)
+    };
+    if items.len() > MAX_SCENARIOS {
+        return Err(refuse(
+            file,
+            format!("it holds more than {MAX_SCENARIOS} scenarios"),
+        ));
+    }
+    if let Some(count) = count {
+        if count != items.len() as u64 {
+            return Err(refuse(
+                file,
+                format!(
+                    "it is incomplete: it says it holds {count} scenarios but {} are there (was it cut short?)",
+                    items.len()
+                ),
+            ));
+        }
+    }
+    Ok(items)
+}
+
+/// True if `root` says it is a backup this version reads.
+fn header_ok(root: &Node) -> bool {
+    root.get("mtfp_backup").and_then(Node::as_u64) == Some(VERSION)
+}
+
+/// Why `root` is not a backup this version reads.
+fn not_backup(root: &Node) -> String {
+    match root.get("mtfp_backup").and_then(Node::as_u64) {
+        Some(v) if v > VERSION => format!(
+            "it was made by a newer version of the planner (backup format {v}; this version \
+             reads {VERSION}): restore it in the newer version"
+        ),
+        _ if root.get("schema").is_some() => {
+            "it is a single scenario file, not a backup: use Import to add it".into()
+        }
+        _ => "it is not a backup made by this planner".into(),
+    }
+}
+
+/// Scenario `number` (from 1) of a backup: checked as an imported scenario file is,
+/// projected, and packed as the store keeps it (so saving a large restore is only a
+/// write), or why it is refused.
+pub fn read_entry(file: &str, number: usize, text: &str) -> Result<Restored, String> {
+    let contents = records::read_contents(text).map_err(|e| {
+        refuse(
+            file,
+            format!("scenario {number} in it could not be read: {e}"),
+        )
+    })?;
+    let name = contents.scenario.name.clone();
+    engine::project(&contents.scenario).map_err(|e| {
+        refuse(
+            file,
+            format!("scenario {number} ('{name}') cannot be projected: {e}"),
+        )
+    })?;
+    let packed = records::pack_contents(&contents).into();
+    Ok(Restored { contents, packed })
+}
