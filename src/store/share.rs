@@ -7,8 +7,9 @@
 //!
 //! Decoding takes any text without panicking: links longer than [`MAX_LINK_CHARS`], data
 //! that is not base64 or not DEFLATE, data that inflates past [`MAX_SCENARIO_BYTES`]
-//! (a "zip bomb"), text that is not UTF-8 and scenarios that fail validation each come back
-//! as a message.
+//! (a "zip bomb"), text that is not UTF-8, a scenario from a newer planner (its schema is
+//! checked first) and scenarios that fail validation each come back as a message. The
+//! scenario text may start with a byte-order mark, as a file may.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -81,7 +82,8 @@ pub fn decode(fragment: &str) -> Result<Scenario, String> {
             _ => "This share link is damaged: its data cannot be unpacked (was it cut short?)."
                 .to_string(),
         })?;
-    let text = String::from_utf8(bytes)
+    let text = crate::model::json::decode(&bytes)
         .map_err(|_| "This share link is damaged: its data is not text.".to_string())?;
-    Scenario::from_json(&text).map_err(|e| format!("This share link's scenario is not valid: {e}"))
+    Scenario::from_json(text)
+        .map_err(|e| format!("This share link's scenario could not be read: {e}."))
 }
