@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { accessibilityViolations, launch, openApp, screenshot } from './lib.mjs';
+import { accessibilityViolations, assertCspClean, launch, openApp, screenshot } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -46,6 +46,7 @@ test('the panic hook target shows the banner, and the user can download their wo
   // A second fatal report adds detail; it does not stack banners.
   await page.evaluate(() => window.__mtfpFatal('second'));
   assert.equal(await page.locator('#mtfp-fatal').count(), 1);
+  assertCspClean(app);
   await app.close();
 });
 
@@ -61,6 +62,7 @@ test('a wasm trap that reaches the page shows the banner', async () => {
   const banner = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
   await banner.waitFor({ state: 'visible', timeout: 5_000 });
   assert.match(await page.locator('#mtfp-fatal pre').textContent(), /unreachable/);
+  assertCspClean(app);
   await app.close();
 });
 
@@ -74,5 +76,6 @@ test('the reload button reloads the page', async () => {
   ]);
   await page.waitForSelector('main.workspace', { state: 'attached', timeout: 30_000 });
   assert.equal(await page.locator('#mtfp-fatal').count(), 0, 'a fresh page has no banner');
+  assertCspClean(app);
   await app.close();
 });
