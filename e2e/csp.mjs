@@ -7,6 +7,12 @@
 // without 'unsafe-inline' runs an inline script or style only if its SHA-256 is listed, so
 // withInlineHashes() adds the hash of every inline <script> to script-src and of every
 // <style> element to style-src. An injected script has no listed hash and is blocked.
+//
+// `trunk serve` fills two placeholders in its live-reload script as it serves each request
+// (the server's address and the socket's path), which would change the script after its
+// hash was taken. withLiveReloadResolved() fills them first, as Trunk 0.21 would with no
+// Host header and no ws_base setting (window.location.host, and the public URL), so the
+// served script is the one hashed and live reload works under the policy too.
 
 import { createHash } from 'node:crypto';
 
@@ -17,6 +23,17 @@ const STYLE = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
 
 /** The CSP source expression for an inline element's text. */
 export const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * `html` with the placeholders of `trunk serve`'s live-reload script filled in (none in a
+ * `trunk build`), `publicUrl` being the build's public URL (TRUNK_PUBLIC_URL).
+ */
+export function withLiveReloadResolved(html, publicUrl) {
+  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  return html
+    .replace(/(['`])\{\{__TRUNK_ADDRESS__\}\}\1/g, 'window.location.host')
+    .replaceAll('{{__TRUNK_WS_BASE__}}', base);
+}
 
 /**
  * `html` with the SHA-256 of each inline script and style added to its CSP meta tag's

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { sha256, withInlineHashes } from './csp.mjs';
+import { sha256, withInlineHashes, withLiveReloadResolved } from './csp.mjs';
 import { ROOT, assertClean, launch, openApp } from './lib.mjs';
 
 let browser;
@@ -119,4 +119,14 @@ test('the build step adds hashes, and refuses a page it cannot make safe', () =>
     /must not allow 'unsafe-inline'/,
   );
   assert.throws(() => withInlineHashes(page(meta.replace("; style-src 'self'", ''))), /no style-src directive/);
+});
+
+test("trunk serve's live-reload script is completed before it is hashed", () => {
+  const served = "<script>const a=`{{__TRUNK_ADDRESS__}}`,b='{{__TRUNK_ADDRESS__}}',c='{{__TRUNK_WS_BASE__}}';</script>";
+  assert.equal(
+    withLiveReloadResolved(served, '/mtfp'),
+    "<script>const a=window.location.host,b=window.location.host,c='/mtfp/';</script>",
+  );
+  const built = '<script>go()</script>';
+  assert.equal(withLiveReloadResolved(built, '/'), built);
 });

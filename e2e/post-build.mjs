@@ -5,13 +5,14 @@
 // 1. release builds: minify wasm-bindgen's glue and update its integrity hash
 //    (minify-glue.mjs);
 // 2. every build: add the hashes of the page's inline scripts and styles to its
-//    Content-Security-Policy (csp.mjs), so they run and nothing else inline does.
+//    Content-Security-Policy (csp.mjs), so they run and nothing else inline does (under
+//    `trunk serve`, after filling in its live-reload script's placeholders).
 //
 // Any failure fails the build: a page whose hashes do not match its scripts would not start.
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withInlineHashes } from './csp.mjs';
+import { withInlineHashes, withLiveReloadResolved } from './csp.mjs';
 import { minifyGlue } from './minify-glue.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -23,5 +24,5 @@ let html = await readFile(htmlFile, 'utf8');
 if (process.env.TRUNK_PROFILE === 'release') {
   html = await minifyGlue(staging, html);
 }
-html = withInlineHashes(html);
+html = withInlineHashes(withLiveReloadResolved(html, process.env.TRUNK_PUBLIC_URL ?? '/'));
 await writeFile(htmlFile, html);
