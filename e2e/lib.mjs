@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: one headless Chromium (Debian's), pages that
-// record console errors, uncaught exceptions and every request that leaves 127.0.0.1.
+// record console errors, uncaught exceptions, Content-Security-Policy violations and every
+// request that leaves 127.0.0.1.
 //
 //   import { test, before, after } from 'node:test';
 //   import { launch, openApp, assertClean, screenshot } from './lib.mjs';
@@ -76,7 +77,7 @@ export function isLocal(url) {
 /**
  * Opens a fresh page (its own context: empty storage) on the app and records what goes
  * wrong. Returns { page, context, consoleErrors, pageErrors, foreignRequests,
- * webSockets, close }.
+ * webSockets, cspViolations, close }.
  *
  * Options: path (relative to BASE_URL, default ''), viewport (default 1366×768),
  * storage ({ key: value } put in localStorage before the app starts), waitFor (selector
@@ -98,8 +99,17 @@ export async function openApp(browser, options = {}) {
     pageErrors: [],
     foreignRequests: [],
     webSockets: [],
+    cspViolations: [],
     close: () => context.close(),
   };
+  // Every Content-Security-Policy violation the page reports, as "directive: blocked URI"
+  // (recorded through a binding and an init script, which the policy does not govern).
+  await context.exposeBinding('__e2eCspViolation', (_source, text) => app.cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__e2eCspViolation(`${e.effectiveDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') app.consoleErrors.push(msg.text());
   });
@@ -122,8 +132,17 @@ export async function openApp(browser, options = {}) {
   return app;
 }
 
-/** Fails the test if the page logged an error, threw, or reached past 127.0.0.1. */
+/** Fails the test if the page broke its Content-Security-Policy. */
+export function assertCspClean(app) {
+  assert.deepEqual(app.cspViolations, [], 'Content-Security-Policy violations');
+}
+
+/**
+ * Fails the test if the page logged an error, threw, reached past 127.0.0.1, or broke its
+ * Content-Security-Policy.
+ */
 export function assertClean(app) {
+  assertCspClean(app);
   assert.deepEqual(app.consoleErrors, [], 'console errors');
   assert.deepEqual(app.pageErrors, [], 'uncaught exceptions');
   assert.deepEqual(app.foreignRequests, [], 'requests to hosts other than 127.0.0.1');
@@ -166,7 +185,9 @@ export async function drawnShapes(page, svgSelector) {
  */
 export async function accessibilityViolations(page, { selector = null, minImpact = 'serious' } = {}) {
   const source = await readFile(join(ROOT, 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
+  // Evaluated by the browser's debugging protocol: an injected <script> would be (rightly)
+  // blocked by the page's Content-Security-Policy.
+  await page.evaluate(source);
   const violations = await page.evaluate(
     async (context) => (await window.axe.run(context ?? document)).violations,
     selector,

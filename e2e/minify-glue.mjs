@@ -1,60 +1,49 @@
-// Trunk post_build hook (Trunk.toml): minifies wasm-bindgen's JavaScript glue in release
-// builds and updates the glue's integrity hash in index.html to match.
+// Minifies wasm-bindgen's JavaScript glue in release builds and updates the glue's
+// integrity hash in index.html to match (called by e2e/post-build.mjs).
 //
 // Trunk 0.21 minifies HTML and CSS itself, but its JavaScript minifier cannot parse the
 // glue (`export default`), so it ships the glue as written: 46 KB, 7.9 KB gzip. terser
 // (pinned in e2e/package.json) takes about 2 KB gzip off it. Debug builds are left as they
 // are, for readable stack traces.
-//
-// Runs in Trunk's staging folder (TRUNK_STAGING_DIR), after index.html is written and
-// before the folder becomes dist/. Any failure fails the build: a page whose integrity
-// hash does not match its script would not start.
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) {
-  throw new Error('minify-glue.mjs is a Trunk hook: TRUNK_STAGING_DIR is not set');
-}
-if (process.env.TRUNK_PROFILE !== 'release') {
-  process.exit(0);
-}
+/** Minify the one .js file in `staging` and return `html` with its new integrity hash. */
+export async function minifyGlue(staging, html) {
+  const glue = (await readdir(staging)).filter((f) => f.endsWith('.js'));
+  if (glue.length !== 1) {
+    throw new Error(`expected one .js file in ${staging}, found ${glue.length}: ${glue.join(', ')}`);
+  }
+  const [name] = glue;
+  const file = join(staging, name);
+  const source = await readFile(file, 'utf8');
+  const { code } = await minify(source, {
+    module: true,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+  });
+  if (!code || !code.includes('export')) {
+    throw new Error(`terser returned no module for ${name}`);
+  }
+  await writeFile(file, code);
 
-const htmlFile = join(staging, 'index.html');
-let html = await readFile(htmlFile, 'utf8');
-const glue = (await readdir(staging)).filter((f) => f.endsWith('.js'));
-if (glue.length !== 1) {
-  throw new Error(`expected one .js file in ${staging}, found ${glue.length}: ${glue.join(', ')}`);
+  // The <link rel=modulepreload> for the glue carries its SHA-384 (subresource integrity).
+  const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+  const tag = new RegExp(`<link[^>]*href=["']?/?${name.replace(/[.]/g, '\\.')}["']?[^>]*>`, 'g');
+  let updated = 0;
+  const out = html.replace(tag, (link) =>
+    link.replace(/integrity=(["']?)sha384-[A-Za-z0-9+/=]+\1/, (_, q) => {
+      updated += 1;
+      return `integrity=${q}${sri(code)}${q}`;
+    }),
+  );
+  if (updated !== 1) {
+    throw new Error(`expected one integrity hash for ${name} in index.html, found ${updated}`);
+  }
+  console.log(`minify-glue: ${name} ${source.length} -> ${code.length} bytes`);
+  return out;
 }
-const [name] = glue;
-const file = join(staging, name);
-const source = await readFile(file, 'utf8');
-const { code } = await minify(source, {
-  module: true,
-  compress: { passes: 2 },
-  mangle: true,
-  format: { comments: false },
-});
-if (!code || !code.includes('export')) {
-  throw new Error(`terser returned no module for ${name}`);
-}
-await writeFile(file, code);
-
-// The <link rel=modulepreload> for the glue carries its SHA-384 (subresource integrity).
-const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
-const tag = new RegExp(`<link[^>]*href=["']?/?${name.replace(/[.]/g, '\\.')}["']?[^>]*>`, 'g');
-let updated = 0;
-html = html.replace(tag, (link) =>
-  link.replace(/integrity=(["']?)sha384-[A-Za-z0-9+/=]+\1/, (_, q) => {
-    updated += 1;
-    return `integrity=${q}${sri(code)}${q}`;
-  }),
-);
-if (updated !== 1) {
-  throw new Error(`expected one integrity hash for ${name} in index.html, found ${updated}`);
-}
-await writeFile(htmlFile, html);
-console.log(`minify-glue: ${name} ${source.length} -> ${code.length} bytes`);

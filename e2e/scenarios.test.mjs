@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import {
   BASE_URL, CHROMIUM, CHROMIUM_ARGS, ROOT, SHELL_READY,
-  accessibilityViolations, assertClean, download as saveDownload, launch, mtfp, openApp, screenshot,
+  accessibilityViolations, assertClean, download as saveDownload, launch, millions as asMillions, mtfp, openApp, screenshot,
   storedRecords, waitForSaved, withoutApp,
 } from './lib.mjs';
 
@@ -229,8 +229,13 @@ test('charts download as SVG and PNG; CSVs are safe to open in Excel', async () 
   assert.deepEqual([...shown].sort(), ['bridge', 'collaborations', 'funding-expenditure', 'gap', 'reserves', 'workforce']);
   assert.deepEqual([...offered].sort(), [...shown].sort());
   const assumptions = await download(page, '#export-assumptions-csv');
-  assert.ok(assumptions.text.startsWith('Scenario,"\'=HYPERLINK(""http://x"")"\r\n'), assumptions.text.slice(0, 60));
+  // The UTF-8 byte-order mark first, so Excel on Windows shows "£", not "Â£".
+  assert.deepEqual([...assumptions.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.ok(assumptions.text.startsWith('\ufeffScenario,"\'=HYPERLINK(""http://x"")"\r\n'), assumptions.text.slice(0, 60));
   assert.match(assumptions.text, /\r\nPrecept,Band D,£,2021\/22,244\.26,/);
+  const results = await download(page, '#export-results-csv');
+  assert.deepEqual([...results.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.ok(results.text.startsWith('\ufeffScenario,'), results.text.slice(0, 20));
   await screenshot(page, 'scenarios-io-menu');
   assert.deepEqual(await accessibilityViolations(page, { minImpact: 'minor' }), []);
   assertClean(app);
@@ -264,13 +269,15 @@ test('every bad file in the catalogue is refused with its message, and work is u
     assert.equal(await figure(page, 'cumulative-gap'), before.gap);
   }
   await screenshot(page, 'scenarios-import-refused');
-  // A good file is added beside the user's work.
+  // A good file is added beside the user's work, even saved by Windows Notepad (which
+  // starts it with a byte-order mark); it projects as the mtfp tool projects it.
   const good = join(work, 'good.json');
   const text = await readFile(join(FIXTURES, 'negative-tax-base.json'), 'utf8');
-  await writeFile(good, text.replace('"-1000"', '"327130"').replace(/"name": "[^"]*"/, '"name": "From a colleague"'));
+  await writeFile(good, `\ufeff${text.replace('"-1000"', '"327130"').replace(/"name": "[^"]*"/, '"name": "From a colleague"')}`);
   await page.setInputFiles('#import-file', good);
   await page.waitForFunction(() => document.querySelector('#notice-import')?.innerText.includes('Imported'));
   assert.deepEqual((await scenarioNames(page)).slice(1), ['My work', 'From a colleague']);
+  assert.equal(await figure(page, 'cumulative-gap'), asMillions(last(cli(good)).cumulative_gap));
   assertClean(app);
   await app.close();
 });
@@ -289,12 +296,8 @@ test('a share link opens in a fresh browser profile, beside the recipient own wo
   await sender.close();
 
   // A brand-new profile: nothing stored, the link alone carries the scenario.
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
-  await page.waitForSelector(SHELL_READY, { state: 'attached' });
+  const recipient = await openApp(browser, { path: url });
+  const { page } = recipient;
   assert.deepEqual((await scenarioNames(page)).slice(1), ['Sent by email (shared)']);
   assert.equal(await page.inputValue('#precept-rise-gbp-2023'), '24.94');
   assert.equal(await figure(page, 'cumulative-gap'), gap);
@@ -303,8 +306,8 @@ test('a share link opens in a fresh browser profile, beside the recipient own wo
   await page.reload();
   await page.waitForSelector(SHELL_READY, { state: 'attached' });
   assert.equal((await scenarioNames(page)).length, 2);
-  assert.deepEqual(errors, []);
-  await context.close();
+  assertClean(recipient);
+  await recipient.close();
 
   // Someone with work of their own: the link adds, never overwrites.
   // Pasted into a tab already showing the app (only the fragment changes, no reload).

@@ -246,6 +246,7 @@ test('axe-core finds no accessibility violations in the workspace', async () => 
   // And with an error showing.
   await page.locator('#band-d').fill('abc');
   assert.deepEqual(await accessibilityViolations(page, { minImpact: 'minor' }), []);
+  assertClean(app);
   await app.close();
 });
 

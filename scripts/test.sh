@@ -67,9 +67,12 @@ stage "clippy (wasm32)" cargo clippy --locked "${WASM[@]}" --lib --bins "${WEB_T
 stage "native tests" cargo test --locked
 stage "browser tests (wasm-bindgen-test, headless Chromium)" browser_tests
 if stage "release build (trunk build --release)" release_build; then
+  # What a browser downloads on first load, printed in the log; over 350 KB fails.
+  stage "download size (gzip -9, at most 350 KB)" scripts/size-report.sh --no-build --limit 350
   stage "end-to-end tests (Playwright, headless Chromium)" scripts/e2e.sh
 else
-  failed=$((failed + 1))
+  failed=$((failed + 2))
+  results+=("FAIL     -   download size (skipped: no release build)")
   results+=("FAIL     -   end-to-end tests (skipped: no release build)")
 fi
 

@@ -40,9 +40,10 @@ fn truncated_file() {
 
 #[test]
 fn not_json_or_empty() {
-    assert_has(&error(""), &["truncated"]);
+    assert_has(&error(""), &["the file is empty"]);
+    assert_has(&error(" \n"), &["the file is empty"]);
     assert_has(&error("hello"), &["not valid JSON", "line 1"]);
-    assert_has(&error("[1, 2]"), &["invalid type"]);
+    assert_has(&error("[1, 2]"), &["JSON but not a scenario"]);
 }
 
 #[test]
@@ -259,7 +260,76 @@ fn precept_that_cannot_be() {
 #[test]
 fn wrong_schema_or_no_name() {
     let m = message_after(|s| s["schema"] = json!(2));
-    assert_has(&m, &["schema", "reads schema 1", "says 2"]);
+    assert_eq!(
+        m,
+        "this scenario was written by a newer version of the planner (scenario schema 2; \
+         this version reads schema 1): open it in the newer version"
+    );
+    let m = message_after(|s| s["schema"] = json!(0));
+    assert_has(&m, &["schema: 0 is not a scenario schema"]);
     let m = message_after(|s| s["name"] = json!(""));
     assert_has(&m, &["name", "needs a name"]);
+}
+
+#[test]
+fn long_bad_values_are_echoed_shortened() {
+    let long = "£".repeat(10_000);
+    let short = format!("{}…", "£".repeat(39));
+    type Edit<'a> = Box<dyn FnOnce(&mut Value) + 'a>;
+    let cases: Vec<(&str, Edit<'_>)> = vec![
+        (
+            "a string where a whole number belongs",
+            Box::new(|s| s["horizon"]["years"] = json!(long.clone())),
+        ),
+        (
+            "an unknown field",
+            Box::new(|s| s[long.as_str()] = json!(1)),
+        ),
+        (
+            "an unknown category",
+            Box::new(|s| s["expenditure"][0]["category"] = json!(long.clone())),
+        ),
+        (
+            "a decimal that is not a number",
+            Box::new(|s| s["expenditure"][0]["base_amount"] = json!(long.clone())),
+        ),
+        (
+            "a year that is not a year",
+            Box::new(|s| s["assumptions"]["pay_drift_pct"]["value"] = json!({ long.clone(): "1" })),
+        ),
+        (
+            "an id used twice",
+            Box::new(|s| {
+                s["expenditure"][0]["id"] = json!(long.clone());
+                s["expenditure"][1]["id"] = json!(long.clone());
+            }),
+        ),
+        (
+            "a bad figure on a line with a long id",
+            Box::new(|s| {
+                s["expenditure"][1]["id"] = json!(long.clone());
+                s["expenditure"][1]["base_amount"] = json!(1000);
+            }),
+        ),
+    ];
+    let check = |what: &str, m: &str, short: &str| {
+        assert!(
+            m.chars().count() < 400,
+            "{what}: {} characters: {m}",
+            m.chars().count()
+        );
+        assert!(m.contains(short), "{what}: {m}");
+        println!("{what}: {m}");
+    };
+    for (what, edit) in cases {
+        check(what, &message_after(edit), &short);
+    }
+    let text = small().to_string();
+    assert!(text.contains("\"years\":5"));
+    let m = error(&text.replace("\"years\":5", &format!("\"years\":{}", "9".repeat(10_000))));
+    check(
+        "a number 10,000 digits long",
+        &m,
+        &format!("{}…", "9".repeat(39)),
+    );
 }

@@ -131,3 +131,75 @@ fn missing_file_and_bad_options() {
     let out = mtfp(&["project", "--format", "xml"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn help_and_version_exit_zero() {
+    for args in [
+        &["--help"][..],
+        &["project", "--help"],
+        &["--version"],
+        &["help", "uplift"],
+    ] {
+        let out = mtfp(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(out.stderr.is_empty(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.starts_with("mtfp"), "{args:?}: {text}");
+    }
+}
+
+/// Run the binary with `input` on standard input.
+fn mtfp_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtfp"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn standard_input_with_a_byte_order_mark_and_output_to_a_file() {
+    let expected = mtfp(&["project"]).stdout;
+    let mut input = vec![0xEF, 0xBB, 0xBF];
+    input.extend(
+        planner::model::baseline::nottinghamshire()
+            .unwrap()
+            .to_json()
+            .into_bytes(),
+    );
+    let out = mtfp_stdin(&["project", "-"], &input);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, expected);
+    let path = file("gap.csv", "");
+    let out = mtfp_stdin(&["project", "-", "-o", path.to_str().unwrap()], &input);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert_eq!(std::fs::read(&path).unwrap(), expected);
+    // Output that cannot be written: exit 1.
+    let out = mtfp(&["project", "-o", "/no/such/dir/gap.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_never_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"plan-\xFF.json");
+    for args in [vec![bad], vec![std::ffi::OsStr::new("project"), bad]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_mtfp"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(stderr.starts_with("mtfp: "), "{stderr}");
+        assert!(stderr.contains("plan-\u{fffd}.json"), "{stderr}");
+    }
+}

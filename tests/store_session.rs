@@ -278,6 +278,14 @@ fn results_csv_matches_the_cli_figures_and_is_safe() {
     assert_eq!(gap_row, format!("Gap,Annual gap,{}", want.join(",")));
     let a = csv::assumptions(&w.scenario);
     assert!(a.contains("Precept,Band D,£,2021/22,"), "{a}");
+    // As downloaded: the byte-order mark first, so Excel reads "£" as UTF-8, then the
+    // table unchanged, every line ending CRLF.
+    for (table, file) in [(&text, csv::file(&text)), (&a, csv::file(&a))] {
+        assert_eq!(&file.as_bytes()[..3], b"\xEF\xBB\xBF");
+        assert_eq!(&file[3..], table.as_str());
+        assert!(file.ends_with("\r\n"));
+        assert_eq!(file.matches('\n').count(), file.matches("\r\n").count());
+    }
 }
 
 #[test]

@@ -68,6 +68,12 @@ fn report_without_handler_draws_a_fallback_alert() -> Result<(), JsValue> {
         .get_element_by_id(panic::FALLBACK_BANNER_ID)
         .ok_or_else(|| JsValue::from_str("no fallback banner"))?;
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    // Styled through CSSOM, as a strict Content-Security-Policy allows.
+    let style = banner
+        .dyn_ref::<web_sys::HtmlElement>()
+        .ok_or_else(|| JsValue::from_str("not an HTML element"))?
+        .style();
+    assert_eq!(style.get_property_value("position")?, "fixed");
     let text = banner.text_content().unwrap_or_default();
     assert!(text.contains("Something went wrong"), "{text}");
     assert!(text.contains("chart failed"), "{text}");

@@ -47,6 +47,12 @@ fn parses_what_people_type() {
         edit::parse_input("abc", FieldUnit::Percent).unwrap_err(),
         "'abc' is not a number"
     );
+    // A long paste is echoed cut short.
+    let pasted = "x".repeat(10_000);
+    assert_eq!(
+        edit::parse_input(&pasted, FieldUnit::Pounds).unwrap_err(),
+        format!("'{}…' is not a number", "x".repeat(39))
+    );
 }
 
 #[test]

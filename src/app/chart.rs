@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::charts::{css_colour, to_svg, ChartData, SeriesKind, Unit};
+use crate::charts::{swatch_class, to_svg, ChartData, SeriesKind, Unit};
 use crate::format;
 
 /// Props of [`ChartFigure`].
@@ -70,13 +70,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             <ul class="legend" aria-hidden="true">
                 // A series with no figure (nothing increased the gap) has nothing to name.
                 { for data.series.iter().filter(|s| s.has_figures()).map(|s| {
-                    let shape = match s.kind {
-                        SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => "swatch swatch-bar",
-                        SeriesKind::Line => "swatch swatch-line",
-                        SeriesKind::Dashed => "swatch swatch-dashed",
-                    };
                     html! {
-                        <li><span class={shape} style={format!("--c: {}", css_colour(s.colour))}></span>{ &s.name }</li>
+                        <li><span class={swatch_class(s.kind, s.colour)}></span>{ &s.name }</li>
                     }
                 }) }
             </ul>

@@ -26,6 +26,11 @@ pub struct IoMenuProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Offer a CSV table as a download: as `csv::file` writes it, byte-order mark first.
+fn csv_download(filename: &str, table: &str) -> Result<(), String> {
+    io::download(filename, csv::MIME, &csv::file(table))
+}
+
 fn report(dispatch: &Callback<Action>, place: Place, result: Result<(), String>) {
     if let Err(text) = result {
         dispatch.emit(Action::Notify(Notice {
@@ -135,14 +140,12 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
                     "application/json",
                     &ws.scenario.to_json(),
                 ),
-                "results" => io::download(
+                "results" => csv_download(
                     &format!("{stem}-results.csv"),
-                    "text/csv",
                     &csv::results(&ws.projection),
                 ),
-                _ => io::download(
+                _ => csv_download(
                     &format!("{stem}-assumptions.csv"),
-                    "text/csv",
                     &csv::assumptions(&ws.scenario),
                 ),
             };

@@ -78,11 +78,14 @@ fn fallback_banner(message: &str) {
     banner.set_id(FALLBACK_BANNER_ID);
     // Attribute writes on a fresh element cannot fail in practice; ignore if they do.
     let _ = banner.set_attribute("role", "alert");
-    let _ = banner.set_attribute(
-        "style",
-        "position:fixed;top:0;left:0;right:0;z-index:2147483647;padding:1rem;\
-         background:#fdf2f2;color:#1b1b1b;border-bottom:4px solid #b10e1e;font:16px sans-serif",
-    );
+    // Through the element's style object (CSSOM), which the page's Content-Security-Policy
+    // allows, not a `style` attribute, which it blocks.
+    if let Some(element) = banner.dyn_ref::<web_sys::HtmlElement>() {
+        element.style().set_css_text(
+            "position:fixed;top:0;left:0;right:0;z-index:2147483647;padding:1rem;\
+             background:#fdf2f2;color:#1b1b1b;border-bottom:4px solid #b10e1e;font:16px sans-serif",
+        );
+    }
     banner.set_text_content(Some(&format!(
         "Something went wrong. The planner has stopped; your work saved in this browser is \
          still there. Reload the page to continue. ({message})"

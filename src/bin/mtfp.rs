@@ -1,15 +1,21 @@
 //! `mtfp`: the native command-line tool. It drives the same model as the browser app.
+//! Arguments are read as `OsString`s (a file name need not be UTF-8); everything else is
+//! in `planner::cli`, where the tests run it in-process.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match planner::cli::run(&args, &mut out) {
+    let result = planner::cli::run_os(
+        std::env::args_os().skip(1),
+        &mut stdin.lock(),
+        &mut stdout.lock(),
+    );
+    match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("mtfp: {message}");
-            std::process::ExitCode::from(2)
+        Err(failure) => {
+            eprintln!("mtfp: {}", failure.message);
+            std::process::ExitCode::from(failure.code)
         }
     }
 }

@@ -35,6 +35,19 @@ pub fn css_colour(i: usize) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
+/// The classes of a legend swatch for a series of `kind` in palette colour `colour`:
+/// its shape and its colour (`swatch-c0` … `swatch-c6`, each setting `--c` in
+/// styles/app.css). Classes, not a `style` attribute: the page's Content-Security-Policy
+/// allows no inline styles.
+pub fn swatch_class(kind: SeriesKind, colour: usize) -> String {
+    let shape = match kind {
+        SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => "swatch-bar",
+        SeriesKind::Line => "swatch-line",
+        SeriesKind::Dashed => "swatch-dashed",
+    };
+    format!("swatch {shape} swatch-c{}", colour % PALETTE.len())
+}
+
 /// Palette entry `i`, wrapping around.
 pub fn palette(i: usize) -> (u8, u8, u8) {
     PALETTE.get(i % PALETTE.len()).copied().unwrap_or((0, 0, 0))
@@ -118,4 +131,30 @@ pub struct ChartData {
     pub unit: Unit,
     /// The series, in legend order.
     pub series: Vec<Series>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swatch_classes_name_the_palette_colours_in_the_stylesheet() {
+        let css = include_str!("../../styles/app.css");
+        for i in 0..PALETTE.len() {
+            let rule = format!(".swatch-c{i} {{ --c: {}; }}", css_colour(i));
+            assert!(css.contains(&rule), "styles/app.css lacks `{rule}`");
+        }
+        assert_eq!(
+            swatch_class(SeriesKind::Line, 1),
+            "swatch swatch-line swatch-c1"
+        );
+        assert_eq!(
+            swatch_class(SeriesKind::Stacked, 8),
+            "swatch swatch-bar swatch-c1"
+        );
+        assert_eq!(
+            swatch_class(SeriesKind::Dashed, 6),
+            "swatch swatch-dashed swatch-c6"
+        );
+    }
 }

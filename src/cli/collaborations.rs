@@ -11,11 +11,29 @@ use std::io::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{project, Format, Options};
+use super::{input, Command, Format, Options};
 use crate::model::collab::{
     self, BenefitsYear, CollaborationProjection, CollaborationRegister, YearMonth,
 };
 use crate::model::{round_money, FinancialYear};
+
+/// `mtfp collaborations`.
+pub const COMMAND: Command = Command {
+    name: "collaborations",
+    summary: "each collaboration's total cost, force share and benefits by year",
+    about: "The scenario's collaboration register (docs/collaborations.md), one row per\n\
+            collaboration and year: total cost, the force's share, exit costs, planned and\n\
+            realised cashable savings; history years (before the plan) where they hold a\n\
+            figure, then a total row per plan year (what feeds the MTFP). Capital\n\
+            collaborations show the year's financing (MRP and interest). Without a file, the\n\
+            baseline's register.",
+    options: &[],
+    examples: &[(
+        "mtfp collaborations my-plan.json --format json -o register.json",
+        "a scenario's register projected, as JSON, into a file",
+    )],
+    run,
+};
 
 /// The CSV header row.
 pub const CSV_HEADER: &str = "id,name,kind,status,year,period,months,total_cost,force_share,\
@@ -34,7 +52,8 @@ pub struct Output<'a> {
 pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), String> {
     let (register, plan_years) = load(options)?;
     let years = with_history(&register, &plan_years);
-    let projection = collab::project(&register, &years).map_err(|e| e.to_string())?;
+    let projection = collab::project(&register, &years)
+        .map_err(|e| format!("{}: {e}", options.scenario_name()))?;
     let text = match options.format {
         Format::Csv => csv(&register, &projection, &plan_years),
         Format::Json => serde_json::to_string_pretty(&Output {
@@ -48,16 +67,16 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), String> {
 
 /// The register and plan years: from the scenario file, or the baseline.
 fn load(options: &Options) -> Result<(CollaborationRegister, Vec<FinancialYear>), String> {
-    let scenario = project::load(options)?;
+    let scenario = input::scenario(options)?;
     let years = scenario.horizon.year_list();
     let register = match (scenario.collaborations, &options.scenario) {
         (Some(register), _) => register,
         (None, None) => collab::baseline::nottinghamshire()
             .map_err(|e| format!("the baseline collaboration register: {e}"))?,
-        (None, Some(path)) => {
+        (None, Some(_)) => {
             return Err(format!(
                 "{}: the scenario has no collaborations section, so there is no register to show",
-                path.display()
+                options.scenario_name()
             ))
         }
     };

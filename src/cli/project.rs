@@ -6,8 +6,30 @@ use std::io::Write;
 
 use rust_decimal::Decimal;
 
-use super::{Format, Options};
-use crate::model::{baseline, engine, round_money, Projection, Scenario};
+use super::{input, Command, Format, Options};
+use crate::model::{engine, round_money, Projection, Scenario};
+
+/// `mtfp project`.
+pub const COMMAND: Command = Command {
+    name: "project",
+    summary: "one row per year: funding, expenditure, gap, cumulative gap, reserves",
+    about: "Projects the scenario year by year. CSV: the header\n\
+            year,funding,expenditure,gap,cumulative_gap,reserves\n\
+            and one row per plan year, £ to the penny (reserves: general plus earmarked at the\n\
+            year end). JSON: the whole projection, every line of every year (docs/model.md §7).",
+    options: &[],
+    examples: &[
+        (
+            "mtfp project my-plan.json -o my-plan-gap.csv",
+            "the gap by year of a scenario exported from the app, into a file",
+        ),
+        (
+            "mtfp project - --format json < my-plan.json",
+            "the whole projection, the scenario read from standard input",
+        ),
+    ],
+    run,
+};
 
 /// The CSV header row.
 pub const CSV_HEADER: &str = "year,funding,expenditure,gap,cumulative_gap,reserves";
@@ -15,7 +37,8 @@ pub const CSV_HEADER: &str = "year,funding,expenditure,gap,cumulative_gap,reserv
 /// Run the `project` command.
 pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), String> {
     let scenario = load(options)?;
-    let projection = engine::project(&scenario).map_err(|e| e.to_string())?;
+    let projection =
+        engine::project(&scenario).map_err(|e| format!("{}: {e}", options.scenario_name()))?;
     let text = match options.format {
         Format::Csv => csv(&projection),
         Format::Json => serde_json::to_string_pretty(&projection).map_err(|e| e.to_string())?,
@@ -23,17 +46,10 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), String> {
     writeln!(out, "{text}").map_err(|e| format!("cannot write the output: {e}"))
 }
 
-/// The scenario named on the command line, or the Nottinghamshire baseline.
+/// The scenario named on the command line, or the Nottinghamshire baseline
+/// ([`input::scenario`]).
 pub fn load(options: &Options) -> Result<Scenario, String> {
-    match &options.scenario {
-        None => baseline::nottinghamshire().map_err(|e| format!("the baseline: {e}")),
-        Some(path) => {
-            let shown = path.display();
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("{shown}: cannot read the file: {e}"))?;
-            Scenario::from_json(&text).map_err(|e| format!("{shown}: {e}"))
-        }
-    }
+    input::scenario(options)
 }
 
 fn money(value: Decimal) -> String {

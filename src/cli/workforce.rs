@@ -10,10 +10,41 @@ use std::io::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{Format, Options};
+use super::{Command, Format, Options};
 use crate::model::money::round_to;
 use crate::model::workforce::{self, PayContext, WorkforceProjection};
 use crate::model::{round_money, FinancialYear, Scenario};
+
+/// `mtfp workforce`.
+pub const WORKFORCE: Command = Command {
+    name: "workforce",
+    summary: "headcount, FTE, starters, leavers and pay cost by year and group",
+    about: "Projects the scenario's workforce section (docs/workforce.md): for each year, each\n\
+            paid group's closing headcount, FTE and average FTE, starters, leavers and pay cost\n\
+            (£ and FTE to two places), then any unpaid groups (specials, volunteers) by\n\
+            headcount. The scenario needs a \"workforce\" section (the baseline has one).",
+    options: &[],
+    examples: &[(
+        "mtfp workforce my-plan.json --format json",
+        "the workforce of a scenario exported from the app, as JSON",
+    )],
+    run: run_workforce,
+};
+
+/// `mtfp uplift`.
+pub const UPLIFT: Command = Command {
+    name: "uplift",
+    summary: "Operation Uplift: target, actual, % achieved, grant due, grant at risk",
+    about: "The Police Uplift Programme by year (docs/workforce.md): the officer target, the\n\
+            officers the plan reaches, % achieved, the ring-fenced grant due and at risk, the\n\
+            grant paid and % paid. The workforce section needs an \"uplift\" section.",
+    options: &[],
+    examples: &[(
+        "mtfp uplift -o uplift.csv",
+        "the baseline's Uplift figures, into a file",
+    )],
+    run: run_uplift,
+};
 
 /// The CSV header of `mtfp workforce`.
 pub const WORKFORCE_HEADER: &str = "year,group,headcount,fte,average_fte,starters,leavers,pay_cost";
@@ -50,11 +81,8 @@ struct UpliftRow {
 
 /// Load the scenario (or the baseline) and project its workforce section.
 fn projection(options: &Options) -> Result<WorkforceProjection, String> {
-    let scenario: Scenario = super::project::load(options)?;
-    let shown = options
-        .scenario
-        .as_ref()
-        .map_or_else(|| "the baseline".to_string(), |p| p.display().to_string());
+    let scenario: Scenario = super::input::scenario(options)?;
+    let shown = options.scenario_name();
     let Some(plan) = &scenario.workforce else {
         return Err(format!(
             "{shown}: the scenario has no workforce section; add a \"workforce\" section \
@@ -197,12 +225,9 @@ pub fn run_workforce(options: &Options, out: &mut dyn Write) -> Result<(), Strin
 pub fn run_uplift(options: &Options, out: &mut dyn Write) -> Result<(), String> {
     let p = projection(options)?;
     if p.uplift.is_none() {
-        let shown = options
-            .scenario
-            .as_ref()
-            .map_or_else(|| "the baseline".to_string(), |p| p.display().to_string());
         return Err(format!(
-            "{shown}: the workforce section has no \"uplift\" section (targets, grant, rules)"
+            "{}: the workforce section has no \"uplift\" section (targets, grant, rules)",
+            options.scenario_name()
         ));
     }
     let rows = uplift_rows(&p);

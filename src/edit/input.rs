@@ -5,6 +5,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::FieldUnit;
+use crate::model::json::shorten;
 
 /// How a stored value is shown in its input: thousands separators for pounds and
 /// properties (pence only when there are any), percentages as stored. [`parse_input`]
@@ -51,9 +52,11 @@ pub fn parse_input(text: &str, unit: FieldUnit) -> Result<Decimal, String> {
         FieldUnit::Percent => t = t.trim_end_matches('%').to_string(),
         FieldUnit::Properties | FieldUnit::Years | FieldUnit::People => {}
     }
+    // What was typed, cut to 40 characters: a long paste cannot fill the panel.
+    let not_a_number = || format!("'{}' is not a number", shorten(text.trim()));
     if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return Err(format!("'{}' is not a number", text.trim()));
+        return Err(not_a_number());
     }
-    let v = Decimal::from_str(&t).map_err(|_| format!("'{}' is not a number", text.trim()))?;
+    let v = Decimal::from_str(&t).map_err(|_| not_a_number())?;
     Ok(if negative { -v } else { v })
 }

@@ -22,7 +22,12 @@ pub fn parse_decimal(v: &str) -> Result<Decimal, String> {
     }
     Decimal::from_str(t)
         .or_else(|_| Decimal::from_scientific(t))
-        .map_err(|_| format!("'{v}' is not a number Decimal can hold exactly"))
+        .map_err(|_| {
+            format!(
+                "'{}' is not a number Decimal can hold exactly",
+                super::json::shorten(v)
+            )
+        })
 }
 
 /// Read a Decimal from a JSON string only (a JSON number is refused).

@@ -4,12 +4,15 @@
 //!
 //! Money is in pounds (£), percentages are per cent (`"2.5"` means 2.5%), and every
 //! Decimal is written as a JSON string. Unknown fields are rejected. A file is first parsed
-//! ([`Scenario::from_json`] parses the JSON, reads each field, then runs
-//! [`Scenario::validate`]); only a scenario that
-//! passes validation reaches the engine.
+//! ([`Scenario::from_bytes`] checks the text is UTF-8, [`Scenario::from_json`] parses the
+//! JSON, [`Scenario::from_tree`] checks the schema, reads each field, then runs
+//! [`Scenario::validate`]); only a scenario that passes validation reaches the engine.
+//! Reading is bounded: at most [`MAX_FILE_BYTES`] (callers check), [`MAX_VALUES`] JSON
+//! values and [`json::MAX_ENTRIES`] entries in any list.
 
 mod lines;
 mod parse;
+pub mod schema;
 mod sections;
 mod validate;
 
@@ -26,16 +29,22 @@ pub use lines::{
     Driver, ExpenditureCategory, ExpenditureLine, FundingCategory, FundingDriver, FundingLine,
     PayGroup,
 };
+pub use schema::{FIRST_SCHEMA, SCHEMA_VERSION};
 pub use sections::{Precept, Reserves, Saving, SavingKind};
 pub use validate::{MAX_PCT, MAX_YEARS, MIN_PCT, MIN_YEARS};
 
-/// The scenario file format version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The largest scenario file read, in bytes (the baseline is about 45 KB): checked by
+/// whoever reads the file (import, the `mtfp` tool) before reading it whole.
+pub const MAX_FILE_BYTES: usize = 2_000_000;
+
+/// The most JSON values a scenario file may hold (the baseline has about 1,000): parsing
+/// stops there, so a hostile file costs memory in proportion to this, not to its size.
+pub const MAX_VALUES: usize = 100_000;
 
 /// A whole medium-term financial plan scenario (schema 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
-    /// File format version; must be [`SCHEMA_VERSION`].
+    /// File format version: from [`FIRST_SCHEMA`] to [`SCHEMA_VERSION`].
     pub schema: u32,
     /// Short name shown in the app and the CLI ("Nottinghamshire baseline").
     pub name: String,
@@ -219,10 +228,24 @@ pub struct Assumptions {
 }
 
 impl Scenario {
-    /// Read a scenario file: parse it strictly, then validate it. Any failure is one
-    /// error whose message names the field (and line and column for a parse failure).
+    /// Read a scenario file from its bytes: UTF-8 text (a leading byte-order mark is
+    /// dropped; UTF-16 or stray bytes are refused, saying so and where), then
+    /// [`Scenario::from_json`]. The caller bounds the size ([`MAX_FILE_BYTES`]).
+    pub fn from_bytes(bytes: &[u8]) -> ModelResult<Scenario> {
+        let text = json::decode(bytes).map_err(|m| ModelError::new("", m))?;
+        Scenario::from_json(text)
+    }
+
+    /// Read a scenario file: parse it strictly (a leading byte-order mark allowed, at most
+    /// [`MAX_VALUES`] values), then [`Scenario::from_tree`]. Any failure is one error
+    /// whose message names the field (and line and column for a parse failure).
     pub fn from_json(text: &str) -> ModelResult<Scenario> {
-        let node = json::parse(text).map_err(|e| parse::syntax_error(text, &e))?;
+        let text = json::strip_bom(text);
+        if text.trim().is_empty() {
+            return Err(ModelError::new("", "the file is empty"));
+        }
+        let node =
+            json::parse_bounded(text, MAX_VALUES).map_err(|e| parse::syntax_error(text, &e))?;
         Scenario::from_tree(&node, text)
     }
 
@@ -233,8 +256,10 @@ impl Scenario {
     }
 
     /// Read and validate a scenario already parsed from `text` (which gives the line and
-    /// column of a problem).
+    /// column of a problem). The schema is checked first ([`schema::check`]), so a file
+    /// from a newer planner says so rather than failing on a field that changed.
     pub fn from_tree(node: &Node, text: &str) -> ModelResult<Scenario> {
+        schema::check(node, text)?;
         let scenario =
             Scenario::from_node(Item::root(node)).map_err(|e| e.locate(text, "scenario"))?;
         scenario.validate()?;
@@ -273,10 +298,10 @@ impl Scenario {
             description: o.text_or_empty("description")?,
             horizon: Horizon::from_node(o.req("horizon")?)?,
             assumptions: Assumptions::from_node(o.req("assumptions")?)?,
-            expenditure: o.req("expenditure")?.list(ExpenditureLine::from_node)?,
-            funding: o.req("funding")?.list(FundingLine::from_node)?,
+            expenditure: o.req("expenditure")?.entries(ExpenditureLine::from_node)?,
+            funding: o.req("funding")?.entries(FundingLine::from_node)?,
             precept: Precept::from_node(o.req("precept")?)?,
-            savings: o.or_default("savings", |i| i.list(Saving::from_node))?,
+            savings: o.or_default("savings", |i| i.entries(Saving::from_node))?,
             reserves: Reserves::from_node(o.req("reserves")?)?,
             workforce: o.nullable("workforce", WorkforcePlan::from_node)?,
             collaborations: o.nullable("collaborations", CollaborationRegister::from_node)?,

@@ -61,7 +61,7 @@ impl fmt::Display for ParseYearError {
         write!(
             f,
             "'{}' is not a financial year: write it as 2021/22 (between {}/{:02} and {}/{:02})",
-            self.0,
+            super::json::shorten(&self.0),
             FIRST_YEAR,
             (FIRST_YEAR + 1) % 100,
             LAST_YEAR,

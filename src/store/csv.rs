@@ -1,6 +1,10 @@
 //! CSV exports of a projection's results and of a scenario's assumptions, safe to open in
 //! Excel.
 //!
+//! A downloaded file is [`file`]`(table)`: the UTF-8 byte-order mark, then the table, so
+//! Excel on Windows reads "£" as "£" (without the mark it guesses the local code page and
+//! shows "Â£"). Lines end CRLF, as Excel writes them.
+//!
 //! Money is written as plain numbers to the penny (`1234567.89`, no £ or commas) so a
 //! spreadsheet reads them as numbers. Any text cell that a spreadsheet could take for a
 //! formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with
@@ -38,6 +42,18 @@ pub fn cell(text: &str) -> String {
     } else {
         text
     }
+}
+
+/// The UTF-8 byte-order mark (bytes EF BB BF) every exported CSV file starts with.
+pub const BOM: &str = "\u{feff}";
+
+/// The MIME type of an exported CSV file.
+pub const MIME: &str = "text/csv";
+
+/// A CSV file as downloaded: the byte-order mark, then `table` (as [`results`] or
+/// [`assumptions`] writes it). Every CSV the app exports goes through here.
+pub fn file(table: &str) -> String {
+    format!("{BOM}{table}")
 }
 
 fn row(cells: &[String]) -> String {
@@ -370,6 +386,13 @@ pub fn assumptions(s: &Scenario) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_starts_with_the_byte_order_mark() {
+        let f = file("Scenario,Plan £\r\n");
+        assert_eq!(f.as_bytes().get(..3), Some(&[0xEF, 0xBB, 0xBF][..]));
+        assert_eq!(f.get(3..), Some("Scenario,Plan £\r\n"));
+    }
 
     #[test]
     fn cells_are_neutralised_and_quoted() {

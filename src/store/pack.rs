@@ -36,18 +36,20 @@ pub fn pack(text: &str, level: u8) -> String {
     ))
 }
 
-/// The text [`pack`] packed into `packed`, if it unpacks to at most `limit` bytes.
-pub fn unpack(packed: &str, limit: usize) -> Result<String, Unpack> {
+/// The bytes packed into `packed`, if they unpack to at most `limit` bytes.
+pub fn unpack_bytes(packed: &str, limit: usize) -> Result<Vec<u8>, Unpack> {
     let bytes = URL_SAFE_NO_PAD
         .decode(packed.trim_end_matches('='))
         .map_err(|_| Unpack::NotBase64)?;
-    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, limit).map_err(|e| {
-        match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Unpack::TooLarge,
-            _ => Unpack::NotDeflate,
-        }
-    })?;
-    String::from_utf8(text).map_err(|_| Unpack::NotText)
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, limit).map_err(|e| match e.status {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Unpack::TooLarge,
+        _ => Unpack::NotDeflate,
+    })
+}
+
+/// The text [`pack`] packed into `packed`, if it unpacks to at most `limit` bytes.
+pub fn unpack(packed: &str, limit: usize) -> Result<String, Unpack> {
+    String::from_utf8(unpack_bytes(packed, limit)?).map_err(|_| Unpack::NotText)
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@
 //!
 //! Decoding takes any text without panicking: links longer than [`MAX_LINK_CHARS`], data
 //! that is not base64 or not DEFLATE, data that inflates past [`MAX_SCENARIO_BYTES`]
-//! (a "zip bomb"), text that is not UTF-8 and scenarios that fail validation each come back
-//! as a message.
+//! (a "zip bomb"), text that is not UTF-8, a scenario from a newer planner (its schema is
+//! checked first) and scenarios that fail validation each come back as a message. The
+//! scenario text may start with a byte-order mark, as a file may.
 
 use super::pack::{self, Unpack};
 use crate::model::scenario::Scenario;
@@ -63,7 +64,7 @@ pub fn decode(fragment: &str) -> Result<Scenario, String> {
             version.chars().take(12).collect::<String>()
         ));
     }
-    let text = pack::unpack(data, MAX_SCENARIO_BYTES).map_err(|e| match e {
+    let bytes = pack::unpack_bytes(data, MAX_SCENARIO_BYTES).map_err(|e| match e {
         Unpack::NotBase64 => {
             "This share link is damaged: it has characters a link cannot carry, or was \
                               cut short (copy the whole link)."
@@ -78,5 +79,8 @@ pub fn decode(fragment: &str) -> Result<Scenario, String> {
         }
         Unpack::NotText => "This share link is damaged: its data is not text.".to_string(),
     })?;
-    Scenario::from_json(&text).map_err(|e| format!("This share link's scenario is not valid: {e}"))
+    let text = crate::model::json::decode(&bytes)
+        .map_err(|_| "This share link is damaged: its data is not text.".to_string())?;
+    Scenario::from_json(text)
+        .map_err(|e| format!("This share link's scenario could not be read: {e}."))
 }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::charts::{css_colour, to_svg, ChartData, SeriesKind};
+use crate::charts::{swatch_class, to_svg, ChartData};
 use crate::format;
 use crate::view::slides::{BandRow, KeyFigure, Slide, SlideBody};
 
@@ -55,12 +55,7 @@ pub fn SlideChart(props: &SlideChartProps) -> Html {
         <figure class="slide-chart" data-chart={data.id.clone()}>
             <ul class="slide-legend" aria-hidden="true">
                 { for legend_series(data).map(|s| {
-                    let shape = match s.kind {
-                        SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => "swatch swatch-bar",
-                        SeriesKind::Line => "swatch swatch-line",
-                        SeriesKind::Dashed => "swatch swatch-dashed",
-                    };
-                    html! { <li><span class={shape} style={format!("--c: {}", css_colour(s.colour))}></span>{ &s.name }</li> }
+                    html! { <li><span class={swatch_class(s.kind, s.colour)}></span>{ &s.name }</li> }
                 }) }
             </ul>
             <div class="slide-canvas" role="img" aria-label={data.title.clone()} aria-describedby={desc_id.clone()}>

@@ -129,7 +129,7 @@ impl Benefits {
             cashable_planned: o.or_default("cashable_planned", YearValues::from_node)?,
             cashable_realised: o.or_default("cashable_realised", YearValues::from_node)?,
             non_cashable: o
-                .or_default("non_cashable", |i| i.list(NonCashableBenefit::from_node))?,
+                .or_default("non_cashable", |i| i.entries(NonCashableBenefit::from_node))?,
             status: o.or_default("status", |i| {
                 i.variant(&BenefitStatus::ALL, BenefitStatus::as_str)
             })?,

@@ -44,6 +44,7 @@ pub use register::{
 };
 
 use super::error::{ModelError, ModelResult};
+use super::json::shorten;
 use super::money::{round_money, At};
 use super::vec_map::VecMap;
 use super::year::FinancialYear;
@@ -72,7 +73,7 @@ fn force_amount(
         .ok_or_else(|| {
             ModelError::new(
                 path,
-                format!("the force '{force}' is not among the partners"),
+                format!("the force '{}' is not among the partners", shorten(force)),
             )
         })
 }
@@ -151,7 +152,7 @@ fn project_capital(
             .ok_or_else(|| {
                 ModelError::new(
                     &path,
-                    format!("the force '{force}' is not among the partners"),
+                    format!("the force '{}' is not among the partners", shorten(force)),
                 )
             })?;
         out.push(CapitalYear {

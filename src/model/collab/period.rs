@@ -87,7 +87,7 @@ impl fmt::Display for ParseMonthError {
         write!(
             f,
             "'{}' is not a month: write it as 2018-05 (year 2000 to 2099, month 01 to 12)",
-            self.0
+            crate::model::json::shorten(&self.0)
         )
     }
 }

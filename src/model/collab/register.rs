@@ -227,8 +227,9 @@ impl CollaborationRegister {
                 Some(i) => i.string()?,
                 None => default_methodology(),
             },
-            collaborations: o.or_default("collaborations", |i| i.list(Collaboration::from_node))?,
-            capital: o.or_default("capital", |i| i.list(CapitalCollaboration::from_node))?,
+            collaborations: o
+                .or_default("collaborations", |i| i.entries(Collaboration::from_node))?,
+            capital: o.or_default("capital", |i| i.entries(CapitalCollaboration::from_node))?,
         })
     }
 
@@ -289,7 +290,7 @@ impl Sharing {
         let o = item.object(&["basis", "partners"])?;
         Ok(Sharing {
             basis: o.req("basis")?.variant(&Basis::ALL, Basis::key)?,
-            partners: o.req("partners")?.list(Partner::from_node)?,
+            partners: o.req("partners")?.entries(Partner::from_node)?,
         })
     }
 

@@ -7,11 +7,12 @@ use rust_decimal::Decimal;
 use super::register::{Basis, Collaboration, CollaborationRegister, Sharing};
 use crate::model::dec::YearValues;
 use crate::model::error::{ModelError, ModelResult};
+use crate::model::json::shorten;
 use crate::model::money::At;
 
 /// An error at `path` whose message starts with the collaboration's name.
 pub(super) fn bad(path: &str, name: &str, message: impl std::fmt::Display) -> ModelError {
-    ModelError::new(path, format!("{name}: {message}"))
+    ModelError::new(path, format!("{}: {message}", shorten(name)))
 }
 
 /// Check what revenue and capital collaborations share: a name, and a valid sharing rule
@@ -65,7 +66,7 @@ impl Sharing {
                 return Err(bad(
                     &path,
                     name,
-                    format!("partner '{}' is listed twice", p.name),
+                    format!("partner '{}' is listed twice", shorten(&p.name)),
                 ));
             }
             seen.push(key);
@@ -89,7 +90,7 @@ impl Sharing {
             return Err(bad(
                 &path,
                 name,
-                format!("the force '{force}' is not among the partners"),
+                format!("the force '{}' is not among the partners", shorten(force)),
             ));
         }
         let total = At::new(&path, None).sum(self.partners.iter().map(|p| p.weight))?;
@@ -184,7 +185,7 @@ impl CollaborationRegister {
             if seen.contains(&id) {
                 return Err(ModelError::new(
                     format!("collaborations[{id}].id"),
-                    format!("the id '{id}' is used twice"),
+                    format!("the id '{}' is used twice", shorten(id)),
                 ));
             }
             seen.push(id);

@@ -8,14 +8,19 @@
 //! each number's exact text and each value's byte offset in the text (so a conversion
 //! error can give a line and column), and it rejects what serde_json rejected: trailing
 //! text, control characters in strings, lone surrogates, nesting deeper than
-//! [`MAX_DEPTH`]. It also rejects an object that repeats a key.
+//! [`MAX_DEPTH`]. It also rejects an object that repeats a key. Bounds keep reading a
+//! hostile file cheap: [`parse_bounded`] stops after a number of values, and
+//! [`Item::list`] refuses a list of more than [`MAX_ENTRIES`] before reading any of it.
+//! Messages repeat a bad value cut to [`ECHO_CHARS`] characters ([`shorten`]).
 
 mod parse;
 pub mod read;
+mod text;
 mod write;
 
-pub use parse::{line_column, parse, ErrorKind, JsonError, MAX_DEPTH};
-pub use read::{Fields, Item, Read, ReadError};
+pub use parse::{line_column, parse, parse_bounded, ErrorKind, JsonError, MAX_DEPTH};
+pub use read::{Fields, Item, Read, ReadError, MAX_ENTRIES};
+pub use text::{decode, shorten, strip_bom, BOM, ECHO_CHARS};
 pub use write::{to_string, to_string_pretty};
 
 /// A JSON value and where it starts in the text it was read from (0 for a value built in

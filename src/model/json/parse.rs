@@ -17,6 +17,8 @@ pub enum ErrorKind {
     Syntax,
     /// An object repeats a key.
     Duplicate,
+    /// More values than the reader allows ([`parse_bounded`]): the parser stopped there.
+    TooMany,
 }
 
 /// Why a text is not JSON, and where.
@@ -67,11 +69,21 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
 
 /// Parse `text` as one JSON value (surrounding whitespace allowed, nothing else).
 pub fn parse(text: &str) -> Result<Node, JsonError> {
+    parse_bounded(text, usize::MAX)
+}
+
+/// Parse `text` as [`parse`] does, but stop with an error of kind [`ErrorKind::TooMany`]
+/// at the value after the first `max_values` (every value counts: each object, array,
+/// string, number, `true`, `false` and `null`). A tree of n values takes memory in
+/// proportion to n, so this bounds what reading a hostile text can cost.
+pub fn parse_bounded(text: &str, max_values: usize) -> Result<Node, JsonError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,
+        values_left: max_values,
+        max_values,
     };
     let node = p.value()?;
     p.skip_space();
@@ -86,6 +98,8 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    values_left: usize,
+    max_values: usize,
 }
 
 impl Parser<'_> {
@@ -129,6 +143,17 @@ impl Parser<'_> {
     fn value(&mut self) -> Result<Node, JsonError> {
         self.skip_space();
         let at = self.pos;
+        if self.values_left == 0 {
+            return Err(self.error(
+                at,
+                ErrorKind::TooMany,
+                &format!(
+                    "more than {} values",
+                    super::text::thousands(self.max_values)
+                ),
+            ));
+        }
+        self.values_left = self.values_left.saturating_sub(1);
         let value = match self.peek() {
             None => return Err(self.eof("a value")),
             Some(b'{') => self.object()?,
@@ -418,7 +443,7 @@ impl Parser<'_> {
             Some((at, key)) => Err(self.error(
                 at,
                 ErrorKind::Duplicate,
-                &format!("duplicate field `{key}`"),
+                &format!("duplicate field `{}`", super::shorten(key)),
             )),
             None => Ok(()),
         }

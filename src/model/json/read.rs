@@ -12,8 +12,13 @@
 use std::fmt;
 
 use super::parse::line_column;
-use super::{Member, Node, Value};
+use super::{shorten, text::thousands, Member, Node, Value};
 use crate::model::error::ModelError;
+
+/// The most entries a list or map read with [`Item::entries`] or [`Item::map`] may hold:
+/// far more than any real plan has (the Nottinghamshire baseline's longest list has 14),
+/// few enough that checking a list against itself stays cheap.
+pub const MAX_ENTRIES: usize = 1_000;
 
 /// Why a value could not be read, where it is in the file and which field it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,11 +96,11 @@ impl Path<'_> {
                     if !out.is_empty() {
                         out.push('.');
                     }
-                    out.push_str(key);
+                    out.push_str(&shorten(key));
                 }
                 Step::Element(_, Some(id)) => {
                     out.push('[');
-                    out.push_str(id);
+                    out.push_str(&shorten(id));
                     out.push(']');
                 }
                 Step::Element(i, None) => out.push_str(&format!("[{i}]")),
@@ -113,13 +118,13 @@ pub struct Item<'a> {
     path: Path<'a>,
 }
 
-/// A JSON value's kind and (for short scalars) the value itself, for messages.
+/// A JSON value's kind and (for scalars) the value itself, shortened, for messages.
 fn describe(node: &Node) -> String {
     match &node.value {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) => format!("number `{n}`"),
-        Value::String(s) => format!("string {:?}", s.chars().take(60).collect::<String>()),
+        Value::Number(n) => format!("number `{}`", shorten(n)),
+        Value::String(s) => format!("string {:?}", shorten(s)),
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
     }
@@ -208,7 +213,8 @@ impl<'a> Item<'a> {
         match text.parse::<i64>() {
             Ok(n) if (min..=max).contains(&n) => Ok(n),
             _ => Err(self.error(format!(
-                "invalid value: number `{text}`, expected {}",
+                "invalid value: number `{}`, expected {}",
+                shorten(text),
                 expected()
             ))),
         }
@@ -243,7 +249,11 @@ impl<'a> Item<'a> {
         if let Some(m) = members.iter().find(|m| !known.contains(&m.key.as_str())) {
             return Err(self.member(m).error_at(
                 m.at,
-                format!("unknown field `{}`, expected {}", m.key, one_of(known)),
+                format!(
+                    "unknown field `{}`, expected {}",
+                    shorten(&m.key),
+                    one_of(known)
+                ),
             ));
         }
         Ok(Fields {
@@ -290,7 +300,34 @@ impl<'a> Item<'a> {
         }
     }
 
-    /// An array, each element read with `read`.
+    /// An array of at most [`MAX_ENTRIES`] elements, each read with `read`. A longer one is
+    /// refused before any element is read. Every list in a scenario is read this way.
+    pub fn entries<T>(&self, read: fn(Item<'_>) -> Read<T>) -> Read<Vec<T>> {
+        self.at_most(self.elements()?.len())?;
+        self.list(read)
+    }
+
+    /// An object read as a map of at most [`MAX_ENTRIES`] members, whatever the keys.
+    pub fn map(&self) -> Read<&'a [Member]> {
+        let members = self.members()?;
+        self.at_most(members.len())?;
+        Ok(members)
+    }
+
+    /// An error if `len` entries are more than [`MAX_ENTRIES`].
+    fn at_most(&self, len: usize) -> Read<()> {
+        if len > MAX_ENTRIES {
+            return Err(self.error(format!(
+                "{} entries, far more than any plan holds (at most {})",
+                thousands(len),
+                thousands(MAX_ENTRIES)
+            )));
+        }
+        Ok(())
+    }
+
+    /// An array of any length, each element read with `read` (for the browser store's
+    /// change logs; a scenario's lists use [`Item::entries`]).
     pub fn list<T>(&self, read: fn(Item<'_>) -> Read<T>) -> Read<Vec<T>> {
         let nodes = self.elements()?;
         let mut out = Vec::with_capacity(nodes.len());
@@ -308,7 +345,8 @@ impl<'a> Item<'a> {
             None => {
                 let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
                 Err(self.error(format!(
-                    "unknown variant `{text}`, expected {}",
+                    "unknown variant `{}`, expected {}",
+                    shorten(text),
                     one_of(&names)
                 )))
             }

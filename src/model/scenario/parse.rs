@@ -17,6 +17,14 @@ pub(crate) fn syntax_error(text: &str, e: &JsonError) -> ModelError {
             "scenario",
             format!("the file ends too early: it looks truncated {at}"),
         ),
+        // Refused where the count ran out, without reading on.
+        ErrorKind::TooMany => ModelError::new(
+            "scenario",
+            format!(
+                "the file holds {}, far more than any plan needs, so it was not read further {at}",
+                e.message
+            ),
+        ),
         ErrorKind::Syntax | ErrorKind::Duplicate => {
             // Past the offending character, so a repeated key is in the path.
             let path = path_at(text, e.at.saturating_add(1));

@@ -10,9 +10,10 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
-use super::{Driver, FundingDriver, Horizon, Scenario, SCHEMA_VERSION};
+use super::{schema, Driver, FundingDriver, Horizon, Scenario, FIRST_SCHEMA, SCHEMA_VERSION};
 use crate::model::dec::YearValues;
 use crate::model::error::{ModelError, ModelResult};
+use crate::model::json::shorten;
 use crate::model::year::FinancialYear;
 
 /// Fewest years a plan may cover, base year included.
@@ -32,12 +33,16 @@ const MAX_BAND_D: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
 
 /// Validate a whole scenario.
 pub(super) fn scenario(s: &Scenario) -> ModelResult<()> {
-    if s.schema != SCHEMA_VERSION {
+    if s.schema > SCHEMA_VERSION {
+        return Err(ModelError::new("", schema::newer_message(s.schema)));
+    }
+    if s.schema < FIRST_SCHEMA {
         return Err(ModelError::new(
             "schema",
             format!(
-                "this planner reads schema {SCHEMA_VERSION}; the file says {}",
-                s.schema
+                "{} is not a scenario schema (this version reads {})",
+                s.schema,
+                schema::readable()
             ),
         ));
     }
@@ -118,7 +123,7 @@ fn ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> ModelResult<()>
         if !seen.insert(id) {
             return Err(ModelError::new(
                 format!("{section}[{id}].id"),
-                format!("the id '{id}' is used by more than one line"),
+                format!("the id '{}' is used by more than one line", shorten(id)),
             ));
         }
     }

@@ -108,7 +108,7 @@ impl WorkforcePlan {
             officers: GroupPlan::from_node(o.req("officers")?)?,
             staff: GroupPlan::from_node(o.req("staff")?)?,
             pcsos: GroupPlan::from_node(o.req("pcsos")?)?,
-            unpaid: o.or_default("unpaid", |i| i.list(UnpaidGroup::from_node))?,
+            unpaid: o.or_default("unpaid", |i| i.entries(UnpaidGroup::from_node))?,
             uplift: o.nullable("uplift", UpliftPlan::from_node)?,
             sources: o.or_default("sources", sources_from_node)?,
         })
@@ -143,7 +143,7 @@ impl WorkforcePlan {
 /// Read the `sources` map: field path → source.
 fn sources_from_node(item: Item<'_>) -> Read<VecMap<String, Source>> {
     let mut out = VecMap::new();
-    for member in item.members()? {
+    for member in item.map()? {
         out.insert(member.key.clone(), Source::from_node(item.member(member))?);
     }
     Ok(out)
@@ -173,7 +173,7 @@ impl GroupPlan {
             fte_per_head: o.decimal("fte_per_head")?,
             attrition_pct: o.decimal("attrition_pct")?,
             retirements: o.or_default("retirements", YearValues::from_node)?,
-            intakes: o.or_default("intakes", |i| i.list(Intake::from_node))?,
+            intakes: o.or_default("intakes", |i| i.entries(Intake::from_node))?,
             serving_pay: o.decimal("serving_pay")?,
             recruit_pay: o.decimal("recruit_pay")?,
             progression_years: o.or_default("progression_years", |i| i.u32())?,

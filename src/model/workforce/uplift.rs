@@ -120,7 +120,7 @@ impl UpliftPlan {
             allocation: o.or_default("allocation", YearValues::from_node)?,
             targets: o.or_default("targets", YearValues::from_node)?,
             grant: o.or_default("grant", YearValues::from_node)?,
-            rules: o.req("rules")?.list(RuleTable::from_node)?,
+            rules: o.req("rules")?.entries(RuleTable::from_node)?,
         })
     }
 
@@ -232,7 +232,7 @@ impl RuleTable {
         let o = item.object(&["from", "bands"])?;
         Ok(RuleTable {
             from: FinancialYear::from_node(o.req("from")?)?,
-            bands: o.req("bands")?.list(Band::from_node)?,
+            bands: o.req("bands")?.entries(Band::from_node)?,
         })
     }
 
