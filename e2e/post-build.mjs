@@ -2,9 +2,11 @@
 // after index.html is written and before the folder becomes dist/. One hook, so the two
 // steps that rewrite index.html run in order (Trunk starts a stage's hooks all at once):
 //
-// 1. release builds: minify wasm-bindgen's glue and update its integrity hash
+// 1. every build: give the second module's files hashed names and write the glue's name
+//    into the page (lazy-modules.mjs; release builds also minify that glue);
+// 2. release builds: minify wasm-bindgen's glue and update its integrity hash
 //    (minify-glue.mjs);
-// 2. every build: add the hashes of the page's inline scripts and styles to its
+// 3. every build: add the hashes of the page's inline scripts and styles to its
 //    Content-Security-Policy (csp.mjs), so they run and nothing else inline does (under
 //    `trunk serve`, after filling in its live-reload script's placeholders).
 //
@@ -13,6 +15,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withInlineHashes, withLiveReloadResolved } from './csp.mjs';
+import { withLazyModules } from './lazy-modules.mjs';
 import { minifyGlue } from './minify-glue.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -21,6 +24,7 @@ if (!staging) {
 }
 const htmlFile = join(staging, 'index.html');
 let html = await readFile(htmlFile, 'utf8');
+html = await withLazyModules(staging, html, { release: process.env.TRUNK_PROFILE === 'release' });
 if (process.env.TRUNK_PROFILE === 'release') {
   html = await minifyGlue(staging, html);
 }

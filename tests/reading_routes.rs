@@ -12,7 +12,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use planner::cli;
 use planner::model::{baseline, engine, Scenario};
-use planner::store::{import, share, storage};
+use planner::store::{import, legacy, pack, records, share};
 
 const NEWER: &str = "this scenario was written by a newer version of the planner (scenario \
                      schema 99; this version reads schema 1): open it in the newer version";
@@ -109,7 +109,17 @@ fn a_newer_schema_is_named_first_on_every_route() {
         share::decode(&link(text.as_bytes())).unwrap_err(),
         format!("This share link's scenario could not be read: {NEWER}.")
     );
-    let loaded = storage::decode(&stored(&text));
+    // The browser store: a scenario record whose contents a newer planner wrote.
+    let contents = format!("{{\"scenario\":{text},\"log\":[]}}");
+    let record = format!(
+        "{{\"v\":3,\"id\":1,\"name\":\"Next year\"}}\n{}",
+        pack::pack(&contents, pack::STORE_LEVEL)
+    );
+    let opened = records::open(&[("s1".into(), record)], &[], None);
+    let entry = opened.collection.get(1).unwrap();
+    assert_eq!(entry.scenario().unwrap_err(), NEWER);
+    // Older saved work in local storage.
+    let loaded = legacy::decode(&stored(&text));
     assert_eq!(loaded.collection.entries().len(), 0);
     assert_eq!(
         loaded.problems,

@@ -10,11 +10,13 @@ mod field;
 mod headlines;
 mod io;
 mod io_menu;
+mod more;
 mod panel;
 mod panel_teams;
 mod panic;
 mod present;
 mod quick;
+pub mod remote;
 mod saved_menu;
 mod scenario_about;
 mod scenarios;
@@ -28,6 +30,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::baseline;
+use crate::store::remote::Screen;
 use state::{use_workforce, Action, View, Workspace};
 
 /// Mount the app on the page's body. Called by `main` in the browser.
@@ -130,6 +133,8 @@ fn Planner(props: &PlannerProps) -> Html {
     let workforce = use_workforce(&ws.scenario);
     // Presentation mode (issue 8) replaces the workspace; leaving it refocuses "Present".
     let presenting = use_state(|| false);
+    // The print pack is drawn (in the second module) only while printing.
+    let printing = use_state(|| false);
     let returned = use_state(|| false);
     if *presenting {
         let (presenting, returned) = (presenting.clone(), returned.clone());
@@ -137,8 +142,9 @@ fn Planner(props: &PlannerProps) -> Html {
             presenting.set(false);
             returned.set(true);
         });
-        return html! { <present::Presentation ws={(*ws).clone()} {on_exit} /> };
+        return html! { <more::More ws={(*ws).clone()} screen={Screen::Present} {on_exit} /> };
     }
+
     let on_present = {
         let presenting = presenting.clone();
         Callback::from(move |()| presenting.set(true))
@@ -159,7 +165,7 @@ fn Planner(props: &PlannerProps) -> Html {
                 }
                 <div class="actions">
                     <present::PresentButton {on_present} refocus={*returned} />
-                    <present::PrintPackButton ws={(*ws).clone()} />
+                    <present::PrintPackButton on_print={{ let p = printing.clone(); Callback::from(move |()| p.set(true)) }} />
                     { controls::button("btn", None, is_baseline, "Reset to baseline", reset) }
                     { controls::button("btn", None, false, "Print", print) }
                 </div>
@@ -167,13 +173,16 @@ fn Planner(props: &PlannerProps) -> Html {
             <scenario_about::Recovery ws={(*ws).clone()} dispatch={dispatch.clone()} />
             <scenarios::ScenarioBar ws={(*ws).clone()} dispatch={dispatch.clone()} />
             if ws.view == View::Compare {
-                <compare::Compare ws={(*ws).clone()} dispatch={dispatch.clone()} />
+                <more::More ws={(*ws).clone()} screen={Screen::Compare} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
             } else {
                 <headlines::HeadlineStrip ws={(*ws).clone()} workforce={workforce.clone()} dispatch={dispatch.clone()} />
                 <main class="workspace">
                     <panel::AssumptionPanel ws={(*ws).clone()} dispatch={dispatch.clone()} />
                     <charts_panel::ChartsPanel ws={(*ws).clone()} {workforce} />
                 </main>
+            }
+            if *printing {
+                { print_pack(&ws, &printing) }
             }
         </>
     };
@@ -183,4 +192,21 @@ fn Planner(props: &PlannerProps) -> Html {
         },
         None => page,
     }
+}
+
+/// The print pack of the scenario on screen, drawn at the end of the page's body (the
+/// print stylesheet shows only it) until the print dialog closes.
+fn print_pack(ws: &Workspace, printing: &UseStateHandle<bool>) -> Html {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return html! {};
+    };
+    let printing = printing.clone();
+    let on_exit = Callback::from(move |()| printing.set(false));
+    create_portal(
+        html! { <more::More ws={ws.clone()} screen={Screen::Print} {on_exit} /> },
+        body.into(),
+    )
 }

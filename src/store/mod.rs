@@ -17,6 +17,7 @@ pub mod import;
 pub mod legacy;
 pub mod pack;
 pub mod records;
+pub mod remote;
 pub mod session;
 pub mod share;
 

@@ -395,66 +395,56 @@ pub fn PresentButton(props: &PresentButtonProps) -> Html {
 /// Props of [`PrintPackButton`].
 #[derive(Properties, PartialEq)]
 pub struct PrintPackButtonProps {
-    /// The workspace: the pack is of the scenario on screen.
-    pub ws: Workspace,
+    /// Draw the pack and print it.
+    pub on_print: Callback<()>,
 }
 
 /// The header's "Print pack" button: the pack of every slide for the scenario on screen,
 /// drawn only while printing (so typing in the workspace never pays for it).
 #[component]
 pub fn PrintPackButton(props: &PrintPackButtonProps) -> Html {
-    let open = use_state(|| false);
+    let on_print = props.on_print.clone();
+    let onclick = Callback::from(move |_: MouseEvent| on_print.emit(()));
+    html! {
+        <button type="button" id="print-pack-open" class="btn" {onclick}>{ "Print pack" }</button>
+    }
+}
+
+/// Props of [`PrintNow`].
+#[derive(Properties, PartialEq)]
+pub struct PrintNowProps {
+    /// The workspace: the pack is of the scenario on screen.
+    pub ws: Workspace,
+    /// Printing is over (the print dialog closed).
+    pub on_done: Callback<()>,
+}
+
+/// The print pack of every slide for the scenario on screen, printed as soon as it is
+/// drawn; `on_done` once the print dialog closes.
+#[component]
+pub fn PrintNow(props: &PrintNowProps) -> Html {
     {
-        let open = open.clone();
-        use_effect_with(*open, move |is_open| {
+        let done = props.on_done.clone();
+        use_effect_with((), move |_| {
             // Listen before printing: print() returns only when the dialog closes, and
             // browsers fire afterprint before it returns.
-            let listener = if *is_open {
-                let close = open.clone();
-                let listener = dom::Listener::window("afterprint", move |_| close.set(false));
-                dom::print();
-                listener
-            } else {
-                None
-            };
+            let listener = dom::Listener::window("afterprint", move |_| done.emit(()));
+            dom::print();
             move || drop(listener)
         });
     }
-    let onclick = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(true))
-    };
     let ws = &props.ws;
-    let pack = if *open {
-        let slides = deck(&Inputs {
-            scenario: &ws.scenario,
-            projection: &ws.projection,
-            baseline: &ws.baseline,
-            baseline_projection: &ws.baseline_projection,
-            year: ws.headline_year,
-        });
-        let year = ws
-            .headline_year
-            .or_else(|| crate::view::default_headline_year(&ws.projection))
-            .map(|y| y.to_string())
-            .unwrap_or_default();
-        let body = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body());
-        match body {
-            Some(body) => create_portal(
-                html! { <print::PrintPack scenario={ws.scenario.clone()} {slides} year={AttrValue::from(year)} /> },
-                body.into(),
-            ),
-            None => html! {},
-        }
-    } else {
-        html! {}
-    };
-    html! {
-        <>
-            <button type="button" id="print-pack-open" class="btn" {onclick}>{ "Print pack" }</button>
-            { pack }
-        </>
-    }
+    let slides = deck(&Inputs {
+        scenario: &ws.scenario,
+        projection: &ws.projection,
+        baseline: &ws.baseline,
+        baseline_projection: &ws.baseline_projection,
+        year: ws.headline_year,
+    });
+    let year = ws
+        .headline_year
+        .or_else(|| crate::view::default_headline_year(&ws.projection))
+        .map(|y| y.to_string())
+        .unwrap_or_default();
+    html! { <print::PrintPack scenario={ws.scenario.clone()} {slides} year={AttrValue::from(year)} /> }
 }

@@ -1,0 +1,52 @@
+// The second module's files (compare, presentation mode, the print pack: bin planner-more),
+// which Trunk builds as a "worker" so the page does not load them, get content-hashed names
+// like every other file of the app, so a server can let browsers cache them for good. The
+// page learns the glue's name from <meta name="mtfp-more" content="…">, which
+// src/app/more.rs reads when the first of those screens is opened. Called by
+// e2e/post-build.mjs; release builds also minify the glue with terser, as the main glue is.
+
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { minify } from 'terser';
+
+/** The modules, by the binary's name. */
+export const MODULES = ['planner-more'];
+
+/** Rename each module's files in `staging` to hashed names and return `html` naming them. */
+export async function withLazyModules(staging, html, { release }) {
+  let out = html;
+  for (const bin of MODULES) {
+    const glueFile = join(staging, `${bin}.js`);
+    const wasmFile = join(staging, `${bin}_bg.wasm`);
+    let glue = await readFile(glueFile, 'utf8');
+    const wasm = await readFile(wasmFile);
+    if (release) {
+      const { code } = await minify(glue, {
+        module: true,
+        compress: { passes: 2 },
+        mangle: true,
+        format: { comments: false },
+      });
+      if (!code || !code.includes('export')) throw new Error(`terser returned no module for ${bin}.js`);
+      glue = code;
+    }
+    const hash = createHash('sha256').update(glue).update(wasm).digest('hex').slice(0, 16);
+    const wasmName = `${bin}-${hash}_bg.wasm`;
+    const glueName = `${bin}-${hash}.js`;
+    const mentions = glue.split(`${bin}_bg.wasm`).length - 1;
+    if (mentions !== 1) {
+      throw new Error(`expected ${bin}.js to name ${bin}_bg.wasm once, found ${mentions}`);
+    }
+    glue = glue.replace(`${bin}_bg.wasm`, wasmName);
+    await writeFile(join(staging, glueName), glue);
+    await writeFile(join(staging, wasmName), wasm);
+    await rm(glueFile);
+    await rm(wasmFile);
+    const meta = `<meta name="mtfp-${bin.replace(/^planner-/, '')}" content="${glueName}" />`;
+    if (!out.includes('</head>')) throw new Error('index.html has no </head>');
+    out = out.replace('</head>', `${meta}</head>`);
+    console.log(`lazy-modules: ${bin} -> ${glueName}, ${wasmName}`);
+  }
+  return out;
+}
