@@ -8,12 +8,19 @@
 // - input → charts redrawn: a precept-rise input changed repeatedly; the time from the
 //   input event to the chart SVG being replaced (DOM updated) and to the next animation
 //   frame after that (painted), p50 and p95;
+// - a thousand scenarios (restored from a backup): opening the app on them, and switching
+//   between them (select → charts redrawn), p50 and p95;
 // - the gzip -9 size of everything the page downloads.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch, BASE_URL } from './lib.mjs';
+import { launch, BASE_URL, waitForSaved } from './lib.mjs';
 
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const INPUTS = Number(process.env.BENCH_INPUTS ?? 200);
+const SCENARIOS = Number(process.env.BENCH_SCENARIOS ?? 1000);
+const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 60);
 
 function quantile(values, q) {
   const s = [...values].sort((a, b) => a - b);
@@ -97,6 +104,60 @@ try {
   }, INPUTS);
   await context.close();
 
+  // A thousand scenarios: restore them from a backup, reopen the app, switch between them.
+  const dir = await mkdtemp(join(tmpdir(), 'mtfp-bench-'));
+  const many = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const mp = await many.newPage();
+  await mp.goto(BASE_URL, { waitUntil: 'load' });
+  await mp.waitForSelector('main.workspace', { state: 'attached', timeout: 30_000 });
+  await mp.click('#io-menu > summary');
+  const [exported] = await Promise.all([mp.waitForEvent('download'), mp.click('#export-json')]);
+  const base = JSON.parse(await readFile(await exported.path(), 'utf8'));
+  const lines = [];
+  for (let i = 1; i <= SCENARIOS; i++) {
+    const band = `${240 + (i % 50)}.${String(i % 100).padStart(2, '0')}`;
+    lines.push(JSON.stringify({ scenario: { ...base, name: `Bench ${i}`, precept: { ...base.precept, band_d: { ...base.precept.band_d, value: band } } }, log: [] }));
+  }
+  const file = join(dir, 'many.json');
+  await writeFile(file, `{"mtfp_backup":1,"created":"bench","count":${SCENARIOS},"scenarios":[\n${lines.join(',\n')}\n]}\n`);
+  const restoreStart = Date.now();
+  await mp.setInputFiles('#restore-file', file);
+  await mp.waitForSelector('#notice-backup', { timeout: 300_000 });
+  await waitForSaved(mp, SCENARIOS, 300_000);
+  const restoreMs = Date.now() - restoreStart;
+  const openStart = Date.now();
+  await mp.reload({ waitUntil: 'load' });
+  await mp.waitForSelector('figure.chart svg', { state: 'attached', timeout: 60_000 });
+  const openMs = Date.now() - openStart;
+  const switches = await mp.evaluate(async ({ n, count }) => {
+    const select = document.querySelector('#scenario-select');
+    const charts = document.querySelector('#charts');
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const id = 1 + ((i * 379) % count);
+      const changed = new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          obs.disconnect();
+          resolve(performance.now());
+        });
+        obs.observe(charts, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => {
+          obs.disconnect();
+          resolve(NaN);
+        }, 5000);
+      });
+      const t0 = performance.now();
+      select.value = `s${id}`;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      out.push((await changed) - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out;
+  }, { n: SWITCHES, count: SCENARIOS });
+  await many.close();
+  await rm(dir, { recursive: true, force: true });
+  const sw = switches.filter((v) => !Number.isNaN(v));
+
   const ok = samples.filter((s) => !Number.isNaN(s[0]));
   if (ok.length < samples.length) console.log(`${samples.length - ok.length} inputs redrew no chart within 2 s`);
   const dom = ok.map((s) => s[0]);
@@ -105,6 +166,8 @@ try {
   console.log(`cold load, first chart painted:  median ${ms(quantile(paintTimes, 0.5))}`);
   console.log(`input → charts redrawn (DOM):    p50 ${ms(quantile(dom, 0.5))}  p95 ${ms(quantile(dom, 0.95))}  (${INPUTS} inputs)`);
   console.log(`input → next frame painted:      p50 ${ms(quantile(paint, 0.5))}  p95 ${ms(quantile(paint, 0.95))}`);
+  console.log(`${SCENARIOS} scenarios: restored from a backup and saved in ${(restoreMs / 1000).toFixed(1)} s; app reopened on them, first chart in ${openMs} ms`);
+  console.log(`switching scenario → charts redrawn: p50 ${ms(quantile(sw, 0.5))}  p95 ${ms(quantile(sw, 0.95))}  (${sw.length} of ${SWITCHES} switches among ${SCENARIOS})`);
   console.log(`download: ${(bytes.gz / 1024).toFixed(1)} KB gzip -9 (${(bytes.raw / 1024).toFixed(1)} KB raw)`);
   for (const f of bytes.files) console.log(`  ${f}`);
 } finally {
