@@ -289,3 +289,22 @@ test('a bad backup is refused whole, naming its problem', async () => {
   assertClean(app);
   await app.close();
 });
+
+test('without the browser database (some private windows) the scenarios are kept in local storage, and the app says so', async () => {
+  const app = await openApp(browser, { waitFor: null });
+  const { page, context } = app;
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  await page.reload();
+  await page.waitForSelector(SHELL_READY, { state: 'attached' });
+  assert.match(await page.locator('#notice-storage').innerText(), /does not offer its database \(IndexedDB\), so your scenarios are kept in its local storage/);
+  await page.fill('#band-d', '250');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => /^mtfp\.v3\.s\d+$/.test(k)));
+  await reload(page);
+  assert.equal(await page.inputValue('#band-d'), '250');
+  await page.click('#io-menu > summary');
+  await page.waitForFunction(() => /in this browser's local storage/.test(document.querySelector('#storage-status')?.textContent ?? ''));
+  assertClean(app);
+  await app.close();
+});

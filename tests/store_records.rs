@@ -556,3 +556,56 @@ fn two_hundred_scenarios_round_trip_and_open_without_unpacking() {
     assert_eq!(unpacked, 1, "only the scenario on screen");
     assert_eq!(back.collection(), w.collection());
 }
+
+#[test]
+fn a_later_save_clears_the_message_about_a_failed_one_and_nothing_else() {
+    use planner::store::session::Notice;
+    let failed = ws().apply(
+        Action::Notify(Notice {
+            place: Place::Storage,
+            error: true,
+            text: "could not be saved".into(),
+        }),
+        T,
+    );
+    assert!(failed.apply(Action::Saved, T).notice.is_none());
+    for (place, error) in [(Place::Storage, false), (Place::Import, true)] {
+        let other = ws().apply(
+            Action::Notify(Notice {
+                place,
+                error,
+                text: "kept".into(),
+            }),
+            T,
+        );
+        assert_eq!(other.apply(Action::Saved, T).notice, other.notice);
+    }
+}
+
+#[test]
+fn work_deleted_from_the_browser_leaves_the_banner() {
+    let mut m = Memory::default();
+    m.apply(&[
+        Op::Put {
+            key: "s4".into(),
+            value: "garbage".into(),
+        },
+        Op::Put {
+            key: "s5".into(),
+            value: "more garbage".into(),
+        },
+    ]);
+    let (w, _) = reopen(&m, &[]);
+    assert_eq!(w.recovery.as_ref().unwrap().kept.len(), 2);
+    assert!(w
+        .recovery
+        .as_ref()
+        .unwrap()
+        .kept
+        .iter()
+        .all(|k| k.removable));
+    let w = w.apply(Action::Forgotten("s4".into()), T);
+    assert_eq!(w.recovery.as_ref().unwrap().kept[0].key, "s5");
+    let w = w.apply(Action::Forgotten("s5".into()), T);
+    assert!(w.recovery.is_none(), "nothing left to show");
+}

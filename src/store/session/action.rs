@@ -263,7 +263,7 @@ impl Workspace {
             }
             Action::Restore(Err(e)) => next.notice = notice(Place::Backup, true, e),
             Action::Saved => {
-                if matches!(&self.notice, Some(n) if n.place == Place::Storage) {
+                if matches!(&self.notice, Some(n) if n.place == Place::Storage && n.error) {
                     next.notice = None;
                 }
             }
