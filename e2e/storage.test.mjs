@@ -164,6 +164,41 @@ test('an edit typed just before the tab is closed is there when it is opened aga
   await rm(profile, { recursive: true, force: true });
 });
 
+test('a change the database never confirms is kept by the journal as the page goes, and saved by the next visit', async () => {
+  const profile = await mkdtemp(join(tmpdir(), 'mtfp-profile-'));
+  const open = async () => {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 },
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(BASE_URL);
+    await page.waitForSelector(SHELL_READY, { state: 'attached' });
+    return { context, page };
+  };
+  let { context, page } = await open();
+  await page.fill('#band-d', '250');
+  await waitForSaved(page, 1);
+  // From now on no database write of this page finishes.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('stuck', 'UnknownError');
+    };
+  });
+  await page.fill('#band-d', '271');
+  await page.waitForSelector('#notice-storage');
+  await page.close();
+  await context.close();
+  ({ context, page } = await open());
+  assert.equal(await page.inputValue('#band-d'), '271');
+  // Saved for good by this visit, and the journal is gone.
+  await page.waitForFunction(() => localStorage.getItem('mtfp.v3.journal') === null);
+  await page.reload();
+  await page.waitForSelector(SHELL_READY, { state: 'attached' });
+  assert.equal(await page.inputValue('#band-d'), '271');
+  await context.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
 test('a full disk: a clear message, nothing already saved is lost, and the message goes once saving works', async () => {
   const app = await openApp(browser);
   const { page, context } = app;
