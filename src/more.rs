@@ -10,13 +10,14 @@ mod exports {
     /// told when the screen closes.
     #[wasm_bindgen]
     pub fn mount(host: web_sys::Element, request: String, bridge: JsValue) -> Result<(), JsValue> {
-        planner::app::remote::mount(host, &request, bridge).map_err(|e| JsValue::from_str(&e))
+        planner::app::remote::mount(host, &request, bridge)
+            .map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
     /// The workspace changed: show the screen on its new state.
     #[wasm_bindgen]
     pub fn update(request: String) -> Result<(), JsValue> {
-        planner::app::remote::update(&request).map_err(|e| JsValue::from_str(&e))
+        planner::app::remote::update(&request).map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
     /// Take the screen down.

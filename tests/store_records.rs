@@ -502,7 +502,7 @@ fn a_bad_backup_is_refused_whole_with_its_reason() {
     let one = records::contents_json(&baseline::nottinghamshire().unwrap(), &[]);
     let file = backup::write(T, &[one.clone(), one.clone()]);
     let cut = file.lines().take(2).collect::<Vec<_>>().join("\n");
-    let err = |bytes: &[u8]| backup::entries("b.json", bytes).unwrap_err();
+    let err = |bytes: &[u8]| backup::entries("b.json", bytes).unwrap_err().to_string();
     assert!(err(format!("{cut}\n]}}").as_bytes())
         .contains("incomplete: it says it holds 2 scenarios but 1 are there"));
     assert!(err(b"").contains("empty"));
@@ -521,6 +521,11 @@ fn a_bad_backup_is_refused_whole_with_its_reason() {
     let items = backup::entries("b.json", file.as_bytes()).unwrap();
     assert!(backup::read_entry("b.json", 1, &items[0]).is_ok());
     let e = backup::read_entry("b.json", 2, &items[1]).unwrap_err();
+    assert!(matches!(
+        e.problem,
+        backup::BackupProblem::Entry { number: 2, .. }
+    ));
+    let e = e.to_string();
     assert!(
         e.starts_with(
             "b.json was not restored: scenario 2 in it could not be read: precept.tax_base"

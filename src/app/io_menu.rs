@@ -27,16 +27,16 @@ pub struct IoMenuProps {
 }
 
 /// Offer a CSV table as a download: as `csv::file` writes it, byte-order mark first.
-fn csv_download(filename: &str, table: &str) -> Result<(), String> {
+fn csv_download(filename: &str, table: &str) -> Result<(), io::DownloadError> {
     io::download(filename, csv::MIME, &csv::file(table))
 }
 
-fn report(dispatch: &Callback<Action>, place: Place, result: Result<(), String>) {
-    if let Err(text) = result {
+fn report(dispatch: &Callback<Action>, place: Place, result: Result<(), impl std::fmt::Display>) {
+    if let Err(e) = result {
         dispatch.emit(Action::Notify(Notice {
             place,
             error: true,
-            text,
+            text: e.to_string(),
         }));
     }
 }
@@ -68,7 +68,7 @@ pub fn chart_exports(chart: &ChartData, file_stem: &str, dispatch: &Callback<Act
         let (chart, name, d) = (chart.clone(), name.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let r = to_standalone_svg(&chart, w, h)
-                .map_err(|e| e.to_string())
+                .map_err(|e| io::DownloadError::Chart(e.to_string()))
                 .and_then(|s| io::download(&format!("{name}.svg"), "image/svg+xml", &s));
             report(&d, Place::Export, r);
         })
@@ -82,7 +82,11 @@ pub fn chart_exports(chart: &ChartData, file_stem: &str, dispatch: &Callback<Act
                     report(&d, Place::Export, Err(e))
                 });
             }
-            Err(e) => report(&d, Place::Export, Err(e.to_string())),
+            Err(e) => report(
+                &d,
+                Place::Export,
+                Err(io::DownloadError::Chart(e.to_string())),
+            ),
         })
     };
     html! {
@@ -111,7 +115,7 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
             let name = file.name();
             let size = usize::try_from(file.size() as u64).unwrap_or(usize::MAX);
             if let Err(e) = import::check_size(&name, size) {
-                d.emit(Action::Import(Err(e)));
+                d.emit(Action::Import(name, Err(e)));
                 return;
             }
             let d = d.clone();
@@ -121,11 +125,12 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
                         import::scenario(&name, &js_sys::Uint8Array::new(&buffer).to_vec())
                             .map(Box::new)
                     }
-                    Err(_) => Err(format!(
-                        "{name} was not imported: the browser could not read the file"
+                    Err(_) => Err(import::ImportError::new(
+                        &name,
+                        import::ImportProblem::Unreadable,
                     )),
                 };
-                d.emit(Action::Import(result));
+                d.emit(Action::Import(name, result));
             });
         })
     };

@@ -29,7 +29,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::baseline;
+use crate::model::{baseline, ModelError};
 use crate::store::remote::Screen;
 use state::{use_workforce, Action, View, Workspace};
 
@@ -50,7 +50,7 @@ struct Opened {
 /// then the planner.
 #[component]
 pub fn App() -> Html {
-    let opened = use_state(|| None::<Rc<Result<Opened, String>>>);
+    let opened = use_state(|| None::<Rc<Result<Opened, ModelError>>>);
     {
         let opened = opened.clone();
         use_effect_with((), move |_| {
@@ -60,7 +60,7 @@ pub fn App() -> Html {
                         ws,
                         start: Rc::new(RefCell::new(Some(start))),
                     }),
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(e),
                 };
                 opened.set(Some(Rc::new(result)));
             });

@@ -18,8 +18,9 @@ use super::present::{Presentation, PrintNow};
 use super::state::{Action, Notice, View, Workspace};
 use crate::model::baseline;
 use crate::model::scenario::Scenario;
-use crate::store::remote::{Request, Screen};
-use crate::store::Contents;
+use crate::model::ModelError;
+use crate::store::remote::{BadRequest, Request, Screen};
+use crate::store::{Contents, ContentsError};
 
 thread_local! {
     /// The workspace's bridge, while a screen is mounted.
@@ -39,11 +40,11 @@ fn bridge_call(name: &str, arg: &str) -> Option<JsValue> {
 }
 
 /// Scenario `key` from the workspace (its change log stays there).
-fn fetch(key: &str) -> Result<Contents, String> {
+fn fetch(key: &str) -> Result<Contents, ContentsError> {
     let text = bridge_call("scenario", key)
         .and_then(|v| v.as_string())
-        .ok_or_else(|| "the workspace no longer has it".to_string())?;
-    let scenario = Scenario::from_json(&text).map_err(|e| e.to_string())?;
+        .ok_or(ContentsError::Gone)?;
+    let scenario = Scenario::from_json(&text).map_err(ContentsError::Scenario)?;
     Ok(Contents {
         scenario: Rc::new(scenario),
         log: Rc::new(Vec::new()),
@@ -55,10 +56,28 @@ fn exit() {
     let _ = bridge_call("send", "exit");
 }
 
-fn props_for(request: &str) -> Result<RemoteProps, String> {
-    let request = Request::from_json(request)?;
-    let baseline = baseline::nottinghamshire().map_err(|e| e.to_string())?;
-    let ws = Workspace::remote(baseline, &request, fetch)?;
+/// Why a screen could not be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScreenError {
+    /// The workspace asked in a way this module does not read.
+    Request(BadRequest),
+    /// The baseline or the scenario on screen could not be projected.
+    Model(ModelError),
+}
+
+impl std::fmt::Display for ScreenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScreenError::Request(e) => write!(f, "{e}"),
+            ScreenError::Model(e) => write!(f, "This screen could not be shown: {e}"),
+        }
+    }
+}
+
+fn props_for(request: &str) -> Result<RemoteProps, ScreenError> {
+    let request = Request::from_json(request).map_err(ScreenError::Request)?;
+    let baseline = baseline::nottinghamshire().map_err(ScreenError::Model)?;
+    let ws = Workspace::remote(baseline, &request, fetch).map_err(ScreenError::Model)?;
     Ok(RemoteProps {
         ws,
         screen: request.screen,
@@ -66,7 +85,7 @@ fn props_for(request: &str) -> Result<RemoteProps, String> {
 }
 
 /// Show the screen `request` asks for inside `host`, reading scenarios through `bridge`.
-pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<(), String> {
+pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<(), ScreenError> {
     super::panic::install();
     BRIDGE.with(|b| *b.borrow_mut() = Some(bridge));
     let props = props_for(request)?;
@@ -76,7 +95,7 @@ pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<(
 }
 
 /// The workspace changed (a scenario added, renamed or deleted, another on screen).
-pub fn update(request: &str) -> Result<(), String> {
+pub fn update(request: &str) -> Result<(), ScreenError> {
     let props = props_for(request)?;
     APP.with(|a| {
         if let Some(app) = a.borrow_mut().as_mut() {

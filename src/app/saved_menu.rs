@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::autosave::Storage;
 use super::io;
 use super::scenarios::notice_at;
-use super::state::{now, Action, Place, Workspace};
+use super::state::{now, Action, Notice, Place, Workspace};
 use super::storage::{self, Backend};
 use crate::format;
 use crate::store::records;
@@ -129,7 +129,7 @@ async fn restore(
     bytes: &[u8],
     job: &UseStateHandle<Job>,
     cancel: &Cell<bool>,
-) -> Option<Result<Vec<Restored>, String>> {
+) -> Option<Result<Vec<Restored>, backup::BackupError>> {
     let items = match backup::entries(name, bytes) {
         Ok(items) => items,
         Err(e) => return Some(Err(e)),
@@ -201,7 +201,11 @@ pub fn SavedWork(props: &SavedWorkProps) -> Html {
                     let file = backup::write(&when, &all);
                     let name = format!("mtfp-backup-{}.json", when.get(..10).unwrap_or("today"));
                     if let Err(e) = io::download(&name, "application/json", &file) {
-                        d.emit(Action::Restore(Err(e)));
+                        d.emit(Action::Notify(Notice {
+                            place: Place::Backup,
+                            error: true,
+                            text: e.to_string(),
+                        }));
                     }
                 }
                 job.set(Job::Idle);
@@ -228,8 +232,9 @@ pub fn SavedWork(props: &SavedWorkProps) -> Html {
                 let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                     Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                     Err(_) => {
-                        d.emit(Action::Restore(Err(format!(
-                            "{name} was not restored: the browser could not read the file. Nothing was added."
+                        d.emit(Action::Restore(Err(backup::BackupError::new(
+                            &name,
+                            backup::BackupProblem::Unreadable,
                         ))));
                         job.set(Job::Idle);
                         return;

@@ -21,5 +21,7 @@ pub mod remote;
 pub mod session;
 pub mod share;
 
-pub use collection::{Body, Change, Collection, Contents, Entry, ScenarioId, Selected};
+pub use collection::{
+    Body, Change, Collection, Contents, ContentsError, Entry, NameError, ScenarioId, Selected,
+};
 pub use history::History;

@@ -27,7 +27,9 @@
 
 use std::rc::Rc;
 
-use super::collection::{Body, Change, Collection, Contents, Entry, ScenarioId, Selected};
+use super::collection::{
+    Body, Change, Collection, Contents, ContentsError, Entry, ScenarioId, Selected,
+};
 use super::legacy;
 use super::pack::{self, Unpack};
 use crate::model::json::{self, Item, Node, Object};
@@ -231,34 +233,39 @@ pub fn pack_contents(c: &Contents) -> String {
 }
 
 /// The contents packed in a scenario record, checked, or why they cannot be read.
-pub fn unpack_contents(packed: &str) -> Result<Contents, String> {
+pub fn unpack_contents(packed: &str) -> Result<Contents, ContentsError> {
     let text = unpack_text(packed)?;
     read_contents(&text)
 }
 
 /// The text of a scenario record's packed contents.
-pub fn unpack_text(packed: &str) -> Result<String, String> {
-    pack::unpack(packed, MAX_CONTENTS_BYTES).map_err(|e| {
-        match e {
-            Unpack::NotBase64 | Unpack::NotDeflate => "its stored data is damaged",
-            Unpack::TooLarge => "its stored data is too large",
-            Unpack::NotText => "its stored data is not text",
-        }
-        .to_string()
+pub fn unpack_text(packed: &str) -> Result<String, ContentsError> {
+    pack::unpack(packed, MAX_CONTENTS_BYTES).map_err(|e| match e {
+        Unpack::NotBase64 | Unpack::NotDeflate => ContentsError::Damaged,
+        Unpack::TooLarge => ContentsError::TooLarge,
+        Unpack::NotText => ContentsError::NotText,
     })
 }
 
 /// Read `{"scenario": …, "log": […]}`: the scenario checked as an imported file is.
-pub fn read_contents(text: &str) -> Result<Contents, String> {
-    let node = json::parse(text).map_err(|e| format!("not valid JSON ({e})"))?;
+pub fn read_contents(text: &str) -> Result<Contents, ContentsError> {
+    let node = json::parse(text)
+        .map_err(|e| ContentsError::NotContents(format!("not valid JSON ({e})")))?;
     let root = Item::root(&node);
     let located = |e: Box<json::ReadError>| e.locate(text, "contents").to_string();
-    let o = root.object(&["scenario", "log"]).map_err(located)?;
-    let scenario = Scenario::from_tree(o.req("scenario").map_err(located)?.node, text)
-        .map_err(|e| e.to_string())?;
+    let o = root
+        .object(&["scenario", "log"])
+        .map_err(|e| ContentsError::NotContents(located(e)))?;
+    let scenario_node = o
+        .req("scenario")
+        .map_err(|e| ContentsError::NotContents(located(e)))?;
+    let scenario =
+        Scenario::from_tree(scenario_node.node, text).map_err(ContentsError::Scenario)?;
     let log = match o.opt("log") {
         None => Vec::new(),
-        Some(l) => l.list(Change::from_node).map_err(located)?,
+        Some(l) => l
+            .list(Change::from_node)
+            .map_err(|e| ContentsError::Log(e.locate(text, "log").message))?,
     };
     Ok(Contents {
         scenario: Rc::new(scenario),

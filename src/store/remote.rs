@@ -12,7 +12,7 @@ use super::collection::{Body, Collection, Entry, ScenarioId, Selected, Unpacker}
 use super::session::{Recovery, Workspace};
 use crate::model::json::{self, Node, Object};
 use crate::model::scenario::Scenario;
-use crate::model::FinancialYear;
+use crate::model::{FinancialYear, ModelError};
 
 /// A screen the second module shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,19 @@ impl Screen {
         [Screen::Compare, Screen::Present, Screen::Print]
             .into_iter()
             .find(|s| s.key() == key)
+    }
+}
+
+/// A request the second module cannot read (the two modules come from different builds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadRequest;
+
+impl std::fmt::Display for BadRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "This screen comes from another version of the planner than the page: reload the \
+             page.",
+        )
     }
 }
 
@@ -94,8 +107,8 @@ impl Request {
     }
 
     /// Read [`Request::to_json`]'s text.
-    pub fn from_json(text: &str) -> Result<Request, String> {
-        let bad = || "The screen was asked for in a way this version does not read.".to_string();
+    pub fn from_json(text: &str) -> Result<Request, BadRequest> {
+        let bad = || BadRequest;
         let node = json::parse(text).map_err(|_| bad())?;
         let screen = node
             .get("screen")
@@ -148,7 +161,7 @@ impl Workspace {
         baseline: Scenario,
         request: &Request,
         fetch: Unpacker,
-    ) -> Result<Workspace, String> {
+    ) -> Result<Workspace, ModelError> {
         let entries = request
             .scenarios
             .iter()
@@ -173,14 +186,14 @@ mod tests {
     use super::*;
     use crate::model::baseline;
     use crate::store::session::Action;
-    use crate::store::Contents;
+    use crate::store::{Contents, ContentsError};
 
-    fn fetch(key: &str) -> Result<Contents, String> {
+    fn fetch(key: &str) -> Result<Contents, ContentsError> {
         let id: u32 = key
             .strip_prefix('s')
             .and_then(|n| n.parse().ok())
-            .ok_or("no")?;
-        let mut s = baseline::nottinghamshire().map_err(|e| e.to_string())?;
+            .ok_or(ContentsError::Gone)?;
+        let mut s = baseline::nottinghamshire().map_err(ContentsError::Scenario)?;
         s.name = format!("Scenario {id}");
         s.precept.band_d.value = crate::model::dec::Dec(rust_decimal::Decimal::from(250 + id));
         Ok(Contents {

@@ -7,8 +7,10 @@ use crate::edit::{self, Field};
 use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
 use crate::model::FinancialYear;
+use crate::store::backup::BackupError;
 use crate::store::collection::{Change, Collection, Contents, Selected};
 use crate::store::history::History;
+use crate::store::import::{ImportError, ImportProblem};
 use crate::store::records;
 use crate::store::share;
 
@@ -43,8 +45,8 @@ pub enum Action {
     Seal,
     /// A share link was opened in a tab already showing the app (its fragment).
     OpenLink(String),
-    /// A file was chosen for import: its scenario, or why it was refused.
-    Import(Result<Box<Scenario>, String>),
+    /// A file was chosen for import (its name, and its scenario or why it was refused).
+    Import(String, Result<Box<Scenario>, ImportError>),
     /// Show the edit or compare screen.
     Show(View),
     /// Show a message beside a control.
@@ -55,7 +57,7 @@ pub enum Action {
     DismissRecovery,
     /// A backup file was read: every scenario in it with its change log, or why the file
     /// was refused. All are added beside the user's own, as one step.
-    Restore(Result<Vec<Restored>, String>),
+    Restore(Result<Vec<Restored>, BackupError>),
     /// A save reached the browser's storage: a message about an earlier failed save goes.
     Saved,
     /// Saved work that could not be read (the key it was kept under) was deleted from the
@@ -158,7 +160,7 @@ impl Workspace {
                             next.step(c, format!("Rename to '{}'", name.trim()));
                             next.notice = None;
                         }
-                        Err(e) => next.notice = notice(Place::Name, true, e),
+                        Err(e) => next.notice = notice(Place::Name, true, e.to_string()),
                     }
                 }
             }
@@ -193,28 +195,27 @@ impl Workspace {
                     next.store = Shared(Rc::new(h));
                 }
             }
-            Action::Import(Ok(s)) => match engine::project(&s) {
-                Ok(_) => {
-                    let mut c = self.collection().clone();
-                    let id = c.add(*s, Vec::new(), &self.baseline.name);
-                    let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
-                    next.step(c, format!("Import '{name}'"));
-                    next.view = View::Edit;
-                    next.notice = notice(
-                        Place::Import,
-                        false,
-                        format!("Imported '{name}' as a new scenario."),
-                    );
+            Action::Import(file, result) => {
+                let projected = result.and_then(|s| match engine::project(&s) {
+                    Ok(_) => Ok(s),
+                    Err(e) => Err(ImportError::new(&file, ImportProblem::NotProjected(e))),
+                });
+                match projected {
+                    Ok(s) => {
+                        let mut c = self.collection().clone();
+                        let id = c.add(*s, Vec::new(), &self.baseline.name);
+                        let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
+                        next.step(c, format!("Import '{name}'"));
+                        next.view = View::Edit;
+                        next.notice = notice(
+                            Place::Import,
+                            false,
+                            format!("Imported '{name}' as a new scenario."),
+                        );
+                    }
+                    Err(e) => next.notice = notice(Place::Import, true, e.to_string()),
                 }
-                Err(e) => {
-                    next.notice = notice(
-                        Place::Import,
-                        true,
-                        format!("The file was not imported: its scenario cannot be projected: {e}"),
-                    );
-                }
-            },
-            Action::Import(Err(e)) => next.notice = notice(Place::Import, true, e),
+            }
             Action::OpenLink(fragment) => {
                 if share::is_share_fragment(&fragment) {
                     let mut c = self.collection().clone();
@@ -261,7 +262,7 @@ impl Workspace {
                     },
                 );
             }
-            Action::Restore(Err(e)) => next.notice = notice(Place::Backup, true, e),
+            Action::Restore(Err(e)) => next.notice = notice(Place::Backup, true, e.to_string()),
             Action::Saved => {
                 if matches!(&self.notice, Some(n) if n.place == Place::Storage && n.error) {
                     next.notice = None;
