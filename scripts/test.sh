@@ -69,10 +69,13 @@ stage "browser tests (wasm-bindgen-test, headless Chromium)" browser_tests
 if stage "release build (trunk build --release)" release_build; then
   # What a browser downloads on first load, printed in the log; over 350 KB fails.
   stage "download size (gzip -9, at most 350 KB)" scripts/size-report.sh --no-build --limit 350
+  # Size rules a lint cannot see: no float formatting or serde code in any wasm module.
+  stage "wasm size rules (no float formatting, no serde)" python3 scripts/wasm-rules.py
   stage "end-to-end tests (Playwright, headless Chromium)" scripts/e2e.sh
 else
-  failed=$((failed + 2))
+  failed=$((failed + 3))
   results+=("FAIL     -   download size (skipped: no release build)")
+  results+=("FAIL     -   wasm size rules (skipped: no release build)")
   results+=("FAIL     -   end-to-end tests (skipped: no release build)")
 fi
 
