@@ -97,13 +97,13 @@ pub fn chart_exports(chart: &ChartData, file_stem: &str, dispatch: &Callback<Act
     }
 }
 
-/// The import/export menu and the share control.
+/// The import/export menu: import a scenario, export the one on screen (JSON, CSVs,
+/// charts), and all the scenarios' backup and restore.
 #[component]
 pub fn IoMenu(props: &IoMenuProps) -> Html {
     let ws = &props.ws;
     let d = &props.dispatch;
     let stem = io::slug(&ws.scenario.name);
-    let link = use_state(|| None::<String>);
     let on_file = {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -157,21 +157,6 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
             report(&d, Place::Export, r);
         })
     };
-    let make_link = {
-        let (ws, d, link) = (ws.clone(), d.clone(), link.clone());
-        Callback::from(move |_: MouseEvent| match share::encode(&ws.scenario) {
-            Ok(fragment) => {
-                let url = io::link_with(&fragment);
-                io::copy(&url);
-                link.set(Some(url));
-                d.emit(Action::DismissNotice);
-            }
-            Err(e) => {
-                link.set(None);
-                report(&d, Place::Link, Err(e));
-            }
-        })
-    };
     // The chart list (its bridge projects the scenario again) is worked out only while the
     // menu is open, never on a keystroke with the menu shut.
     let open = use_state(|| false);
@@ -202,44 +187,67 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
         },
     );
     html! {
-        <>
-            <details class="menu" id="io-menu" {ontoggle}>
-                <summary class="btn">{ "Import / export" }</summary>
-                <div class="menu-body">
-                    <div class="menu-group">
-                        <input type="file" id="import-file" class="file-input" accept=".json,application/json" onchange={on_file} />
-                        <label for="import-file" class="btn">{ "Import scenario (JSON)…" }</label>
-                        <span class="hint">{ "Adds the file's scenario beside yours; a file with any problem is refused whole." }</span>
-                        { notice_at(ws, Place::Import, d) }
-                    </div>
-                    <div class="menu-group">
-                        <span class="menu-title">{ format!("Export '{}'", ws.scenario.name) }</span>
-                        { button("btn", Some("export-json"), false, "Scenario (JSON, for mtfp)", export("json")) }
-                        { button("btn", Some("export-results-csv"), false, "Results (CSV)", export("results")) }
-                        { button("btn", Some("export-assumptions-csv"), false, "Assumptions (CSV)", export("assumptions")) }
-                    </div>
-                    <div class="menu-group">
-                        <span class="menu-title">{ "Charts" }</span>
-                        <ul class="chart-exports">
-                            { for charts.iter().map(|c| html! { <li><span class="chart-name">{ c.title.clone() }</span>{ chart_exports(c, &stem, d) }</li> }) }
-                        </ul>
-                    </div>
-                    { notice_at(ws, Place::Export, d) }
-                    <SavedWork ws={ws.clone()} dispatch={d.clone()} open={*open} />
+        <details class="menu" id="io-menu" {ontoggle}>
+            <summary class="btn">{ "Import / export" }</summary>
+            <div class="menu-body">
+                <div class="menu-group">
+                    <input type="file" id="import-file" class="file-input" accept=".json,application/json" onchange={on_file} />
+                    <label for="import-file" class="btn">{ "Import scenario (JSON)…" }</label>
+                    <span class="hint">{ "Adds the file's scenario beside yours; a file with any problem is refused whole." }</span>
+                    { notice_at(ws, Place::Import, d) }
                 </div>
-            </details>
-            <details class="menu" id="share-menu">
-                <summary class="btn">{ "Share link" }</summary>
-                <div class="menu-body">
-                    <p class="hint">{ "A link that carries this scenario inside it: nothing is sent to any server. Opening it adds the scenario beside the recipient's own." }</p>
-                    { button("btn", Some("share-make"), false, "Copy link to this scenario", make_link) }
-                    if let Some(url) = &*link {
-                        <label for="share-url" class="menu-title">{ "Link (copied to the clipboard where the browser allows)" }</label>
-                        <input id="share-url" type="text" readonly=true value={url.clone()} data-native-undo="" />
-                    }
-                    { notice_at(ws, Place::Link, d) }
+                <div class="menu-group">
+                    <span class="menu-title">{ format!("Export '{}'", ws.scenario.name) }</span>
+                    { button("btn", Some("export-json"), false, "Scenario (JSON, for mtfp)", export("json")) }
+                    { button("btn", Some("export-results-csv"), false, "Results (CSV)", export("results")) }
+                    { button("btn", Some("export-assumptions-csv"), false, "Assumptions (CSV)", export("assumptions")) }
                 </div>
-            </details>
-        </>
+                <div class="menu-group">
+                    <span class="menu-title">{ "Charts" }</span>
+                    <ul class="chart-exports">
+                        { for charts.iter().map(|c| html! { <li><span class="chart-name">{ c.title.clone() }</span>{ chart_exports(c, &stem, d) }</li> }) }
+                    </ul>
+                </div>
+                { notice_at(ws, Place::Export, d) }
+                <SavedWork ws={ws.clone()} dispatch={d.clone()} open={*open} />
+            </div>
+        </details>
+    }
+}
+
+/// The share-link menu: a link that carries the scenario on screen inside it.
+#[component]
+pub fn ShareMenu(props: &IoMenuProps) -> Html {
+    let ws = &props.ws;
+    let d = &props.dispatch;
+    let link = use_state(|| None::<String>);
+    let make_link = {
+        let (ws, d, link) = (ws.clone(), d.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| match share::encode(&ws.scenario) {
+            Ok(fragment) => {
+                let url = io::link_with(&fragment);
+                io::copy(&url);
+                link.set(Some(url));
+                d.emit(Action::DismissNotice);
+            }
+            Err(e) => {
+                link.set(None);
+                report(&d, Place::Link, Err(e));
+            }
+        })
+    };
+    html! {
+        <details class="menu" id="share-menu">
+            <summary class="btn">{ "Share link" }</summary>
+            <div class="menu-body">
+                <p class="hint">{ "A link that carries this scenario inside it: nothing is sent to any server. Opening it adds the scenario beside the recipient's own." }</p>
+                { button("btn", Some("share-make"), false, "Copy link to this scenario", make_link) }
+                if let Some(url) = &*link {
+                    <label for="share-url" class="menu-title">{ "Link (copied to the clipboard where the browser allows)" }</label>
+                    <input id="share-url" type="text" readonly=true value={url.clone()} data-native-undo="" />
+                }
+                { notice_at(ws, Place::Link, d) }
+            </div>
+        </details>
     }
 }

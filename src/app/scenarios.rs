@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::controls::{button, option};
 
-use super::io_menu::IoMenu;
+use super::io_menu::{IoMenu, ShareMenu};
 use super::scenario_about;
 use super::state::{Action, Notice, Place, View, Workspace};
 use crate::store::Selected;
@@ -122,6 +122,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
                     { view_button(View::Compare, "Compare") }
                 </div>
                 <IoMenu ws={ws.clone()} dispatch={d.clone()} />
+                <ShareMenu ws={ws.clone()} dispatch={d.clone()} />
             </div>
             { notice_at(ws, Place::Scenarios, d) }
             { notice_at(ws, Place::Storage, d) }
