@@ -12,7 +12,7 @@ use super::controls::option;
 use super::chart::figure;
 use super::compare_tables;
 use super::io_menu::chart_exports;
-use super::scenarios::notice_at;
+use super::notice::notice_at;
 use super::state::{Action, Place, Workspace};
 use crate::charts::ChartData;
 use crate::model::engine::{self, Projection};
@@ -256,7 +256,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             <section class="compare-body" aria-labelledby="compare-title">
                 <h2 id="compare-title">{ "Compare scenarios" }</h2>
                 { picker }
-                { notice_at(ws, Place::Export, d) }
+                { notice_at(&ws.notice, Place::Export, d) }
                 <div class="compare-tables">
                     <div>
                         <h3>{ "Headline figures" }</h3>

@@ -6,12 +6,16 @@ use yew::prelude::*;
 
 use super::controls::button;
 
+use std::rc::Rc;
+
 use super::io;
+use super::notice::notice_at;
 use super::saved_menu::SavedWork;
-use super::scenarios::notice_at;
-use super::state::{Action, Notice, Place, Workspace};
+use super::state::{use_dispatch, Action, Notice, Place};
 use crate::charts::{to_standalone_svg, ChartData};
-use crate::store::{csv, import, share};
+use crate::model::{Projection, Scenario};
+use crate::store::session::Shared;
+use crate::store::{csv, import, share, Collection, History};
 use crate::view;
 
 /// Export size of a chart, in CSS pixels (PNGs are drawn at twice this).
@@ -20,10 +24,27 @@ pub const EXPORT_SIZE: (u32, u32) = (960, 540);
 /// Props of [`IoMenu`].
 #[derive(Properties, PartialEq)]
 pub struct IoMenuProps {
-    /// The workspace.
-    pub ws: Workspace,
-    /// Sends actions to it.
-    pub dispatch: Callback<Action>,
+    /// The scenario on screen (exported) and its projection.
+    pub scenario: Rc<Scenario>,
+    /// Its projection.
+    pub projection: Rc<Projection>,
+    /// The baseline (for the bridge chart) and its projection.
+    pub baseline: Rc<Scenario>,
+    /// The baseline's projection.
+    pub baseline_projection: Rc<Projection>,
+    /// The named scenarios (for the backup of them all).
+    pub store: Shared<History<Collection>>,
+    /// The workspace's message (shown here if it is about importing or exporting).
+    pub notice: Option<Notice>,
+}
+
+/// Props of [`ShareMenu`].
+#[derive(Properties, PartialEq)]
+pub struct ShareMenuProps {
+    /// The scenario on screen.
+    pub scenario: Rc<Scenario>,
+    /// The workspace's message (shown here if it is about the link).
+    pub notice: Option<Notice>,
 }
 
 /// Offer a CSV table as a download: as `csv::file` writes it, byte-order mark first.
@@ -41,18 +62,22 @@ fn report(dispatch: &Callback<Action>, place: Place, result: Result<(), impl std
     }
 }
 
-/// The charts of the scenario on screen, as the workspace shows them, for export.
-pub fn workspace_charts(ws: &Workspace) -> Vec<ChartData> {
-    let p = &ws.projection;
+/// The charts of `scenario` (projected as `p`), as the workspace shows them, for export.
+fn workspace_charts(
+    baseline: &Scenario,
+    baseline_projection: &Projection,
+    scenario: &Scenario,
+    p: &Projection,
+) -> Vec<ChartData> {
     let mut charts = vec![view::gap_chart(p), view::funding_expenditure_chart(p)];
-    if let Ok(steps) = view::bridge(&ws.baseline, &ws.baseline_projection, &ws.scenario, p) {
-        charts.push(view::bridge_chart(&ws.baseline_projection, p, &steps));
+    if let Ok(steps) = view::bridge(baseline, baseline_projection, scenario, p) {
+        charts.push(view::bridge_chart(baseline_projection, p, &steps));
     }
     charts.push(view::reserves_chart(p));
-    if let Some(Ok(w)) = view::workforce_of(&ws.scenario) {
+    if let Some(Ok(w)) = view::workforce_of(scenario) {
         charts.push(view::workforce_chart(&w));
     }
-    if let Some(Ok(c)) = view::collaborations_of(&ws.scenario) {
+    if let Some(Ok(c)) = view::collaborations_of(scenario) {
         charts.push(view::collaboration_chart(&c));
     }
     charts
@@ -101,9 +126,8 @@ pub fn chart_exports(chart: &ChartData, file_stem: &str, dispatch: &Callback<Act
 /// charts), and all the scenarios' backup and restore.
 #[component]
 pub fn IoMenu(props: &IoMenuProps) -> Html {
-    let ws = &props.ws;
-    let d = &props.dispatch;
-    let stem = io::slug(&ws.scenario.name);
+    let d = &use_dispatch().callback();
+    let stem = io::slug(&props.scenario.name);
     let on_file = {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -135,7 +159,7 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
         })
     };
     let export = |kind: &'static str| {
-        let ws = ws.clone();
+        let (scenario, projection) = (props.scenario.clone(), props.projection.clone());
         let d = d.clone();
         let stem = stem.clone();
         Callback::from(move |_: MouseEvent| {
@@ -143,15 +167,14 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
                 "json" => io::download(
                     &format!("{stem}.json"),
                     "application/json",
-                    &ws.scenario.to_json(),
+                    &scenario.to_json(),
                 ),
-                "results" => csv_download(
-                    &format!("{stem}-results.csv"),
-                    &csv::results(&ws.projection),
-                ),
+                "results" => {
+                    csv_download(&format!("{stem}-results.csv"), &csv::results(&projection))
+                }
                 _ => csv_download(
                     &format!("{stem}-assumptions.csv"),
-                    &csv::assumptions(&ws.scenario),
+                    &csv::assumptions(&scenario),
                 ),
             };
             report(&d, Place::Export, r);
@@ -170,19 +193,16 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
     let charts = use_memo(
         (
             *open,
-            ws.baseline.clone(),
-            ws.baseline_projection.clone(),
-            ws.scenario.clone(),
-            ws.projection.clone(),
+            props.baseline.clone(),
+            props.baseline_projection.clone(),
+            props.scenario.clone(),
+            props.projection.clone(),
         ),
-        {
-            let ws = ws.clone();
-            move |(open, ..)| {
-                if *open {
-                    workspace_charts(&ws)
-                } else {
-                    Vec::new()
-                }
+        |(open, b, bp, s, p)| {
+            if *open {
+                workspace_charts(b, bp, s, p)
+            } else {
+                Vec::new()
             }
         },
     );
@@ -194,10 +214,10 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
                     <input type="file" id="import-file" class="file-input" accept=".json,application/json" onchange={on_file} />
                     <label for="import-file" class="btn">{ "Import scenario (JSON)…" }</label>
                     <span class="hint">{ "Adds the file's scenario beside yours; a file with any problem is refused whole." }</span>
-                    { notice_at(ws, Place::Import, d) }
+                    { notice_at(&props.notice, Place::Import, d) }
                 </div>
                 <div class="menu-group">
-                    <span class="menu-title">{ format!("Export '{}'", ws.scenario.name) }</span>
+                    <span class="menu-title">{ format!("Export '{}'", props.scenario.name) }</span>
                     { button("btn", Some("export-json"), false, "Scenario (JSON, for mtfp)", export("json")) }
                     { button("btn", Some("export-results-csv"), false, "Results (CSV)", export("results")) }
                     { button("btn", Some("export-assumptions-csv"), false, "Assumptions (CSV)", export("assumptions")) }
@@ -208,8 +228,8 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
                         { for charts.iter().map(|c| html! { <li><span class="chart-name">{ c.title.clone() }</span>{ chart_exports(c, &stem, d) }</li> }) }
                     </ul>
                 </div>
-                { notice_at(ws, Place::Export, d) }
-                <SavedWork ws={ws.clone()} dispatch={d.clone()} open={*open} />
+                { notice_at(&props.notice, Place::Export, d) }
+                <SavedWork store={props.store.clone()} notice={props.notice.clone()} open={*open} />
             </div>
         </details>
     }
@@ -217,13 +237,12 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
 
 /// The share-link menu: a link that carries the scenario on screen inside it.
 #[component]
-pub fn ShareMenu(props: &IoMenuProps) -> Html {
-    let ws = &props.ws;
-    let d = &props.dispatch;
+pub fn ShareMenu(props: &ShareMenuProps) -> Html {
+    let d = &use_dispatch().callback();
     let link = use_state(|| None::<String>);
     let make_link = {
-        let (ws, d, link) = (ws.clone(), d.clone(), link.clone());
-        Callback::from(move |_: MouseEvent| match share::encode(&ws.scenario) {
+        let (scenario, d, link) = (props.scenario.clone(), d.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| match share::encode(&scenario) {
             Ok(fragment) => {
                 let url = io::link_with(&fragment);
                 io::copy(&url);
@@ -246,7 +265,7 @@ pub fn ShareMenu(props: &IoMenuProps) -> Html {
                     <label for="share-url" class="menu-title">{ "Link (copied to the clipboard where the browser allows)" }</label>
                     <input id="share-url" type="text" readonly=true value={url.clone()} data-native-undo="" />
                 }
-                { notice_at(ws, Place::Link, d) }
+                { notice_at(&props.notice, Place::Link, d) }
             </div>
         </details>
     }

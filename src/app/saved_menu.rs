@@ -12,13 +12,14 @@ use yew::prelude::*;
 
 use super::autosave::Storage;
 use super::io;
-use super::scenarios::notice_at;
-use super::state::{now, Action, Notice, Place, Workspace};
+use super::notice::notice_at;
+use super::state::{now, use_dispatch, Action, Notice, Place};
 use super::storage::{self, Backend};
 use crate::format;
 use crate::store::records;
 use crate::store::session::Restored;
-use crate::store::{backup, Entry};
+use crate::store::session::Shared;
+use crate::store::{backup, Collection, Entry, History};
 
 /// How long the page may be held before it is given back, in ms.
 const SLICE_MS: f64 = 25.0;
@@ -26,10 +27,10 @@ const SLICE_MS: f64 = 25.0;
 /// Props of [`SavedWork`].
 #[derive(Properties, PartialEq)]
 pub struct SavedWorkProps {
-    /// The workspace.
-    pub ws: Workspace,
-    /// Sends actions to it.
-    pub dispatch: Callback<Action>,
+    /// The named scenarios.
+    pub store: Shared<History<Collection>>,
+    /// The workspace's message (shown here if it is about backup or restore).
+    pub notice: Option<Notice>,
     /// True while the menu holding it is open (the room in use is looked up on opening).
     pub open: bool,
 }
@@ -156,13 +157,13 @@ async fn restore(
 /// Backup, restore and the room the scenarios take.
 #[component]
 pub fn SavedWork(props: &SavedWorkProps) -> Html {
-    let ws = &props.ws;
-    let d = &props.dispatch;
+    let d = &use_dispatch().callback();
+    let collection = props.store.0.present();
     let storage = use_context::<Storage>();
     let status = use_state(|| None::<String>);
     let job = use_state(|| Job::Idle);
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
-    let scenarios = ws.collection().entries().len();
+    let scenarios = collection.entries().len();
     {
         let (status, storage) = (status.clone(), storage.clone());
         use_effect_with((props.open, scenarios), move |(open, scenarios)| {
@@ -187,7 +188,7 @@ pub fn SavedWork(props: &SavedWorkProps) -> Html {
         }
     };
     let download_all = {
-        let (job, d, entries) = (job.clone(), d.clone(), ws.collection().entries().to_vec());
+        let (job, d, entries) = (job.clone(), d.clone(), collection.entries().to_vec());
         let start_job = start_job.clone();
         Callback::from(move |_: MouseEvent| {
             let (job, d, entries, flag) = (job.clone(), d.clone(), entries.clone(), start_job());
@@ -281,7 +282,7 @@ pub fn SavedWork(props: &SavedWorkProps) -> Html {
                     }
                 }
             }
-            { notice_at(ws, Place::Backup, d) }
+            { notice_at(&props.notice, Place::Backup, d) }
         </div>
     }
 }
