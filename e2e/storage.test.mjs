@@ -300,7 +300,8 @@ test('a thousand scenarios: restored from a backup, all there after a reload, ba
   assert.equal(await page.inputValue('#band-d'), '267.77');
   // A backup of them all, back again.
   await page.click('#io-menu > summary');
-  assert.match(await page.locator('#storage-status').innerText(), /1,001 saved scenarios, [\d.]+ MB of [\d,.]+ MB in use/);
+  // The room in use is looked up as the menu opens: wait for it.
+  await page.waitForFunction(() => /1,001 saved scenarios, [\d.]+ MB of [\d,.]+ MB in use/.test(document.querySelector('#storage-status')?.textContent ?? ''));
   const backup = await download(page, '#backup-all');
   const parsed = JSON.parse(backup.text);
   assert.equal(parsed.count, n + 1);
