@@ -1,21 +1,26 @@
 //! The Excel workbook export, read back with calamine as a finance lead's Excel would see it
 //! without recalculating: the sheets' names, every figure against the model's projection to
 //! the penny, which cells are formulas and that each gives its cached value over the cells
-//! it names, number formats, frozen panes and column widths (from the sheets' XML), and the
-//! Assumptions sheet against the assumptions CSV.
+//! it names, number formats, frozen panes and column widths (from the sheets' XML), the
+//! Assumptions sheet against the assumptions CSV, and `mtfp export-xlsx` in-process and as
+//! the built binary.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 mod engine_common;
 mod workbook_common;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::ffi::OsString;
 use std::io::{Cursor, Read};
+use std::path::PathBuf;
+use std::process::Command;
 
 use calamine::{Data, Range, Reader, StyleRange, Xlsx};
 use rust_decimal::Decimal;
 use serde_json::json;
 
+use planner::cli::{self, EXIT_BAD_INPUT};
 use planner::model::engine::{project, Projection, YearResult};
 use planner::model::{baseline, Scenario};
 use planner::store::csv;
@@ -623,5 +628,142 @@ fn assumptions_sheet_is_the_assumptions_csv_with_numbers_as_numbers() {
             sourced += usize::from(!row[source].is_empty());
         }
         assert!(sourced > table.len() / 2, "most values have a source");
+    }
+}
+
+// ---- mtfp export-xlsx ----
+
+fn dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("workbook");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `mtfp ARGS…` in-process with `stdin`: what it wrote to standard output, or the exit
+/// code and message.
+fn mtfp(args: &[&str], stdin: &[u8]) -> Result<Vec<u8>, (u8, String)> {
+    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    let mut out = Vec::new();
+    cli::run_os(args, &mut &stdin[..], &mut out).map_err(|f| (f.code, f.message))?;
+    Ok(out)
+}
+
+/// The parts of an xlsx file that hold its contents (all but the creation time).
+fn contents(book: &Book) -> Vec<(String, Vec<u8>)> {
+    let mut parts: Vec<(String, Vec<u8>)> = book
+        .parts
+        .iter()
+        .filter(|(name, _)| name.as_str() != "docProps/core.xml")
+        .map(|(n, b)| (n.clone(), b.clone()))
+        .collect();
+    parts.sort();
+    parts
+}
+
+#[test]
+fn export_xlsx_writes_the_apps_workbook_to_a_file() {
+    let path = dir().join("baseline.xlsx");
+    let _ = std::fs::remove_file(&path);
+    let out = mtfp(&["export-xlsx", "-o", path.to_str().unwrap()], b"").unwrap();
+    assert!(out.is_empty(), "nothing on standard output");
+    let written = read(&std::fs::read(&path).unwrap());
+    assert_eq!(written.names, [SUMMARY, RESULTS, ASSUMPTIONS]);
+    // The same description, the same writer: the same workbook as the library gives.
+    let s = baseline_scenario();
+    let library = read(&xlsx::scenario_workbook(&s).unwrap());
+    assert_eq!(contents(&written), contents(&library));
+    let p = project(&s).unwrap();
+    let direct = read(&xlsx::write(&workbook::workbook(&s, &p)).unwrap());
+    assert_eq!(contents(&written), contents(&direct));
+}
+
+#[test]
+fn export_xlsx_reads_standard_input() {
+    let s = rich_scenario();
+    let path = dir().join("rich.xlsx");
+    mtfp(
+        &["export-xlsx", "-", "--output", path.to_str().unwrap()],
+        s.to_json().as_bytes(),
+    )
+    .unwrap();
+    let book = read(&std::fs::read(&path).unwrap());
+    assert_eq!(book.text(SUMMARY, 0, 0), "Rich plan, \"stress\" case");
+    assert_eq!(book.text(SUMMARY, 1, 0), "Savings, reserves and a % rise.");
+}
+
+#[test]
+fn export_xlsx_refuses_to_write_binary_without_a_file_and_bad_scenarios() {
+    let (code, message) = mtfp(&["export-xlsx"], b"").unwrap_err();
+    assert_eq!(code, EXIT_BAD_INPUT);
+    assert_eq!(
+        message,
+        "export-xlsx writes a binary file: name it with -o FILE.xlsx (or -o /dev/stdout to \
+         send it down a pipe)"
+    );
+    let out = dir().join("never.xlsx");
+    let (code, message) = mtfp(
+        &["export-xlsx", "-", "-o", out.to_str().unwrap()],
+        b"{\"schema\": 99}",
+    )
+    .unwrap_err();
+    assert_eq!(code, EXIT_BAD_INPUT);
+    assert!(
+        message.starts_with("standard input: this scenario was written by a newer version"),
+        "{message}"
+    );
+    assert!(!out.exists(), "nothing is written for a bad scenario");
+    let help = String::from_utf8(mtfp(&["export-xlsx", "--help"], b"").unwrap()).unwrap();
+    assert!(help.contains("-o FILE is required"), "{help}");
+}
+
+#[test]
+fn the_built_mtfp_writes_a_workbook() {
+    let bin = env!("CARGO_BIN_EXE_mtfp");
+    let scenario = dir().join("plan.json");
+    std::fs::write(&scenario, rich_scenario().to_json()).unwrap();
+    let path = dir().join("plan.xlsx");
+    let _ = std::fs::remove_file(&path);
+    let run = Command::new(bin)
+        .args([
+            "export-xlsx",
+            scenario.to_str().unwrap(),
+            "-o",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    assert!(run.stdout.is_empty() && run.stderr.is_empty());
+    let book = read(&std::fs::read(&path).unwrap());
+    let (p, _) = export(&rich_scenario());
+    let gap = book.row(RESULTS, 1, "Cumulative gap");
+    assert_penny(
+        book.number(RESULTS, gap, 1 + p.years.len()),
+        p.cumulative_gap(),
+        "cumulative gap",
+    );
+    // Without -o: exit 2, one line, nothing on standard output.
+    let run = Command::new(bin)
+        .args(["export-xlsx", scenario.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(run.stdout.is_empty());
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("mtfp: export-xlsx writes a binary file"),
+        "{stderr}"
+    );
+    // Down a pipe with -o /dev/stdout.
+    if std::path::Path::new("/dev/stdout").exists() {
+        let run = Command::new(bin)
+            .args(["export-xlsx", "-o", "/dev/stdout"])
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{run:?}");
+        assert!(run.stdout.starts_with(b"PK\x03\x04"), "a zip file");
+        let names: BTreeSet<String> = read(&run.stdout).names.into_iter().collect();
+        assert_eq!(names.len(), 3);
     }
 }
