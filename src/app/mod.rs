@@ -10,6 +10,7 @@ mod field;
 mod headlines;
 mod io;
 mod io_menu;
+mod lazy;
 mod more;
 mod panel;
 mod panel_teams;
