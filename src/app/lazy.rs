@@ -1,8 +1,9 @@
-//! Wasm modules loaded on demand: each is a binary of this crate (such as `planner-more`)
-//! that Trunk builds beside the workspace but the page does not load. The
-//! build gives its files hashed names and writes the glue's name into the page as
-//! `<meta name="mtfp-NAME">` (`e2e/lazy-modules.mjs`); [`load`] imports it the first time
-//! it is asked for and reuses it after. See docs/scenarios.md, "Screens loaded on demand".
+//! Wasm modules loaded on demand: each is a binary of this crate (`planner-more`: compare,
+//! presentation mode, the print pack; `planner-xlsx`: the workbook writer) that Trunk
+//! builds beside the workspace but the page does not load. The build gives its files hashed
+//! names and writes the glue's name into the page as `<meta name="mtfp-NAME">`
+//! (`e2e/lazy-modules.mjs`); [`load`] imports it the first time it is asked for and reuses
+//! it after. See docs/scenarios.md, "Screens loaded on demand".
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -24,6 +24,7 @@ mod scenarios;
 mod shortcuts;
 mod state;
 mod storage;
+mod workbook_export;
 
 use std::cell::RefCell;
 use std::rc::Rc;
