@@ -10,28 +10,34 @@
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Color, DocProperties, Format, FormatBorder, Formula, Workbook as Book, XlsxError,
+    Color, DocProperties, Format, FormatAlign, FormatBorder, Formula, Workbook as Book, XlsxError,
 };
 
 use crate::store::workbook::{Style, Value, Workbook, MONEY_FORMAT, TWO_PLACES_FORMAT};
 
 pub use crate::store::workbook::MIME;
 
-/// The format of each [`Style`].
+/// Excel's paper size code for A4.
+const A4: u8 = 9;
+
+/// The format of each [`Style`]; every cell reads from the top, so a row made tall by a
+/// wrapped source still lines up.
 fn format(style: Style) -> Format {
     let grey = Color::RGB(0x59_59_59);
+    let base = Format::new().set_align(FormatAlign::Top);
     match style {
-        Style::Plain => Format::new(),
-        Style::Title => Format::new().set_bold().set_font_size(14),
-        Style::Note => Format::new().set_italic().set_font_color(grey),
-        Style::Header => Format::new()
+        Style::Plain => base,
+        Style::Title => base.set_bold().set_font_size(14),
+        Style::Note => base.set_italic().set_font_color(grey),
+        Style::Header => base
             .set_bold()
             .set_background_color(Color::RGB(0xE7_EC_F2))
             .set_border_bottom(FormatBorder::Thin),
-        Style::Money => Format::new().set_num_format(MONEY_FORMAT),
-        Style::Total => Format::new().set_bold().set_num_format(MONEY_FORMAT),
-        Style::TwoPlaces => Format::new().set_num_format(TWO_PLACES_FORMAT),
-        Style::Bold => Format::new().set_bold(),
+        Style::Money => base.set_num_format(MONEY_FORMAT),
+        Style::Total => base.set_bold().set_num_format(MONEY_FORMAT),
+        Style::TwoPlaces => base.set_num_format(TWO_PLACES_FORMAT),
+        Style::Bold => base.set_bold(),
+        Style::Wrapped => base.set_text_wrap(),
     }
 }
 
@@ -78,6 +84,18 @@ pub fn write(book: &Workbook) -> Result<Vec<u8>, String> {
         if sheet.frozen_rows > 0 || sheet.frozen_columns > 0 {
             ws.set_freeze_panes(sheet.frozen_rows, sheet.frozen_columns)
                 .map_err(failed)?;
+        }
+        // Printed: A4 landscape, one page wide, the frozen rows and columns on every page,
+        // and page numbers.
+        ws.set_paper_size(A4)
+            .set_landscape()
+            .set_print_fit_to_pages(1, 0)
+            .set_footer("&CPage &P of &N");
+        if let Some(last) = sheet.frozen_rows.checked_sub(1) {
+            ws.set_repeat_rows(0, last).map_err(failed)?;
+        }
+        if let Some(last) = sheet.frozen_columns.checked_sub(1) {
+            ws.set_repeat_columns(0, last).map_err(failed)?;
         }
     }
     out.save_to_buffer().map_err(failed)

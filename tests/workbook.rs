@@ -289,10 +289,7 @@ fn every_results_figure_is_the_models_to_the_penny() {
         }
         // Every row has its source or how it is worked out in the last column.
         let basis = 2 + p.years.len();
-        assert_eq!(
-            book.text(RESULTS, header, basis),
-            "How it is worked out, or its source"
-        );
+        assert_eq!(book.text(RESULTS, header, basis), "How it is worked out");
         let last = book.row(RESULTS, 1, "Tax base (Band D equivalents)");
         for row in header + 1..=last {
             assert!(!book.text(RESULTS, row, basis).is_empty(), "row {row}");
@@ -311,7 +308,10 @@ fn the_baselines_workbook_shows_the_peel_figures() {
         book.number(SUMMARY, row, column)
     };
     let y2324 = 3; // column D: 2021/22 is B
-    assert_eq!(book.text(SUMMARY, 6, y2324), "2023/24");
+    assert_eq!(
+        book.text(SUMMARY, book.row(SUMMARY, 0, "£"), y2324),
+        "2023/24"
+    );
     assert_eq!((summary("Annual gap", y2324) / 1e4).round() / 1e2, 0.89);
     assert_eq!((summary("Cumulative gap", 5) / 1e4).round() / 1e2, 8.09);
     assert_eq!(
@@ -328,6 +328,35 @@ fn the_baselines_workbook_shows_the_peel_figures() {
         p.cumulative_gap(),
         "cumulative",
     );
+    // How each line is worked out, and whether its figure is an estimate.
+    let basis = 2 + p.years.len();
+    let premises = book.row(RESULTS, 1, "Premises");
+    assert_eq!(
+        book.text(RESULTS, premises, basis),
+        "Base year: its base amount; then last year's × (1 + non-pay inflation). Figures and \
+         source: Assumptions sheet (estimate)"
+    );
+    let legacy = book.row(RESULTS, 1, "Legacy council tax grants");
+    assert_eq!(
+        book.text(RESULTS, legacy, basis),
+        "Base year: its base amount; then last year's (flat cash). Figures and source: \
+         Assumptions sheet (source)"
+    );
+    // The description, in lines no wider than the table (five columns of 20).
+    let first = book.row(SUMMARY, 0, "Description");
+    let mut lines = Vec::new();
+    for row in first.. {
+        let line = book.text(SUMMARY, row, 1);
+        if line.is_empty() {
+            break;
+        }
+        assert!(line.chars().count() <= 100, "{line}");
+        lines.push(line);
+    }
+    let s = baseline_scenario();
+    let words: Vec<&str> = s.description.split_whitespace().collect();
+    assert_eq!(lines.join(" "), words.join(" "));
+    assert!(lines.len() > 3);
     let warnings = book.row(SUMMARY, 0, "Warnings");
     let first = book.text(SUMMARY, warnings + 1, 0);
     assert!(
@@ -544,7 +573,7 @@ fn number_formats_fonts_panes_and_widths() {
 
     // Frozen panes: the title and header rows, and the labels.
     for (sheet, x, y, top_left) in [
-        (SUMMARY, "1", "7", "B8"),
+        (SUMMARY, "1", "3", "B4"),
         (RESULTS, "2", "4", "C5"),
         (ASSUMPTIONS, "2", "3", "C4"),
     ] {
@@ -585,9 +614,9 @@ fn number_formats_fonts_panes_and_widths() {
     for i in 0..years {
         assert!(width_of(&results, 2 + i) >= "-£999,999,999.99".chars().count() as f64);
     }
-    assert!(width_of(&results, 2 + years) >= 90.0);
+    assert!(width_of(&results, 2 + years) >= 110.0);
     let assumptions = widths(ASSUMPTIONS);
-    assert!(width_of(&assumptions, 5) >= 100.0, "the Source column");
+    assert!(width_of(&assumptions, 5) >= 90.0, "the Source column");
     // Excel works every formula out again when it opens the file.
     let workbook_xml = String::from_utf8(book.parts["xl/workbook.xml"].clone()).unwrap();
     assert!(workbook_xml.contains("fullCalcOnLoad=\"1\""));
@@ -688,7 +717,14 @@ fn export_xlsx_reads_standard_input() {
     .unwrap();
     let book = read(&std::fs::read(&path).unwrap());
     assert_eq!(book.text(SUMMARY, 0, 0), "Rich plan, \"stress\" case");
-    assert_eq!(book.text(SUMMARY, 1, 0), "Savings, reserves and a % rise.");
+    let about = book.row(SUMMARY, 0, "Description");
+    assert_eq!(
+        book.text(SUMMARY, about, 1),
+        "Savings, reserves and a % rise."
+    );
+    let base = book.row(SUMMARY, 0, "Base year");
+    assert_eq!(book.text(SUMMARY, base, 1), "2022/23");
+    assert_eq!(book.text(SUMMARY, base + 1, 1), "5 (2022/23 to 2026/27)");
 }
 
 #[test]

@@ -33,6 +33,8 @@ use rust_decimal::Decimal;
 
 use super::csv;
 use crate::model::engine::{Projection, YearResult};
+use crate::model::scenario::{Driver, ExpenditureLine, FundingDriver, FundingLine, PayGroup};
+use crate::model::workforce::Group;
 use crate::model::{round_money, Scenario, Source};
 
 /// The MIME type of an `.xlsx` file.
@@ -136,6 +138,8 @@ pub enum Style {
     TwoPlaces,
     /// Text in bold (a total's label).
     Bold,
+    /// Long text wrapped within its column (a source).
+    Wrapped,
 }
 
 /// One cell: a value and its style.
@@ -205,14 +209,68 @@ pub fn cell_ref(row: usize, column: usize) -> String {
     format!("{}{}", column_name(column), row + 1)
 }
 
-/// A source as the assumptions CSV writes it: the citation, or "Estimate: " and how it
-/// was made.
-fn source_text(s: &Source) -> String {
-    if s.estimate {
-        format!("Estimate: {}", s.text)
+/// How an expenditure line's later years are worked out (docs/model.md §3.1), and where its
+/// source is.
+fn expenditure_basis(line: &ExpenditureLine) -> String {
+    let driver = match &line.driver {
+        Driver::PayAward { group, drift } => format!(
+            "last year's × (1 + {} pay award, 7/12 this year's and 5/12 last year's{})",
+            match group {
+                PayGroup::Officers => "officer",
+                PayGroup::Staff => "staff",
+            },
+            if *drift { ", + pay drift" } else { "" }
+        ),
+        Driver::NonPayInflation => "last year's × (1 + non-pay inflation)".into(),
+        Driver::FlatCash => "last year's (flat cash)".into(),
+        Driver::Growth { .. } => "last year's × (1 + its growth %)".into(),
+        Driver::Explicit { .. } => "as set year by year (a year not set keeps last year's)".into(),
+        Driver::Workforce { group } => format!(
+            "the workforce model's {} pay cost (docs/workforce.md)",
+            match group {
+                Group::Officers => "officer",
+                Group::Staff => "staff",
+                Group::Pcsos => "PCSO",
+            }
+        ),
+        Driver::CollaborationContribution => {
+            "the collaboration register's force contribution (docs/collaborations.md)".into()
+        }
+        Driver::CollaborationCapitalFinancing => {
+            "the collaboration register's capital financing (docs/collaborations.md)".into()
+        }
+    };
+    let pressures = if line.pressures.0.is_empty() {
+        ""
     } else {
-        s.text.clone()
-    }
+        ", + pressures"
+    };
+    basis(&driver, pressures, &line.source)
+}
+
+/// How a funding line's later years are worked out (docs/model.md §3.2).
+fn funding_basis(line: &FundingLine) -> String {
+    let driver = match &line.driver {
+        FundingDriver::FlatCash => "last year's (flat cash)",
+        FundingDriver::Growth { .. } => "last year's × (1 + its growth %)",
+        FundingDriver::Explicit { .. } => "as set year by year (a year not set keeps last year's)",
+        FundingDriver::UpliftGrant => {
+            "the Uplift grant due under the workforce model (docs/workforce.md)"
+        }
+    };
+    basis(driver, "", &line.source)
+}
+
+fn basis(driver: &str, pressures: &str, source: &Source) -> String {
+    let kind = if source.estimate {
+        "estimate"
+    } else {
+        "source"
+    };
+    format!(
+        "Base year: its base amount; then {driver}{pressures}. Figures and source: \
+         Assumptions sheet ({kind})"
+    )
 }
 
 /// The workbook of `scenario`, whose projection is `projection`.
@@ -263,6 +321,10 @@ struct Results {
 
 /// Where the Results sheet's table starts: a title, a note, a blank row, then the header.
 const RESULTS_HEADER: usize = 3;
+/// The width of a column of figures by year: room for `-£999,999,999.99` in bold, in any
+/// spreadsheet's default font.
+const YEAR_WIDTH: u16 = 20;
+
 /// The first column of figures (after Section and Line).
 const FIRST_YEAR_COLUMN: usize = 2;
 
@@ -310,13 +372,16 @@ fn results(s: &Scenario, p: &Projection) -> Results {
     ]);
     let at =
         |row: Row, index: usize| cell_ref(Results::row_of(&order, row), FIRST_YEAR_COLUMN + index);
-    let line_source = |id: &str, is_funding: bool| -> String {
-        let source = if is_funding {
-            s.funding.iter().find(|l| l.id == id).map(|l| &l.source)
+    let line_basis = |id: &str, is_funding: bool| -> String {
+        if is_funding {
+            s.funding.iter().find(|l| l.id == id).map(funding_basis)
         } else {
-            s.expenditure.iter().find(|l| l.id == id).map(|l| &l.source)
-        };
-        source.map(source_text).unwrap_or_default()
+            s.expenditure
+                .iter()
+                .find(|l| l.id == id)
+                .map(expenditure_basis)
+        }
+        .unwrap_or_default()
     };
     let floor_pct = s.reserves.floor_pct.value.0;
     let years = p.years.len();
@@ -339,10 +404,7 @@ fn results(s: &Scenario, p: &Projection) -> Results {
             .iter()
             .map(|y| Cell::text(&y.year.to_string(), Style::Header)),
     );
-    header.push(Cell::text(
-        "How it is worked out, or its source",
-        Style::Header,
-    ));
+    header.push(Cell::text("How it is worked out", Style::Header));
     rows.push(header);
 
     for &row in &order {
@@ -353,14 +415,14 @@ fn results(s: &Scenario, p: &Projection) -> Results {
                 (
                     "Funding",
                     l.map(|l| l.name.clone()).unwrap_or_default(),
-                    l.map(|l| line_source(&l.id, true)).unwrap_or_default(),
+                    l.map(|l| line_basis(&l.id, true)).unwrap_or_default(),
                 )
             }
             Row::PreceptIncome => (
                 "Funding",
                 "Precept income".into(),
-                "Tax base × Band D, rounded to the penny (docs/model.md §4); the tax base is \
-                 carried at full precision, not as shown below"
+                "Tax base × Band D, rounded to the penny (docs/model.md §4; the tax base \
+                 unrounded, not as shown below)"
                     .into(),
             ),
             Row::TotalFunding => (
@@ -373,7 +435,7 @@ fn results(s: &Scenario, p: &Projection) -> Results {
                 (
                     "Expenditure",
                     l.map(|l| l.name.clone()).unwrap_or_default(),
-                    l.map(|l| line_source(&l.id, false)).unwrap_or_default(),
+                    l.map(|l| line_basis(&l.id, false)).unwrap_or_default(),
                 )
             }
             Row::Gross => (
@@ -438,8 +500,8 @@ fn results(s: &Scenario, p: &Projection) -> Results {
             Row::General => (
                 "Reserves",
                 "General reserve (year end)".into(),
-                "Formula: start of year − planned use − savings still to find (a gap nothing \
-                 else closes falls on the general reserve)"
+                "Formula: start of year − planned use − savings still to find (an unclosed gap \
+                 falls on it)"
                     .into(),
             ),
             Row::EarmarkedStart => (
@@ -618,9 +680,19 @@ fn results(s: &Scenario, p: &Projection) -> Results {
         cells.push(Cell::text(&basis, Style::Note));
         rows.push(cells);
     }
-    let mut widths = vec![13, 42];
-    widths.extend(std::iter::repeat_n(17, years));
-    widths.push(90);
+    // The Line column as wide as its longest label (within reason).
+    let longest = rows
+        .iter()
+        .filter_map(|r| match r.get(1).map(|c| &c.value) {
+            Some(Value::Text(t)) => Some(t.chars().count()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let line_width = u16::try_from(longest.clamp(38, 60) + 2).unwrap_or(40);
+    let mut widths = vec![14, line_width];
+    widths.extend(std::iter::repeat_n(YEAR_WIDTH, years));
+    widths.push(110);
     Results {
         sheet: Sheet {
             name: RESULTS.into(),
@@ -637,31 +709,34 @@ fn results(s: &Scenario, p: &Projection) -> Results {
 /// is in bold.
 type SummaryLine = (&'static str, Row, fn(&YearResult) -> Decimal, bool);
 
-/// Where the Summary sheet's table header is.
-const SUMMARY_HEADER: usize = 6;
+/// Where the Summary sheet's table header is: after the title and a note.
+const SUMMARY_HEADER: usize = 2;
+
+/// `text` broken into lines of at most `width` characters at spaces (a longer word keeps a
+/// line of its own); each line of the text starts a new one.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    lines
+}
 
 fn summary(s: &Scenario, p: &Projection, results: &Results) -> Sheet {
     let mut rows = vec![
         vec![Cell::text(&s.name, Style::Title)],
-        vec![Cell::text(&s.description, Style::Note)],
-        vec![
-            Cell::text("Base year", Style::Bold),
-            Cell::text(&s.horizon.base_year.to_string(), Style::Plain),
-        ],
-        vec![
-            Cell::text("Plan years", Style::Bold),
-            Cell::number(Decimal::from(s.horizon.years), Style::Plain),
-        ],
-        vec![
-            Cell::text("Made by", Style::Bold),
-            Cell::text(
-                &format!(
-                    "MTFP planner {} (the model of the app and of mtfp; docs/model.md)",
-                    env!("CARGO_PKG_VERSION")
-                ),
-                Style::Plain,
-            ),
-        ],
         vec![Cell::text(
             "£ to the penny. Every figure below is a formula reading the Results sheet, where \
              totals are formulas over the lines. A positive gap is a shortfall.",
@@ -754,8 +829,40 @@ fn summary(s: &Scenario, p: &Projection, results: &Results) -> Sheet {
             Style::Plain,
         )]);
     }
+    rows.push(Vec::new());
+    rows.push(vec![Cell::text("About this scenario", Style::Bold)]);
+    let plan = match (p.years.first(), p.years.last()) {
+        (Some(first), Some(last)) => {
+            format!("{} ({} to {})", s.horizon.years, first.year, last.year)
+        }
+        _ => s.horizon.years.to_string(),
+    };
+    let made_by = format!(
+        "MTFP planner {} (the model of the app and of mtfp; docs/model.md)",
+        env!("CARGO_PKG_VERSION")
+    );
+    for (label, text) in [
+        ("Base year", s.horizon.base_year.to_string()),
+        ("Plan years", plan),
+        ("Made by", made_by),
+    ] {
+        rows.push(vec![
+            Cell::text(label, Style::Plain),
+            Cell::text(&text, Style::Plain),
+        ]);
+    }
+    // The description in lines the width of the table, so it neither runs far off to the
+    // right nor needs a row Excel would have to make taller.
+    let width = usize::from(YEAR_WIDTH) * p.years.len().max(1);
+    for (i, line) in wrap(&s.description, width).iter().enumerate() {
+        let label = if i == 0 { "Description" } else { "" };
+        rows.push(vec![
+            Cell::text(label, Style::Plain),
+            Cell::text(line, Style::Plain),
+        ]);
+    }
     let mut widths = vec![30];
-    widths.extend(std::iter::repeat_n(17, p.years.len()));
+    widths.extend(std::iter::repeat_n(YEAR_WIDTH, p.years.len()));
     Sheet {
         name: SUMMARY.into(),
         rows,
@@ -769,7 +876,7 @@ fn assumptions(s: &Scenario) -> Sheet {
     let table = csv::assumption_rows(s);
     let header = table.first().cloned().unwrap_or_default();
     let column = |name: &str| header.iter().position(|h| h == name);
-    let (value_at, unit_at) = (column("Value"), column("Unit"));
+    let (value_at, unit_at, source_at) = (column("Value"), column("Unit"), column("Source"));
     let mut rows = vec![
         vec![Cell::text(
             &format!("Assumptions: {}", s.name),
@@ -799,6 +906,7 @@ fn assumptions(s: &Scenario) -> Sheet {
                         };
                         Cell::number(v, style)
                     }
+                    _ if Some(c) == source_at => Cell::text(text, Style::Wrapped),
                     _ => Cell::text(text, Style::Plain),
                 })
                 .collect(),
@@ -812,7 +920,7 @@ fn assumptions(s: &Scenario) -> Sheet {
             "Unit" => 18,
             "Year" => 9,
             "Value" => 17,
-            "Source" => 100,
+            "Source" => 90,
             _ => 24,
         })
         .collect();
@@ -839,6 +947,19 @@ mod tests {
         assert_eq!(column_name(702), "AAA");
         assert_eq!(cell_ref(0, 0), "A1");
         assert_eq!(cell_ref(11, 3), "D12");
+    }
+
+    #[test]
+    fn wrapping_at_spaces() {
+        assert_eq!(
+            wrap("a plan for the force\nsecond  line", 10),
+            ["a plan for", "the force", "second", "line"]
+        );
+        assert_eq!(
+            wrap("averyveryverylongword x", 5),
+            ["averyveryverylongword", "x"]
+        );
+        assert!(wrap("  ", 10).is_empty());
     }
 
     #[test]
