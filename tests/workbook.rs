@@ -620,6 +620,31 @@ fn number_formats_fonts_panes_and_widths() {
     // Excel works every formula out again when it opens the file.
     let workbook_xml = String::from_utf8(book.parts["xl/workbook.xml"].clone()).unwrap();
     assert!(workbook_xml.contains("fullCalcOnLoad=\"1\""));
+    // Printed A4 landscape, one page wide, the frozen rows and columns on every page.
+    for (i, (sheet, titles)) in [
+        (SUMMARY, "Summary!$A:$A,Summary!$1:$3"),
+        (RESULTS, "Results!$A:$B,Results!$1:$4"),
+        (ASSUMPTIONS, "Assumptions!$A:$B,Assumptions!$1:$3"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let doc = roxmltree::Document::parse(&book.xml[sheet]).unwrap();
+        let setup = doc
+            .descendants()
+            .find(|n| n.has_tag_name("pageSetup"))
+            .unwrap();
+        assert_eq!(setup.attribute("paperSize"), Some("9"), "A4");
+        assert_eq!(setup.attribute("orientation"), Some("landscape"));
+        assert_eq!(setup.attribute("fitToHeight"), Some("0"));
+        assert!(doc
+            .descendants()
+            .any(|n| n.has_tag_name("pageSetUpPr") && n.attribute("fitToPage") == Some("1")));
+        let defined = format!(
+            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">{titles}</definedName>"
+        );
+        assert!(workbook_xml.contains(&defined), "{sheet}");
+    }
 }
 
 #[test]
