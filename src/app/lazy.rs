@@ -3,7 +3,7 @@
 //! builds beside the workspace but the page does not load. The build gives its files hashed
 //! names and writes the glue's name into the page as `<meta name="mtfp-NAME">`
 //! (`e2e/lazy-modules.mjs`); [`load`] imports it the first time it is asked for and reuses
-//! it after. See docs/scenarios.md, "Screens loaded on demand".
+//! it after. See docs/scenarios.md, "Modules loaded on demand".
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -3,7 +3,7 @@
 //! the first time one of them is opened, so the page's first download carries only the workspace. This is the
 //! workspace's side: it loads the module once, mounts the screen into an element of its
 //! own, keeps it up to date as the scenarios change, and gives it each scenario it asks
-//! for. See docs/scenarios.md, "Screens loaded on demand".
+//! for. See docs/scenarios.md, "Modules loaded on demand".
 
 use std::cell::RefCell;
 use std::rc::Rc;
