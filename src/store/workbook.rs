@@ -91,14 +91,6 @@ impl Sheet {
     pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
         self.rows.get(row)?.get(column)
     }
-
-    /// The first row whose cell in `column` is the text `label`.
-    pub fn find_row(&self, column: usize, label: &str) -> Option<usize> {
-        self.rows.iter().position(|r| {
-            r.get(column)
-                .is_some_and(|c| matches!(&c.value, Value::Text(t) if t == label))
-        })
-    }
 }
 
 /// What a cell holds.
