@@ -1,5 +1,6 @@
 //! Import and export: scenario JSON (the `mtfp` tool's format), CSV of results and of
-//! assumptions, each chart as SVG or PNG, and a share link.
+//! assumptions, the Excel workbook ([`super::workbook_export`]), each chart as SVG or PNG,
+//! and a share link.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -10,6 +11,7 @@ use super::io;
 use super::saved_menu::SavedWork;
 use super::scenarios::notice_at;
 use super::state::{Action, Notice, Place, Workspace};
+use super::workbook_export::use_workbook_export;
 use crate::charts::{to_standalone_svg, ChartData};
 use crate::store::{csv, import, share};
 use crate::view;
@@ -100,6 +102,7 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
     let d = &props.dispatch;
     let stem = io::slug(&ws.scenario.name);
     let link = use_state(|| None::<String>);
+    let workbook = use_workbook_export(&ws.scenario);
     let on_file = {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -212,6 +215,7 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
                         { button("btn", Some("export-json"), false, "Scenario (JSON, for mtfp)", export("json")) }
                         { button("btn", Some("export-results-csv"), false, "Results (CSV)", export("results")) }
                         { button("btn", Some("export-assumptions-csv"), false, "Assumptions (CSV)", export("assumptions")) }
+                        { workbook }
                     </div>
                     <div class="menu-group">
                         <span class="menu-title">{ "Charts" }</span>

@@ -10,6 +10,7 @@ mod field;
 mod headlines;
 mod io;
 mod io_menu;
+mod lazy;
 mod more;
 mod panel;
 mod panel_teams;
@@ -23,6 +24,7 @@ mod scenarios;
 mod shortcuts;
 mod state;
 mod storage;
+mod workbook_export;
 
 use std::cell::RefCell;
 use std::rc::Rc;
