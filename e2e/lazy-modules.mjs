@@ -1,9 +1,11 @@
-// The second module's files (compare, presentation mode, the print pack: bin planner-more),
-// which Trunk builds as a "worker" so the page does not load them, get content-hashed names
-// like every other file of the app, so a server can let browsers cache them for good. The
-// page learns the glue's name from <meta name="mtfp-more" content="…">, which
-// src/app/more.rs reads when the first of those screens is opened. Called by
-// e2e/post-build.mjs; release builds also minify the glue with terser, as the main glue is.
+// The files of the modules loaded on demand (bin planner-more: compare, presentation mode,
+// the print pack; bin planner-xlsx: the Excel workbook writer), which Trunk builds as
+// "workers" so the page does not load them, get content-hashed names like every other file
+// of the app, so a server can let browsers cache them for good. The page learns each glue's
+// name from <meta name="mtfp-NAME" content="…"> (mtfp-more, mtfp-xlsx), which
+// src/app/lazy.rs reads when the module is first asked for; scripts/size-report.sh reads
+// the same tags to count these files as fetched on demand. Called by e2e/post-build.mjs;
+// release builds also minify the glue with terser, as the main glue is.
 
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import { minify } from 'terser';
 
 /** The modules, by the binary's name. */
-export const MODULES = ['planner-more'];
+export const MODULES = ['planner-more', 'planner-xlsx'];
 
 /** Rename each module's files in `staging` to hashed names and return `html` naming them. */
 export async function withLazyModules(staging, html, { release }) {

@@ -10,13 +10,16 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { MODULES } from './lazy-modules.mjs';
 
 /**
- * Minify the page's glue (the one .js file in `staging` besides the second module's,
- * e2e/lazy-modules.mjs) and return `html` with its new integrity hash.
+ * Minify the page's glue (the one .js file in `staging` besides those of the modules loaded
+ * on demand, e2e/lazy-modules.mjs, which minifies them itself) and return `html` with its
+ * new integrity hash.
  */
 export async function minifyGlue(staging, html) {
-  const glue = (await readdir(staging)).filter((f) => f.endsWith('.js') && !f.startsWith('planner-more'));
+  const lazy = (f) => MODULES.some((bin) => f.startsWith(`${bin}-`) || f === `${bin}.js`);
+  const glue = (await readdir(staging)).filter((f) => f.endsWith('.js') && !lazy(f));
   if (glue.length !== 1) {
     throw new Error(`expected one .js file in ${staging}, found ${glue.length}: ${glue.join(', ')}`);
   }

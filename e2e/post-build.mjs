@@ -2,8 +2,8 @@
 // after index.html is written and before the folder becomes dist/. One hook, so the two
 // steps that rewrite index.html run in order (Trunk starts a stage's hooks all at once):
 //
-// 1. every build: give the second module's files hashed names and write the glue's name
-//    into the page (lazy-modules.mjs; release builds also minify that glue);
+// 1. every build: give the files of the modules loaded on demand hashed names and write
+//    each glue's name into the page (lazy-modules.mjs; release builds also minify that glue);
 // 2. release builds: minify wasm-bindgen's glue and update its integrity hash
 //    (minify-glue.mjs);
 // 3. every build: add the hashes of the page's inline scripts and styles to its

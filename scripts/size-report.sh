@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release app (trunk build --release) and prints what a browser downloads: each
 # file in dist/, raw and gzip -9, and the whole first load (index.html and every file the
-# page fetches when it opens); then what is fetched only when asked for.
+# page fetches when it opens); then each module fetched only when asked for.
 #   --no-build     report on the dist/ already there
 #   --limit KB     exit 1 if the whole first load is over KB (gzip -9; 1 KB = 1024 bytes)
 set -euo pipefail
@@ -27,15 +27,25 @@ fi
 
 shopt -s nullglob
 # What the page fetches when it opens (the workspace: its glue and the snippets the glue
-# imports, its wasm, the styles), and what is fetched only when asked for (the second module:
-# compare, presentation mode, the print pack; src/app/more.rs).
+# imports, its wasm, the styles), and what is fetched only when asked for: every module the
+# page names as loaded on demand, <meta name="mtfp-NAME" content="GLUE.js"> (written by
+# e2e/lazy-modules.mjs; src/app/lazy.rs loads them), with the glue's wasm. A file no such
+# tag names counts as first load.
+declare -A lazy=()   # file -> module name
+modules=()
+while IFS= read -r tag; do
+  name=$(sed -n 's/.*name="mtfp-\([^"]*\)".*/\1/p' <<<"$tag")
+  glue=$(sed -n 's/.*content="\([^"]*\)".*/\1/p' <<<"$tag")
+  [ -n "$name" ] && [ -n "$glue" ] || continue
+  modules+=("$name")
+  lazy["dist/$glue"]=$name
+  lazy["dist/${glue%.js}_bg.wasm"]=$name
+done < <(grep -o '<meta name="mtfp-[^>]*>' dist/index.html || true)
 first=()
-later=()
 for f in dist/*.wasm dist/*.js dist/*.css dist/snippets/*/*.js; do
-  case "$(basename "$f")" in
-    planner-more-*) later+=("$f") ;;
-    *) first+=("$f") ;;
-  esac
+  if [ -z "${lazy[$f]:-}" ]; then
+    first+=("$f")
+  fi
 done
 if [ ${#first[@]} -eq 0 ]; then
   echo "nothing to report: dist/ has no .wasm, .js or .css" >&2
@@ -61,12 +71,20 @@ printf '%-10s %12s %12s  %s\n' "html" "$(kb "$(stat -c %s dist/index.html)")" "$
 report "${first[@]}"
 first_load=$((gz_total + html_gz))
 echo "first load (everything the page fetches when it opens, gzip -9): $(kb "$first_load")"
-if [ ${#later[@]} -gt 0 ]; then
+for m in "${modules[@]}"; do
+  files=()
+  for f in "${!lazy[@]}"; do
+    if [ "${lazy[$f]}" = "$m" ] && [ -f "$f" ]; then
+      files+=("$f")
+    fi
+  done
+  [ ${#files[@]} -gt 0 ] || continue
   echo
-  echo "fetched only when asked for (compare, presentation mode, print pack):"
-  report "${later[@]}"
-  echo "on demand (gzip -9): $(kb "$gz_total")"
-fi
+  echo "fetched only when asked for: module $m (<meta name=\"mtfp-$m\">)"
+  mapfile -t files < <(printf '%s\n' "${files[@]}" | sort)
+  report "${files[@]}"
+  echo "on demand, $m (gzip -9): $(kb "$gz_total")"
+done
 if [ -n "$limit" ] && [ "$first_load" -gt $((limit * 1024)) ]; then
   echo "over the $limit KB budget" >&2
   exit 1

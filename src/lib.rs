@@ -6,7 +6,9 @@
 //!   tests).
 //! - [`cli`]: the native `mtfp` command.
 //! - [`store`]: the user's scenarios, undo history, storage, share links, CSV and import
-//!   (pure, like the model).
+//!   (pure, like the model); `store::workbook` describes the Excel workbook export.
+//! - [`xlsx`]: writes that description as an `.xlsx` file (rust_xlsxwriter); used by `mtfp`
+//!   and by the browser's third wasm module (`planner-xlsx`), never by the workspace.
 //! - `app`: the Yew single-page app (wasm32 only).
 
 pub mod charts;
@@ -17,6 +19,7 @@ pub mod format;
 pub mod model;
 pub mod store;
 pub mod view;
+pub mod xlsx;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

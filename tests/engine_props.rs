@@ -1,9 +1,12 @@
 //! Property tests: for any valid scenario the projection succeeds, every total is the sum
 //! of its lines to the penny, the cumulative gap is the running sum of the annual gaps, and
-//! a scenario survives a round trip through its JSON file.
+//! a scenario survives a round trip through its JSON file; and the Excel workbook's formulas
+//! give the model's figures (`tests/workbook.rs` reads real workbooks back).
 
 #![allow(clippy::inconsistent_digit_grouping)] // amounts in pence: 100_00 is £100.00
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // strategies are test code
+
+mod workbook_common;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -264,6 +267,10 @@ proptest! {
         let p = p.unwrap();
         prop_assert_eq!(p.years.len(), usize::from(s.horizon.years));
         check_totals(&p);
+        // Every formula of the workbook, worked out over the cells it names, gives the
+        // model's figure.
+        let book = planner::store::workbook::workbook(&s, &p);
+        prop_assert!(workbook_common::check_formulas(&book) > 0);
         // The file round-trips.
         let again = Scenario::from_json(&s.to_json()).unwrap();
         prop_assert_eq!(again, s);

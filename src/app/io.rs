@@ -149,8 +149,28 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), Downloa
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| DownloadError::NotMade)?;
+    offer(&blob, filename)
+}
+
+/// Offer `bytes` (a binary file, such as a workbook a module loaded on demand made) as a
+/// file download called `filename`.
+pub fn download_bytes(
+    filename: &str,
+    mime: &str,
+    bytes: &js_sys::Uint8Array,
+) -> Result<(), DownloadError> {
+    let parts = js_sys::Array::of1(bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| DownloadError::NotMade)?;
+    offer(&blob, filename)
+}
+
+/// Offer `blob` as a download called `filename`.
+fn offer(blob: &web_sys::Blob, filename: &str) -> Result<(), DownloadError> {
     let url =
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadError::NotMade)?;
+        web_sys::Url::create_object_url_with_blob(blob).map_err(|_| DownloadError::NotMade)?;
     let result = click_download(&url, filename);
     // The browser has taken the file by the time click() returns; revoke a little later
     // all the same, as some browsers read it asynchronously.

@@ -1,5 +1,6 @@
 //! Import and export: scenario JSON (the `mtfp` tool's format), CSV of results and of
-//! assumptions, each chart as SVG or PNG, and a share link.
+//! assumptions, the Excel workbook ([`super::workbook_export`]), each chart as SVG or PNG,
+//! and a share link.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -12,6 +13,7 @@ use super::io;
 use super::notice::notice_at;
 use super::saved_menu::SavedWork;
 use super::state::{use_dispatch, Action, Notice, Place};
+use super::workbook_export::use_workbook_export;
 use crate::charts::{to_standalone_svg, ChartData};
 use crate::model::{Projection, Scenario};
 use crate::store::session::Shared;
@@ -128,6 +130,7 @@ pub fn chart_exports(chart: &ChartData, file_stem: &str, dispatch: &Callback<Act
 pub fn IoMenu(props: &IoMenuProps) -> Html {
     let d = &use_dispatch().callback();
     let stem = io::slug(&props.scenario.name);
+    let workbook = use_workbook_export(&props.scenario);
     let on_file = {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -221,6 +224,7 @@ pub fn IoMenu(props: &IoMenuProps) -> Html {
                     { button("btn", Some("export-json"), false, "Scenario (JSON, for mtfp)", export("json")) }
                     { button("btn", Some("export-results-csv"), false, "Results (CSV)", export("results")) }
                     { button("btn", Some("export-assumptions-csv"), false, "Assumptions (CSV)", export("assumptions")) }
+                    { workbook }
                 </div>
                 <div class="menu-group">
                     <span class="menu-title">{ "Charts" }</span>

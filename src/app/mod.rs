@@ -10,6 +10,7 @@ mod field;
 mod headlines;
 mod io;
 mod io_menu;
+mod lazy;
 mod more;
 mod notice;
 mod panel;
@@ -24,6 +25,7 @@ mod scenarios;
 mod shortcuts;
 mod state;
 mod storage;
+mod workbook_export;
 
 use std::cell::RefCell;
 use std::rc::Rc;

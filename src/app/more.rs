@@ -1,56 +1,20 @@
 //! Screens loaded on demand: compare, presentation mode and the print pack live in a
-//! second wasm module ([`super::remote`], bin `planner-more`), fetched the first time one
-//! of them is opened, so the page's first download carries only the workspace. This is the
+//! second wasm module ([`super::remote`], bin `planner-more`), fetched ([`super::lazy`])
+//! the first time one of them is opened, so the page's first download carries only the workspace. This is the
 //! workspace's side: it loads the module once, mounts the screen into an element of its
 //! own, keeps it up to date as the scenarios change, and gives it each scenario it asks
-//! for. See docs/scenarios.md, "Screens loaded on demand".
+//! for. See docs/scenarios.md, "Modules loaded on demand".
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::lazy::{self, call};
 use super::state::Workspace;
 use crate::store::remote::{Request, Screen};
 use crate::store::Selected;
-
-#[wasm_bindgen(inline_js = r#"
-let loading = null;
-// The second module, loaded once. Its address is in the page (a hashed file name, written
-// in by the build), relative to the page, so a site served from a sub-path works too.
-export function load_more() {
-  if (loading === null) {
-    const meta = document.querySelector('meta[name="mtfp-more"]');
-    const url = new URL(meta ? meta.content : 'planner-more.js', document.baseURI);
-    loading = import(url.href).then(async (module) => {
-      await module.default();
-      return module;
-    });
-    loading.catch(() => {
-      loading = null;
-    });
-  }
-  return loading;
-}
-"#)]
-extern "C" {
-    fn load_more() -> js_sys::Promise;
-}
-
-/// Call the module's function `name` with `args`.
-fn call(module: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    let f: js_sys::Function = js_sys::Reflect::get(module, &JsValue::from_str(name))
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| format!("the screen's module has no {name}"))?;
-    let args: js_sys::Array = args.iter().collect();
-    f.apply(&JsValue::NULL, &args).map_err(|e| {
-        e.as_string()
-            .unwrap_or_else(|| "the screen could not be shown".into())
-    })
-}
 
 /// The bridge the module reads scenarios through and says it is done on. Its closures live
 /// as long as the screen.
@@ -119,7 +83,7 @@ pub fn More(props: &MoreProps) -> Html {
         use_effect_with((), move |_| {
             let mounted = module.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = wasm_bindgen_futures::JsFuture::from(load_more()).await;
+                let loaded = lazy::load("more").await;
                 let Some(element) = host.cast::<web_sys::Element>() else {
                     return;
                 };

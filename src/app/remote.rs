@@ -5,7 +5,7 @@
 //!
 //! The workspace hands it a [`Request`] and a bridge: `scenario(key)` gives the scenario
 //! `s<id>` (or `baseline`) as JSON, read only when a screen needs it; `send("exit")` closes
-//! the screen. See docs/scenarios.md, "Screens loaded on demand".
+//! the screen. See docs/scenarios.md, "Modules loaded on demand".
 
 use std::cell::RefCell;
 use std::rc::Rc;

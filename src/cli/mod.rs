@@ -19,6 +19,7 @@ use std::io::{Read, Write};
 
 pub mod args;
 mod collaborations;
+mod export_xlsx;
 pub mod input;
 mod project;
 mod workforce;
@@ -53,6 +54,7 @@ pub const COMMANDS: &[Command] = &[
     workforce::WORKFORCE,
     workforce::UPLIFT,
     collaborations::COMMAND,
+    export_xlsx::COMMAND,
 ];
 
 /// Why `mtfp` failed: the exit code and the message for standard error.

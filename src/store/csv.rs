@@ -136,14 +136,24 @@ pub fn results(p: &Projection) -> String {
 /// (blank for a single figure), value, and its source.
 pub fn assumptions(s: &Scenario) -> String {
     let mut out = format!("Scenario,{}\r\n", cell(&s.name));
-    out.push_str(&row(&[
+    for cells in assumption_rows(s) {
+        out.push_str(&row(&cells));
+    }
+    out
+}
+
+/// The table [`assumptions`] writes, as plain text cells (not yet neutralised or quoted):
+/// the header row, then one row per value. The workbook's Assumptions sheet
+/// ([`super::workbook`]) is made of the same rows, so the two always agree.
+pub fn assumption_rows(s: &Scenario) -> Vec<Vec<String>> {
+    let mut out = vec![vec![
         "Section".into(),
         "Assumption".into(),
         "Unit".into(),
         "Year".into(),
         "Value".into(),
         "Source".into(),
-    ]));
+    ]];
     let src = |s: &Source| {
         if s.estimate {
             format!("Estimate: {}", s.text)
@@ -153,14 +163,14 @@ pub fn assumptions(s: &Scenario) -> String {
     };
     let mut one =
         |section: &str, name: &str, unit: &str, year: String, v: String, source: String| {
-            out.push_str(&row(&[
+            out.push(vec![
                 section.into(),
                 name.into(),
                 unit.into(),
                 year,
                 v,
                 source,
-            ]));
+            ]);
         };
     let base = s.horizon.base_year.to_string();
     one(
