@@ -19,6 +19,8 @@ pub fn round_money(value: Decimal) -> Decimal {
 }
 
 /// 10⁰ to 10²⁸, the divisors of a Decimal's mantissa for each scale.
+// Worked out when compiling: an index out of range would fail the build, not panic.
+#[allow(clippy::indexing_slicing)]
 const POWERS_OF_TEN: [u128; 29] = {
     let mut out = [1u128; 29];
     let mut i = 1;
@@ -68,6 +70,23 @@ pub fn round_to(value: Decimal, dp: u32) -> Decimal {
     }
 }
 
+/// True when `lo ≤ value ≤ hi`, for whole-number bounds: an integer comparison of the
+/// mantissa with the bounds scaled to its places, where Decimal's general comparison first
+/// rescales one side (validation compares every figure of a scenario with its limits).
+pub fn within(value: Decimal, lo: i64, hi: i64) -> bool {
+    let mantissa = value.mantissa();
+    let scaled = |bound: i64| {
+        POWERS_OF_TEN
+            .get(value.scale() as usize)
+            .and_then(|&p| i128::try_from(p).ok())
+            .and_then(|p| i128::from(bound).checked_mul(p))
+    };
+    match (scaled(lo), scaled(hi)) {
+        (Some(lo), Some(hi)) => lo <= mantissa && mantissa <= hi,
+        _ => Decimal::from(lo) <= value && value <= Decimal::from(hi),
+    }
+}
+
 /// True when `value` has no fractional part (3, 3.00, −2), false for 2.5.
 ///
 /// Compares with the truncated value instead of testing `fract()` for zero: `fract` goes
@@ -109,20 +128,67 @@ pub fn checked_div(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// year. `At::new("expenditure[ict]", Some(year)).add(a, b)?`
 #[derive(Debug, Clone, Copy)]
 pub struct At<'a> {
-    /// The field path reported on overflow.
-    pub path: &'a str,
+    /// The field reported on overflow.
+    path: Path<'a>,
     /// The year reported on overflow.
     pub year: Option<FinancialYear>,
+}
+
+/// A field path, written out only when an error needs it.
+#[derive(Debug, Clone, Copy)]
+enum Path<'a> {
+    /// The whole path.
+    Plain(&'a str),
+    /// `section[id]field`, e.g. `expenditure`, `ict`, `.driver`.
+    Item(&'a str, &'a str, &'a str),
 }
 
 impl<'a> At<'a> {
     /// Arithmetic at `path` in `year`.
     pub fn new(path: &'a str, year: Option<FinancialYear>) -> Self {
-        At { path, year }
+        At {
+            path: Path::Plain(path),
+            year,
+        }
+    }
+
+    /// Arithmetic at the path `section[id]field` (`collaborations[emsou].total_cost`), which is
+    /// put together only if an error is reported: no string is built on the way.
+    pub fn item(
+        section: &'a str,
+        id: &'a str,
+        field: &'a str,
+        year: Option<FinancialYear>,
+    ) -> Self {
+        At {
+            path: Path::Item(section, id, field),
+            year,
+        }
+    }
+
+    /// The same place in another year.
+    pub fn in_year(self, year: FinancialYear) -> Self {
+        At {
+            year: Some(year),
+            ..self
+        }
+    }
+
+    /// The field path, written out.
+    pub fn path(&self) -> String {
+        match self.path {
+            Path::Plain(p) => p.to_string(),
+            Path::Item(section, id, field) => format!("{section}[{id}]{field}"),
+        }
+    }
+
+    /// An error at this place with `message`.
+    pub fn error(&self, message: impl Into<String>) -> ModelError {
+        ModelError::new(self.path(), message).with_year(self.year)
     }
 
     fn overflow(&self) -> ModelError {
-        ModelError::overflow(self.path, self.year)
+        ModelError::overflow(self.path(), self.year)
     }
 
     /// `a + b`, or an overflow error.
@@ -143,7 +209,7 @@ impl<'a> At<'a> {
     /// `a ÷ b`, or an error on overflow or division by zero.
     pub fn div(&self, a: Decimal, b: Decimal) -> ModelResult<Decimal> {
         if b.is_zero() {
-            return Err(ModelError::new(self.path, "division by zero").with_year(self.year));
+            return Err(self.error("division by zero"));
         }
         checked_div(a, b).ok_or_else(|| self.overflow())
     }
@@ -251,6 +317,37 @@ mod tests {
                     let want = x.round_dp_with_strategy(2, MONEY_ROUNDING);
                     prop_assert_eq!(round_money(x).serialize(), want.serialize(), "{}", x);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn within_agrees_with_comparison() {
+        let cases = [
+            "0",
+            "-100",
+            "-100.0001",
+            "100",
+            "100.00",
+            "99.999",
+            "1e12",
+            "-1000000000000.01",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+        ];
+        for text in cases {
+            let v = Decimal::from_str(text)
+                .or_else(|_| Decimal::from_scientific(text))
+                .unwrap();
+            for (lo, hi) in [
+                (-100, 100),
+                (0, 100),
+                (-1_000_000_000_000, 1_000_000_000_000),
+                (1, 5_000),
+            ] {
+                let want = Decimal::from(lo) <= v && v <= Decimal::from(hi);
+                assert_eq!(within(v, lo, hi), want, "{text} in {lo}..={hi}");
             }
         }
     }

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::penny;
-use super::result::{PreceptResult, Warning};
+use super::result::PreceptResult;
 use crate::model::error::ModelResult;
 use crate::model::money::{round_to, At};
 use crate::model::scenario::Precept;
@@ -24,17 +24,32 @@ pub fn precept_income(at: &At<'_>, tax_base: Decimal, band_d: Decimal) -> ModelR
     Ok(penny(at.mul(tax_base, band_d)?))
 }
 
-/// The precept in every year, base year first. Rises above a referendum limit are added
-/// to `warnings`.
+impl PreceptResult {
+    /// All zero (a placeholder before a run).
+    pub(super) const EMPTY: PreceptResult = PreceptResult {
+        band_d: Decimal::ZERO,
+        rise_gbp: Decimal::ZERO,
+        rise_pct: Decimal::ZERO,
+        band_d_per_week: Decimal::ZERO,
+        tax_base: Decimal::ZERO,
+        income: Decimal::ZERO,
+        referendum_limit_gbp: None,
+        exceeds_referendum_limit: false,
+    };
+}
+
+/// The precept in every year, base year first, into `out`. With `detail` false only what
+/// the totals need is worked out (Band D, its £ rise, income and the referendum flag); the
+/// rise in %, Band D per week and the tax base shown are left zero.
 pub(super) fn project(
     p: &Precept,
     years: &[FinancialYear],
-    warnings: &mut Vec<Warning>,
-) -> ModelResult<Vec<PreceptResult>> {
-    let mut out = Vec::with_capacity(years.len());
+    detail: bool,
+    out: &mut [PreceptResult],
+) -> ModelResult<()> {
     let mut band_d = penny(p.band_d.value.0);
     let mut tax_base = p.tax_base.value.0;
-    for (index, &year) in years.iter().enumerate() {
+    for ((index, &year), slot) in years.iter().enumerate().zip(out.iter_mut()) {
         let at = At::new("precept", Some(year));
         let previous = band_d;
         if index > 0 {
@@ -43,35 +58,31 @@ pub(super) fn project(
                 (None, Some(pct)) => penny(at.grow(band_d, pct)?),
                 (None, None) => band_d,
             };
-            tax_base = at.grow(tax_base, p.tax_base_growth_pct.value.get_or_zero(year))?;
+            let growth = p.tax_base_growth_pct.value.get_or_zero(year);
+            if !growth.is_zero() {
+                tax_base = at.grow(tax_base, growth)?;
+            }
         }
         let rise_gbp = at.sub(band_d, previous)?;
-        let rise_pct = round_to(
-            at.mul(at.div(rise_gbp, previous)?, Decimal::ONE_HUNDRED)?,
-            2,
-        );
-        let limit = p.referendum_limit_gbp.value.get(year);
+        // The limit is money that is set and published, held to the penny like Band D.
+        let limit = p.referendum_limit_gbp.value.get(year).map(penny);
         let exceeds = index > 0 && limit.is_some_and(|l| rise_gbp > l);
-        if exceeds {
-            warnings.push(Warning {
-                path: "precept.rise_gbp".into(),
-                year: Some(year),
-                message: format!(
-                    "the Band D rise of £{rise_gbp} is above the referendum limit of £{}",
-                    limit.unwrap_or_default()
-                ),
-            });
-        }
-        out.push(PreceptResult {
+        *slot = PreceptResult {
             band_d,
             rise_gbp,
-            rise_pct,
-            band_d_per_week: penny(at.div(band_d, WEEKS_PER_YEAR)?),
-            tax_base: two_places(tax_base),
             income: precept_income(&at, tax_base, band_d)?,
             referendum_limit_gbp: limit,
             exceeds_referendum_limit: exceeds,
-        });
+            ..PreceptResult::EMPTY
+        };
+        if detail {
+            slot.rise_pct = round_to(
+                at.mul(at.div(rise_gbp, previous)?, Decimal::ONE_HUNDRED)?,
+                2,
+            );
+            slot.band_d_per_week = penny(at.div(band_d, WEEKS_PER_YEAR)?);
+            slot.tax_base = two_places(tax_base);
+        }
     }
-    Ok(out)
+    Ok(())
 }

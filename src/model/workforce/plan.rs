@@ -311,14 +311,22 @@ impl WorkforcePlan {
         self.officers.validate("workforce.officers")?;
         self.staff.validate("workforce.staff")?;
         self.pcsos.validate("workforce.pcsos")?;
-        for (i, group) in self.unpaid.iter().enumerate() {
-            let path = format!("workforce.unpaid[{i}]");
-            for (year, v) in group.headcount.iter() {
-                whole_non_negative(&path, "headcount", v).map_err(|e| e.in_year(year))?;
-            }
-        }
+        self.validate_unpaid()?;
         if let Some(uplift) = &self.uplift {
             uplift.validate("workforce.uplift")?;
+        }
+        Ok(())
+    }
+
+    /// Check the unpaid groups' headcounts: whole people, not negative.
+    pub fn validate_unpaid(&self) -> ModelResult<()> {
+        for (i, group) in self.unpaid.iter().enumerate() {
+            for (year, v) in group.headcount.iter() {
+                if v.is_sign_negative() && !v.is_zero() || !is_whole(v) {
+                    let path = format!("workforce.unpaid[{i}]");
+                    whole_non_negative(&path, "headcount", v).map_err(|e| e.in_year(year))?;
+                }
+            }
         }
         Ok(())
     }
