@@ -70,20 +70,13 @@ pub fn round_to(value: Decimal, dp: u32) -> Decimal {
     }
 }
 
-/// True when `lo ≤ value ≤ hi`, for whole-number bounds: an integer comparison of the
-/// mantissa with the bounds scaled to its places, where Decimal's general comparison first
-/// rescales one side (validation compares every figure of a scenario with its limits).
-pub fn within(value: Decimal, lo: i64, hi: i64) -> bool {
-    let mantissa = value.mantissa();
-    let scaled = |bound: i64| {
-        POWERS_OF_TEN
-            .get(value.scale() as usize)
-            .and_then(|&p| i128::try_from(p).ok())
-            .and_then(|p| i128::from(bound).checked_mul(p))
-    };
-    match (scaled(lo), scaled(hi)) {
-        (Some(lo), Some(hi)) => lo <= mantissa && mantissa <= hi,
-        _ => Decimal::from(lo) <= value && value <= Decimal::from(hi),
+/// True when `−bound ≤ value ≤ bound`: the mantissa compared with the bound scaled to its
+/// places, in integers, where Decimal's general comparison first rescales one side
+/// (validation compares every figure of a scenario with its limits).
+pub fn within(value: Decimal, bound: u64) -> bool {
+    match POWERS_OF_TEN.get(value.scale() as usize) {
+        Some(&p) => value.mantissa().unsigned_abs() <= u128::from(bound).saturating_mul(p),
+        None => value.abs() <= Decimal::from(bound),
     }
 }
 
@@ -335,19 +328,18 @@ mod tests {
             "0.0000000000000000000000000001",
             "79228162514264337593543950335",
             "-79228162514264337593543950335",
+            "-7.9228162514264337593543950335",
         ];
         for text in cases {
             let v = Decimal::from_str(text)
                 .or_else(|_| Decimal::from_scientific(text))
                 .unwrap();
-            for (lo, hi) in [
-                (-100, 100),
-                (0, 100),
-                (-1_000_000_000_000, 1_000_000_000_000),
-                (1, 5_000),
-            ] {
-                let want = Decimal::from(lo) <= v && v <= Decimal::from(hi);
-                assert_eq!(within(v, lo, hi), want, "{text} in {lo}..={hi}");
+            for bound in [0u64, 100, 1_000_000_000_000, u64::MAX] {
+                assert_eq!(
+                    within(v, bound),
+                    v.abs() <= Decimal::from(bound),
+                    "{text} within {bound}"
+                );
             }
         }
     }

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::feeds::Feeds;
-use super::PerYear;
+use super::{PerYear, MAX_PLAN_YEARS};
 use crate::model::dec::YearValues;
 use crate::model::error::{ModelError, ModelResult};
 use crate::model::money::At;
@@ -66,7 +66,7 @@ impl Awards {
     }
 
     /// The effective award of `group` in year `k`.
-    fn of(&self, group: PayGroup, k: usize) -> Decimal {
+    pub(super) fn of(&self, group: PayGroup, k: usize) -> Decimal {
         let table = match group {
             PayGroup::Officers => &self.officers,
             PayGroup::Staff => &self.staff,
@@ -85,72 +85,144 @@ fn grow(at: &At<'_>, a: Decimal, pct: Decimal) -> ModelResult<Decimal> {
     }
 }
 
-/// An expenditure line's amount in year `k` (not the base year), from `prev`, the year
-/// before's unrounded amount.
-pub(super) fn expenditure(
-    line: &ExpenditureLine,
-    s: &Scenario,
-    k: usize,
-    year: FinancialYear,
-    prev: Decimal,
-    awards: &Awards,
-    feeds: &Feeds,
-) -> ModelResult<Decimal> {
-    let at = At::item("expenditure", &line.id, "", Some(year));
-    let a = &s.assumptions;
-    let value = match &line.driver {
-        Driver::PayAward { group, drift } => {
-            let mut pct = awards.of(*group, k);
-            if *drift {
-                pct = at.add(pct, a.pay_drift_pct.value.get_or_zero(year))?;
-            }
-            grow(&at, prev, pct)?
-        }
-        Driver::NonPayInflation => {
-            grow(&at, prev, a.non_pay_inflation_pct.value.get_or_zero(year))?
-        }
-        Driver::FlatCash => prev,
-        Driver::Growth { growth_pct } => grow(&at, prev, growth_pct.get_or_zero(year))?,
-        Driver::Explicit { amounts } => amounts.get(year).unwrap_or(prev),
-        Driver::Workforce { group } => feed(feeds.pay(*group), k),
-        Driver::CollaborationContribution => {
-            feed(feeds.collab.as_ref().map(|c| &c.contribution), k)
-        }
-        Driver::CollaborationCapitalFinancing => feed(feeds.collab.as_ref().map(|c| &c.capital), k),
-    };
-    let pressure = line.pressures.get_or_zero(year);
-    if pressure.is_zero() {
-        Ok(value)
-    } else {
-        at.add(value, pressure)
-    }
+/// How a line moves from each year to the next, resolved to the plan's years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Step {
+    /// Last year's amount grown by the year's % (a pay award with or without drift,
+    /// non-pay inflation, the line's own growth).
+    Grow(PerYear),
+    /// Last year's amount (flat cash).
+    Same,
+    /// The year's listed amount, else last year's.
+    Explicit([Option<Decimal>; MAX_PLAN_YEARS]),
+    /// A module's figure for the year.
+    Feed(PerYear),
 }
 
-/// A funding line's amount in year `k` (not the base year), from `prev`.
-pub(super) fn funding(
-    line: &FundingLine,
-    k: usize,
-    year: FinancialYear,
-    prev: Decimal,
-    feeds: &Feeds,
-) -> ModelResult<Decimal> {
-    Ok(match &line.driver {
-        FundingDriver::FlatCash => prev,
-        FundingDriver::Growth { growth_pct } => {
-            let at = At::item("funding", &line.id, "", Some(year));
-            grow(&at, prev, growth_pct.get_or_zero(year))?
+/// Everything a line's amounts depend on, resolved to the plan's years: two lines with
+/// equal inputs have equal amounts, so an [`Engine`](super::Engine) rolls a line forward
+/// again only when its inputs change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct LineInputs {
+    pub base: Decimal,
+    pub step: Step,
+    /// Pressures added in each year (zero where none).
+    pub pressures: PerYear,
+}
+
+fn table(values: &YearValues, years: &[FinancialYear]) -> PerYear {
+    let mut out = [Decimal::ZERO; MAX_PLAN_YEARS];
+    if !values.0.is_empty() {
+        for (slot, &year) in out.iter_mut().zip(years).skip(1) {
+            *slot = values.get_or_zero(year);
         }
-        FundingDriver::Explicit { amounts } => amounts.get(year).unwrap_or(prev),
-        FundingDriver::UpliftGrant => feed(feeds.uplift_due.as_ref(), k),
+    }
+    out
+}
+
+fn feed(values: Option<&PerYear>) -> PerYear {
+    values.copied().unwrap_or([Decimal::ZERO; MAX_PLAN_YEARS])
+}
+
+/// An expenditure line's inputs.
+pub(super) fn expenditure_inputs(
+    line: &ExpenditureLine,
+    s: &Scenario,
+    years: &[FinancialYear],
+    awards: &Awards,
+    feeds: &Feeds,
+) -> ModelResult<LineInputs> {
+    let a = &s.assumptions;
+    let step = match &line.driver {
+        Driver::PayAward { group, drift } => {
+            let mut pct = [Decimal::ZERO; MAX_PLAN_YEARS];
+            for (k, (slot, &year)) in pct.iter_mut().zip(years).enumerate().skip(1) {
+                *slot = awards.of(*group, k);
+                if *drift {
+                    let at = At::item("expenditure", &line.id, "", Some(year));
+                    *slot = at.add(*slot, a.pay_drift_pct.value.get_or_zero(year))?;
+                }
+            }
+            Step::Grow(pct)
+        }
+        Driver::NonPayInflation => Step::Grow(table(&a.non_pay_inflation_pct.value, years)),
+        Driver::FlatCash => Step::Same,
+        Driver::Growth { growth_pct } => Step::Grow(table(growth_pct, years)),
+        Driver::Explicit { amounts } => {
+            let mut listed = [None; MAX_PLAN_YEARS];
+            for (slot, &year) in listed.iter_mut().zip(years).skip(1) {
+                *slot = amounts.get(year);
+            }
+            Step::Explicit(listed)
+        }
+        Driver::Workforce { group } => Step::Feed(feed(feeds.pay(*group))),
+        Driver::CollaborationContribution => {
+            Step::Feed(feed(feeds.collab.as_ref().map(|c| &c.contribution)))
+        }
+        Driver::CollaborationCapitalFinancing => {
+            Step::Feed(feed(feeds.collab.as_ref().map(|c| &c.capital)))
+        }
+    };
+    Ok(LineInputs {
+        base: line.base_amount,
+        step,
+        pressures: table(&line.pressures, years),
     })
 }
 
-/// A module's figure in year `k` ([`check_feeds`] has made sure the module gave one).
-fn feed(values: Option<&PerYear>, k: usize) -> Decimal {
-    values
-        .and_then(|v| v.get(k))
-        .copied()
-        .unwrap_or(Decimal::ZERO)
+/// A funding line's inputs.
+pub(super) fn funding_inputs(
+    line: &FundingLine,
+    years: &[FinancialYear],
+    feeds: &Feeds,
+) -> LineInputs {
+    let step = match &line.driver {
+        FundingDriver::FlatCash => Step::Same,
+        FundingDriver::Growth { growth_pct } => Step::Grow(table(growth_pct, years)),
+        FundingDriver::Explicit { amounts } => {
+            let mut listed = [None; MAX_PLAN_YEARS];
+            for (slot, &year) in listed.iter_mut().zip(years).skip(1) {
+                *slot = amounts.get(year);
+            }
+            Step::Explicit(listed)
+        }
+        FundingDriver::UpliftGrant => Step::Feed(feed(feeds.uplift_due.as_ref())),
+    };
+    LineInputs {
+        base: line.base_amount,
+        step,
+        pressures: [Decimal::ZERO; MAX_PLAN_YEARS],
+    }
+}
+
+/// A line's stored amount in every year (rounded to the penny), from its inputs: the base
+/// year's is the base amount; each later year's is worked out from the year before's
+/// unrounded amount. `at` names the line for an overflow.
+pub(super) fn roll(
+    inputs: &LineInputs,
+    years: &[FinancialYear],
+    at: &At<'_>,
+) -> ModelResult<PerYear> {
+    let mut out = [Decimal::ZERO; MAX_PLAN_YEARS];
+    let mut amount = inputs.base;
+    for (k, (slot, &year)) in out.iter_mut().zip(years).enumerate() {
+        if k > 0 {
+            let at = at.in_year(year);
+            let nth = |v: &PerYear| v.get(k).copied().unwrap_or(Decimal::ZERO);
+            amount = match &inputs.step {
+                Step::Grow(pct) => grow(&at, amount, nth(pct))?,
+                Step::Same => amount,
+                Step::Explicit(listed) => listed.get(k).copied().flatten().unwrap_or(amount),
+                Step::Feed(values) => nth(values),
+            };
+            let pressure = nth(&inputs.pressures);
+            if !pressure.is_zero() {
+                amount = at.add(amount, pressure)?;
+            }
+        }
+        *slot = super::penny(amount);
+    }
+    Ok(out)
 }
 
 fn missing(path: String, what: &str, year: FinancialYear) -> ModelError {

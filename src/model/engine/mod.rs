@@ -121,7 +121,7 @@ pub fn project_valid(valid: Valid<'_>) -> ModelResult<Projection> {
     let awards = Awards::new(s, years)?;
     let feeds = feeds::Feeds::compute(s, years, &awards)?;
     let mut full = run::Full::new(s, years.len());
-    run::run(s, years, &awards, &feeds, &mut full)?;
+    run::run(s, years, &awards, &feeds, &mut full, None)?;
     Ok(full.finish())
 }
 
@@ -135,7 +135,7 @@ pub fn totals(scenario: &Scenario) -> ModelResult<Totals> {
     let awards = Awards::new(s, years)?;
     let feeds = feeds::Feeds::compute(s, years, &awards)?;
     let mut out = Totals::default();
-    run::run(s, years, &awards, &feeds, &mut out)?;
+    run::run(s, years, &awards, &feeds, &mut out, None)?;
     Ok(out)
 }
 
@@ -158,6 +158,8 @@ pub fn totals(scenario: &Scenario) -> ModelResult<Totals> {
 #[derive(Debug, Clone, Default)]
 pub struct Engine {
     cache: feeds::Cache,
+    /// Each line's and the precept's inputs and figures from the last run.
+    kept: run::Kept,
     /// The pay award tables and plan years last seen, and their effective awards.
     awards: Option<(AwardTables, Awards)>,
 }
@@ -220,7 +222,7 @@ impl Engine {
             }
         };
         let feeds = self.cache.feeds(s, years, &awards)?;
-        run::run(s, years, &awards, &feeds, sink)
+        run::run(s, years, &awards, &feeds, sink, Some(&mut self.kept))
     }
 }
 

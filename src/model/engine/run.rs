@@ -7,12 +7,12 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::feeds::Feeds;
-use super::lines::{self, Awards};
+use super::lines::{self, Awards, LineInputs};
 use super::result::{
     ExpenditureAmount, FundingAmount, PreceptResult, Projection, ReservesResult, SavingsResult,
     Totals, Warning, YearResult, YearTotals,
 };
-use super::{penny, precept, MAX_PLAN_YEARS};
+use super::{penny, precept, PerYear, MAX_PLAN_YEARS};
 use crate::model::error::ModelResult;
 use crate::model::money::At;
 use crate::model::scenario::{SavingKind, Scenario};
@@ -47,31 +47,83 @@ pub(super) trait Sink {
     fn year(&mut self, y: &Year<'_>);
 }
 
-/// Project `s` (valid, with its modules' figures in `feeds`) into `sink`.
+/// What an [`Engine`](super::Engine) keeps of the last run: each line's inputs and stored
+/// amounts, and the precept's inputs and figures (with or without the detail).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Kept {
+    /// The plan's first year and length the rest was worked out for.
+    years: Option<(FinancialYear, usize)>,
+    lines: Vec<(LineInputs, PerYear)>,
+    precept: Option<(precept::Inputs, bool, [PreceptResult; MAX_PLAN_YEARS])>,
+}
+
+/// Project `s` (valid, with its modules' figures in `feeds`) into `sink`. With `kept`, a
+/// line or the precept whose inputs are as last time is not worked out again.
 pub(super) fn run<S: Sink>(
     s: &Scenario,
     years: &[FinancialYear],
     awards: &Awards,
     feeds: &Feeds,
     sink: &mut S,
+    mut kept: Option<&mut Kept>,
 ) -> ModelResult<()> {
     lines::check_feeds(s, years, feeds)?;
+    if let Some(k) = kept.as_deref_mut() {
+        let plan = years.first().map(|&y| (y, years.len()));
+        if k.years != plan {
+            *k = Kept {
+                years: plan,
+                ..Kept::default()
+            };
+        }
+    }
+
+    // The precept.
+    let inputs = precept::Inputs::of(&s.precept, years);
     let mut precepts = [PreceptResult::EMPTY; MAX_PLAN_YEARS];
-    let precepts = precepts.get_mut(..years.len()).unwrap_or_default();
-    precept::project(&s.precept, years, S::DETAIL, precepts)?;
+    match kept.as_deref_mut() {
+        Some(Kept {
+            precept: Some((seen, detail, figures)),
+            ..
+        }) if *seen == inputs && (*detail || !S::DETAIL) => precepts = *figures,
+        Some(k) => {
+            precept::project(&inputs, years, S::DETAIL, &mut precepts)?;
+            k.precept = Some((inputs, S::DETAIL, precepts));
+        }
+        None => precept::project(&inputs, years, S::DETAIL, &mut precepts)?,
+    }
+    let precepts = precepts.get(..years.len()).unwrap_or_default();
     sink.precept(precepts);
 
+    // Every line's stored amounts, expenditure then funding.
     let n_exp = s.expenditure.len();
-    // Each line's unrounded amount last year, expenditure then funding; and (for a
-    // detailed run) this year's rounded amounts.
-    let mut prev: Vec<Decimal> = s
-        .expenditure
-        .iter()
-        .map(|l| l.base_amount)
-        .chain(s.funding.iter().map(|l| l.base_amount))
-        .collect();
-    let mut rounded = if S::DETAIL {
-        vec![Decimal::ZERO; prev.len()]
+    let n = n_exp + s.funding.len();
+    let mut local = Vec::new();
+    let stored: &mut Vec<(LineInputs, PerYear)> = match kept {
+        Some(k) => &mut k.lines,
+        None => &mut local,
+    };
+    stored.truncate(n);
+    for i in 0..n {
+        let (inputs, at) = match (s.expenditure.get(i), s.funding.get(i.wrapping_sub(n_exp))) {
+            (Some(line), _) => (
+                lines::expenditure_inputs(line, s, years, awards, feeds)?,
+                At::item("expenditure", &line.id, "", None),
+            ),
+            (None, Some(line)) => (
+                lines::funding_inputs(line, years, feeds),
+                At::item("funding", &line.id, "", None),
+            ),
+            (None, None) => continue,
+        };
+        match stored.get_mut(i) {
+            Some((seen, _)) if *seen == inputs => {}
+            Some(slot) => *slot = (inputs, lines::roll(&inputs, years, &at)?),
+            None => stored.push((inputs, lines::roll(&inputs, years, &at)?)),
+        }
+    }
+    let mut amounts = if S::DETAIL {
+        vec![Decimal::ZERO; n]
     } else {
         Vec::new()
     };
@@ -84,24 +136,15 @@ pub(super) fn run<S: Sink>(
         let at = At::new("totals", Some(year));
         let mut gross = Decimal::ZERO;
         let mut funding = Decimal::ZERO;
-        for (i, amount) in prev.iter_mut().enumerate() {
-            if k > 0 {
-                *amount = match s.expenditure.get(i) {
-                    Some(line) => lines::expenditure(line, s, k, year, *amount, awards, feeds)?,
-                    None => match s.funding.get(i - n_exp) {
-                        Some(line) => lines::funding(line, k, year, *amount, feeds)?,
-                        None => *amount,
-                    },
-                };
-            }
-            let stored = penny(*amount);
+        for (i, (_, pennies)) in stored.iter().enumerate() {
+            let amount = pennies.get(k).copied().unwrap_or(Decimal::ZERO);
             if i < n_exp {
-                gross = at.add(gross, stored)?;
+                gross = at.add(gross, amount)?;
             } else {
-                funding = at.add(funding, stored)?;
+                funding = at.add(funding, amount)?;
             }
-            if let Some(slot) = rounded.get_mut(i) {
-                *slot = stored;
+            if let Some(slot) = amounts.get_mut(i) {
+                *slot = amount;
             }
         }
         // Sums of pennies are pennies; `penny` only fixes the scale of an empty sum.
@@ -123,7 +166,7 @@ pub(super) fn run<S: Sink>(
         let floor = penny(at.pct(total_expenditure, r.floor_pct.value.0)?);
         sink.year(&Year {
             year,
-            lines: &rounded,
+            lines: &amounts,
             gross,
             savings,
             total_expenditure,

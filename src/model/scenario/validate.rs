@@ -24,7 +24,7 @@ pub const MIN_PCT: Decimal = Decimal::from_parts(100, 0, 0, true, 0);
 /// Highest percentage accepted for any rate (a doubling in one year).
 pub const MAX_PCT: Decimal = Decimal::ONE_HUNDRED;
 /// Largest amount (£, either sign) accepted anywhere: £1 trillion.
-const MAX_AMOUNT_POUNDS: i64 = 1_000_000_000_000;
+const MAX_AMOUNT_POUNDS: u64 = 1_000_000_000_000;
 /// Largest tax base accepted (Band D equivalents): 100 million.
 const MAX_TAX_BASE: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
 /// Largest Band D accepted (£ a year): £100,000.
@@ -166,7 +166,7 @@ fn years_in_plan(at: &At<'_>, values: &YearValues, h: &Horizon, base_ok: bool) -
 }
 
 fn pct(at: &At<'_>, value: Decimal) -> ModelResult<()> {
-    if !within(value, -100, 100) {
+    if !within(value, 100) {
         return Err(at.error(format!(
             "{value}% is not a plausible rate: it must lie between {MIN_PCT}% and {MAX_PCT}%"
         )));
@@ -182,7 +182,7 @@ fn pcts(at: &At<'_>, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelRe
 }
 
 fn amount(at: &At<'_>, value: Decimal) -> ModelResult<()> {
-    if !within(value, -MAX_AMOUNT_POUNDS, MAX_AMOUNT_POUNDS) {
+    if !within(value, MAX_AMOUNT_POUNDS) {
         return Err(at.error(format!(
             "£{value} is beyond any police budget (the limit is £1 trillion)"
         )));
