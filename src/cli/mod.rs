@@ -4,11 +4,13 @@
 use std::io::Write;
 
 mod args;
+mod assumptions;
 mod collaborations;
 mod project;
 mod workforce;
 
 pub use args::{Format, Options};
+pub use assumptions::CSV_HEADER as ASSUMPTIONS_CSV_HEADER;
 
 const USAGE: &str = "usage: mtfp <command> [SCENARIO.json] [--format csv|json]
 
@@ -17,6 +19,7 @@ commands:
   workforce       headcount, FTE, starters, leavers and pay cost by year and group
   uplift          Operation Uplift: target, actual, % achieved, grant due, grant at risk
   collaborations  each collaboration's total cost, force share and benefits by year
+  assumptions     every kind of assumption: key, label, unit, range, swing, uncertainty
 
 With no SCENARIO.json the Nottinghamshire baseline is used.";
 
@@ -37,6 +40,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), String> {
         "workforce" => workforce::run_workforce(&options, out),
         "uplift" => workforce::run_uplift(&options, out),
         "collaborations" => collaborations::run(&options, out),
+        "assumptions" => assumptions::run(&options, out),
         other => {
             let _ = (&options, &out);
             Err(format!("unknown command '{other}'\n{USAGE}"))

@@ -63,6 +63,15 @@ impl Group {
         }
     }
 
+    /// The group as people name it: "Officers", "Police staff", "PCSOs".
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Officers => "Officers",
+            Group::Staff => "Police staff",
+            Group::Pcsos => "PCSOs",
+        }
+    }
+
     /// The group's section in a scenario file, for messages: `workforce.officers`.
     pub fn path(self) -> &'static str {
         match self {
