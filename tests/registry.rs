@@ -336,3 +336,60 @@ fn years_rules_match_the_scenario_file() {
         }
     }
 }
+
+/// docs/model.md §10 lists every kind with the registry's figures, so the document can be
+/// trusted for them: key, scenario field, unit, range, years, swing and uncertainty.
+#[test]
+fn the_model_document_lists_the_registry() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/model.md")).unwrap();
+    let rows: Vec<Vec<String>> = doc
+        .lines()
+        .filter(|l| l.starts_with("| `") && l.matches('|').count() == 8)
+        .map(|l| {
+            l.split('|')
+                .map(|c| c.trim().trim_matches('`').to_string())
+                .collect()
+        })
+        .filter(|cells: &Vec<String>| Kind::from_key(&cells[1]).is_some())
+        .collect();
+    assert_eq!(rows.len(), Kind::ALL.len());
+    for (row, &kind) in rows.iter().zip(Kind::ALL) {
+        let def = kind.def();
+        assert_eq!(row[1], def.key);
+        assert_eq!(row[2], def.path, "{}", def.key);
+        let unit = match def.unit {
+            Unit::Percent => "%",
+            Unit::Pounds => "£",
+            Unit::Properties => "Band D equiv.",
+            Unit::Years => "years",
+            Unit::People => "people",
+        };
+        assert_eq!(row[3], unit, "{}", def.key);
+        assert_eq!(row[4], format!("{} to {}", def.min, def.max), "{}", def.key);
+        assert_eq!(row[5], def.years.key(), "{}", def.key);
+        match def.analysis {
+            Analysis::Varied { swing, uncertainty } => {
+                let v = match swing.change {
+                    Change::By(v) | Change::Percent(v) => v.normalize(),
+                };
+                assert!(row[6].contains(&v.to_string()), "{}: {}", def.key, row[6]);
+                let points = format!(
+                    "{} / {} / {}",
+                    uncertainty.low.value.normalize(),
+                    uncertainty.likely.value.normalize(),
+                    uncertainty.high.value.normalize()
+                );
+                assert!(
+                    row[7].starts_with(&points),
+                    "{}: {} vs {points}",
+                    def.key,
+                    row[7]
+                );
+            }
+            Analysis::Fixed { reason } => {
+                assert_eq!(row[7], format!("not varied: {reason}"), "{}", def.key);
+            }
+        }
+    }
+}
