@@ -44,14 +44,18 @@ fn every_kind_is_defined_once_with_a_stable_key_and_a_sound_range() {
         assert!(keys.insert(def.key), "{} twice", def.key);
         assert!(doms.insert(def.dom), "{} twice", def.dom);
         assert_eq!(Kind::from_key(def.key), Some(kind));
-        assert!(!def.label.is_empty() && !def.detail.is_empty() && !def.path.is_empty());
+        assert!(
+            !def.label.is_empty()
+                && !kind.about().detail.is_empty()
+                && !kind.about().path.is_empty()
+        );
         assert!(def.min <= def.max, "{}", def.key);
         assert!(
             def.key.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
             "{}",
             def.key
         );
-        match def.analysis {
+        match kind.about().analysis {
             Analysis::Varied { swing, uncertainty } => {
                 assert!(!swing.basis.is_empty());
                 let (l, m, h) = (uncertainty.low, uncertainty.likely, uncertainty.high);
@@ -193,7 +197,7 @@ fn swings_move_the_plan_as_a_budget_book_says() {
     let plan = engine.totals(&s).unwrap().cumulative_gap();
     let mut effect = |kind: Kind, target: Target| {
         let a = Assumption { kind, target };
-        let Analysis::Varied { swing, .. } = a.def().analysis else {
+        let Analysis::Varied { swing, .. } = a.about().analysis else {
             panic!("{kind:?} is not varied");
         };
         let mut up = s.clone();
@@ -215,7 +219,7 @@ fn swings_move_the_plan_as_a_budget_book_says() {
     assert!(up > Decimal::ZERO, "{up}");
     // Every varied assumption of the baseline can be swung both ways within its range.
     for a in registry::assumptions(&s) {
-        if let Analysis::Varied { swing, .. } = a.def().analysis {
+        if let Analysis::Varied { swing, .. } = a.about().analysis {
             let mut t = s.clone();
             a.shift(&mut t, swing.change, from)
                 .unwrap_or_else(|e| panic!("{}: {e}", a.key()));
@@ -357,7 +361,7 @@ fn the_model_document_lists_the_registry() {
     for (row, &kind) in rows.iter().zip(Kind::ALL) {
         let def = kind.def();
         assert_eq!(row[1], def.key);
-        assert_eq!(row[2], def.path, "{}", def.key);
+        assert_eq!(row[2], kind.about().path, "{}", def.key);
         let unit = match def.unit {
             Unit::Percent => "%",
             Unit::Pounds => "£",
@@ -368,7 +372,7 @@ fn the_model_document_lists_the_registry() {
         assert_eq!(row[3], unit, "{}", def.key);
         assert_eq!(row[4], format!("{} to {}", def.min, def.max), "{}", def.key);
         assert_eq!(row[5], def.years.key(), "{}", def.key);
-        match def.analysis {
+        match kind.about().analysis {
             Analysis::Varied { swing, uncertainty } => {
                 let v = match swing.change {
                     Change::By(v) | Change::Percent(v) => v.normalize(),

@@ -87,7 +87,8 @@ fn spread(s: Spread) -> &'static str {
 }
 
 fn kind_out(def: &Def, s: &crate::model::Scenario) -> KindOut {
-    let (swing, uncertainty, fixed) = match def.analysis {
+    let about = def.kind.about();
+    let (swing, uncertainty, fixed) = match about.analysis {
         Analysis::Varied { swing, uncertainty } => {
             let (how, value) = change(swing.change);
             let point = |p: registry::Point| PointOut {
@@ -128,13 +129,13 @@ fn kind_out(def: &Def, s: &crate::model::Scenario) -> KindOut {
     KindOut {
         key: def.key,
         label: def.label,
-        detail: def.detail,
+        detail: about.detail,
         unit: def.unit.key(),
         min: def.min,
         max: def.max,
         years: def.years.key(),
         section: def.section.name(),
-        path: def.path,
+        path: about.path,
         swing,
         uncertainty,
         not_varied_because: fixed,

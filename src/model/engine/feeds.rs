@@ -81,7 +81,7 @@ fn per_year(values: impl IntoIterator<Item = Decimal>) -> PerYear {
 /// Pay cost by year of priced flows.
 fn price(flows: &GroupFlows, effective: &PerYear) -> ModelResult<PerYear> {
     let mut pay = ZEROS;
-    flows.price(effective, |k, p| {
+    flows.price(effective, &mut |k, p| {
         if let Some(slot) = pay.get_mut(k) {
             *slot = p.pay_cost;
         }

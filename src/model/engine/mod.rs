@@ -121,7 +121,7 @@ pub fn project_valid(valid: Valid<'_>) -> ModelResult<Projection> {
     let awards = Awards::new(s, years)?;
     let feeds = feeds::Feeds::compute(s, years, &awards)?;
     let mut full = run::Full::new(s, years.len());
-    run::run(s, years, &awards, &feeds, &mut full, None)?;
+    run::run(s, years, &awards, &feeds, &mut full, &mut run::Fresh)?;
     Ok(full.finish())
 }
 
@@ -135,7 +135,7 @@ pub fn totals(scenario: &Scenario) -> ModelResult<Totals> {
     let awards = Awards::new(s, years)?;
     let feeds = feeds::Feeds::compute(s, years, &awards)?;
     let mut out = Totals::default();
-    run::run(s, years, &awards, &feeds, &mut out, None)?;
+    run::run(s, years, &awards, &feeds, &mut out, &mut run::Fresh)?;
     Ok(out)
 }
 
@@ -222,7 +222,7 @@ impl Engine {
             }
         };
         let feeds = self.cache.feeds(s, years, &awards)?;
-        run::run(s, years, &awards, &feeds, sink, Some(&mut self.kept))
+        run::run(s, years, &awards, &feeds, sink, &mut self.kept)
     }
 }
 

@@ -47,8 +47,45 @@ pub(super) trait Sink {
     fn year(&mut self, y: &Year<'_>);
 }
 
-/// What an [`Engine`](super::Engine) keeps of the last run: each line's inputs and stored
-/// amounts, and the precept's inputs and figures (with or without the detail).
+/// What a run may keep for the next: nothing ([`Fresh`], a single projection) or each
+/// line's and the precept's inputs and figures ([`Kept`], an [`Engine`](super::Engine)).
+/// A trait rather than an option, so a single projection carries none of the comparing.
+pub(super) trait Keep {
+    /// The plan's first year and length, before anything is asked.
+    fn start(&mut self, _plan: Option<(FinancialYear, usize)>) {}
+    /// The precept's figures, if worked out before from equal inputs (with the detail if
+    /// `detail`).
+    fn precept(
+        &self,
+        _inputs: &precept::Inputs,
+        _detail: bool,
+    ) -> Option<[PreceptResult; MAX_PLAN_YEARS]> {
+        None
+    }
+    /// Keep the precept's figures.
+    fn keep_precept(
+        &mut self,
+        _inputs: precept::Inputs,
+        _detail: bool,
+        _figures: &[PreceptResult; MAX_PLAN_YEARS],
+    ) {
+    }
+    /// Line `i`'s stored amounts, if rolled before from equal inputs.
+    fn line(&self, _i: usize, _inputs: &LineInputs) -> Option<PerYear> {
+        None
+    }
+    /// Keep line `i`'s inputs and stored amounts.
+    fn keep_line(&mut self, _i: usize, _inputs: LineInputs, _amounts: &PerYear) {}
+    /// There are `n` lines.
+    fn lines(&mut self, _n: usize) {}
+}
+
+/// Keeps nothing.
+pub(super) struct Fresh;
+
+impl Keep for Fresh {}
+
+/// What an [`Engine`](super::Engine) keeps of the last run.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Kept {
     /// The plan's first year and length the rest was worked out for.
@@ -57,53 +94,89 @@ pub(super) struct Kept {
     precept: Option<(precept::Inputs, bool, [PreceptResult; MAX_PLAN_YEARS])>,
 }
 
-/// Project `s` (valid, with its modules' figures in `feeds`) into `sink`. With `kept`, a
-/// line or the precept whose inputs are as last time is not worked out again.
-pub(super) fn run<S: Sink>(
-    s: &Scenario,
-    years: &[FinancialYear],
-    awards: &Awards,
-    feeds: &Feeds,
-    sink: &mut S,
-    mut kept: Option<&mut Kept>,
-) -> ModelResult<()> {
-    lines::check_feeds(s, years, feeds)?;
-    if let Some(k) = kept.as_deref_mut() {
-        let plan = years.first().map(|&y| (y, years.len()));
-        if k.years != plan {
-            *k = Kept {
+impl Keep for Kept {
+    fn start(&mut self, plan: Option<(FinancialYear, usize)>) {
+        if self.years != plan {
+            *self = Kept {
                 years: plan,
                 ..Kept::default()
             };
         }
     }
 
+    fn precept(
+        &self,
+        inputs: &precept::Inputs,
+        detail: bool,
+    ) -> Option<[PreceptResult; MAX_PLAN_YEARS]> {
+        match &self.precept {
+            Some((seen, kept_detail, figures)) if seen == inputs && (*kept_detail || !detail) => {
+                Some(*figures)
+            }
+            _ => None,
+        }
+    }
+
+    fn keep_precept(
+        &mut self,
+        inputs: precept::Inputs,
+        detail: bool,
+        figures: &[PreceptResult; MAX_PLAN_YEARS],
+    ) {
+        self.precept = Some((inputs, detail, *figures));
+    }
+
+    fn line(&self, i: usize, inputs: &LineInputs) -> Option<PerYear> {
+        match self.lines.get(i) {
+            Some((seen, amounts)) if seen == inputs => Some(*amounts),
+            _ => None,
+        }
+    }
+
+    fn keep_line(&mut self, i: usize, inputs: LineInputs, amounts: &PerYear) {
+        match self.lines.get_mut(i) {
+            Some(slot) => *slot = (inputs, *amounts),
+            None => self.lines.push((inputs, *amounts)),
+        }
+    }
+
+    fn lines(&mut self, n: usize) {
+        self.lines.truncate(n);
+    }
+}
+
+/// Project `s` (valid, with its modules' figures in `feeds`) into `sink`. A line or the
+/// precept whose inputs `keep` has seen before is not worked out again.
+pub(super) fn run<S: Sink, K: Keep>(
+    s: &Scenario,
+    years: &[FinancialYear],
+    awards: &Awards,
+    feeds: &Feeds,
+    sink: &mut S,
+    keep: &mut K,
+) -> ModelResult<()> {
+    lines::check_feeds(s, years, feeds)?;
+    keep.start(years.first().map(|&y| (y, years.len())));
+
     // The precept.
     let inputs = precept::Inputs::of(&s.precept, years);
-    let mut precepts = [PreceptResult::EMPTY; MAX_PLAN_YEARS];
-    match kept.as_deref_mut() {
-        Some(Kept {
-            precept: Some((seen, detail, figures)),
-            ..
-        }) if *seen == inputs && (*detail || !S::DETAIL) => precepts = *figures,
-        Some(k) => {
-            precept::project(&inputs, years, S::DETAIL, &mut precepts)?;
-            k.precept = Some((inputs, S::DETAIL, precepts));
+    let precepts = match keep.precept(&inputs, S::DETAIL) {
+        Some(figures) => figures,
+        None => {
+            let mut figures = [PreceptResult::EMPTY; MAX_PLAN_YEARS];
+            precept::project(&inputs, years, S::DETAIL, &mut figures)?;
+            keep.keep_precept(inputs, S::DETAIL, &figures);
+            figures
         }
-        None => precept::project(&inputs, years, S::DETAIL, &mut precepts)?,
-    }
+    };
     let precepts = precepts.get(..years.len()).unwrap_or_default();
     sink.precept(precepts);
 
     // Every line's stored amounts, expenditure then funding.
     let n_exp = s.expenditure.len();
     let n = n_exp + s.funding.len();
-    let mut local = Vec::new();
-    let stored: &mut Vec<(LineInputs, PerYear)> = match kept {
-        Some(k) => &mut k.lines,
-        None => &mut local,
-    };
-    stored.truncate(n);
+    keep.lines(n);
+    let mut stored: Vec<PerYear> = Vec::with_capacity(n);
     for i in 0..n {
         let (inputs, at) = match (s.expenditure.get(i), s.funding.get(i.wrapping_sub(n_exp))) {
             (Some(line), _) => (
@@ -116,11 +189,15 @@ pub(super) fn run<S: Sink>(
             ),
             (None, None) => continue,
         };
-        match stored.get_mut(i) {
-            Some((seen, _)) if *seen == inputs => {}
-            Some(slot) => *slot = (inputs, lines::roll(&inputs, years, &at)?),
-            None => stored.push((inputs, lines::roll(&inputs, years, &at)?)),
-        }
+        let amounts = match keep.line(i, &inputs) {
+            Some(amounts) => amounts,
+            None => {
+                let amounts = lines::roll(&inputs, years, &at)?;
+                keep.keep_line(i, inputs, &amounts);
+                amounts
+            }
+        };
+        stored.push(amounts);
     }
     let mut amounts = if S::DETAIL {
         vec![Decimal::ZERO; n]
@@ -136,7 +213,7 @@ pub(super) fn run<S: Sink>(
         let at = At::new("totals", Some(year));
         let mut gross = Decimal::ZERO;
         let mut funding = Decimal::ZERO;
-        for (i, (_, pennies)) in stored.iter().enumerate() {
+        for (i, pennies) in stored.iter().enumerate() {
             let amount = pennies.get(k).copied().unwrap_or(Decimal::ZERO);
             if i < n_exp {
                 gross = at.add(gross, amount)?;

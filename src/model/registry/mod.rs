@@ -7,8 +7,10 @@
 //! Everything that shows, exports or edits an assumption reads it from here: the
 //! assumption panel and quick what-ifs (`edit`), the assumptions CSV (`store::csv`), the
 //! print pack's key assumptions (`view::slides`) and `mtfp assumptions`. [`Kind::def`]
-//! is one `match` with no wildcard arm and [`Def`] a struct with no defaults, so a new
-//! assumption is one entry the compiler makes complete.
+//! and [`Kind::about`] are each one `match` with no wildcard arm, side by side in
+//! `table.rs`, and [`Def`] and [`About`] structs with no defaults, so a new assumption is
+//! an entry in each that the compiler makes complete. (Two matches, not one: the app
+//! reads only `def`, so the analysis defaults' text stays out of its download.)
 //!
 //! An analysis enumerates a scenario's assumptions and moves them:
 //!
@@ -22,7 +24,7 @@
 //! let mut engine = Engine::new();
 //! let plan = engine.totals(&s).unwrap().cumulative_gap();
 //! for a in registry::assumptions(&s) {
-//!     if let Analysis::Varied { swing, .. } = a.def().analysis {
+//!     if let Analysis::Varied { swing, .. } = a.about().analysis {
 //!         let mut moved = s.clone();
 //!         a.shift(&mut moved, swing.change, from).unwrap();
 //!         let gap = engine.totals(&moved).unwrap().cumulative_gap();
@@ -421,8 +423,6 @@ pub struct Def {
     /// An instance's label, `{name}` standing for its line, group or collaboration:
     /// "{name} growth". The label itself for a plan-wide assumption.
     pub instance: &'static str,
-    /// What it means, in a line.
-    pub detail: &'static str,
     /// A short qualifier shown in brackets after the label in summaries (the print pack's
     /// key assumptions): "from 1 September". Empty when none is needed.
     pub note: &'static str,
@@ -436,12 +436,8 @@ pub struct Def {
     pub years: Years,
     /// What it is about.
     pub targets: Targets,
-    /// Where it is in a scenario file (`{id}`: the target's id).
-    pub path: &'static str,
     /// Where it belongs.
     pub section: Section,
-    /// Its defaults for sensitivity and risk analysis.
-    pub analysis: Analysis,
     /// The first part of its inputs' DOM ids in the app (`officer-award`): stable, as
     /// the browser tests and bookmarks use them.
     pub dom: &'static str,
@@ -456,10 +452,28 @@ pub struct Def {
     pub applies: fn(&Scenario, &Target) -> bool,
 }
 
+/// What a kind of assumption means, where it is in a scenario file, and its defaults for
+/// analysis ([`Kind::about`]).
+#[derive(Debug, Clone, Copy)]
+pub struct About {
+    /// What it means, in a line.
+    pub detail: &'static str,
+    /// Where it is in a scenario file (`{id}`: the target's id, `{i}` a partner's place).
+    pub path: &'static str,
+    /// Its defaults for sensitivity and risk analysis.
+    pub analysis: Analysis,
+}
+
 impl Kind {
     /// The kind's definition.
     pub fn def(self) -> Def {
         table::def(self)
+    }
+
+    /// What the kind means, where it is in a scenario file, and its analysis defaults
+    /// (kept apart from [`Kind::def`]: the app shows none of it, so does not carry it).
+    pub fn about(self) -> About {
+        table::about(self)
     }
 
     /// The kind with stable key `key`.
@@ -489,6 +503,11 @@ impl Assumption {
     /// The kind's definition.
     pub fn def(&self) -> Def {
         self.kind.def()
+    }
+
+    /// The kind's meaning, file path and analysis defaults.
+    pub fn about(&self) -> About {
+        self.kind.about()
     }
 
     /// Stable key: the kind's, with the target's in brackets: `officer_pay_award`,

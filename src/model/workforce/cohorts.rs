@@ -305,7 +305,7 @@ impl GroupFlows {
     pub(crate) fn price(
         &self,
         effective: &[Decimal],
-        mut each: impl FnMut(usize, &Priced),
+        each: &mut dyn FnMut(usize, &Priced),
     ) -> ModelResult<()> {
         let mut serving_rate = self.serving_pay;
         let mut recruit_rate = self.recruit_pay;
@@ -344,7 +344,7 @@ impl GroupFlows {
     /// The group's rows, priced with `effective`.
     pub(crate) fn rows(&self, effective: &[Decimal]) -> ModelResult<Vec<GroupYear>> {
         let mut rows = Vec::with_capacity(self.years.len());
-        self.price(effective, |i, p| {
+        self.price(effective, &mut |i, p| {
             if let Some(y) = self.years.get(i) {
                 rows.push(GroupYear {
                     year: y.year,
