@@ -218,6 +218,9 @@ impl Sharing {
 /// Whether two names are the same partner: equal once trimmed and lower-cased. Names in
 /// plain ASCII (nearly all) are compared without building lower-cased copies.
 pub fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
     let (a, b) = (a.trim(), b.trim());
     if a.is_ascii() && b.is_ascii() {
         a.eq_ignore_ascii_case(b)

@@ -350,7 +350,7 @@ impl Cache {
                     current.validate(g.path())?;
                     match slot {
                         Some(seen) => {
-                            seen.plan.clone_from(current);
+                            refresh_group(&mut seen.plan, current);
                             seen.flows = None;
                             seen.priced = None;
                         }
@@ -396,7 +396,7 @@ impl Cache {
                 Some(seen) if seen.c == *c => {}
                 Some(seen) => {
                     c.validate(force)?;
-                    seen.c.clone_from(c);
+                    refresh_collaboration(&mut seen.c, c);
                     seen.part = None;
                 }
                 None => {
@@ -428,4 +428,82 @@ impl Cache {
         }
         Ok(())
     }
+}
+
+/// `*seen = now.clone()`, copying only what differs (and into the room already there).
+fn refresh<T: PartialEq + Clone>(seen: &mut T, now: &T) {
+    if seen != now {
+        seen.clone_from(now);
+    }
+}
+
+/// Make a kept collaboration equal to `now`, field by field: a risk draw changes its cost
+/// table, not its names and sources, so nothing is allocated. (Every field is named: a new
+/// one fails to compile until it is copied here.)
+fn refresh_collaboration(seen: &mut Collaboration, now: &Collaboration) {
+    let Collaboration {
+        id,
+        name,
+        purpose,
+        status,
+        sharing,
+        start,
+        end,
+        dates_source,
+        total_cost,
+        exit_costs,
+        benefits,
+        notes,
+    } = now;
+    refresh(&mut seen.id, id);
+    refresh(&mut seen.name, name);
+    refresh(&mut seen.purpose, purpose);
+    refresh(&mut seen.status, status);
+    refresh(&mut seen.sharing, sharing);
+    refresh(&mut seen.start, start);
+    refresh(&mut seen.end, end);
+    refresh(&mut seen.dates_source, dates_source);
+    let collab::CostSeries {
+        by_year,
+        growth_pct,
+        source,
+    } = total_cost;
+    refresh(&mut seen.total_cost.by_year, by_year);
+    refresh(&mut seen.total_cost.growth_pct, growth_pct);
+    refresh(&mut seen.total_cost.source, source);
+    refresh(&mut seen.exit_costs, exit_costs);
+    refresh(&mut seen.benefits, benefits);
+    refresh(&mut seen.notes, notes);
+}
+
+/// Make a kept group plan equal to `now`, field by field (as [`refresh_collaboration`]).
+fn refresh_group(seen: &mut GroupPlan, now: &GroupPlan) {
+    let GroupPlan {
+        opening_headcount,
+        opening_fte,
+        fte_per_head,
+        attrition_pct,
+        retirements,
+        intakes,
+        serving_pay,
+        recruit_pay,
+        progression_years,
+        progression_pct,
+        employer_ni_pct,
+        employer_pension_pct,
+        training_per_recruit,
+    } = now;
+    refresh(&mut seen.opening_headcount, opening_headcount);
+    refresh(&mut seen.opening_fte, opening_fte);
+    refresh(&mut seen.fte_per_head, fte_per_head);
+    refresh(&mut seen.attrition_pct, attrition_pct);
+    refresh(&mut seen.retirements, retirements);
+    refresh(&mut seen.intakes, intakes);
+    refresh(&mut seen.serving_pay, serving_pay);
+    refresh(&mut seen.recruit_pay, recruit_pay);
+    refresh(&mut seen.progression_years, progression_years);
+    refresh(&mut seen.progression_pct, progression_pct);
+    refresh(&mut seen.employer_ni_pct, employer_ni_pct);
+    refresh(&mut seen.employer_pension_pct, employer_pension_pct);
+    refresh(&mut seen.training_per_recruit, training_per_recruit);
 }

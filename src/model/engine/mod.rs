@@ -207,9 +207,17 @@ impl Engine {
             {
                 *awards
             }
-            kept => {
+            Some((seen, kept)) => {
+                *kept = Awards::new(s, years)?;
+                seen.base_year = s.horizon.base_year;
+                seen.years = s.horizon.years;
+                seen.officers.clone_from(&a.officer_pay_award_pct.value);
+                seen.staff.clone_from(&a.staff_pay_award_pct.value);
+                *kept
+            }
+            empty => {
                 let awards = Awards::new(s, years)?;
-                *kept = Some((
+                *empty = Some((
                     AwardTables {
                         base_year: s.horizon.base_year,
                         years: s.horizon.years,

@@ -371,9 +371,16 @@ impl GroupPlan {
         }
         pct_0_100(path, "attrition_pct", self.attrition_pct)?;
         for (year, v) in self.retirements.iter() {
-            whole_non_negative(path, "retirements", v).map_err(|e| e.in_year(year))?;
+            if v.is_sign_negative() && !v.is_zero() || !is_whole(v) {
+                whole_non_negative(path, "retirements", v).map_err(|e| e.in_year(year))?;
+            }
         }
         for (i, intake) in self.intakes.iter().enumerate() {
+            let whole = (intake.count.is_zero() || !intake.count.is_sign_negative())
+                && is_whole(intake.count);
+            if months_in_post(intake.start_month).is_some() && whole {
+                continue;
+            }
             let ipath = format!("{path}.intakes[{i}]");
             if months_in_post(intake.start_month).is_none() {
                 return Err(err(

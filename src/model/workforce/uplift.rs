@@ -181,8 +181,8 @@ impl UpliftPlan {
         if let Some(t) = in_force(&self.targets, year) {
             return Ok(Some(t));
         }
-        let allocated: Vec<Decimal> = self.allocation.0.up_to(&year).map(|(_, v)| *v).collect();
-        if allocated.is_empty() {
+        let mut allocated = self.allocation.0.up_to(&year).map(|(_, v)| *v).peekable();
+        if allocated.peek().is_none() {
             return Ok(None);
         }
         let at = At::new("workforce.uplift.allocation", Some(year));
