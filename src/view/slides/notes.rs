@@ -132,20 +132,25 @@ pub(super) fn gap_notes(s: &Scenario) -> Vec<Note> {
 
 /// Notes for the precept slide.
 pub(super) fn precept_notes(s: &Scenario) -> Vec<Note> {
-    let p = &s.precept;
     let mut notes = vec![Note::source(
         "Per week = annual ÷ 52 (some reports use 52.14), rounded to the penny.",
     )];
-    for (name, source) in [
-        ("Band D", &p.band_d.source),
-        ("Band D rise", &p.rise_gbp.source),
-    ] {
-        notes.push(Note {
-            text: format!("{name}: {}", source.text),
-            estimate: source.estimate,
-        });
-    }
+    notes.extend(registry_notes(s, &[Kind::BandD, Kind::BandDRiseGbp]));
     notes
+}
+
+/// A note for each of `kinds` (plan-wide assumptions): its registry label and source.
+fn registry_notes(s: &Scenario, kinds: &[Kind]) -> Vec<Note> {
+    kinds
+        .iter()
+        .filter_map(|&kind| {
+            let a = registry::Assumption::plan(kind);
+            a.source(s).map(|source| Note {
+                text: format!("{}: {}", a.label(s), source.text),
+                estimate: source.estimate,
+            })
+        })
+        .collect()
 }
 
 /// Notes for the collaborations slide.
@@ -168,15 +173,5 @@ pub(super) fn collaboration_notes(s: &Scenario, c: &CollaborationProjection) -> 
 
 /// Notes for the reserves slide.
 pub(super) fn reserves_notes(s: &Scenario) -> Vec<Note> {
-    let r = &s.reserves;
-    [
-        ("Opening general reserve", &r.general_opening.source),
-        ("Floor", &r.floor_pct.source),
-    ]
-    .into_iter()
-    .map(|(name, source)| Note {
-        text: format!("{name}: {}", source.text),
-        estimate: source.estimate,
-    })
-    .collect()
+    registry_notes(s, &[Kind::GeneralReserve, Kind::ReserveFloor])
 }
