@@ -435,7 +435,13 @@ test('a save from another tab is announced, so neither tab silently overwrites t
   await other.goto(BASE_URL);
   await other.waitForSelector(SHELL_READY, { state: 'attached' });
   await newScenario(app.page, 'From tab one');
-  await savedScenarios(app.page, 1);
+  // Wait for the save that has the new name, not just the scenario: the scenario may be
+  // saved once as "Scenario 1" before the rename reaches storage.
+  await app.page.waitForFunction(
+    () => JSON.parse(localStorage.getItem('mtfp.workspace') ?? '{"scenarios":[]}').scenarios[0]?.scenario.name === 'From tab one',
+    null,
+    { timeout: 5_000 },
+  );
   await other.waitForSelector('#notice-scenarios');
   assert.match(await other.locator('#notice-scenarios').innerText(), /saved from another tab.*Reload/);
   await other.reload();
