@@ -451,16 +451,20 @@ fn a_group_with_nobody_in_post_is_paid_for_its_recruits_only() {
 
 /// docs/model.md §1: formulas are evaluated as written, left to right; a half penny
 /// rounds away from zero. The handover year's interest is ((P × m) × rate ÷ 100) ÷ 12:
-/// £6 at 1% for March alone is exactly £0.005, so £0.01. Taking 1 ÷ 12 first would give
-/// 0.0049999… and £0.00.
+/// £162 at 1% for March alone is exactly £0.135, so £0.14. Taking 1 ÷ 12 first would give
+/// 0.13499… and £0.13.
 #[test]
 fn the_order_of_operations_decides_a_half_penny() {
     let building = json!({"id": "hq", "name": "HQ", "purpose": "test", "status": "active",
-        "sharing": alone(), "cost": "6", "in_use_from": "2023-03", "life_years": 10,
+        "sharing": alone(), "cost": "162", "in_use_from": "2023-03", "life_years": 10,
         "interest_pct": "1"});
     let register = register_from_json(&register(json!([]), json!([building])).to_string()).unwrap();
     let p = collab::project(&register, &[fy("2022/23")]).unwrap();
-    assert_eq!(p.capital[0].years[0].force.interest, d("0.01"));
+    assert_eq!(p.capital[0].years[0].force.interest, d("0.14"));
+    // The other order: 1 ÷ 12 first leaves it a hair below the half penny.
+    let other = d("162") * d("1") / d("100") * (d("1") / d("12"));
+    assert!(other < d("0.135"), "{other}");
+    assert_eq!(planner::model::round_money(other), d("0.13"));
     // A half person: 5% of 110 is 5.5 leavers, so 6.
     let mut plan = officers(YearValues::new(), 0);
     plan.officers.opening_headcount = d("110");
