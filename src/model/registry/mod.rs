@@ -158,6 +158,16 @@ impl Unit {
         }
     }
 
+    /// The decimal places an analysis works to in this unit: a goal seek's answer, a risk
+    /// draw turned into a figure (the penny, 0.01 of a percentage point, whole people,
+    /// properties and years).
+    pub fn places(self) -> u32 {
+        match self {
+            Unit::Pounds | Unit::Percent => 2,
+            Unit::Properties | Unit::Years | Unit::People => 0,
+        }
+    }
+
     /// The unit's key in `mtfp assumptions`: `gbp`, `percent`, `properties`, `years`,
     /// `people`.
     pub fn key(self) -> &'static str {
