@@ -10,7 +10,10 @@
 //   frame after that (painted), p50 and p95;
 // - a thousand scenarios (restored from a backup): opening the app on them, and switching
 //   between them (select → charts redrawn), p50 and p95;
-// - the gzip -9 size of everything the page downloads.
+// - the gzip -9 size of everything the page downloads;
+// - the engine in wasm (E2E_ENGINE_BENCH_URL, built by scripts/bench-browser.sh): one
+//   baseline projection (modules kept, totals only, and from nothing), one assumption
+//   changed and re-projected, and 10,000 varied projections, as `cargo bench` natively.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { launch, BASE_URL, waitForSaved } from './lib.mjs';
 
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const ENGINE_URL = process.env.E2E_ENGINE_BENCH_URL;
 const INPUTS = Number(process.env.BENCH_INPUTS ?? 200);
 const SCENARIOS = Number(process.env.BENCH_SCENARIOS ?? 1000);
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 60);
@@ -170,6 +174,21 @@ try {
   console.log(`switching scenario → charts redrawn: p50 ${ms(quantile(sw, 0.5))}  p95 ${ms(quantile(sw, 0.95))}  (${sw.length} of ${SWITCHES} switches among ${SCENARIOS})`);
   console.log(`download: ${(bytes.gz / 1024).toFixed(1)} KB gzip -9 (${(bytes.raw / 1024).toFixed(1)} KB raw)`);
   for (const f of bytes.files) console.log(`  ${f}`);
+
+  if (ENGINE_URL) {
+    const engine = await browser.newContext();
+    const page = await engine.newPage();
+    await page.goto(ENGINE_URL, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 30_000 });
+    const e = await page.evaluate(() => window.engineBench());
+    const us = (v) => `${v.toFixed(1)} µs`;
+    console.log(`engine (wasm), one baseline projection, full, modules kept:  ${us(e.full_us)}  (median of 21 batches of 200)`);
+    console.log(`engine (wasm), one baseline projection, totals only, kept:   ${us(e.totals_us)}`);
+    console.log(`engine (wasm), one baseline projection from nothing:         ${us(e.cold_us)}`);
+    console.log(`engine (wasm), change one assumption and re-project, full:   pay award ${us(e.pay_change_us)}, non-pay inflation ${us(e.inflation_change_us)}`);
+    console.log(`engine (wasm), 10,000 varied projections (totals):           ${e.varied_10000_ms.toFixed(0)} ms (sum of cumulative gaps £${e.varied_sum})`);
+    await engine.close();
+  }
 } finally {
   await browser.close();
 }

@@ -415,7 +415,12 @@ test('a save from another tab is announced, so neither tab silently overwrites t
   await other.goto(BASE_URL);
   await other.waitForSelector(SHELL_READY, { state: 'attached' });
   await newScenario(app.page, 'From tab one');
-  await waitForSaved(app.page, 1);
+  // Wait for the save that has the new name, not just the scenario: the scenario may be
+  // saved once as "Scenario 1" before the rename reaches storage.
+  for (let tries = 0; !(await storedRecords(app.page)).s1?.startsWith('{"v":3,"id":1,"name":"From tab one"}'); tries++) {
+    assert.ok(tries < 300, 'the renamed scenario is saved');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await other.waitForSelector('#notice-scenarios');
   assert.match(await other.locator('#notice-scenarios').innerText(), /saved from another tab.*Reload/);
   await other.reload();

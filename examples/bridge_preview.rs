@@ -1,6 +1,7 @@
 //! Writes the bridge chart for a scenario that changes every assumption group to
 //! target/preview/bridge.svg, to check how a crowded bridge reads.
 use planner::edit::{self, Field};
+use planner::model::registry::{Kind, Target};
 use planner::model::{baseline, engine, workforce::Group, FinancialYear};
 use planner::view;
 use rust_decimal::Decimal;
@@ -13,9 +14,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         (Field::PayAwardsFrom(y), 4),
         (Field::PreceptRiseFrom(y), 20),
         (Field::GrantGrowthFrom(y), 1),
-        (Field::Intake(Group::Officers, y), 100),
-        (Field::CollabCost("emsou".into(), y), 30_000_000),
-        (Field::ExpenditureBase("ict".into()), 10_000_000),
+        (
+            Field::of(Kind::Recruits, Target::Group(Group::Officers), Some(y)),
+            100,
+        ),
+        (
+            Field::of(
+                Kind::CollaborationCost,
+                Target::Collaboration("emsou".into()),
+                Some(y),
+            ),
+            30_000_000,
+        ),
+        (
+            Field::of(
+                Kind::ExpenditureBase,
+                Target::Expenditure("ict".into()),
+                None,
+            ),
+            10_000_000,
+        ),
     ] {
         s = edit::apply(&s, &f, Decimal::from(v))?;
     }

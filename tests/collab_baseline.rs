@@ -19,7 +19,7 @@ fn d(s: &str) -> Decimal {
 }
 
 fn line(y: &YearResult, id: &str) -> Decimal {
-    y.expenditure.iter().find(|l| l.id == id).unwrap().amount
+    y.expenditure.iter().find(|l| &*l.id == id).unwrap().amount
 }
 
 #[test]
@@ -31,7 +31,7 @@ fn the_baseline_lines_come_from_the_register() {
         &scenario
             .expenditure
             .iter()
-            .find(|l| l.id == id)
+            .find(|l| &*l.id == id)
             .unwrap()
             .driver
     };

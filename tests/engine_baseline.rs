@@ -70,7 +70,7 @@ fn lands_near_the_published_2023_24_budget() {
     let pay: Decimal = y
         .expenditure
         .iter()
-        .filter(|l| l.id.ends_with("pay") || l.id == "overtime")
+        .filter(|l| l.id.ends_with("pay") || &*l.id == "overtime")
         .map(|l| l.amount)
         .sum();
     assert!((pay - d("208000000")).abs() < d("3000000"), "pay {pay}");
@@ -110,7 +110,7 @@ fn every_figure_has_a_source() {
     let legacy = s
         .funding
         .iter()
-        .find(|l| l.id == "legacy_council_tax_grants")
+        .find(|l| &*l.id == "legacy_council_tax_grants")
         .unwrap();
     assert!(!legacy.source.estimate);
 }

@@ -327,11 +327,16 @@ fn the_pack_lists_the_key_assumptions_with_their_sources() {
         .value
         .contains("2023/24 7.0%"));
     assert_eq!(
-        get("General reserve floor").value,
-        format!(
-            "{} of net revenue spend",
-            planner::format::percent(b.reserves.floor_pct.value.0, 1)
-        )
+        get("General reserve floor (% of net revenue spend)").value,
+        planner::format::percent(b.reserves.floor_pct.value.0, 1)
+    );
+    assert_eq!(get("General reserve at start, 2021/22").value, "£7.0m");
+    // Labels, units and sources are the registry's.
+    let award =
+        planner::model::registry::Assumption::plan(planner::model::registry::Kind::OfficerPayAward);
+    assert_eq!(
+        &get("Officer pay award (from 1 September)").source,
+        award.source(&b).unwrap()
     );
     assert!(list.iter().all(|a| !a.source.text.is_empty()));
 }

@@ -5,6 +5,7 @@
 
 use planner::edit::{self, Field};
 use planner::model::engine::project;
+use planner::model::registry::Kind;
 use planner::model::{baseline, FinancialYear};
 use planner::store::compare::{self, Side};
 use rust_decimal::Decimal;
@@ -13,7 +14,7 @@ use rust_decimal::Decimal;
 fn differences_bridge_and_charts_agree_with_the_projections() {
     let base = baseline::nottinghamshire().unwrap();
     let bp = project(&base).unwrap();
-    let field = Field::PreceptRiseGbp(FinancialYear::new(2023).unwrap());
+    let field = Field::plan(Kind::BandDRiseGbp, FinancialYear::new(2023).unwrap());
     let mut higher = edit::apply(&base, &field, Decimal::new(2494, 2)).unwrap();
     higher.name = "Higher precept".into();
     let hp = project(&higher).unwrap();

@@ -6,6 +6,7 @@
 
 use planner::edit::Field;
 use planner::model::baseline;
+use planner::model::registry::Kind;
 use planner::store::records::{self, Memory, Op, Saved};
 use planner::store::session::{Action, Place, Recovery, Workspace};
 use planner::store::{backup, legacy, Selected};
@@ -76,11 +77,11 @@ fn a_save_writes_only_the_scenario_that_changed() {
         &w,
         [
             Action::Select(Selected::Scenario(2)),
-            Action::Edit(Field::BandD, "251".into()),
+            Action::Edit(Field::single(Kind::BandD), "251".into()),
         ],
     );
     assert_eq!(keys(&save(&w, &mut m, &mut saved)), ["put s2", "put meta"]);
-    let w = w.apply(Action::Edit(Field::BandD, "252".into()), T);
+    let w = w.apply(Action::Edit(Field::single(Kind::BandD), "252".into()), T);
     assert_eq!(keys(&save(&w, &mut m, &mut saved)), ["put s2"]);
     let w = w.apply(Action::Delete, T);
     assert_eq!(
@@ -99,7 +100,7 @@ fn a_save_writes_only_the_scenario_that_changed() {
         .collect();
     assert_eq!(unpacked, [false, true, false]);
     assert_eq!(back.collection(), w.collection());
-    assert_eq!(back.text(&Field::BandD), "252");
+    assert_eq!(back.text(&Field::single(Kind::BandD)), "252");
 }
 
 #[test]
@@ -163,7 +164,7 @@ fn a_record_that_cannot_be_read_is_kept_and_never_written_over() {
         &back,
         [
             Action::NewFromBaseline,
-            Action::Edit(Field::BandD, "250".into()),
+            Action::Edit(Field::single(Kind::BandD), "250".into()),
             Action::Select(Selected::Scenario(1)),
             Action::Delete,
         ],
@@ -219,7 +220,7 @@ fn a_scenario_whose_contents_are_damaged_is_found_when_opened_and_kept() {
     assert_eq!(r.kept[0].text, damaged, "the record exactly as stored");
     // Saving after other edits leaves it alone.
     let mut saved = o.saved;
-    let w = tried.apply(Action::Edit(Field::BandD, "250".into()), T);
+    let w = tried.apply(Action::Edit(Field::single(Kind::BandD), "250".into()), T);
     assert_eq!(keys(&save(&w, &mut m, &mut saved)), ["put s2"]);
     assert!(m.records().contains(&("s1".into(), damaged)));
     // Opened on it (it was on screen when the page closed): the baseline shows instead.
@@ -282,7 +283,7 @@ fn the_journal_of_unsaved_changes_is_replayed_and_saved_again() {
     let w = run(
         &w,
         [
-            Action::Edit(Field::BandD, "260".into()),
+            Action::Edit(Field::single(Kind::BandD), "260".into()),
             Action::Select(Selected::Scenario(1)),
             Action::Delete,
         ],
@@ -315,7 +316,7 @@ fn older_saved_work_is_moved_in_once_and_unreadable_parts_are_kept_whole() {
         [
             Action::NewFromBaseline,
             Action::Rename("Keep me".into()),
-            Action::Edit(Field::BandD, "255".into()),
+            Action::Edit(Field::single(Kind::BandD), "255".into()),
             Action::NewFromBaseline,
             Action::Rename("Damaged".into()),
         ],
@@ -366,7 +367,7 @@ fn older_saved_work_is_moved_in_once_and_unreadable_parts_are_kept_whole() {
     let (back, _) = reopen(&m, &[]);
     assert_eq!(back.collection(), opened.collection());
     let back = back.apply(Action::Select(Selected::Scenario(1)), T);
-    assert_eq!(back.text(&Field::BandD), "255");
+    assert_eq!(back.text(&Field::single(Kind::BandD)), "255");
     let r = back.recovery.unwrap();
     assert_eq!(r.kept.len(), 2);
     assert_eq!(
@@ -422,7 +423,7 @@ fn a_backup_holds_every_scenario_and_restores_beside_existing_work() {
         [
             Action::NewFromBaseline,
             Action::Rename("A".into()),
-            Action::Edit(Field::BandD, "250".into()),
+            Action::Edit(Field::single(Kind::BandD), "250".into()),
             Action::NewFromBaseline,
             Action::Rename("B".into()),
         ],
@@ -543,7 +544,10 @@ fn two_hundred_scenarios_round_trip_and_open_without_unpacking() {
             &w,
             [
                 Action::NewFromBaseline,
-                Action::Edit(Field::BandD, format!("{}.{:02}", 240 + i % 50, i % 100)),
+                Action::Edit(
+                    Field::single(Kind::BandD),
+                    format!("{}.{:02}", 240 + i % 50, i % 100),
+                ),
             ],
         );
     }

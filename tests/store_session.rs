@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use planner::edit::Field;
+use planner::model::registry::Kind;
 use planner::model::{baseline, FinancialYear};
 use planner::store::import::{ImportError, ImportProblem};
 use planner::store::records::{self, Memory, Saved};
@@ -62,7 +63,7 @@ fn envelope(w: &Workspace) -> String {
 #[test]
 fn editing_the_baseline_makes_a_scenario_and_logs_the_change() {
     let w = ws();
-    let field = Field::PreceptRiseGbp(fy(2023));
+    let field = Field::plan(Kind::BandDRiseGbp, fy(2023));
     let w = run(
         &w,
         ["2", "24", "24.9", "24.94"].map(|t| Action::Edit(field.clone(), t.into())),
@@ -94,7 +95,7 @@ fn editing_the_baseline_makes_a_scenario_and_logs_the_change() {
 #[test]
 fn a_bad_entry_is_not_a_step_and_keeps_the_figures() {
     let w = ws();
-    let field = Field::OfficerPayAward(fy(2024));
+    let field = Field::plan(Kind::OfficerPayAward, fy(2024));
     let w = run(&w, [Action::Edit(field.clone(), "3x".into())]);
     assert_eq!(w.error_count(), 1);
     assert_eq!(w.history().undo_depth(), 0);
@@ -137,7 +138,7 @@ fn create_rename_describe_duplicate_delete_all_undo() {
 
 #[test]
 fn storage_round_trips_every_scenario_exactly() {
-    let field = Field::BandD;
+    let field = Field::single(Kind::BandD);
     let w = run(
         &ws(),
         [
@@ -212,7 +213,7 @@ fn a_share_link_adds_its_scenario_beside_the_users_own() {
     let theirs = run(
         &ws(),
         [
-            Action::Edit(Field::BandD, "280".into()),
+            Action::Edit(Field::single(Kind::BandD), "280".into()),
             Action::Rename("Theirs".into()),
         ],
     );
@@ -295,7 +296,10 @@ fn results_csv_matches_the_cli_figures_and_is_safe() {
 #[test]
 fn a_link_opened_in_a_running_tab_is_one_undoable_step() {
     let mine = run(&ws(), [Action::NewFromBaseline]);
-    let theirs = run(&ws(), [Action::Edit(Field::BandD, "280".into())]);
+    let theirs = run(
+        &ws(),
+        [Action::Edit(Field::single(Kind::BandD), "280".into())],
+    );
     let fragment = share::encode(&theirs.scenario).unwrap();
     let w = mine.apply(Action::OpenLink(fragment), T);
     assert_eq!(w.collection().entries().len(), 2);
@@ -311,7 +315,7 @@ fn a_link_opened_in_a_running_tab_is_one_undoable_step() {
 #[test]
 fn no_op_edits_and_resets_make_no_steps() {
     let w = ws();
-    let field = Field::PreceptRiseGbp(fy(2023));
+    let field = Field::plan(Kind::BandDRiseGbp, fy(2023));
     let same = w.apply(Action::Edit(field.clone(), "14.940".into()), T);
     assert_eq!(
         same.current(),

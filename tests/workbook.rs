@@ -241,7 +241,7 @@ fn every_results_figure_is_the_models_to_the_penny() {
         let first = &p.years[0];
         for (k, line) in first.funding.iter().enumerate() {
             assert_eq!(book.text(RESULTS, header + 1 + k, 0), "Funding");
-            assert_eq!(book.text(RESULTS, header + 1 + k, 1), line.name);
+            assert_eq!(book.text(RESULTS, header + 1 + k, 1), &*line.name);
             for (i, y) in p.years.iter().enumerate() {
                 let model = y.funding_line(&line.id).unwrap().amount;
                 assert_penny(
@@ -254,7 +254,7 @@ fn every_results_figure_is_the_models_to_the_penny() {
         let start = book.row(RESULTS, 1, "Total funding") + 1;
         for (k, line) in first.expenditure.iter().enumerate() {
             assert_eq!(book.text(RESULTS, start + k, 0), "Expenditure");
-            assert_eq!(book.text(RESULTS, start + k, 1), line.name);
+            assert_eq!(book.text(RESULTS, start + k, 1), &*line.name);
             for (i, y) in p.years.iter().enumerate() {
                 let model = y.expenditure_line(&line.id).unwrap().amount;
                 assert_penny(book.number(RESULTS, start + k, 2 + i), model, &line.name);

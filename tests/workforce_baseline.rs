@@ -201,7 +201,7 @@ fn the_mtfp_baseline_takes_pay_and_the_uplift_grant_from_the_workforce() {
     ];
     for (i, y) in p.years.iter().enumerate() {
         for (id, group) in lines {
-            let line = y.expenditure.iter().find(|l| l.id == id).unwrap();
+            let line = y.expenditure.iter().find(|l| &*l.id == id).unwrap();
             let cost = w.pay_cost(group, y.year).unwrap();
             if i == 0 {
                 // The base year is the budget already set: the line's base amount, which
@@ -211,7 +211,7 @@ fn the_mtfp_baseline_takes_pay_and_the_uplift_grant_from_the_workforce() {
                 assert_eq!(line.amount, cost, "{id} {}", y.year);
             }
         }
-        let grant = y.funding.iter().find(|l| l.id == "uplift_grant").unwrap();
+        let grant = y.funding.iter().find(|l| &*l.id == "uplift_grant").unwrap();
         if i > 0 {
             assert_eq!(Some(grant.amount), w.uplift_grant_due(y.year), "{}", y.year);
         }
@@ -233,9 +233,9 @@ fn attrition_moves_the_gap_through_pay_and_the_uplift_grant() {
         let y = &p.years[i];
         y.expenditure
             .iter()
-            .find(|l| l.id == id)
+            .find(|l| &*l.id == id)
             .map(|l| l.amount)
-            .or_else(|| y.funding.iter().find(|l| l.id == id).map(|l| l.amount))
+            .or_else(|| y.funding.iter().find(|l| &*l.id == id).map(|l| l.amount))
             .unwrap()
     };
     for i in 1..before.years.len() {

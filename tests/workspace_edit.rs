@@ -7,6 +7,7 @@ use std::str::FromStr;
 use planner::edit::{self, Field, FieldUnit};
 use planner::model::baseline;
 use planner::model::engine::project;
+use planner::model::registry::{Kind, Target};
 use planner::model::FinancialYear;
 use planner::view::{self, Headlines};
 use proptest::prelude::*;
@@ -59,7 +60,12 @@ fn parses_what_people_type() {
 fn out_of_range_is_refused_and_the_original_kept() {
     let base = baseline::nottinghamshire().unwrap();
     let before = base.clone();
-    let err = edit::apply(&base, &Field::OfficerPayAward(fy(2023)), d("45")).unwrap_err();
+    let err = edit::apply(
+        &base,
+        &Field::plan(Kind::OfficerPayAward, fy(2023)),
+        d("45"),
+    )
+    .unwrap_err();
     assert_eq!(err, "Must be from −20% to 30%");
     assert_eq!(base, before);
     let err = edit::apply(&base, &Field::HorizonYears, d("11")).unwrap_err();
@@ -73,8 +79,8 @@ fn a_precept_rise_moves_the_gap_by_tax_base_times_the_rise() {
     let base = baseline::nottinghamshire().unwrap();
     let p0 = project(&base).unwrap();
     let y = fy(2023);
-    let rise0 = edit::value(&base, &Field::PreceptRiseGbp(y)).unwrap();
-    let s = edit::apply(&base, &Field::PreceptRiseGbp(y), rise0 + d("1")).unwrap();
+    let rise0 = edit::value(&base, &Field::plan(Kind::BandDRiseGbp, y)).unwrap();
+    let s = edit::apply(&base, &Field::plan(Kind::BandDRiseGbp, y), rise0 + d("1")).unwrap();
     let p1 = project(&s).unwrap();
     let before = p0.year(y).unwrap();
     let after = p1.year(y).unwrap();
@@ -137,7 +143,7 @@ fn bridge_of_the_baseline_to_itself_is_empty() {
 fn bridge_names_the_group_that_moved_the_gap() {
     let s = baseline::nottinghamshire().unwrap();
     let p = project(&s).unwrap();
-    let t = edit::apply(&s, &Field::OfficerPayAward(fy(2024)), d("6")).unwrap();
+    let t = edit::apply(&s, &Field::plan(Kind::OfficerPayAward, fy(2024)), d("6")).unwrap();
     let q = project(&t).unwrap();
     let steps = view::bridge(&s, &p, &t, &q).unwrap();
     assert_eq!(steps.len(), 1);
@@ -178,9 +184,9 @@ proptest! {
     fn bridge_steps_add_up_to_the_difference(award in -5i64..15, rise in -10i64..20, floor in 0i64..10) {
         let s = baseline::nottinghamshire().unwrap();
         let p = project(&s).unwrap();
-        let t = edit::apply(&s, &Field::OfficerPayAward(fy(2024)), Decimal::from(award)).unwrap();
-        let t = edit::apply(&t, &Field::PreceptRiseGbp(fy(2025)), Decimal::from(rise)).unwrap();
-        let t = edit::apply(&t, &Field::FloorPct, Decimal::from(floor)).unwrap();
+        let t = edit::apply(&s, &Field::plan(Kind::OfficerPayAward, fy(2024)), Decimal::from(award)).unwrap();
+        let t = edit::apply(&t, &Field::plan(Kind::BandDRiseGbp, fy(2025)), Decimal::from(rise)).unwrap();
+        let t = edit::apply(&t, &Field::single(Kind::ReserveFloor), Decimal::from(floor)).unwrap();
         let q = project(&t).unwrap();
         let steps = view::bridge(&s, &p, &t, &q).unwrap();
         let total: Decimal = steps.iter().map(|s| s.change).sum();
@@ -194,11 +200,12 @@ fn a_longer_plan_carries_rates_forward_and_a_shorter_one_drops_them() {
     let long = edit::apply(&base, &Field::HorizonYears, d("8")).unwrap();
     let last = fy(2025);
     for y in [fy(2026), fy(2027), fy(2028)] {
-        for f in [
-            Field::OfficerPayAward,
-            Field::StaffPayAward,
-            Field::NonPayInflation,
+        for k in [
+            Kind::OfficerPayAward,
+            Kind::StaffPayAward,
+            Kind::NonPayInflation,
         ] {
+            let f = |y| Field::plan(k, y);
             assert_eq!(
                 edit::value(&long, &f(y)),
                 edit::value(&base, &f(last)),
@@ -206,18 +213,26 @@ fn a_longer_plan_carries_rates_forward_and_a_shorter_one_drops_them() {
             );
         }
         assert_eq!(
-            edit::value(&long, &Field::PreceptRiseGbp(y)),
-            edit::value(&base, &Field::PreceptRiseGbp(last))
+            edit::value(&long, &Field::plan(Kind::BandDRiseGbp, y)),
+            edit::value(&base, &Field::plan(Kind::BandDRiseGbp, last))
         );
         // Recruitment continues, so officer numbers hold rather than drain away.
         assert_eq!(
             edit::value(
                 &long,
-                &Field::Intake(planner::model::workforce::Group::Officers, y)
+                &Field::of(
+                    Kind::Recruits,
+                    Target::Group(planner::model::workforce::Group::Officers),
+                    Some(y)
+                )
             ),
             edit::value(
                 &base,
-                &Field::Intake(planner::model::workforce::Group::Officers, last)
+                &Field::of(
+                    Kind::Recruits,
+                    Target::Group(planner::model::workforce::Group::Officers),
+                    Some(last)
+                )
             )
         );
     }
@@ -229,7 +244,11 @@ fn a_longer_plan_carries_rates_forward_and_a_shorter_one_drops_them() {
     // A figure entered for a later year does not stop the plan being shortened.
     let long = edit::apply(
         &long,
-        &Field::Saving(base.savings[0].id.clone(), fy(2027)),
+        &Field::of(
+            Kind::Saving,
+            Target::Saving(base.savings[0].id.clone()),
+            Some(fy(2027)),
+        ),
         d("1000000"),
     )
     .unwrap();
@@ -243,10 +262,18 @@ fn recruits_are_spread_over_a_years_intakes_exactly() {
     let base = baseline::nottinghamshire().unwrap();
     let y = fy(2021); // three officer intakes: 95, 96, 96
     assert_eq!(
-        edit::value(&base, &Field::Intake(Group::Officers, y)),
+        edit::value(
+            &base,
+            &Field::of(Kind::Recruits, Target::Group(Group::Officers), Some(y))
+        ),
         Some(d("287"))
     );
-    let s = edit::apply(&base, &Field::Intake(Group::Officers, y), d("100")).unwrap();
+    let s = edit::apply(
+        &base,
+        &Field::of(Kind::Recruits, Target::Group(Group::Officers), Some(y)),
+        d("100"),
+    )
+    .unwrap();
     let counts: Vec<Decimal> = s
         .workforce
         .as_ref()
@@ -259,7 +286,10 @@ fn recruits_are_spread_over_a_years_intakes_exactly() {
         .collect();
     assert_eq!(counts, [d("34"), d("33"), d("33")]);
     assert_eq!(
-        edit::value(&s, &Field::Intake(Group::Officers, y)),
+        edit::value(
+            &s,
+            &Field::of(Kind::Recruits, Target::Group(Group::Officers), Some(y))
+        ),
         Some(d("100"))
     );
     // Fewer recruits, fewer officers at 31 March, and a lower pay bill.
@@ -277,16 +307,39 @@ fn recruits_are_spread_over_a_years_intakes_exactly() {
             < project(&base).unwrap().year(next).unwrap().gap
     );
     // Half people are refused.
-    assert!(edit::apply(&base, &Field::Intake(Group::Staff, y), d("10.5")).is_err());
+    assert!(edit::apply(
+        &base,
+        &Field::of(Kind::Recruits, Target::Group(Group::Staff), Some(y)),
+        d("10.5")
+    )
+    .is_err());
 }
 
 #[test]
 fn the_hq_split_must_still_sum_to_a_hundred() {
     let base = baseline::nottinghamshire().unwrap();
-    let s = edit::apply(&base, &Field::CapitalShare("joint_hq".into(), 0), d("70")).unwrap();
+    let s = edit::apply(
+        &base,
+        &Field::of(
+            Kind::CapitalShare,
+            Target::Partner("joint_hq".into(), 0),
+            None,
+        ),
+        d("70"),
+    )
+    .unwrap();
     let err = project(&s).unwrap_err();
     assert!(err.path.contains("joint_hq"), "{err}");
-    let s = edit::apply(&s, &Field::CapitalShare("joint_hq".into(), 2), d("25")).unwrap();
+    let s = edit::apply(
+        &s,
+        &Field::of(
+            Kind::CapitalShare,
+            Target::Partner("joint_hq".into(), 2),
+            None,
+        ),
+        d("25"),
+    )
+    .unwrap();
     let hq = |s: &planner::model::scenario::Scenario| {
         project(s)
             .unwrap()
@@ -342,7 +395,7 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
     // first year: the officer pay award (−20% to 30%), the Band D rise in £ (£12.96 in
     // 2024/25, local press).
     let quick = edit::spec(&base, &Field::PayAwardsFrom(from));
-    let grid = edit::spec(&base, &Field::OfficerPayAward(from));
+    let grid = edit::spec(&base, &Field::plan(Kind::OfficerPayAward, from));
     assert_eq!((quick.min, quick.max), (d("-20"), d("30")));
     assert_eq!((quick.unit, quick.source), (grid.unit, grid.source));
     assert_eq!(
@@ -351,19 +404,25 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
     );
     let s = edit::apply(&base, &Field::PayAwardsFrom(from), d("4")).unwrap();
     for y in [fy(2024), fy(2025)] {
-        assert_eq!(edit::value(&s, &Field::OfficerPayAward(y)), Some(d("4")));
-        assert_eq!(edit::value(&s, &Field::StaffPayAward(y)), Some(d("4")));
+        assert_eq!(
+            edit::value(&s, &Field::plan(Kind::OfficerPayAward, y)),
+            Some(d("4"))
+        );
+        assert_eq!(
+            edit::value(&s, &Field::plan(Kind::StaffPayAward, y)),
+            Some(d("4"))
+        );
     }
     // Earlier years are untouched.
     assert_eq!(
-        edit::value(&s, &Field::OfficerPayAward(fy(2023))),
-        edit::value(&base, &Field::OfficerPayAward(fy(2023)))
+        edit::value(&s, &Field::plan(Kind::OfficerPayAward, fy(2023))),
+        edit::value(&base, &Field::plan(Kind::OfficerPayAward, fy(2023)))
     );
     assert!(project(&s).unwrap().cumulative_gap() > project(&base).unwrap().cumulative_gap());
 
     let s = edit::apply(&base, &Field::PreceptRiseFrom(from), d("20")).unwrap();
     assert_eq!(
-        edit::value(&s, &Field::PreceptRiseGbp(fy(2025))),
+        edit::value(&s, &Field::plan(Kind::BandDRiseGbp, fy(2025))),
         Some(d("20"))
     );
     let p = project(&s).unwrap();
@@ -376,7 +435,7 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
     );
     let s = edit::apply(&pct, &Field::PreceptRiseFrom(from), d("3")).unwrap();
     assert_eq!(
-        edit::value(&s, &Field::PreceptRisePct(fy(2025))),
+        edit::value(&s, &Field::plan(Kind::BandDRisePct, fy(2025))),
         Some(d("3"))
     );
 
@@ -387,7 +446,14 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
         .filter(|l| edit::funding_has_growth(&l.driver))
     {
         assert_eq!(
-            edit::value(&s, &Field::FundingGrowth(l.id.clone(), fy(2025))),
+            edit::value(
+                &s,
+                &Field::of(
+                    Kind::FundingGrowth,
+                    Target::Funding(l.id.clone()),
+                    Some(fy(2025))
+                )
+            ),
             Some(d("0"))
         );
     }

@@ -1,54 +1,46 @@
-//! The Workforce and Uplift, and Collaborations groups of the assumption panel.
+//! The Workforce and Uplift, and Collaborations groups of the assumption panel: registry
+//! assumptions, like the other groups.
 
 use yew::prelude::*;
 
 use super::panel::{errors_in, field, group, year_grid, Row};
 use super::state::{Action, Workspace};
 use crate::edit::{self, Field, FieldGroup};
-use crate::model::workforce::Group;
+use crate::model::registry::{self, Assumption, Kind, Target};
 use crate::model::FinancialYear;
 
-fn group_label(g: Group) -> &'static str {
-    match g {
-        Group::Officers => "Officers",
-        Group::Staff => "Police staff",
-        Group::Pcsos => "PCSOs",
-    }
+/// The scenario's assumptions of `kind`.
+fn of_kind(s: &crate::model::Scenario, kind: Kind) -> Vec<Assumption> {
+    registry::assumptions(s)
+        .into_iter()
+        .filter(|a| a.kind == kind)
+        .collect()
 }
 
 /// The Workforce and Uplift group, if the scenario has a workforce plan.
 pub fn workforce_group(ws: &Workspace, d: &Callback<Action>, years: &[FinancialYear]) -> Html {
     let s = &ws.scenario;
-    let Some(plan) = &s.workforce else {
+    if s.workforce.is_none() {
         return html! {};
-    };
-    let source = |key: &str| plan.sources.get(key).cloned();
-    let intakes: Vec<Row> = Group::ALL
-        .iter()
-        .map(|g| {
-            let label = format!("{} recruits", group_label(*g));
-            let source = source(&format!("{}.intakes", g.key()));
-            Row::by_year(label, source, years, |y| Field::Intake(*g, y))
-        })
+    }
+    let intakes: Vec<Row> = of_kind(s, Kind::Recruits)
+        .into_iter()
+        .map(|a| Row::assumption(s, a, years))
         .collect();
-    let targets = plan.uplift.as_ref().map(|_| {
-        let source = source("uplift.targets");
-        Row::by_year(
-            "Uplift officer headcount target",
-            source,
-            years,
-            Field::UpliftTarget,
-        )
-    });
+    let targets: Vec<Row> = of_kind(s, Kind::UpliftTarget)
+        .into_iter()
+        .map(|a| Row::assumption(s, a, years))
+        .collect();
+    let attrition = of_kind(s, Kind::Attrition);
     let body = html! {
         <>
             <p class="hint">
                 { format!("Recruits per year, spread over that year's intakes in proportion; a year with none gets one starting in September (month {}).", edit::NEW_INTAKE_MONTH) }
             </p>
             { year_grid(ws, d, "Recruits by year and group", years, intakes) }
-            { for Group::ALL.iter().map(|g| field(ws, d, Field::Attrition(*g), false)) }
-            if let Some(row) = targets {
-                { year_grid(ws, d, "Uplift headcount target by year", years, vec![row]) }
+            { for attrition.into_iter().map(|a| field(ws, d, Field::Assumption(a, None), false)) }
+            if !targets.is_empty() {
+                { year_grid(ws, d, "Uplift headcount target by year", years, targets) }
             }
         </>
     };
@@ -62,30 +54,25 @@ pub fn collaborations_group(ws: &Workspace, d: &Callback<Action>, years: &[Finan
     let Some(register) = &s.collaborations else {
         return html! {};
     };
-    let costs: Vec<Row> = edit::editable_collaborations(s)
+    let costs: Vec<Row> = of_kind(s, Kind::CollaborationCost)
         .into_iter()
-        .map(|(id, name)| {
-            let source = register
-                .collaborations
-                .iter()
-                .find(|c| c.id == id)
-                .map(|c| c.total_cost.source.clone());
-            let label = format!("{name}: total cost, all partners £");
-            Row::by_year(label, source, years, |y| Field::CollabCost(id.clone(), y))
-        })
+        .map(|a| Row::assumption(s, a, years))
         .collect();
     let capital = register.capital.iter().map(|c| {
+        let shares = (0..c.sharing.partners.len())
+            .map(|i| Field::of(Kind::CapitalShare, Target::Partner(c.id.clone(), i), None));
+        let interest = Field::of(Kind::CapitalInterest, Target::Capital(c.id.clone()), None);
         html! {
             <fieldset class="subgroup">
                 <legend>{ format!("{}: cost split", c.name) }</legend>
-                { for (0..c.sharing.partners.len()).map(|i| field(ws, d, Field::CapitalShare(c.id.clone(), i), false)) }
-                { field(ws, d, Field::CapitalInterest(c.id.clone()), false) }
+                { for shares.map(|f| field(ws, d, f, false)) }
+                { field(ws, d, interest, false) }
             </fieldset>
         }
     });
     let body = html! {
         <>
-            <p class="hint">{ "The force's share of each cost follows the collaboration's sharing rule, to the penny." }</p>
+            <p class="hint">{ "Each collaboration's total cost for all partners; the force's share of it follows the collaboration's sharing rule, to the penny." }</p>
             { year_grid(ws, d, "Collaboration total costs by year, pounds", years, costs) }
             { for capital }
         </>

@@ -18,6 +18,7 @@ use std::ffi::OsString;
 use std::io::{Read, Write};
 
 pub mod args;
+mod assumptions;
 mod collaborations;
 mod export_xlsx;
 pub mod input;
@@ -25,6 +26,7 @@ mod project;
 mod workforce;
 
 pub use args::{Format, OptSpec, Options};
+pub use assumptions::CSV_HEADER as ASSUMPTIONS_CSV_HEADER;
 
 /// Exit code for bad input: a command-line mistake or a scenario that cannot be used.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -54,6 +56,7 @@ pub const COMMANDS: &[Command] = &[
     workforce::WORKFORCE,
     workforce::UPLIFT,
     collaborations::COMMAND,
+    assumptions::COMMAND,
     export_xlsx::COMMAND,
 ];
 

@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{horizon, quick, spec, teams, Field, FieldUnit};
-use crate::model::dec::{Dec, YearValues};
+use super::{horizon, quick, spec, Field, FieldUnit};
+use crate::model::dec::YearValues;
 use crate::model::money::{checked_add, checked_div, checked_mul, is_whole};
 use crate::model::scenario::{Driver, FundingDriver, Scenario, MAX_YEARS, MIN_YEARS};
 
@@ -21,59 +21,8 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
         return Err("Must be a whole number of people".into());
     }
     let mut s = scenario.clone();
-    let missing = || "This figure no longer exists in the scenario".to_string();
     match field {
-        Field::OfficerPayAward(y) => s.assumptions.officer_pay_award_pct.value.set(*y, v),
-        Field::StaffPayAward(y) => s.assumptions.staff_pay_award_pct.value.set(*y, v),
-        Field::PayDrift(y) => s.assumptions.pay_drift_pct.value.set(*y, v),
-        Field::NonPayInflation(y) => s.assumptions.non_pay_inflation_pct.value.set(*y, v),
-        Field::BandD => s.precept.band_d.value = Dec(v),
-        Field::PreceptRiseGbp(y) => {
-            s.precept.rise_gbp.value.set(*y, v);
-            s.precept.rise_pct.value.0.remove(y);
-        }
-        Field::PreceptRisePct(y) => {
-            s.precept.rise_pct.value.set(*y, v);
-            s.precept.rise_gbp.value.0.remove(y);
-        }
-        Field::TaxBase => s.precept.tax_base.value = Dec(v),
-        Field::TaxBaseGrowth(y) => s.precept.tax_base_growth_pct.value.set(*y, v),
-        Field::FundingBase(id) => {
-            s.funding
-                .iter_mut()
-                .find(|l| &l.id == id)
-                .ok_or_else(missing)?
-                .base_amount = v;
-        }
-        Field::FundingGrowth(id, y) => {
-            let line = s
-                .funding
-                .iter_mut()
-                .find(|l| &l.id == id)
-                .ok_or_else(missing)?;
-            match &mut line.driver {
-                FundingDriver::Growth { growth_pct } => growth_pct.set(*y, v),
-                _ => return Err("This line does not grow by a percentage".into()),
-            }
-        }
-        Field::ExpenditureBase(id) => {
-            s.expenditure
-                .iter_mut()
-                .find(|l| &l.id == id)
-                .ok_or_else(missing)?
-                .base_amount = v;
-        }
-        Field::Saving(id, y) => s
-            .savings
-            .iter_mut()
-            .find(|x| &x.id == id)
-            .ok_or_else(missing)?
-            .amounts
-            .set(*y, v),
-        Field::GeneralOpening => s.reserves.general_opening.value = Dec(v),
-        Field::EarmarkedOpening => s.reserves.earmarked_opening.value = Dec(v),
-        Field::FloorPct => s.reserves.floor_pct.value = Dec(v),
-        Field::PlannedUseGeneral(y) => s.reserves.planned_use_general.value.set(*y, v),
+        Field::Assumption(a, year) => (a.def().set)(&mut s, &a.target, *year, v)?,
         Field::HorizonYears => {
             let years = u8::try_from(v.trunc().mantissa())
                 .map_err(|_| format!("Must be from {MIN_YEARS} to {MAX_YEARS} years"))?;
@@ -82,7 +31,6 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
         Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
             quick::apply(&mut s, field, v)?
         }
-        other => teams::apply(&mut s, other, v)?,
     }
     Ok(s)
 }

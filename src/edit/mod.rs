@@ -7,7 +7,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::workforce::Group;
+use crate::model::registry::{Assumption, Kind, Section, Target};
 use crate::model::{FinancialYear, Source};
 
 mod apply;
@@ -16,8 +16,9 @@ mod horizon;
 mod input;
 mod quick;
 mod spec;
-mod teams;
 
+pub use crate::model::registry::Unit as FieldUnit;
+pub use crate::model::registry::NEW_INTAKE_MONTH;
 pub use apply::{
     apply, expenditure_rolls, funding_has_growth, precept_in_percent, precept_switched,
 };
@@ -25,59 +26,16 @@ pub use describe::{expenditure_driver_text, funding_driver_text};
 pub use input::{display_value, parse_input};
 pub use quick::quick_from_year;
 pub use spec::{spec, value};
-pub use teams::{editable_collaborations, NEW_INTAKE_MONTH};
 
 /// An editable figure in a scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
-    /// Officer pay award % from 1 September of the year.
-    OfficerPayAward(FinancialYear),
-    /// Staff and PCSO pay award % from 1 September of the year.
-    StaffPayAward(FinancialYear),
-    /// Incremental pay drift % in the year.
-    PayDrift(FinancialYear),
-    /// Non-pay inflation % in the year.
-    NonPayInflation(FinancialYear),
-    /// Band D in the base year (£).
-    BandD,
-    /// Band D rise in £ in the year.
-    PreceptRiseGbp(FinancialYear),
-    /// Band D rise in % in the year.
-    PreceptRisePct(FinancialYear),
-    /// Tax base in the base year (Band D equivalents).
-    TaxBase,
-    /// Tax base growth % in the year.
-    TaxBaseGrowth(FinancialYear),
-    /// A funding line's base-year amount (£).
-    FundingBase(String),
-    /// A funding line's growth % in the year (growth-driven lines).
-    FundingGrowth(String, FinancialYear),
-    /// An expenditure line's base-year amount (£).
-    ExpenditureBase(String),
-    /// A saving's new amount in the year (£).
-    Saving(String, FinancialYear),
-    /// General reserve at the start of the plan (£).
-    GeneralOpening,
-    /// Earmarked reserves at the start of the plan (£).
-    EarmarkedOpening,
-    /// General reserve floor, % of net revenue spend.
-    FloorPct,
-    /// Planned use of the general reserve in the year (£).
-    PlannedUseGeneral(FinancialYear),
+    /// A registry assumption ([`crate::model::registry`]) in a year, or its one figure
+    /// (`None`): its label, unit, range, source, value and how it is set all come from
+    /// the registry.
+    Assumption(Assumption, Option<FinancialYear>),
     /// Number of years in the plan.
     HorizonYears,
-    /// A workforce group's leavers, % of headcount a year.
-    Attrition(Group),
-    /// A workforce group's recruits starting in the year (people).
-    Intake(Group, FinancialYear),
-    /// The Operation Uplift officer headcount target for the year.
-    UpliftTarget(FinancialYear),
-    /// A revenue collaboration's full-year total cost for all partners in the year (£).
-    CollabCost(String, FinancialYear),
-    /// A capital collaboration partner's share of the cost (%), by partner position.
-    CapitalShare(String, usize),
-    /// A capital collaboration's interest rate (% a year).
-    CapitalInterest(String),
     /// Quick what-if: the officer and staff pay award in every year from this one (%).
     PayAwardsFrom(FinancialYear),
     /// Quick what-if: the Band D rise in every year from this one (£).
@@ -88,36 +46,45 @@ pub enum Field {
 }
 
 impl Field {
+    /// A plan-wide assumption in `year`: `Field::plan(Kind::OfficerPayAward, y)`.
+    pub fn plan(kind: Kind, year: FinancialYear) -> Field {
+        Field::Assumption(Assumption::plan(kind), Some(year))
+    }
+
+    /// A plan-wide assumption's one figure: `Field::single(Kind::BandD)`.
+    pub fn single(kind: Kind) -> Field {
+        Field::Assumption(Assumption::plan(kind), None)
+    }
+
+    /// An assumption about `target` in `year` (`None` for its one figure).
+    pub fn of(kind: Kind, target: Target, year: Option<FinancialYear>) -> Field {
+        Field::Assumption(Assumption { kind, target }, year)
+    }
+
     /// A stable key for the field, usable as a DOM id and in change logs:
-    /// `officer-award-2023`, `funding-core_grant`, `intake-officers-2024`.
+    /// `officer-award-2023`, `funding-core_grant`, `intake-officers-2024` (the registry's
+    /// `dom` with the target and year).
     pub fn key(&self) -> String {
-        let field = self;
         let y = |y: &FinancialYear| y.start_year().to_string();
-        match field {
-            Field::OfficerPayAward(v) => format!("officer-award-{}", y(v)),
-            Field::StaffPayAward(v) => format!("staff-award-{}", y(v)),
-            Field::PayDrift(v) => format!("pay-drift-{}", y(v)),
-            Field::NonPayInflation(v) => format!("inflation-{}", y(v)),
-            Field::BandD => "band-d".into(),
-            Field::PreceptRiseGbp(v) => format!("precept-rise-gbp-{}", y(v)),
-            Field::PreceptRisePct(v) => format!("precept-rise-pct-{}", y(v)),
-            Field::TaxBase => "tax-base".into(),
-            Field::TaxBaseGrowth(v) => format!("tax-base-growth-{}", y(v)),
-            Field::FundingBase(id) => format!("funding-{id}"),
-            Field::FundingGrowth(id, v) => format!("funding-{id}-growth-{}", y(v)),
-            Field::ExpenditureBase(id) => format!("spend-{id}"),
-            Field::Saving(id, v) => format!("saving-{id}-{}", y(v)),
-            Field::GeneralOpening => "general-opening".into(),
-            Field::EarmarkedOpening => "earmarked-opening".into(),
-            Field::FloorPct => "floor-pct".into(),
-            Field::PlannedUseGeneral(v) => format!("planned-use-{}", y(v)),
+        match self {
+            Field::Assumption(a, year) => {
+                let mut key = a.def().dom.to_string();
+                match &a.target {
+                    Target::Partner(id, i) => {
+                        key = key.replace("{id}", id).replace("{i}", &i.to_string());
+                    }
+                    other => {
+                        if let Some(id) = other.key() {
+                            key = key.replace("{id}", &id);
+                        }
+                    }
+                }
+                match year {
+                    Some(v) => format!("{key}-{}", y(v)),
+                    None => key,
+                }
+            }
             Field::HorizonYears => "horizon-years".into(),
-            Field::Attrition(g) => format!("attrition-{}", g.key()),
-            Field::Intake(g, v) => format!("intake-{}-{}", g.key(), y(v)),
-            Field::UpliftTarget(v) => format!("uplift-target-{}", y(v)),
-            Field::CollabCost(id, v) => format!("collab-{id}-{}", y(v)),
-            Field::CapitalShare(id, i) => format!("capital-{id}-share-{i}"),
-            Field::CapitalInterest(id) => format!("capital-{id}-interest"),
             Field::PayAwardsFrom(v) => format!("quick-pay-from-{}", y(v)),
             Field::PreceptRiseFrom(v) => format!("quick-precept-from-{}", y(v)),
             Field::GrantGrowthFrom(v) => format!("quick-grant-from-{}", y(v)),
@@ -149,63 +116,23 @@ pub enum FieldGroup {
 }
 
 impl Field {
-    /// The panel group the field is shown in (every field has exactly one).
+    /// The panel group the field is shown in (every field has exactly one): an
+    /// assumption's registry section.
     pub fn group(&self) -> FieldGroup {
         match self {
+            Field::Assumption(a, _) => match a.def().section {
+                Section::Funding => FieldGroup::Funding,
+                Section::Precept => FieldGroup::Precept,
+                Section::Pay => FieldGroup::Pay,
+                Section::Spending => FieldGroup::Spending,
+                Section::Workforce => FieldGroup::Workforce,
+                Section::Collaborations => FieldGroup::Collaborations,
+                Section::Savings => FieldGroup::Savings,
+            },
             Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
                 FieldGroup::Quick
             }
-            Field::FundingBase(_) | Field::FundingGrowth(_, _) => FieldGroup::Funding,
-            Field::BandD
-            | Field::PreceptRiseGbp(_)
-            | Field::PreceptRisePct(_)
-            | Field::TaxBase
-            | Field::TaxBaseGrowth(_) => FieldGroup::Precept,
-            Field::OfficerPayAward(_)
-            | Field::StaffPayAward(_)
-            | Field::PayDrift(_)
-            | Field::NonPayInflation(_) => FieldGroup::Pay,
-            Field::Attrition(_) | Field::Intake(_, _) | Field::UpliftTarget(_) => {
-                FieldGroup::Workforce
-            }
-            Field::CollabCost(_, _) | Field::CapitalShare(_, _) | Field::CapitalInterest(_) => {
-                FieldGroup::Collaborations
-            }
-            Field::Saving(_, _)
-            | Field::GeneralOpening
-            | Field::EarmarkedOpening
-            | Field::FloorPct
-            | Field::PlannedUseGeneral(_) => FieldGroup::Savings,
-            Field::ExpenditureBase(_) => FieldGroup::Spending,
             Field::HorizonYears => FieldGroup::Horizon,
-        }
-    }
-}
-
-/// The unit of a field, which sets how it is typed, shown and checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldUnit {
-    /// Pounds (£).
-    Pounds,
-    /// Per cent (%).
-    Percent,
-    /// Band D equivalent properties.
-    Properties,
-    /// Years.
-    Years,
-    /// People (headcount).
-    People,
-}
-
-impl FieldUnit {
-    /// The short unit label shown beside an input.
-    pub fn label(self) -> &'static str {
-        match self {
-            FieldUnit::Pounds => "£",
-            FieldUnit::Percent => "%",
-            FieldUnit::Properties => "Band D equiv.",
-            FieldUnit::Years => "years",
-            FieldUnit::People => "people",
         }
     }
 }
@@ -228,8 +155,6 @@ pub struct FieldSpec {
 fn d(v: i64) -> Decimal {
     Decimal::from(v)
 }
-
-const BILLION: i64 = 1_000_000_000;
 
 impl FieldSpec {
     /// A spec whose range is whole numbers `min` to `max`.

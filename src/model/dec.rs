@@ -102,8 +102,19 @@ impl Dec {
 /// A value per financial year, such as a pay award % or an explicit amount. In JSON:
 /// `{"2021/22": "0", "2022/23": "5"}`. Years not listed have no value (the driver using
 /// it says what that means, usually zero).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, PartialEq, Eq, Default)]
 pub struct YearValues(pub VecMap<FinancialYear, Decimal>);
+
+/// `clone_from` reuses the table's room (the engine's caches copy tables often).
+impl Clone for YearValues {
+    fn clone(&self) -> Self {
+        YearValues(self.0.clone())
+    }
+
+    fn clone_from(&mut self, source: &Self) {
+        self.0.clone_from(&source.0);
+    }
+}
 
 impl YearValues {
     /// An empty table.

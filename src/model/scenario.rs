@@ -355,4 +355,10 @@ impl Scenario {
     pub fn validate(&self) -> ModelResult<()> {
         validate::scenario(self)
     }
+
+    /// [`Scenario::validate`] without the `workforce` and `collaborations` sections (which
+    /// the engine's cache checks part by part).
+    pub(crate) fn validate_core(&self) -> ModelResult<()> {
+        validate::core(self)
+    }
 }

@@ -11,8 +11,19 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 /// Key → value, unique keys, iterated in key order.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub struct VecMap<K, V>(Vec<(K, V)>);
+
+/// `clone_from` reuses the entries' room (the engine's caches copy tables often).
+impl<K: Clone, V: Clone> Clone for VecMap<K, V> {
+    fn clone(&self) -> Self {
+        VecMap(self.0.clone())
+    }
+
+    fn clone_from(&mut self, source: &Self) {
+        self.0.clone_from(&source.0);
+    }
+}
 
 impl<K, V> Default for VecMap<K, V> {
     fn default() -> Self {

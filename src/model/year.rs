@@ -18,6 +18,9 @@ pub const FIRST_YEAR: u16 = 2000;
 pub const LAST_YEAR: u16 = 2098;
 
 impl FinancialYear {
+    /// The first year the planner accepts, 2000/01.
+    pub const FIRST: FinancialYear = FinancialYear(FIRST_YEAR);
+
     /// The financial year starting in April of `start`, if within 2000/01 to 2098/99.
     pub fn new(start: u16) -> Option<Self> {
         (FIRST_YEAR..=LAST_YEAR)

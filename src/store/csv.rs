@@ -1,5 +1,5 @@
-//! CSV exports of a projection's results and of a scenario's assumptions, safe to open in
-//! Excel.
+//! CSV exports of a projection's results and of a scenario's assumptions (read from the
+//! assumption registry), safe to open in Excel.
 //!
 //! A downloaded file is [`file`]`(table)`: the UTF-8 byte-order mark, then the table, so
 //! Excel on Windows reads "£" as "£" (without the mark it guesses the local code page and
@@ -14,7 +14,8 @@
 use rust_decimal::Decimal;
 
 use crate::model::engine::Projection;
-use crate::model::scenario::{Driver, FundingDriver, Scenario};
+use crate::model::registry::{self, Target, Unit, Years};
+use crate::model::scenario::Scenario;
 use crate::model::{round_money, FinancialYear, Source};
 
 /// True if `text` is a plain decimal number: an optional `-`, digits, an optional point
@@ -133,7 +134,10 @@ pub fn results(p: &Projection) -> String {
 }
 
 /// Every assumption of a scenario, one value per row: section, assumption, unit, year
-/// (blank for a single figure), value, and its source.
+/// (blank for a plan-wide figure), value, its source, and its registry key. Every row comes
+/// from the assumption registry ([`crate::model::registry`]): plan-wide rates give every
+/// year they apply to; a line's, saving's or collaboration's figures by year give the years
+/// with a figure other than zero.
 pub fn assumptions(s: &Scenario) -> String {
     let mut out = format!("Scenario,{}\r\n", cell(&s.name));
     for cells in assumption_rows(s) {
@@ -153,244 +157,83 @@ pub fn assumption_rows(s: &Scenario) -> Vec<Vec<String>> {
         "Year".into(),
         "Value".into(),
         "Source".into(),
+        "Key".into(),
     ]];
-    let src = |s: &Source| {
-        if s.estimate {
-            format!("Estimate: {}", s.text)
-        } else {
-            s.text.clone()
-        }
-    };
-    let mut one =
-        |section: &str, name: &str, unit: &str, year: String, v: String, source: String| {
-            out.push(vec![
-                section.into(),
-                name.into(),
-                unit.into(),
-                year,
-                v,
-                source,
-            ]);
-        };
     let base = s.horizon.base_year.to_string();
-    one(
-        "Plan",
-        "Base year",
-        "",
+    out.push(vec![
+        "Plan".into(),
+        "Base year".into(),
+        String::new(),
         String::new(),
         base.clone(),
         String::new(),
-    );
-    one(
-        "Plan",
-        "Years",
-        "years",
+        "horizon.base_year".into(),
+    ]);
+    out.push(vec![
+        "Plan".into(),
+        "Years".into(),
+        "years".into(),
         String::new(),
         s.horizon.years.to_string(),
         String::new(),
-    );
-    let a = &s.assumptions;
-    for (name, t) in [
-        ("Officer pay award", &a.officer_pay_award_pct),
-        ("Staff pay award", &a.staff_pay_award_pct),
-        ("Pay drift", &a.pay_drift_pct),
-        ("Non-pay inflation", &a.non_pay_inflation_pct),
-    ] {
-        for (y, v) in &t.value.0 {
-            one(
-                "Pay and inflation",
-                name,
-                "%",
-                y.to_string(),
-                v.to_string(),
-                src(&t.source),
-            );
-        }
-    }
-    let p = &s.precept;
-    one(
-        "Precept",
-        "Band D",
-        "£",
-        base.clone(),
-        p.band_d.value.0.to_string(),
-        src(&p.band_d.source),
-    );
-    one(
-        "Precept",
-        "Tax base",
-        "Band D equivalents",
-        base.clone(),
-        p.tax_base.value.0.to_string(),
-        src(&p.tax_base.source),
-    );
-    for (name, unit, t) in [
-        ("Band D rise", "£", &p.rise_gbp),
-        ("Band D rise", "%", &p.rise_pct),
-        ("Tax base growth", "%", &p.tax_base_growth_pct),
-        ("Referendum limit", "£", &p.referendum_limit_gbp),
-    ] {
-        for (y, v) in &t.value.0 {
-            one(
-                "Precept",
-                name,
-                unit,
-                y.to_string(),
-                v.to_string(),
-                src(&t.source),
-            );
-        }
-    }
-    for l in &s.funding {
-        one(
-            "Funding",
-            &l.name,
-            "£",
-            base.clone(),
-            money(l.base_amount),
-            src(&l.source),
-        );
-        match &l.driver {
-            FundingDriver::Growth { growth_pct } => {
-                for (y, v) in &growth_pct.0 {
-                    one(
-                        "Funding",
-                        &format!("{} growth", l.name),
-                        "%",
-                        y.to_string(),
-                        v.to_string(),
-                        src(&l.source),
-                    );
+        "horizon.years".into(),
+    ]);
+    for a in registry::assumptions(s) {
+        let def = a.def();
+        let label = a.label(s);
+        let source = a.source(s).map(source_text).unwrap_or_default();
+        let value = |v: Decimal| match def.unit {
+            Unit::Pounds => money(v),
+            Unit::Percent | Unit::Properties | Unit::Years | Unit::People => v.to_string(),
+        };
+        let mut one = |year: String, v: Decimal| {
+            out.push(vec![
+                def.section.name().into(),
+                label.clone(),
+                def.unit.name().into(),
+                year,
+                value(v),
+                source.clone(),
+                a.key(),
+            ]);
+        };
+        match def.years {
+            Years::Single | Years::BaseYear => {
+                if let Some(v) = a.get(s, None) {
+                    let year = if def.years == Years::BaseYear {
+                        base.clone()
+                    } else {
+                        String::new()
+                    };
+                    one(year, v);
                 }
             }
-            FundingDriver::Explicit { amounts } => {
-                for (y, v) in &amounts.0 {
-                    one(
-                        "Funding",
-                        &l.name,
-                        "£",
-                        y.to_string(),
-                        money(*v),
-                        src(&l.source),
-                    );
+            Years::All | Years::Later => {
+                let every_year = a.target == Target::Plan;
+                for y in a.years(s) {
+                    match a.get(s, Some(y)) {
+                        Some(v) if every_year || !v.is_zero() => one(y.to_string(), v),
+                        _ => {}
+                    }
                 }
             }
-            FundingDriver::FlatCash | FundingDriver::UpliftGrant => {}
         }
-    }
-    for l in &s.expenditure {
-        one(
-            "Expenditure",
-            &l.name,
-            "£",
-            base.clone(),
-            money(l.base_amount),
-            src(&l.source),
-        );
-        for (y, v) in &l.pressures.0 {
-            one(
-                "Expenditure",
-                &format!("{} pressure", l.name),
-                "£",
-                y.to_string(),
-                money(*v),
-                src(&l.source),
-            );
-        }
-        match &l.driver {
-            Driver::Growth { growth_pct } => {
-                for (y, v) in &growth_pct.0 {
-                    one(
-                        "Expenditure",
-                        &format!("{} growth", l.name),
-                        "%",
-                        y.to_string(),
-                        v.to_string(),
-                        src(&l.source),
-                    );
-                }
-            }
-            Driver::Explicit { amounts } => {
-                for (y, v) in &amounts.0 {
-                    one(
-                        "Expenditure",
-                        &l.name,
-                        "£",
-                        y.to_string(),
-                        money(*v),
-                        src(&l.source),
-                    );
-                }
-            }
-            _ => {}
-        }
-    }
-    for sv in &s.savings {
-        for (y, v) in &sv.amounts.0 {
-            one(
-                "Savings",
-                &sv.name,
-                "£",
-                y.to_string(),
-                money(*v),
-                src(&sv.source),
-            );
-        }
-    }
-    let r = &s.reserves;
-    one(
-        "Reserves",
-        "General reserve at start",
-        "£",
-        base.clone(),
-        money(r.general_opening.value.0),
-        src(&r.general_opening.source),
-    );
-    one(
-        "Reserves",
-        "Earmarked reserves at start",
-        "£",
-        base,
-        money(r.earmarked_opening.value.0),
-        src(&r.earmarked_opening.source),
-    );
-    one(
-        "Reserves",
-        "General reserve floor",
-        "% of net spend",
-        String::new(),
-        r.floor_pct.value.0.to_string(),
-        src(&r.floor_pct.source),
-    );
-    for (name, t) in [
-        ("Planned use of general reserve", &r.planned_use_general),
-        (
-            "Planned use of earmarked reserves",
-            &r.planned_use_earmarked,
-        ),
-    ] {
-        for (y, v) in &t.value.0 {
-            one(
-                "Reserves",
-                name,
-                "£",
-                y.to_string(),
-                money(*v),
-                src(&t.source),
-            );
-        }
-    }
-    if s.workforce.is_some() || s.collaborations.is_some() {
-        one(
-            "Note",
-            "Workforce plan and collaboration register",
-            "",
-            String::new(),
-            "in the scenario's JSON export".into(),
-            String::new(),
-        );
     }
     out
+}
+
+/// A source as the Source column shows it: an estimate says so, once.
+fn source_text(s: &Source) -> String {
+    let says_so = s
+        .text
+        .trim_start()
+        .get(..8)
+        .is_some_and(|w| w.eq_ignore_ascii_case("estimate"));
+    if s.estimate && !says_so {
+        format!("Estimate: {}", s.text)
+    } else {
+        s.text.clone()
+    }
 }
 
 #[cfg(test)]

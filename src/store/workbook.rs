@@ -406,7 +406,7 @@ fn results(s: &Scenario, p: &Projection) -> Results {
                 let l = funding.get(i);
                 (
                     "Funding",
-                    l.map(|l| l.name.clone()).unwrap_or_default(),
+                    l.map(|l| l.name.to_string()).unwrap_or_default(),
                     l.map(|l| line_basis(&l.id, true)).unwrap_or_default(),
                 )
             }
@@ -426,7 +426,7 @@ fn results(s: &Scenario, p: &Projection) -> Results {
                 let l = expenditure.get(i);
                 (
                     "Expenditure",
-                    l.map(|l| l.name.clone()).unwrap_or_default(),
+                    l.map(|l| l.name.to_string()).unwrap_or_default(),
                     l.map(|l| line_basis(&l.id, false)).unwrap_or_default(),
                 )
             }

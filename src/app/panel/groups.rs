@@ -1,53 +1,39 @@
-//! The panel's groups, one function each.
+//! The panel's groups, one function each. Rows and fields are registry assumptions, so
+//! their labels, units, ranges and sources are the registry's.
 
 use yew::prelude::*;
 
 use super::widgets::{errors_in, field, field_with_note, group, year_grid, Row};
 use crate::app::state::{Action, Workspace};
 use crate::edit::{self, Field, FieldGroup};
-use crate::model::FinancialYear;
+use crate::model::registry::{self, Assumption, Kind, Target};
 
-/// The plan's years after its base year (the years a rise or growth rate applies to).
-fn later_years(s: &crate::model::Scenario) -> Vec<FinancialYear> {
-    s.horizon.year_list().into_iter().skip(1).collect()
+/// The scenario's assumptions of `kind`.
+fn of_kind(s: &crate::model::Scenario, kind: Kind) -> Vec<Assumption> {
+    registry::assumptions(s)
+        .into_iter()
+        .filter(|a| a.kind == kind)
+        .collect()
 }
 
 pub(super) fn pay_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
     let all_years = s.horizon.year_list();
-    let a = &s.assumptions;
-    // Pay and inflation
+    let rows = [
+        Kind::OfficerPayAward,
+        Kind::StaffPayAward,
+        Kind::PayDrift,
+        Kind::NonPayInflation,
+    ]
+    .into_iter()
+    .map(|k| Row::assumption(s, Assumption::plan(k), &all_years))
+    .collect();
     let pay = year_grid(
         ws,
         d,
         "Pay awards and inflation by year, per cent",
         &all_years,
-        vec![
-            Row::by_year(
-                "Officer pay award %",
-                Some(a.officer_pay_award_pct.source.clone()),
-                &all_years,
-                Field::OfficerPayAward,
-            ),
-            Row::by_year(
-                "Staff pay award %",
-                Some(a.staff_pay_award_pct.source.clone()),
-                &all_years,
-                Field::StaffPayAward,
-            ),
-            Row::by_year(
-                "Pay drift %",
-                Some(a.pay_drift_pct.source.clone()),
-                &all_years,
-                Field::PayDrift,
-            ),
-            Row::by_year(
-                "Non-pay inflation %",
-                Some(a.non_pay_inflation_pct.source.clone()),
-                &all_years,
-                Field::NonPayInflation,
-            ),
-        ],
+        rows,
     );
     let pay_errors = errors_in(ws, FieldGroup::Pay);
 
@@ -56,7 +42,8 @@ pub(super) fn pay_group(ws: &Workspace, d: &Callback<Action>) -> Html {
 
 pub(super) fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
-    let later = later_years(s);
+    let years = s.horizon.year_list();
+    let later: Vec<_> = years.iter().skip(1).copied().collect();
     // Precept
     let in_pct = edit::precept_in_percent(s);
     let set_gbp = {
@@ -67,19 +54,13 @@ pub(super) fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::PreceptInPercent(true)))
     };
-    let rise_row = if in_pct {
-        let source = Some(s.precept.rise_pct.source.clone());
-        Row::by_year("Band D rise %", source, &later, Field::PreceptRisePct)
+    let rise = if in_pct {
+        Kind::BandDRisePct
     } else {
-        let source = Some(s.precept.rise_gbp.source.clone());
-        Row::by_year("Band D rise £", source, &later, Field::PreceptRiseGbp)
+        Kind::BandDRiseGbp
     };
-    let growth_row = Row::by_year(
-        "Tax base growth %",
-        Some(s.precept.tax_base_growth_pct.source.clone()),
-        &later,
-        Field::TaxBaseGrowth,
-    );
+    let rise_row = Row::assumption(s, Assumption::plan(rise), &later);
+    let growth_row = Row::assumption(s, Assumption::plan(Kind::TaxBaseGrowth), &later);
     let precept_warnings: Vec<String> = super::precept_warnings(ws)
         .map(|w| match w.year {
             Some(y) => format!("{y}: {}", w.message),
@@ -88,8 +69,8 @@ pub(super) fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
         .collect();
     let precept = html! {
         <>
-            { field(ws, d, Field::BandD, false) }
-            { field(ws, d, Field::TaxBase, false) }
+            { field(ws, d, Field::single(Kind::BandD), false) }
+            { field(ws, d, Field::single(Kind::TaxBase), false) }
             <div class="row-label">
                 <span id="rise-unit-label">{ "Rise entered in" }</span>
                 <div class="toggle" role="group" aria-labelledby="rise-unit-label">
@@ -112,28 +93,18 @@ pub(super) fn precept_group(ws: &Workspace, d: &Callback<Action>) -> Html {
 
 pub(super) fn funding_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
-    let later = later_years(s);
+    let later: Vec<_> = s.horizon.year_list().into_iter().skip(1).collect();
     let base_year = s.horizon.base_year;
-    // Funding and grants
-    let funding_rows: Vec<Row> = s
-        .funding
-        .iter()
-        .filter(|l| edit::funding_has_growth(&l.driver))
-        .map(|l| {
-            Row::by_year(
-                format!("{} growth %", l.name),
-                Some(l.source.clone()),
-                &later,
-                |y| Field::FundingGrowth(l.id.clone(), y),
-            )
-        })
+    let growth_rows: Vec<Row> = of_kind(s, Kind::FundingGrowth)
+        .into_iter()
+        .map(|a| Row::assumption(s, a, &later))
         .collect();
     let funding = html! {
         <>
             <p class="hint">{ format!("Amounts are for {base_year}, the plan's base year.") }</p>
-            { for s.funding.iter().map(|l| field_with_note(ws, d, Field::FundingBase(l.id.clone()), false, Some(edit::funding_driver_text(&l.driver)))) }
-            if !funding_rows.is_empty() {
-                { year_grid(ws, d, "Grant growth by year, per cent", &later, funding_rows) }
+            { for s.funding.iter().map(|l| field_with_note(ws, d, Field::of(Kind::FundingBase, Target::Funding(l.id.clone()), None), false, Some(edit::funding_driver_text(&l.driver)))) }
+            if !growth_rows.is_empty() {
+                { year_grid(ws, d, "Grant growth by year, per cent", &later, growth_rows) }
             }
         </>
     };
@@ -145,11 +116,10 @@ pub(super) fn funding_group(ws: &Workspace, d: &Callback<Action>) -> Html {
 pub(super) fn spending_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
     let base_year = s.horizon.base_year;
-    // Spending lines
     let spending = html! {
         <>
             <p class="hint">{ format!("Budgets for {base_year}; later years follow each line's driver.") }</p>
-            { for s.expenditure.iter().map(|l| field_with_note(ws, d, Field::ExpenditureBase(l.id.clone()), false, Some(edit::expenditure_driver_text(&l.driver)))) }
+            { for s.expenditure.iter().map(|l| field_with_note(ws, d, Field::of(Kind::ExpenditureBase, Target::Expenditure(l.id.clone()), None), false, Some(edit::expenditure_driver_text(&l.driver)))) }
         </>
     };
     let spending_errors = errors_in(ws, FieldGroup::Spending);
@@ -160,34 +130,19 @@ pub(super) fn spending_group(ws: &Workspace, d: &Callback<Action>) -> Html {
 pub(super) fn savings_group(ws: &Workspace, d: &Callback<Action>) -> Html {
     let s = &ws.scenario;
     let all_years = s.horizon.year_list();
-    // Savings and reserves
-    let saving_rows: Vec<Row> = s
-        .savings
-        .iter()
-        .filter(|sv| sv.kind != crate::model::scenario::SavingKind::Collaborations)
-        .map(|sv| {
-            Row::by_year(
-                format!("{} £", sv.name),
-                Some(sv.source.clone()),
-                &all_years,
-                |y| Field::Saving(sv.id.clone(), y),
-            )
-        })
+    let saving_rows: Vec<Row> = of_kind(s, Kind::Saving)
+        .into_iter()
+        .map(|a| Row::assumption(s, a, &all_years))
         .collect();
-    let use_row = Row::by_year(
-        "Planned use of general reserve £",
-        Some(s.reserves.planned_use_general.source.clone()),
-        &all_years,
-        Field::PlannedUseGeneral,
-    );
+    let use_row = Row::assumption(s, Assumption::plan(Kind::PlannedUseGeneral), &all_years);
     let savings = html! {
         <>
             if !saving_rows.is_empty() {
                 { year_grid(ws, d, "Identified savings by year, pounds", &all_years, saving_rows) }
             }
-            { field(ws, d, Field::GeneralOpening, false) }
-            { field(ws, d, Field::EarmarkedOpening, false) }
-            { field(ws, d, Field::FloorPct, false) }
+            { field(ws, d, Field::single(Kind::GeneralReserve), false) }
+            { field(ws, d, Field::single(Kind::EarmarkedReserves), false) }
+            { field(ws, d, Field::single(Kind::ReserveFloor), false) }
             { year_grid(ws, d, "Planned use of reserves by year, pounds", &all_years, vec![use_row]) }
         </>
     };

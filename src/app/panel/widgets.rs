@@ -6,7 +6,8 @@ use yew::prelude::*;
 use super::dom_id;
 use crate::app::field::{NumberField, SourceBadge};
 use crate::app::state::{Action, Workspace};
-use crate::edit::{self, Field, FieldGroup};
+use crate::edit::{self, Field, FieldGroup, FieldUnit};
+use crate::model::registry::Assumption;
 use crate::model::FinancialYear;
 use crate::model::Source;
 
@@ -46,17 +47,31 @@ pub(in crate::app) struct Row {
 }
 
 impl Row {
-    /// A row with one field a year, `field(year)`, for each of `years`.
-    pub(in crate::app) fn by_year(
-        label: impl Into<String>,
-        source: Option<Source>,
+    /// A row for a registry assumption: its label (with its unit, for £ and %), source and
+    /// a field for each of `years` it applies to.
+    pub(in crate::app) fn assumption(
+        s: &crate::model::Scenario,
+        a: Assumption,
         years: &[FinancialYear],
-        field: impl Fn(FinancialYear) -> Field,
     ) -> Row {
+        let label = a.label(s);
+        let unit = a.def().unit;
+        let label = match unit {
+            FieldUnit::Pounds | FieldUnit::Percent => format!("{label} {}", unit.label()),
+            _ => label,
+        };
+        let applies = a.years(s);
         Row {
-            label: label.into(),
-            source,
-            fields: years.iter().map(|y| Some(field(*y))).collect(),
+            label,
+            source: a.source(s).cloned(),
+            fields: years
+                .iter()
+                .map(|y| {
+                    applies
+                        .contains(y)
+                        .then(|| Field::Assumption(a.clone(), Some(*y)))
+                })
+                .collect(),
         }
     }
 }

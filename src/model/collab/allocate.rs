@@ -18,7 +18,7 @@ use std::cmp::Ordering;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::model::error::{ModelError, ModelResult};
+use crate::model::error::ModelResult;
 use crate::model::money::{is_whole, round_money, At};
 use crate::model::year::FinancialYear;
 
@@ -38,40 +38,62 @@ pub fn allocate(
     year: Option<FinancialYear>,
 ) -> ModelResult<Vec<Decimal>> {
     let at = At::new(path, year);
-    let err = |message: &str| {
-        let e = ModelError::new(path, message);
-        match year {
-            Some(y) => e.in_year(y),
-            None => e,
-        }
-    };
+    let fractions = fractions(weights, &at)?;
+    let mut shares = Vec::with_capacity(weights.len());
+    allocate_into(amount, &fractions, &at, &mut shares, &mut Vec::new())?;
+    Ok(shares)
+}
+
+/// Each weight's fraction of their sum (weight ÷ sum of weights, at full precision): the
+/// part of any amount a partner bears. Checked here once for a sharing rule's every use.
+pub fn fractions(weights: &[Decimal], at: &At<'_>) -> ModelResult<Vec<Decimal>> {
     if weights.is_empty() {
-        return Err(err("there are no partners to share the cost between"));
+        return Err(at.error("there are no partners to share the cost between"));
     }
     if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
-        return Err(err("a partner's share is negative"));
+        return Err(at.error("a partner's share is negative"));
     }
-    let total = round_money(amount);
     let weight_sum = at.sum(weights.iter().copied())?;
     if weight_sum.is_zero() {
-        return Err(err("the partners' shares add up to zero"));
+        return Err(at.error("the partners' shares add up to zero"));
     }
+    let mut out = Vec::with_capacity(weights.len());
+    for w in weights {
+        out.push(at.div(*w, weight_sum)?);
+    }
+    Ok(out)
+}
 
-    let mut shares = Vec::with_capacity(weights.len());
+/// [`allocate`] by `fractions` (from [`fractions`]) into `shares`, with `leftovers` as
+/// working space: nothing is allocated once both have room.
+pub fn allocate_into(
+    amount: Decimal,
+    fractions: &[Decimal],
+    at: &At<'_>,
+    shares: &mut Vec<Decimal>,
+    leftovers: &mut Vec<(usize, Decimal)>,
+) -> ModelResult<()> {
+    shares.clear();
+    let total = round_money(amount);
+    if total.is_zero() {
+        // Nothing to share: every share is zero (as total × fraction would be).
+        shares.resize(fractions.len(), Decimal::ZERO);
+        return Ok(());
+    }
     // (index, exact − rounded) for partners with a positive weight.
-    let mut leftovers = Vec::with_capacity(weights.len());
-    for (i, w) in weights.iter().enumerate() {
-        let exact = at.mul(total, at.div(*w, weight_sum)?)?;
+    leftovers.clear();
+    for (i, f) in fractions.iter().enumerate() {
+        let exact = at.mul(total, *f)?;
         let rounded = round_money(exact);
         shares.push(rounded);
-        if !w.is_zero() {
+        if !f.is_zero() {
             leftovers.push((i, at.sub(exact, rounded)?));
         }
     }
 
     let remainder = at.sub(total, at.sum(shares.iter().copied())?)?;
     let step = match remainder.cmp(&Decimal::ZERO) {
-        Ordering::Equal => return Ok(shares),
+        Ordering::Equal => return Ok(()),
         Ordering::Greater => PENNY,
         Ordering::Less => -PENNY,
     };
@@ -92,14 +114,14 @@ pub fn allocate(
     let count = pennies.to_usize().unwrap_or(usize::MAX);
     if !is_whole(pennies) || count > leftovers.len() {
         // Cannot happen with a penny-rounded total: each rounding is at most half a penny.
-        return Err(err("the shares could not be balanced to the penny"));
+        return Err(at.error("the shares could not be balanced to the penny"));
     }
     for (i, _) in leftovers.iter().take(count) {
         if let Some(share) = shares.get_mut(*i) {
             *share = at.add(*share, step)?;
         }
     }
-    Ok(shares)
+    Ok(())
 }
 
 #[cfg(test)]

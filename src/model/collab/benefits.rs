@@ -156,31 +156,32 @@ impl Benefits {
         o.node()
     }
 
-    /// Check no planned or realised figure is negative.
-    pub fn validate(&self, path: &str, name: &str) -> ModelResult<()> {
+    /// Check no planned or realised figure is negative; `path` is written only for a
+    /// message.
+    pub fn validate(&self, path: &dyn Fn() -> String, name: &str) -> ModelResult<()> {
         check_non_negative(
             &self.cashable_planned,
-            &format!("{path}.cashable_planned"),
+            &|| format!("{}.cashable_planned", path()),
             name,
             "a planned saving",
         )?;
         check_non_negative(
             &self.cashable_realised,
-            &format!("{path}.cashable_realised"),
+            &|| format!("{}.cashable_realised", path()),
             name,
             "a realised saving",
         )?;
         for (i, b) in self.non_cashable.iter().enumerate() {
-            let p = format!("{path}.non_cashable[{i}]");
+            let p = || format!("{}.non_cashable[{i}]", path());
             check_non_negative(
                 &b.planned,
-                &format!("{p}.planned"),
+                &|| format!("{}.planned", p()),
                 name,
                 "a planned benefit",
             )?;
             check_non_negative(
                 &b.realised,
-                &format!("{p}.realised"),
+                &|| format!("{}.realised", p()),
                 name,
                 "a realised benefit",
             )?;

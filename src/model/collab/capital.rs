@@ -151,19 +151,19 @@ impl CapitalCollaboration {
 
     /// Check every field; the error names the collaboration and the field.
     pub fn validate(&self, force: &str) -> ModelResult<()> {
-        let path = self.path();
+        let path = || self.path();
         let name = self.name.as_str();
         check_name_and_sharing(&path, &self.id, name, &self.sharing, force)?;
         if self.cost.is_sign_negative() && !self.cost.is_zero() {
             return Err(bad(
-                &format!("{path}.cost"),
+                &format!("{}.cost", path()),
                 name,
                 format!("a cost cannot be negative ({})", self.cost),
             ));
         }
         if self.life_years == 0 || self.life_years > MAX_LIFE_YEARS {
             return Err(bad(
-                &format!("{path}.life_years"),
+                &format!("{}.life_years", path()),
                 name,
                 format!(
                     "an asset life of {} years is outside 1 to {MAX_LIFE_YEARS}",
@@ -171,19 +171,24 @@ impl CapitalCollaboration {
                 ),
             ));
         }
-        let rate_path = format!("{path}.interest_pct");
-        check_pct(self.interest_pct, &rate_path, name, "an interest rate")?;
+        let rate_path = || format!("{}.interest_pct", path());
         if self.interest_pct.is_sign_negative() && !self.interest_pct.is_zero() {
-            return Err(bad(&rate_path, name, "an interest rate cannot be negative"));
+            return Err(bad(
+                &rate_path(),
+                name,
+                "an interest rate cannot be negative",
+            ));
         }
+        check_pct(self.interest_pct, &rate_path, name, "an interest rate")?;
         if self.in_use_from.financial_year().is_none() {
             return Err(bad(
-                &format!("{path}.in_use_from"),
+                &format!("{}.in_use_from", path()),
                 name,
                 "the handover is outside the years the planner covers",
             ));
         }
-        self.benefits.validate(&format!("{path}.benefits"), name)
+        self.benefits
+            .validate(&|| format!("{}.benefits", path()), name)
     }
 
     /// Each partner's share of the cost, penny-exact, in partner order.

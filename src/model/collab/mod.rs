@@ -61,21 +61,75 @@ fn named_shares(sharing: &Sharing, amounts: &[Decimal]) -> Vec<PartnerShare> {
         .collect()
 }
 
-fn force_amount(
-    sharing: &Sharing,
-    force: &str,
-    amounts: &[Decimal],
-    path: &str,
-) -> ModelResult<Decimal> {
-    sharing
-        .force_index(force)
-        .and_then(|i| amounts.get(i).copied())
-        .ok_or_else(|| {
-            ModelError::new(
-                path,
-                format!("the force '{}' is not among the partners", shorten(force)),
-            )
+fn not_a_partner(path: String, force: &str) -> ModelError {
+    ModelError::new(
+        path,
+        format!("the force '{}' is not among the partners", shorten(force)),
+    )
+}
+
+/// A revenue collaboration ready to project year by year: its sharing rule as fractions
+/// and the force's place among the partners, worked out once.
+struct Revenue<'a> {
+    c: &'a Collaboration,
+    fractions: Vec<Decimal>,
+    force: usize,
+}
+
+/// What a revenue collaboration costs in one year.
+struct RevenueYear {
+    months: u8,
+    total_cost: Decimal,
+    force_share: Decimal,
+    exit_cost: Decimal,
+    force_contribution: Decimal,
+}
+
+impl<'a> Revenue<'a> {
+    fn new(c: &'a Collaboration, force: &str) -> ModelResult<Revenue<'a>> {
+        let at = At::item("collaborations", &c.id, ".sharing", None);
+        Ok(Revenue {
+            c,
+            fractions: allocate::fractions(&c.sharing.weights(), &at)?,
+            force: c
+                .sharing
+                .force_index(force)
+                .ok_or_else(|| not_a_partner(at.path(), force))?,
         })
+    }
+
+    /// Steps 1 to 4 of the module's order of calculation in `year`; every partner's share
+    /// into `shares` (`leftovers` is working space).
+    fn year(
+        &self,
+        year: FinancialYear,
+        shares: &mut Vec<Decimal>,
+        leftovers: &mut Vec<(usize, Decimal)>,
+    ) -> ModelResult<RevenueYear> {
+        let c = self.c;
+        let at = At::item("collaborations", &c.id, ".total_cost", Some(year));
+        let months = period::months_in_year(year, c.start, c.end);
+        let total_cost = if months == 0 {
+            Decimal::ZERO
+        } else {
+            let full = c.total_cost.full_year_at(year, &at)?;
+            round_money(at.div(at.mul(full, Decimal::from(months))?, Decimal::from(12))?)
+        };
+        let share_at = At::item("collaborations", &c.id, ".sharing", Some(year));
+        allocate::allocate_into(total_cost, &self.fractions, &share_at, shares, leftovers)?;
+        let force_share = shares
+            .get(self.force)
+            .copied()
+            .ok_or_else(|| share_at.error("the force is not among the partners"))?;
+        let exit_cost = round_money(c.exit_costs.by_year.get_or_zero(year));
+        Ok(RevenueYear {
+            months,
+            total_cost,
+            force_share,
+            exit_cost,
+            force_contribution: at.add(force_share, exit_cost)?,
+        })
+    }
 }
 
 fn project_revenue(
@@ -84,30 +138,19 @@ fn project_revenue(
     years: &[FinancialYear],
 ) -> ModelResult<CollaborationLine> {
     let path = c.path();
-    let cost_path = format!("{path}.total_cost");
-    let share_path = format!("{path}.sharing");
-    let weights = c.sharing.weights();
+    let revenue = Revenue::new(c, force)?;
+    let (mut shares, mut leftovers) = (Vec::new(), Vec::new());
     let mut out = Vec::with_capacity(years.len());
     for &year in years {
-        let at = At::new(&cost_path, Some(year));
-        let months = period::months_in_year(year, c.start, c.end);
-        let total_cost = if months == 0 {
-            Decimal::ZERO
-        } else {
-            let full = c.total_cost.full_year(year, &cost_path)?;
-            round_money(at.div(at.mul(full, Decimal::from(months))?, Decimal::from(12))?)
-        };
-        let amounts = allocate::allocate(total_cost, &weights, &share_path, Some(year))?;
-        let force_share = force_amount(&c.sharing, force, &amounts, &share_path)?;
-        let exit_cost = round_money(c.exit_costs.by_year.get_or_zero(year));
+        let y = revenue.year(year, &mut shares, &mut leftovers)?;
         out.push(CollaborationYear {
             year,
-            months,
-            total_cost,
-            shares: named_shares(&c.sharing, &amounts),
-            force_share,
-            exit_cost,
-            force_contribution: at.add(force_share, exit_cost)?,
+            months: y.months,
+            total_cost: y.total_cost,
+            shares: named_shares(&c.sharing, &shares),
+            force_share: y.force_share,
+            exit_cost: y.exit_cost,
+            force_contribution: y.force_contribution,
             benefits: c.benefits.in_year(year, &format!("{path}.benefits"))?,
         });
     }
@@ -119,6 +162,27 @@ fn project_revenue(
     })
 }
 
+/// Each partner's financing schedule of a capital collaboration, up to `last`.
+fn capital_schedules(
+    c: &CapitalCollaboration,
+    cost_shares: &[Decimal],
+    last: FinancialYear,
+    path: &str,
+) -> ModelResult<Vec<VecMap<FinancialYear, FinancingYear>>> {
+    let mut schedules = Vec::with_capacity(cost_shares.len());
+    for share in cost_shares {
+        schedules.push(capital::schedule(
+            *share,
+            c.in_use_from,
+            c.life_years,
+            c.interest_pct,
+            last,
+            path,
+        )?);
+    }
+    Ok(schedules)
+}
+
 fn project_capital(
     c: &CapitalCollaboration,
     force: &str,
@@ -126,19 +190,10 @@ fn project_capital(
 ) -> ModelResult<CapitalLine> {
     let path = c.path();
     let cost_shares = c.cost_shares()?;
-    let mut schedules = Vec::with_capacity(cost_shares.len());
-    if let Some(&last) = years.iter().max() {
-        for share in &cost_shares {
-            schedules.push(capital::schedule(
-                *share,
-                c.in_use_from,
-                c.life_years,
-                c.interest_pct,
-                last,
-                &path,
-            )?);
-        }
-    }
+    let schedules = match years.iter().max() {
+        Some(&last) => capital_schedules(c, &cost_shares, last, &path)?,
+        None => Vec::new(),
+    };
     let force_index = c.sharing.force_index(force);
     let mut out = Vec::with_capacity(years.len());
     for &year in years {
@@ -149,12 +204,7 @@ fn project_capital(
         let amounts: Vec<Decimal> = partner_years.iter().map(|f| f.financing).collect();
         let force = force_index
             .and_then(|i| partner_years.get(i).copied())
-            .ok_or_else(|| {
-                ModelError::new(
-                    &path,
-                    format!("the force '{}' is not among the partners", shorten(force)),
-                )
-            })?;
+            .ok_or_else(|| not_a_partner(path.clone(), force))?;
         out.push(CapitalYear {
             year,
             total_financing: At::new(&path, Some(year)).sum(amounts.iter().copied())?,
@@ -182,9 +232,7 @@ pub fn project(
     project_validated(register, years)
 }
 
-/// [`project`] for a register already validated: the engine's, whose scenario has passed
-/// `Scenario::validate` (which validates the register too), so each projection checks it
-/// once.
+/// [`project`] for a register already validated.
 pub(crate) fn project_validated(
     register: &CollaborationRegister,
     years: &[FinancialYear],
@@ -228,4 +276,72 @@ pub(crate) fn project_validated(
         capital,
         totals,
     })
+}
+
+/// What one collaboration gives the engine, by year index: the force's contribution (a
+/// revenue collaboration) or capital financing (a capital one), and the cashable savings
+/// realised (rounded to the penny, as the register shows them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FeedPart {
+    /// Contribution or financing, £ by year index.
+    pub cost: Vec<Decimal>,
+    /// Realised cashable savings, £ by year index.
+    pub realised: Vec<Decimal>,
+}
+
+/// [`FeedPart`] of a revenue collaboration (the force's share and exit costs only: no
+/// partner names, benefits detail or totals are built).
+pub(crate) fn revenue_feed(
+    c: &Collaboration,
+    force: &str,
+    years: &[FinancialYear],
+) -> ModelResult<FeedPart> {
+    let revenue = Revenue::new(c, force)?;
+    let (mut shares, mut leftovers) = (Vec::new(), Vec::new());
+    let mut out = FeedPart {
+        cost: Vec::with_capacity(years.len()),
+        realised: Vec::with_capacity(years.len()),
+    };
+    for &year in years {
+        let y = revenue.year(year, &mut shares, &mut leftovers)?;
+        out.cost.push(y.force_contribution);
+        out.realised
+            .push(round_money(c.benefits.cashable_realised.get_or_zero(year)));
+    }
+    Ok(out)
+}
+
+/// [`FeedPart`] of a capital collaboration: the force's own financing schedule only.
+pub(crate) fn capital_feed(
+    c: &CapitalCollaboration,
+    force: &str,
+    years: &[FinancialYear],
+) -> ModelResult<FeedPart> {
+    let path = c.path();
+    let cost_shares = c.cost_shares()?;
+    let principal = c
+        .sharing
+        .force_index(force)
+        .and_then(|i| cost_shares.get(i).copied())
+        .ok_or_else(|| not_a_partner(path.clone(), force))?;
+    let schedule = match years.iter().max() {
+        Some(&last) => capital_schedules(c, &[principal], last, &path)?,
+        None => Vec::new(),
+    };
+    let mut out = FeedPart {
+        cost: Vec::with_capacity(years.len()),
+        realised: Vec::with_capacity(years.len()),
+    };
+    for &year in years {
+        let financing = schedule
+            .first()
+            .and_then(|s| s.get(&year))
+            .copied()
+            .unwrap_or_default()
+            .financing;
+        out.cost.push(financing);
+        out.realised
+            .push(round_money(c.benefits.cashable_realised.get_or_zero(year)));
+    }
+    Ok(out)
 }

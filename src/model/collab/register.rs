@@ -130,8 +130,8 @@ pub struct Sharing {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CostSeries {
     /// Full-year total cost (£) by financial year. Years before the first listed cost
-    /// nothing; years after the last listed take the last figure grown by `growth_pct` a
-    /// year, compounded.
+    /// nothing; a year not listed after it takes the latest listed figure before it grown
+    /// by `growth_pct` a year, compounded.
     pub by_year: YearValues,
     /// Annual growth % after the last listed year (default 0: flat cash).
     pub growth_pct: Decimal,
@@ -140,20 +140,21 @@ pub struct CostSeries {
 }
 
 impl CostSeries {
-    /// The full-year total cost in `year`, unrounded.
+    /// The full-year total cost in `year`, unrounded: the figure listed for the year;
+    /// otherwise the latest listed figure before it, grown by `growth_pct` for each year
+    /// since (compounded), so a year missing inside the table and the years after its end
+    /// follow the same rule; nothing before the first listed year.
     pub fn full_year(&self, year: FinancialYear, path: &str) -> ModelResult<Decimal> {
-        if let Some(v) = self.by_year.get(year) {
-            return Ok(v);
-        }
-        let Some((&last_year, &last)) = self.by_year.0.iter().next_back() else {
+        self.full_year_at(year, &At::new(path, Some(year)))
+    }
+
+    /// [`CostSeries::full_year`], naming `at` on overflow.
+    pub fn full_year_at(&self, year: FinancialYear, at: &At<'_>) -> ModelResult<Decimal> {
+        let Some((&from, &listed)) = self.by_year.0.up_to(&year).next_back() else {
             return Ok(Decimal::ZERO);
         };
-        if year < last_year {
-            return Ok(Decimal::ZERO);
-        }
-        let at = At::new(path, Some(year));
-        let mut value = last;
-        for _ in 0..year.years_since(last_year) {
+        let mut value = listed;
+        for _ in 0..year.years_since(from) {
             value = at.grow(value, self.growth_pct)?;
         }
         Ok(value)
@@ -210,10 +211,21 @@ impl Sharing {
 
     /// The position of the force among the partners.
     pub fn force_index(&self, force: &str) -> Option<usize> {
-        let key = force.trim().to_lowercase();
-        self.partners
-            .iter()
-            .position(|p| p.name.trim().to_lowercase() == key)
+        self.partners.iter().position(|p| same_name(&p.name, force))
+    }
+}
+
+/// Whether two names are the same partner: equal once trimmed and lower-cased. Names in
+/// plain ASCII (nearly all) are compared without building lower-cased copies.
+pub fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
     }
 }
 

@@ -4,11 +4,11 @@
 
 use rust_decimal::Decimal;
 
-use super::register::{Basis, Collaboration, CollaborationRegister, Sharing};
+use super::register::{same_name, Basis, Collaboration, CollaborationRegister, Sharing};
 use crate::model::dec::YearValues;
 use crate::model::error::{ModelError, ModelResult};
 use crate::model::json::shorten;
-use crate::model::money::At;
+use crate::model::money::checked_add;
 
 /// An error at `path` whose message starts with the collaboration's name.
 pub(super) fn bad(path: &str, name: &str, message: impl std::fmt::Display) -> ModelError {
@@ -16,24 +16,24 @@ pub(super) fn bad(path: &str, name: &str, message: impl std::fmt::Display) -> Mo
 }
 
 /// Check what revenue and capital collaborations share: a name, and a valid sharing rule
-/// that includes the force.
+/// that includes the force. `path` writes the collaboration's path, only for a message.
 pub(super) fn check_name_and_sharing(
-    path: &str,
+    path: &dyn Fn() -> String,
     id: &str,
     name: &str,
     sharing: &Sharing,
     force: &str,
 ) -> ModelResult<()> {
     if name.trim().is_empty() {
-        return Err(bad(&format!("{path}.name"), id, "the name is empty"));
+        return Err(bad(&format!("{}.name", path()), id, "the name is empty"));
     }
-    sharing.validate(force, &format!("{path}.sharing"), name)
+    sharing.check(force, &|| format!("{}.sharing", path()), name)
 }
 
-/// Check values by year are not negative.
+/// Check values by year are not negative; `path` is written only for a message.
 pub(super) fn check_non_negative(
     values: &YearValues,
-    path: &str,
+    path: &dyn Fn() -> String,
     name: &str,
     what: &str,
 ) -> ModelResult<()> {
@@ -42,7 +42,7 @@ pub(super) fn check_non_negative(
         .find(|(_, v)| v.is_sign_negative() && !v.is_zero())
     {
         Some((year, v)) => {
-            Err(bad(path, name, format!("{what} cannot be negative ({v})")).in_year(year))
+            Err(bad(&path(), name, format!("{what} cannot be negative ({v})")).in_year(year))
         }
         None => Ok(()),
     }
@@ -52,51 +52,61 @@ impl Sharing {
     /// Check the rule: partners named once each, the force among them, weights not
     /// negative, percentages summing to exactly 100, budgets and populations positive.
     pub fn validate(&self, force: &str, path: &str, name: &str) -> ModelResult<()> {
-        let path = format!("{path}.partners");
+        self.check(force, &|| path.to_string(), name)
+    }
+
+    /// [`Sharing::validate`], with the path written only for a message.
+    fn check(&self, force: &str, path: &dyn Fn() -> String, name: &str) -> ModelResult<()> {
+        let path = || format!("{}.partners", path());
         if self.partners.is_empty() {
-            return Err(bad(&path, name, "no partners are listed"));
+            return Err(bad(&path(), name, "no partners are listed"));
         }
-        let mut seen: Vec<String> = Vec::with_capacity(self.partners.len());
-        for p in &self.partners {
-            let key = p.name.trim().to_lowercase();
-            if key.is_empty() {
-                return Err(bad(&path, name, "a partner has no name"));
+        for (i, p) in self.partners.iter().enumerate() {
+            if p.name.trim().is_empty() {
+                return Err(bad(&path(), name, "a partner has no name"));
             }
-            if seen.contains(&key) {
+            let before = self.partners.get(..i).unwrap_or_default();
+            if before.iter().any(|q| same_name(&q.name, &p.name)) {
                 return Err(bad(
-                    &path,
+                    &path(),
                     name,
                     format!("partner '{}' is listed twice", shorten(&p.name)),
                 ));
             }
-            seen.push(key);
-            let wpath = format!("{path}[{}].weight", p.name);
+            let wpath = || format!("{}[{}].weight", path(), p.name);
             if p.weight.is_sign_negative() && !p.weight.is_zero() {
                 return Err(bad(
-                    &wpath,
+                    &wpath(),
                     name,
                     format!("a share cannot be negative ({})", p.weight),
                 ));
             }
             if self.basis != Basis::FixedPercent && p.weight.is_zero() {
                 return Err(bad(
-                    &wpath,
+                    &wpath(),
                     name,
                     "a net revenue budget or population must be more than zero",
                 ));
             }
         }
-        if !seen.contains(&force.trim().to_lowercase()) {
+        if self.force_index(force).is_none() {
             return Err(bad(
-                &path,
+                &path(),
                 name,
                 format!("the force '{}' is not among the partners", shorten(force)),
             ));
         }
-        let total = At::new(&path, None).sum(self.partners.iter().map(|p| p.weight))?;
-        if self.basis == Basis::FixedPercent && total != Decimal::ONE_HUNDRED {
+        if self.basis != Basis::FixedPercent {
+            return Ok(());
+        }
+        let mut total = Decimal::ZERO;
+        for p in &self.partners {
+            total =
+                checked_add(total, p.weight).ok_or_else(|| ModelError::overflow(path(), None))?;
+        }
+        if total != Decimal::ONE_HUNDRED {
             return Err(bad(
-                &path,
+                &path(),
                 name,
                 format!("the shares add up to {total}%, not 100%"),
             ));
@@ -105,13 +115,19 @@ impl Sharing {
     }
 }
 
-/// Check a growth or interest percentage is within −100% to 100%.
-pub(super) fn check_pct(pct: Decimal, path: &str, name: &str, what: &str) -> ModelResult<()> {
+/// Check a growth or interest percentage is above −100% (a cut to nothing would leave no
+/// figure to grow) and at most 100%.
+pub(super) fn check_pct(
+    pct: Decimal,
+    path: &dyn Fn() -> String,
+    name: &str,
+    what: &str,
+) -> ModelResult<()> {
     if pct <= -Decimal::ONE_HUNDRED || pct > Decimal::ONE_HUNDRED {
         return Err(bad(
-            path,
+            &path(),
             name,
-            format!("{what} of {pct}% is outside −100% to 100%"),
+            format!("{what} of {pct}% must be more than −100% and at most 100%"),
         ));
     }
     Ok(())
@@ -125,13 +141,13 @@ impl Collaboration {
 
     /// Check every field; the error names the collaboration and the field.
     pub fn validate(&self, force: &str) -> ModelResult<()> {
-        let path = self.path();
+        let path = || self.path();
         let name = self.name.as_str();
         check_name_and_sharing(&path, &self.id, name, &self.sharing, force)?;
         if let Some(end) = self.end {
             if end <= self.start {
                 return Err(bad(
-                    &format!("{path}.end"),
+                    &format!("{}.end", path()),
                     name,
                     format!("the end ({end}) is not after the start ({})", self.start),
                 ));
@@ -139,23 +155,24 @@ impl Collaboration {
         }
         check_non_negative(
             &self.total_cost.by_year,
-            &format!("{path}.total_cost"),
+            &|| format!("{}.total_cost", path()),
             name,
             "a cost",
         )?;
         check_pct(
             self.total_cost.growth_pct,
-            &format!("{path}.total_cost.growth_pct"),
+            &|| format!("{}.total_cost.growth_pct", path()),
             name,
             "growth",
         )?;
         check_non_negative(
             &self.exit_costs.by_year,
-            &format!("{path}.exit_costs"),
+            &|| format!("{}.exit_costs", path()),
             name,
             "an exit cost",
         )?;
-        self.benefits.validate(&format!("{path}.benefits"), name)
+        self.benefits
+            .validate(&|| format!("{}.benefits", path()), name)
     }
 }
 
@@ -163,6 +180,19 @@ impl CollaborationRegister {
     /// Check the whole register: the force named, ids present and unique, and every
     /// collaboration valid.
     pub fn validate(&self) -> ModelResult<()> {
+        self.validate_force_and_ids()?;
+        for c in &self.collaborations {
+            c.validate(&self.force)?;
+        }
+        for c in &self.capital {
+            c.validate(&self.force)?;
+        }
+        Ok(())
+    }
+
+    /// The register-wide checks of [`CollaborationRegister::validate`]: the force named,
+    /// ids present and unique.
+    pub fn validate_force_and_ids(&self) -> ModelResult<()> {
         if self.force.trim().is_empty() {
             return Err(ModelError::new(
                 "collaborations.force",
@@ -189,12 +219,6 @@ impl CollaborationRegister {
                 ));
             }
             seen.push(id);
-        }
-        for c in &self.collaborations {
-            c.validate(&self.force)?;
-        }
-        for c in &self.capital {
-            c.validate(&self.force)?;
         }
         Ok(())
     }

@@ -1,17 +1,16 @@
-//! Rolling each expenditure and funding line forward, year by year, at full precision.
+//! Rolling each expenditure and funding line forward one year, at full precision.
 
 use rust_decimal::Decimal;
 
-use super::Valid;
-use crate::model::collab::{self, CollaborationProjection};
+use super::feeds::Feeds;
+use super::{PerYear, MAX_PLAN_YEARS};
 use crate::model::dec::YearValues;
 use crate::model::error::{ModelError, ModelResult};
 use crate::model::money::At;
-use crate::model::scenario::{
-    Driver, ExpenditureLine, FundingDriver, FundingLine, PayGroup, SavingKind, Scenario,
-};
-use crate::model::workforce::{self, PayContext, WorkforceProjection};
+use crate::model::scenario::{Driver, ExpenditureLine, FundingDriver, FundingLine, PayGroup};
+use crate::model::workforce::Group;
 use crate::model::year::FinancialYear;
+use crate::model::Scenario;
 
 /// Months of a financial year after a 1 September pay award (September to March).
 const MONTHS_AFTER_AWARD: Decimal = Decimal::from_parts(7, 0, 0, false, 0);
@@ -38,228 +37,248 @@ pub fn effective_pay_award(
     at.div(weighted, MONTHS)
 }
 
-/// The outputs of the workforce and collaboration modules, computed only when a line
-/// needs them.
-pub(super) struct Feeds {
-    workforce: Option<WorkforceProjection>,
-    collab: Option<CollaborationProjection>,
+/// The effective pay awards of both groups in every year of the plan (by year index; the
+/// base year's, never used, is zero): worked out once per projection and shared by the pay
+/// lines and the workforce model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Awards {
+    /// Officers.
+    pub officers: PerYear,
+    /// Staff and PCSOs.
+    pub staff: PerYear,
 }
 
-impl Feeds {
-    /// Run the modules the scenario's lines depend on. The scenario is [`Valid`], so its
-    /// workforce plan and register are valid too and are not checked again.
-    pub(super) fn new(valid: Valid<'_>, years: &[FinancialYear]) -> ModelResult<Feeds> {
-        let s = valid.scenario();
-        let needs_workforce = s
-            .expenditure
-            .iter()
-            .any(|l| matches!(l.driver, Driver::Workforce { .. }))
-            || s.funding
-                .iter()
-                .any(|l| l.driver == FundingDriver::UpliftGrant);
-        let needs_collab = s.expenditure.iter().any(|l| {
-            matches!(
-                l.driver,
-                Driver::CollaborationContribution | Driver::CollaborationCapitalFinancing
-            )
-        }) || s
-            .savings
-            .iter()
-            .any(|x| x.kind == SavingKind::Collaborations);
-        let workforce = match (&s.workforce, needs_workforce) {
-            (Some(plan), true) => Some(workforce::project_validated(
-                plan,
-                PayContext {
-                    years,
-                    officer_award_pct: &s.assumptions.officer_pay_award_pct.value,
-                    staff_award_pct: &s.assumptions.staff_pay_award_pct.value,
-                },
-            )?),
-            _ => None,
+impl Awards {
+    pub(crate) fn new(s: &Scenario, years: &[FinancialYear]) -> ModelResult<Awards> {
+        let a = &s.assumptions;
+        let mut out = Awards {
+            officers: [Decimal::ZERO; super::MAX_PLAN_YEARS],
+            staff: [Decimal::ZERO; super::MAX_PLAN_YEARS],
         };
-        let collab = match (&s.collaborations, needs_collab) {
-            (Some(register), true) => Some(collab::project_validated(register, years)?),
-            _ => None,
+        for (k, &year) in years.iter().enumerate().skip(1) {
+            let at = At::new("assumptions", Some(year));
+            if let (Some(o), Some(st)) = (out.officers.get_mut(k), out.staff.get_mut(k)) {
+                *o = effective_pay_award(&at, &a.officer_pay_award_pct.value, year)?;
+                *st = effective_pay_award(&at, &a.staff_pay_award_pct.value, year)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The effective award of `group` in year `k`.
+    pub(super) fn of(&self, group: PayGroup, k: usize) -> Decimal {
+        let table = match group {
+            PayGroup::Officers => &self.officers,
+            PayGroup::Staff => &self.staff,
         };
-        Ok(Feeds { workforce, collab })
-    }
-
-    fn workforce(&self, path: &str) -> ModelResult<&WorkforceProjection> {
-        self.workforce.as_ref().ok_or_else(|| {
-            ModelError::new(
-                path,
-                "is driven by the workforce model but the scenario has no workforce section",
-            )
-        })
-    }
-
-    fn collab(&self, path: &str) -> ModelResult<&CollaborationProjection> {
-        self.collab.as_ref().ok_or_else(|| {
-            ModelError::new(
-                path,
-                "is driven by the collaboration register but the scenario has no collaborations section",
-            )
-        })
-    }
-
-    /// Realised collaboration savings in `year` (zero when there is no register).
-    pub(super) fn collab_savings(&self, path: &str, year: FinancialYear) -> ModelResult<Decimal> {
-        self.collab(path)?.realised_savings(year).ok_or_else(|| {
-            ModelError::new(path, "the collaboration register gives no realised savings")
-                .in_year(year)
-        })
+        table.get(k).copied().unwrap_or(Decimal::ZERO)
     }
 }
 
-fn missing(path: &str, what: &str, year: FinancialYear) -> ModelError {
-    ModelError::new(path, format!("{what} gives no figure for this year")).in_year(year)
+/// `a` grown by `pct`: `At::grow`, skipped when `pct` is zero (a + a × 0 ÷ 100 is `a`
+/// exactly, so the figure is the same).
+fn grow(at: &At<'_>, a: Decimal, pct: Decimal) -> ModelResult<Decimal> {
+    if pct.is_zero() {
+        Ok(a)
+    } else {
+        at.grow(a, pct)
+    }
 }
 
-/// One expenditure line's amount in every year, unrounded, base year first.
-pub(super) fn expenditure(
+/// How a line moves from each year to the next, resolved to the plan's years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Step {
+    /// Last year's amount grown by the year's % (a pay award with or without drift,
+    /// non-pay inflation, the line's own growth).
+    Grow(PerYear),
+    /// Last year's amount (flat cash).
+    Same,
+    /// The year's listed amount, else last year's.
+    Explicit([Option<Decimal>; MAX_PLAN_YEARS]),
+    /// A module's figure for the year.
+    Feed(PerYear),
+}
+
+/// Everything a line's amounts depend on, resolved to the plan's years: two lines with
+/// equal inputs have equal amounts, so an [`Engine`](super::Engine) rolls a line forward
+/// again only when its inputs change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct LineInputs {
+    pub base: Decimal,
+    pub step: Step,
+    /// Pressures added in each year (zero where none).
+    pub pressures: PerYear,
+}
+
+fn table(values: &YearValues, years: &[FinancialYear]) -> PerYear {
+    let mut out = [Decimal::ZERO; MAX_PLAN_YEARS];
+    if !values.0.is_empty() {
+        for (slot, &year) in out.iter_mut().zip(years).skip(1) {
+            *slot = values.get_or_zero(year);
+        }
+    }
+    out
+}
+
+fn feed(values: Option<&PerYear>) -> PerYear {
+    values.copied().unwrap_or([Decimal::ZERO; MAX_PLAN_YEARS])
+}
+
+/// An expenditure line's inputs.
+pub(super) fn expenditure_inputs(
     line: &ExpenditureLine,
     s: &Scenario,
     years: &[FinancialYear],
+    awards: &Awards,
     feeds: &Feeds,
-) -> ModelResult<Vec<Decimal>> {
-    let path = format!("expenditure[{}]", line.id);
-    let driver_path = format!("{path}.driver");
+) -> ModelResult<LineInputs> {
     let a = &s.assumptions;
-    roll_forward(&path, line.base_amount, years, |at, prev, year| {
-        let value = match &line.driver {
-            Driver::PayAward { group, drift } => {
-                let awards = match group {
-                    PayGroup::Officers => &a.officer_pay_award_pct.value,
-                    PayGroup::Staff => &a.staff_pay_award_pct.value,
-                };
-                let mut pct = effective_pay_award(at, awards, year)?;
+    let step = match &line.driver {
+        Driver::PayAward { group, drift } => {
+            let mut pct = [Decimal::ZERO; MAX_PLAN_YEARS];
+            for (k, (slot, &year)) in pct.iter_mut().zip(years).enumerate().skip(1) {
+                *slot = awards.of(*group, k);
                 if *drift {
-                    pct = at.add(pct, a.pay_drift_pct.value.get_or_zero(year))?;
+                    let at = At::item("expenditure", &line.id, "", Some(year));
+                    *slot = at.add(*slot, a.pay_drift_pct.value.get_or_zero(year))?;
                 }
-                at.grow(prev, pct)?
             }
-            Driver::NonPayInflation => {
-                at.grow(prev, a.non_pay_inflation_pct.value.get_or_zero(year))?
+            Step::Grow(pct)
+        }
+        Driver::NonPayInflation => Step::Grow(table(&a.non_pay_inflation_pct.value, years)),
+        Driver::FlatCash => Step::Same,
+        Driver::Growth { growth_pct } => Step::Grow(table(growth_pct, years)),
+        Driver::Explicit { amounts } => {
+            let mut listed = [None; MAX_PLAN_YEARS];
+            for (slot, &year) in listed.iter_mut().zip(years).skip(1) {
+                *slot = amounts.get(year);
             }
-            Driver::FlatCash => prev,
-            Driver::Growth { growth_pct } => at.grow(prev, growth_pct.get_or_zero(year))?,
-            Driver::Explicit { amounts } => amounts.get(year).unwrap_or(prev),
-            Driver::Workforce { group } => feeds
-                .workforce(&driver_path)?
-                .pay_cost(*group, year)
-                .ok_or_else(|| missing(&driver_path, "the workforce model", year))?,
-            Driver::CollaborationContribution => feeds
-                .collab(&driver_path)?
-                .force_contribution(year)
-                .ok_or_else(|| missing(&driver_path, "the collaboration register", year))?,
-            Driver::CollaborationCapitalFinancing => feeds
-                .collab(&driver_path)?
-                .capital_financing(year)
-                .ok_or_else(|| missing(&driver_path, "the collaboration register", year))?,
-        };
-        at.add(value, line.pressures.get_or_zero(year))
+            Step::Explicit(listed)
+        }
+        Driver::Workforce { group } => Step::Feed(feed(feeds.pay(*group))),
+        Driver::CollaborationContribution => {
+            Step::Feed(feed(feeds.collab.as_ref().map(|c| &c.contribution)))
+        }
+        Driver::CollaborationCapitalFinancing => {
+            Step::Feed(feed(feeds.collab.as_ref().map(|c| &c.capital)))
+        }
+    };
+    Ok(LineInputs {
+        base: line.base_amount,
+        step,
+        pressures: table(&line.pressures, years),
     })
 }
 
-/// One funding line's amount in every year, unrounded, base year first.
-pub(super) fn funding(
+/// A funding line's inputs.
+pub(super) fn funding_inputs(
     line: &FundingLine,
     years: &[FinancialYear],
     feeds: &Feeds,
-) -> ModelResult<Vec<Decimal>> {
-    let path = format!("funding[{}]", line.id);
-    let driver_path = format!("{path}.driver");
-    roll_forward(&path, line.base_amount, years, |at, prev, year| {
-        Ok(match &line.driver {
-            FundingDriver::FlatCash => prev,
-            FundingDriver::Growth { growth_pct } => at.grow(prev, growth_pct.get_or_zero(year))?,
-            FundingDriver::Explicit { amounts } => amounts.get(year).unwrap_or(prev),
-            FundingDriver::UpliftGrant => feeds
-                .workforce(&driver_path)?
-                .uplift_grant_due(year)
-                .ok_or_else(|| missing(&driver_path, "the workforce model's Uplift grant", year))?,
-        })
-    })
+) -> LineInputs {
+    let step = match &line.driver {
+        FundingDriver::FlatCash => Step::Same,
+        FundingDriver::Growth { growth_pct } => Step::Grow(table(growth_pct, years)),
+        FundingDriver::Explicit { amounts } => {
+            let mut listed = [None; MAX_PLAN_YEARS];
+            for (slot, &year) in listed.iter_mut().zip(years).skip(1) {
+                *slot = amounts.get(year);
+            }
+            Step::Explicit(listed)
+        }
+        FundingDriver::UpliftGrant => Step::Feed(feed(feeds.uplift_due.as_ref())),
+    };
+    LineInputs {
+        base: line.base_amount,
+        step,
+        pressures: [Decimal::ZERO; MAX_PLAN_YEARS],
+    }
 }
 
-/// A line's amount in every year, base year first: `base`, then each later year's amount
-/// worked out by `next` from the year before's.
-fn roll_forward(
-    path: &str,
-    base: Decimal,
+/// A line's stored amount in every year (rounded to the penny), from its inputs: the base
+/// year's is the base amount; each later year's is worked out from the year before's
+/// unrounded amount. `at` names the line for an overflow.
+pub(super) fn roll(
+    inputs: &LineInputs,
     years: &[FinancialYear],
-    mut next: impl FnMut(&At, Decimal, FinancialYear) -> ModelResult<Decimal>,
-) -> ModelResult<Vec<Decimal>> {
-    let mut out = Vec::with_capacity(years.len());
-    let mut prev = base;
-    out.push(prev);
-    for &year in years.iter().skip(1) {
-        prev = next(&At::new(path, Some(year)), prev, year)?;
-        out.push(prev);
+    at: &At<'_>,
+) -> ModelResult<PerYear> {
+    let mut out = [Decimal::ZERO; MAX_PLAN_YEARS];
+    let mut amount = inputs.base;
+    for (k, (slot, &year)) in out.iter_mut().zip(years).enumerate() {
+        if k > 0 {
+            let at = at.in_year(year);
+            let nth = |v: &PerYear| v.get(k).copied().unwrap_or(Decimal::ZERO);
+            amount = match &inputs.step {
+                Step::Grow(pct) => grow(&at, amount, nth(pct))?,
+                Step::Same => amount,
+                Step::Explicit(listed) => listed.get(k).copied().flatten().unwrap_or(amount),
+                Step::Feed(values) => nth(values),
+            };
+            let pressure = nth(&inputs.pressures);
+            if !pressure.is_zero() {
+                amount = at.add(amount, pressure)?;
+            }
+        }
+        *slot = super::penny(amount);
     }
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+fn missing(path: String, what: &str, year: FinancialYear) -> ModelError {
+    ModelError::new(path, format!("{what} gives no figure for this year")).in_year(year)
+}
 
-    fn scenario(driver: &str) -> Scenario {
-        let text = format!(
-            r#"{{"schema": 1, "name": "t",
-            "horizon": {{"base_year": "2022/23", "years": 5}},
-            "assumptions": {{
-                "officer_pay_award_pct": {{"value": {{}}, "source": {{"text": "t"}}}},
-                "staff_pay_award_pct": {{"value": {{}}, "source": {{"text": "t"}}}},
-                "pay_drift_pct": {{"value": {{}}, "source": {{"text": "t"}}}},
-                "non_pay_inflation_pct": {{"value": {{}}, "source": {{"text": "t"}}}}}},
-            "expenditure": [{{"id": "x", "name": "x", "category": "other",
-                "base_amount": "1", "driver": {driver}, "source": {{"text": "t"}}}}],
-            "funding": [],
-            "precept": {{"band_d": {{"value": "1", "source": {{"text": "t"}}}},
-                         "tax_base": {{"value": "1", "source": {{"text": "t"}}}}}},
-            "reserves": {{"general_opening": {{"value": "0", "source": {{"text": "t"}}}},
-                          "earmarked_opening": {{"value": "0", "source": {{"text": "t"}}}},
-                          "floor_pct": {{"value": "0", "source": {{"text": "t"}}}}}}}}"#
-        );
-        let node = crate::model::json::parse(&text).unwrap();
-        Scenario::from_node(crate::model::json::Item::root(&node)).unwrap()
-    }
-
-    fn years() -> Vec<FinancialYear> {
-        (2022..2027).filter_map(FinancialYear::new).collect()
-    }
-
-    #[test]
-    fn a_module_without_a_figure_is_an_error_naming_the_line_and_year() {
-        let feeds = Feeds {
-            workforce: Some(WorkforceProjection::default()),
-            collab: Some(CollaborationProjection::default()),
+/// Before the year loop: every line driven by a module has that module's figures, or the
+/// error naming the first such line (expenditure first): the module did not run (the
+/// scenario has no such section) or gives no figure from the plan's second year, where the
+/// line first reads it.
+pub(super) fn check_feeds(s: &Scenario, years: &[FinancialYear], feeds: &Feeds) -> ModelResult<()> {
+    let Some(&year) = years.get(1) else {
+        return Ok(());
+    };
+    const NO_WORKFORCE: &str =
+        "is driven by the workforce model but the scenario has no workforce section";
+    const NO_REGISTER: &str =
+        "is driven by the collaboration register but the scenario has no collaborations section";
+    let path = |section: &str, id: &str| format!("{section}[{id}].driver");
+    for line in &s.expenditure {
+        let problem = match &line.driver {
+            Driver::Workforce { group } if feeds.pay(*group).is_none() => {
+                Some((feeds.workforce_ran, NO_WORKFORCE, "the workforce model"))
+            }
+            Driver::CollaborationContribution | Driver::CollaborationCapitalFinancing
+                if feeds.collab.is_none() =>
+            {
+                Some((false, NO_REGISTER, ""))
+            }
+            _ => None,
         };
-        for driver in [
-            r#"{"kind": "workforce", "group": "pcsos"}"#,
-            r#"{"kind": "collaboration_contribution"}"#,
-            r#"{"kind": "collaboration_capital_financing"}"#,
-        ] {
-            let s = scenario(driver);
-            let line = s.expenditure.first().unwrap();
-            let err = expenditure(line, &s, &years(), &feeds).unwrap_err();
-            assert_eq!(err.path, "expenditure[x].driver", "{driver}");
-            assert_eq!(err.year, FinancialYear::new(2023), "{driver}");
-            assert!(err.message.contains("gives no figure"), "{err}");
+        if let Some((ran, no_section, module)) = problem {
+            let path = path("expenditure", &line.id);
+            return Err(if ran {
+                missing(path, module, year)
+            } else {
+                ModelError::new(path, no_section)
+            });
         }
     }
+    for line in &s.funding {
+        if line.driver == FundingDriver::UpliftGrant && feeds.uplift_due.is_none() {
+            let path = path("funding", &line.id);
+            return Err(if feeds.workforce_ran {
+                missing(path, "the workforce model's Uplift grant", year)
+            } else {
+                ModelError::new(path, NO_WORKFORCE)
+            });
+        }
+    }
+    Ok(())
+}
 
-    #[test]
-    fn a_module_that_did_not_run_is_an_error_naming_the_line() {
-        let feeds = Feeds {
-            workforce: None,
-            collab: None,
-        };
-        let s = scenario(r#"{"kind": "workforce", "group": "officers"}"#);
-        let line = s.expenditure.first().unwrap();
-        let err = expenditure(line, &s, &years(), &feeds).unwrap_err();
-        assert_eq!(err.path, "expenditure[x].driver");
-        assert!(err.message.contains("no workforce section"), "{err}");
+impl Feeds {
+    /// The pay cost of `group` by year, if the workforce model ran.
+    pub(super) fn pay(&self, group: Group) -> Option<&PerYear> {
+        self.pay.as_ref().and_then(|p| p.get(group.index()))
     }
 }

@@ -1,17 +1,28 @@
-//! The MTFP engine: a validated [`Scenario`] in, a [`Projection`] out.
+//! The MTFP engine: a validated [`Scenario`] in, a [`Projection`] out (or, for analyses
+//! that project many times, only its [`Totals`]).
 //!
 //! Order of calculation (docs/model.md writes out every formula):
 //! 1. validate the scenario (once: [`Valid`]);
-//! 2. run the workforce and collaboration modules if a line depends on them;
-//! 3. roll every expenditure and funding line forward at full precision;
+//! 2. the effective pay awards of each year, shared by the pay lines and the workforce;
+//! 3. run the workforce and collaboration modules if a line depends on them;
 //! 4. the precept: Band D, tax base, income;
-//! 5. per year: round each line to the penny, total the rounded figures, take off
-//!    identified savings, and work out the gap, the cumulative and recurring gaps, and the
-//!    reserves.
+//! 5. per year: roll each line forward from last year's unrounded amount, round it to the
+//!    penny, total the rounded figures, take off identified savings, and work out the gap,
+//!    the cumulative and recurring gaps, and the reserves.
+//!
+//! How it stays quick (issue 13): the year loop ([`run`]) works on positions (a line's index,
+//! a year's index) with no string built, cloned or formatted unless an error is reported;
+//! the full and the totals-only projections are the same loop with a different [`run::Sink`];
+//! and an [`Engine`] keeps the workforce model's people flows and pricing, and each
+//! collaboration's figures, while their inputs are unchanged, validating only what changed.
+//! `tests/engine_fast.rs` checks every figure against a plain restatement of docs/model.md
+//! (`tests/reference/`) over thousands of generated scenarios.
 
+mod feeds;
 mod lines;
 mod precept;
 mod result;
+mod run;
 
 use rust_decimal::Decimal;
 
@@ -19,20 +30,31 @@ pub use lines::effective_pay_award;
 pub use precept::{precept_income, WEEKS_PER_YEAR};
 pub use result::{
     ExpenditureAmount, FundingAmount, PreceptResult, Projection, ReservesResult, SavingsResult,
-    Warning, YearResult,
+    Totals, Warning, YearResult, YearTotals,
 };
 
+use super::dec::YearValues;
 use super::error::ModelResult;
-use super::money::{round_money, At};
-use super::scenario::{SavingKind, Scenario};
+use super::money::round_money;
+use super::scenario::{Scenario, MAX_YEARS};
 use super::year::FinancialYear;
-use lines::Feeds;
+use lines::Awards;
+
+/// The most years a plan covers: the engine keeps per-year figures in arrays this long.
+pub const MAX_PLAN_YEARS: usize = MAX_YEARS as usize;
+
+/// A figure for each year of a plan, by the year's position (base year first).
+pub(crate) type PerYear = [Decimal; MAX_PLAN_YEARS];
 
 /// The one rounding rule ([`round_money`]: to the penny, halves away from zero), with the
 /// result always written with two decimal places ("2000000.00").
 pub fn penny(value: Decimal) -> Decimal {
     let mut rounded = round_money(value);
-    rounded.rescale(2);
+    // Rounding leaves two places whenever there were more; only a figure with fewer
+    // (a whole number, say) needs writing out with two.
+    if rounded.scale() != 2 {
+        rounded.rescale(2);
+    }
     rounded
 }
 
@@ -55,6 +77,36 @@ impl<'a> Valid<'a> {
     }
 }
 
+/// The plan's years, base year first, without allocating.
+#[derive(Debug, Clone, Copy)]
+struct Years {
+    list: [FinancialYear; MAX_PLAN_YEARS],
+    len: usize,
+}
+
+impl Years {
+    fn of(s: &Scenario) -> Years {
+        let mut out = Years {
+            list: [FinancialYear::FIRST; MAX_PLAN_YEARS],
+            len: 0,
+        };
+        for (n, slot) in (0..u16::from(s.horizon.years)).zip(out.list.iter_mut()) {
+            match s.horizon.base_year.plus(n) {
+                Some(year) => {
+                    *slot = year;
+                    out.len += 1;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    fn as_slice(&self) -> &[FinancialYear] {
+        self.list.get(..self.len).unwrap_or_default()
+    }
+}
+
 /// Project `scenario` over its horizon. Fails, naming the field and year, if the scenario
 /// is invalid, a module it depends on gives no figure, or a figure overflows.
 pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
@@ -63,162 +115,123 @@ pub fn project(scenario: &Scenario) -> ModelResult<Projection> {
 
 /// [`project`] for a scenario already checked.
 pub fn project_valid(valid: Valid<'_>) -> ModelResult<Projection> {
-    let scenario = valid.scenario();
-    let years = scenario.horizon.year_list();
-    let feeds = Feeds::new(valid, &years)?;
-    // Plain loops rather than `collect::<ModelResult<Vec<_>>>()`: same result, without a
-    // `GenericShunt` iterator adapter per line type in the download.
-    let mut expenditure = Vec::with_capacity(scenario.expenditure.len());
-    for line in &scenario.expenditure {
-        expenditure.push(lines::expenditure(line, scenario, &years, &feeds)?);
-    }
-    let mut funding = Vec::with_capacity(scenario.funding.len());
-    for line in &scenario.funding {
-        funding.push(lines::funding(line, &years, &feeds)?);
-    }
-    let mut warnings = Vec::new();
-    let precepts = precept::project(&scenario.precept, &years, &mut warnings)?;
-
-    let r = &scenario.reserves;
-    let mut general = penny(r.general_opening.value.0);
-    let mut earmarked = penny(r.earmarked_opening.value.0);
-    let mut cumulative = penny(Decimal::ZERO);
-    let mut results = Vec::with_capacity(years.len());
-    for ((index, &year), precept) in years.iter().enumerate().zip(precepts) {
-        let at = At::new("totals", Some(year));
-        let expenditure: Vec<ExpenditureAmount> = scenario
-            .expenditure
-            .iter()
-            .zip(&expenditure)
-            .map(|(line, amounts)| ExpenditureAmount {
-                id: line.id.clone(),
-                name: line.name.clone(),
-                category: line.category,
-                amount: amounts.get(index).copied().map_or(Decimal::ZERO, penny),
-            })
-            .collect();
-        let funding: Vec<FundingAmount> = scenario
-            .funding
-            .iter()
-            .zip(&funding)
-            .map(|(line, amounts)| FundingAmount {
-                id: line.id.clone(),
-                name: line.name.clone(),
-                category: line.category,
-                amount: amounts.get(index).copied().map_or(Decimal::ZERO, penny),
-            })
-            .collect();
-        // Sums of pennies are pennies; `penny` only fixes the scale of an empty sum.
-        let gross = penny(at.sum(expenditure.iter().map(|l| l.amount))?);
-        let savings = savings(scenario, year, &feeds)?;
-        let total_expenditure = at.sub(gross, savings.total)?;
-        let total_funding = at.add(
-            penny(at.sum(funding.iter().map(|l| l.amount))?),
-            precept.income,
-        )?;
-        let gap = at.sub(total_expenditure, total_funding)?;
-        cumulative = at.add(cumulative, gap)?;
-        let recurring_gap = at.add(gap, savings.one_off)?;
-
-        let at = At::new("reserves", Some(year));
-        let use_general = penny(r.planned_use_general.value.get_or_zero(year));
-        let use_earmarked = penny(r.planned_use_earmarked.value.get_or_zero(year));
-        let reserves_applied = at.add(use_general, use_earmarked)?;
-        let still_to_find = at.sub(gap, reserves_applied)?;
-        general = at.sub(at.sub(general, use_general)?, still_to_find)?;
-        earmarked = at.sub(earmarked, use_earmarked)?;
-        let floor = penny(at.pct(total_expenditure, r.floor_pct.value.0)?);
-        let floor_breached = general < floor;
-        if floor_breached
-            && !results
-                .iter()
-                .any(|y: &YearResult| y.reserves.floor_breached)
-        {
-            warnings.push(Warning {
-                path: "reserves.general".into(),
-                year: Some(year),
-                message: format!(
-                    "the general reserve (£{general}) falls below its floor (£{floor}) this year"
-                ),
-            });
-        }
-        if earmarked < Decimal::ZERO
-            && !results
-                .iter()
-                .any(|y: &YearResult| y.reserves.earmarked < Decimal::ZERO)
-        {
-            warnings.push(Warning {
-                path: "reserves.planned_use_earmarked".into(),
-                year: Some(year),
-                message: format!("earmarked reserves would be overdrawn (£{earmarked})"),
-            });
-        }
-        results.push(YearResult {
-            year,
-            expenditure,
-            gross_expenditure: gross,
-            savings,
-            total_expenditure,
-            funding,
-            precept,
-            total_funding,
-            gap,
-            cumulative_gap: cumulative,
-            recurring_gap,
-            reserves_applied,
-            savings_still_to_find: still_to_find,
-            reserves: ReservesResult {
-                planned_use_general: use_general,
-                planned_use_earmarked: use_earmarked,
-                general,
-                earmarked,
-                total: at.add(general, earmarked)?,
-                floor,
-                floor_breached,
-            },
-        });
-    }
-    Ok(Projection {
-        scenario: scenario.name.clone(),
-        years: results,
-        warnings,
-    })
+    let s = valid.scenario();
+    let years = Years::of(s);
+    let years = years.as_slice();
+    let awards = Awards::new(s, years)?;
+    let feeds = feeds::Feeds::compute(s, years, &awards)?;
+    let mut full = run::Full::new(s, years.len());
+    run::run(s, years, &awards, &feeds, &mut full, &mut run::Fresh)?;
+    Ok(full.finish())
 }
 
-/// Identified savings in `year`: recurring savings from every year up to and including
-/// this one, the register's realised collaboration savings, and this year's one-offs.
-fn savings(s: &Scenario, year: FinancialYear, feeds: &Feeds) -> ModelResult<SavingsResult> {
-    let at = At::new("savings", Some(year));
-    let mut recurring = Decimal::ZERO;
-    let mut one_off = Decimal::ZERO;
-    for saving in &s.savings {
-        match saving.kind {
-            SavingKind::Recurring => {
-                let to_date = at.sum(
-                    saving
-                        .amounts
-                        .iter()
-                        .filter(|(y, _)| *y <= year)
-                        .map(|(_, v)| v),
-                )?;
-                recurring = at.add(recurring, to_date)?;
-            }
-            SavingKind::OneOff => {
-                one_off = at.add(one_off, saving.amounts.get_or_zero(year))?;
-            }
-            SavingKind::Collaborations => {
-                let path = format!("savings[{}]", saving.id);
-                recurring = at.add(recurring, feeds.collab_savings(&path, year)?)?;
-            }
-        }
+/// Only the totals of [`project`] (gap, cumulative gap, reserves, floor, savings still to
+/// find, Band D by year): the same calculation, keeping no lines, precept detail or
+/// warnings. Equal to `project(scenario)?.totals()`.
+pub fn totals(scenario: &Scenario) -> ModelResult<Totals> {
+    let s = Valid::check(scenario)?.scenario();
+    let years = Years::of(s);
+    let years = years.as_slice();
+    let awards = Awards::new(s, years)?;
+    let feeds = feeds::Feeds::compute(s, years, &awards)?;
+    let mut out = Totals::default();
+    run::run(s, years, &awards, &feeds, &mut out, &mut run::Fresh)?;
+    Ok(out)
+}
+
+/// An engine for projecting many related scenarios: what-ifs, goal seeks, sensitivities and
+/// risk draws. It gives the same figures as [`project`] and [`totals`] (tested), but keeps
+/// the workforce model's and the collaboration register's work, per group and per
+/// collaboration, while their inputs are unchanged, and validates only the parts of those
+/// sections that changed since the last projection. So changing a pay award re-prices the
+/// workforce without recounting it, and changing the precept reruns neither module.
+///
+/// ```
+/// # use planner::model::{baseline, engine::Engine};
+/// let mut s = baseline::nottinghamshire().unwrap();
+/// let mut engine = Engine::new();
+/// let before = engine.totals(&s).unwrap().cumulative_gap();
+/// s.assumptions.non_pay_inflation_pct.value.set("2024/25".parse().unwrap(), 5.into());
+/// let after = engine.totals(&s).unwrap().cumulative_gap();
+/// assert!(after > before);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Engine {
+    cache: feeds::Cache,
+    /// Each line's and the precept's inputs and figures from the last run.
+    kept: run::Kept,
+    /// The pay award tables and plan years last seen, and their effective awards.
+    awards: Option<(AwardTables, Awards)>,
+}
+
+/// What the effective pay awards are worked out from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct AwardTables {
+    base_year: FinancialYear,
+    years: u8,
+    officers: YearValues,
+    staff: YearValues,
+}
+
+impl Engine {
+    /// An engine with nothing kept yet.
+    pub fn new() -> Engine {
+        Engine::default()
     }
-    let recurring = penny(recurring);
-    let one_off = penny(one_off);
-    Ok(SavingsResult {
-        recurring,
-        one_off,
-        total: at.add(recurring, one_off)?,
-    })
+
+    /// [`project`] `scenario`.
+    pub fn project(&mut self, scenario: &Scenario) -> ModelResult<Projection> {
+        let mut full = run::Full::new(scenario, usize::from(scenario.horizon.years));
+        self.run(scenario, &mut full)?;
+        Ok(full.finish())
+    }
+
+    /// [`totals`] of `scenario`.
+    pub fn totals(&mut self, scenario: &Scenario) -> ModelResult<Totals> {
+        let mut out = Totals::default();
+        self.run(scenario, &mut out)?;
+        Ok(out)
+    }
+
+    fn run<S: run::Sink>(&mut self, s: &Scenario, sink: &mut S) -> ModelResult<()> {
+        s.validate_core()?;
+        let years = Years::of(s);
+        let years = years.as_slice();
+        let a = &s.assumptions;
+        let awards = match &mut self.awards {
+            Some((seen, awards))
+                if seen.base_year == s.horizon.base_year
+                    && seen.years == s.horizon.years
+                    && seen.officers == a.officer_pay_award_pct.value
+                    && seen.staff == a.staff_pay_award_pct.value =>
+            {
+                *awards
+            }
+            Some((seen, kept)) => {
+                *kept = Awards::new(s, years)?;
+                seen.base_year = s.horizon.base_year;
+                seen.years = s.horizon.years;
+                seen.officers.clone_from(&a.officer_pay_award_pct.value);
+                seen.staff.clone_from(&a.staff_pay_award_pct.value);
+                *kept
+            }
+            empty => {
+                let awards = Awards::new(s, years)?;
+                *empty = Some((
+                    AwardTables {
+                        base_year: s.horizon.base_year,
+                        years: s.horizon.years,
+                        officers: a.officer_pay_award_pct.value.clone(),
+                        staff: a.staff_pay_award_pct.value.clone(),
+                    },
+                    awards,
+                ));
+                awards
+            }
+        };
+        let feeds = self.cache.feeds(s, years, &awards)?;
+        run::run(s, years, &awards, &feeds, sink, &mut self.kept)
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! every total is the sum of the rounded figures it is made of, so the parts always add
 //! up to the whole to the penny.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -38,10 +40,10 @@ pub struct Warning {
 /// One expenditure line in one year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExpenditureAmount {
-    /// The line's id.
-    pub id: String,
-    /// The line's name.
-    pub name: String,
+    /// The line's id (shared by every year's entry: cloning it copies no text).
+    pub id: Arc<str>,
+    /// The line's name (shared likewise).
+    pub name: Arc<str>,
     /// Its budget book category.
     pub category: ExpenditureCategory,
     /// £, rounded to the penny.
@@ -52,10 +54,10 @@ pub struct ExpenditureAmount {
 /// One funding line in one year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FundingAmount {
-    /// The line's id.
-    pub id: String,
-    /// The line's name.
-    pub name: String,
+    /// The line's id (shared by every year's entry: cloning it copies no text).
+    pub id: Arc<str>,
+    /// The line's name (shared likewise).
+    pub name: Arc<str>,
     /// Its category.
     pub category: FundingCategory,
     /// £, rounded to the penny.
@@ -64,7 +66,7 @@ pub struct FundingAmount {
 }
 
 /// The precept in one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PreceptResult {
     /// Band D, £ a year (to the penny).
     #[serde(with = "crate::model::dec::strict")]
@@ -84,7 +86,8 @@ pub struct PreceptResult {
     /// Precept income = tax base × Band D, £ to the penny.
     #[serde(with = "crate::model::dec::strict")]
     pub income: Decimal,
-    /// The referendum limit on the rise (£ per Band D), if the scenario gives one.
+    /// The referendum limit on the rise (£ per Band D, to the penny), if the scenario gives
+    /// one.
     #[serde(with = "crate::model::dec::strict_opt")]
     pub referendum_limit_gbp: Option<Decimal>,
     /// True when the rise is above the referendum limit (a warning, not an error).
@@ -230,11 +233,150 @@ impl Projection {
 impl YearResult {
     /// The expenditure line `id` this year, if any.
     pub fn expenditure_line(&self, id: &str) -> Option<&ExpenditureAmount> {
-        self.expenditure.iter().find(|l| l.id == id)
+        self.expenditure.iter().find(|l| &*l.id == id)
     }
 
     /// The funding line `id` this year, if any.
     pub fn funding_line(&self, id: &str) -> Option<&FundingAmount> {
-        self.funding.iter().find(|l| l.id == id)
+        self.funding.iter().find(|l| &*l.id == id)
+    }
+}
+
+/// The figures an analysis reads in one year (goal seek, sensitivity, risk): what a
+/// projection gives without its lines, precept detail or warnings. Each equals the
+/// [`YearResult`] figure of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearTotals {
+    /// The financial year.
+    pub year: FinancialYear,
+    /// [`YearResult::total_funding`].
+    pub total_funding: Decimal,
+    /// [`YearResult::total_expenditure`] (net revenue spend).
+    pub total_expenditure: Decimal,
+    /// [`YearResult::gap`].
+    pub gap: Decimal,
+    /// [`YearResult::cumulative_gap`].
+    pub cumulative_gap: Decimal,
+    /// [`YearResult::recurring_gap`].
+    pub recurring_gap: Decimal,
+    /// [`YearResult::savings_still_to_find`].
+    pub savings_still_to_find: Decimal,
+    /// [`ReservesResult::general`]: the general reserve at the end of the year.
+    pub general_reserve: Decimal,
+    /// [`ReservesResult::earmarked`].
+    pub earmarked_reserves: Decimal,
+    /// [`ReservesResult::floor`].
+    pub floor: Decimal,
+    /// [`ReservesResult::floor_breached`].
+    pub floor_breached: bool,
+    /// [`PreceptResult::band_d`].
+    pub band_d: Decimal,
+    /// [`PreceptResult::exceeds_referendum_limit`].
+    pub exceeds_referendum_limit: bool,
+}
+
+impl YearTotals {
+    /// All zero, in the first year the planner accepts (a placeholder before a run).
+    pub const EMPTY: YearTotals = YearTotals {
+        year: FinancialYear::FIRST,
+        total_funding: Decimal::ZERO,
+        total_expenditure: Decimal::ZERO,
+        gap: Decimal::ZERO,
+        cumulative_gap: Decimal::ZERO,
+        recurring_gap: Decimal::ZERO,
+        savings_still_to_find: Decimal::ZERO,
+        general_reserve: Decimal::ZERO,
+        earmarked_reserves: Decimal::ZERO,
+        floor: Decimal::ZERO,
+        floor_breached: false,
+        band_d: Decimal::ZERO,
+        exceeds_referendum_limit: false,
+    };
+}
+
+/// A totals-only projection: [`YearTotals`] for each year of the plan, with nothing
+/// allocated (a fixed array of [`MAX_YEARS`](crate::model::scenario::MAX_YEARS) entries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    years: [YearTotals; super::MAX_PLAN_YEARS],
+    len: usize,
+}
+
+impl Default for Totals {
+    fn default() -> Self {
+        Totals {
+            years: [YearTotals::EMPTY; super::MAX_PLAN_YEARS],
+            len: 0,
+        }
+    }
+}
+
+impl Totals {
+    /// Each year of the plan, base year first.
+    pub fn years(&self) -> &[YearTotals] {
+        self.years.get(..self.len).unwrap_or_default()
+    }
+
+    /// The figures of `year`, if it is in the plan.
+    pub fn year(&self, year: FinancialYear) -> Option<&YearTotals> {
+        self.years().iter().find(|y| y.year == year)
+    }
+
+    /// The final year's figures.
+    pub fn final_year(&self) -> Option<&YearTotals> {
+        self.years().last()
+    }
+
+    /// The cumulative gap at the end of the plan, £ ([`Projection::cumulative_gap`]).
+    pub fn cumulative_gap(&self) -> Decimal {
+        self.final_year()
+            .map_or(Decimal::ZERO, |y| y.cumulative_gap)
+    }
+
+    /// The general reserve at the end of the plan, £.
+    pub fn final_general_reserve(&self) -> Decimal {
+        self.final_year()
+            .map_or(Decimal::ZERO, |y| y.general_reserve)
+    }
+
+    /// The first year whose general reserve ends below the floor, if any.
+    pub fn first_floor_breach(&self) -> Option<FinancialYear> {
+        self.years()
+            .iter()
+            .find(|y| y.floor_breached)
+            .map(|y| y.year)
+    }
+
+    /// Add a year (the engine's run fills these in order).
+    pub(super) fn push(&mut self, year: YearTotals) {
+        if let Some(slot) = self.years.get_mut(self.len) {
+            *slot = year;
+            self.len += 1;
+        }
+    }
+}
+
+impl Projection {
+    /// The totals of this projection: equal to [`super::totals`] of the same scenario.
+    pub fn totals(&self) -> Totals {
+        let mut out = Totals::default();
+        for y in &self.years {
+            out.push(YearTotals {
+                year: y.year,
+                total_funding: y.total_funding,
+                total_expenditure: y.total_expenditure,
+                gap: y.gap,
+                cumulative_gap: y.cumulative_gap,
+                recurring_gap: y.recurring_gap,
+                savings_still_to_find: y.savings_still_to_find,
+                general_reserve: y.reserves.general,
+                earmarked_reserves: y.reserves.earmarked,
+                floor: y.reserves.floor,
+                floor_breached: y.reserves.floor_breached,
+                band_d: y.precept.band_d,
+                exceeds_referendum_limit: y.precept.exceeds_referendum_limit,
+            });
+        }
+        out
     }
 }

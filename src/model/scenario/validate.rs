@@ -14,7 +14,7 @@ use super::{schema, Driver, FundingDriver, Horizon, Scenario, FIRST_SCHEMA, SCHE
 use crate::model::dec::YearValues;
 use crate::model::error::{ModelError, ModelResult};
 use crate::model::json::shorten;
-use crate::model::year::FinancialYear;
+use crate::model::money::{within, At};
 
 /// Fewest years a plan may cover, base year included.
 pub const MIN_YEARS: u8 = 5;
@@ -25,7 +25,7 @@ pub const MIN_PCT: Decimal = Decimal::from_parts(100, 0, 0, true, 0);
 /// Highest percentage accepted for any rate (a doubling in one year).
 pub const MAX_PCT: Decimal = Decimal::ONE_HUNDRED;
 /// Largest amount (£, either sign) accepted anywhere: £1 trillion.
-const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+const MAX_AMOUNT_POUNDS: u64 = 1_000_000_000_000;
 /// Largest tax base accepted (Band D equivalents): 100 million.
 const MAX_TAX_BASE: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
 /// Largest Band D accepted (£ a year): £100,000.
@@ -33,6 +33,20 @@ const MAX_BAND_D: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
 
 /// Validate a whole scenario.
 pub(super) fn scenario(s: &Scenario) -> ModelResult<()> {
+    core(s)?;
+    // The workforce plan and collaboration register are checked here too, so a bad
+    // section is refused when the file is read, not only when it is projected.
+    if let Some(w) = &s.workforce {
+        w.validate()?;
+    }
+    if let Some(r) = &s.collaborations {
+        r.validate()?;
+    }
+    Ok(())
+}
+
+/// Validate everything but the workforce plan and the collaboration register.
+pub(super) fn core(s: &Scenario) -> ModelResult<()> {
     if s.schema > SCHEMA_VERSION {
         return Err(ModelError::new("", schema::newer_message(s.schema)));
     }
@@ -52,26 +66,27 @@ pub(super) fn scenario(s: &Scenario) -> ModelResult<()> {
     horizon(&s.horizon)?;
     let h = &s.horizon;
     let a = &s.assumptions;
+    let at = |path| At::new(path, None);
     pcts(
-        "assumptions.officer_pay_award_pct",
+        &at("assumptions.officer_pay_award_pct"),
         &a.officer_pay_award_pct.value,
         h,
         true,
     )?;
     pcts(
-        "assumptions.staff_pay_award_pct",
+        &at("assumptions.staff_pay_award_pct"),
         &a.staff_pay_award_pct.value,
         h,
         true,
     )?;
     pcts(
-        "assumptions.pay_drift_pct",
+        &at("assumptions.pay_drift_pct"),
         &a.pay_drift_pct.value,
         h,
         false,
     )?;
     pcts(
-        "assumptions.non_pay_inflation_pct",
+        &at("assumptions.non_pay_inflation_pct"),
         &a.non_pay_inflation_pct.value,
         h,
         false,
@@ -80,16 +95,7 @@ pub(super) fn scenario(s: &Scenario) -> ModelResult<()> {
     funding(s)?;
     sections::precept(s)?;
     sections::savings(s)?;
-    sections::reserves(s)?;
-    // The workforce plan and collaboration register are checked here too, so a bad
-    // section is refused when the file is read, not only when it is projected.
-    if let Some(w) = &s.workforce {
-        w.validate()?;
-    }
-    if let Some(r) = &s.collaborations {
-        r.validate()?;
-    }
-    Ok(())
+    sections::reserves(s)
 }
 
 fn horizon(h: &Horizon) -> ModelResult<()> {
@@ -112,15 +118,22 @@ fn horizon(h: &Horizon) -> ModelResult<()> {
 }
 
 fn ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> ModelResult<()> {
-    let mut seen = HashSet::new();
-    for (index, id) in ids.enumerate() {
+    // Lines are few: each id is compared with those before it, with nothing allocated.
+    let ids: Vec<&str> = ids.collect();
+    for (index, &id) in ids.iter().enumerate() {
         if id.trim().is_empty() {
             return Err(ModelError::new(
                 format!("{section}[{index}].id"),
                 "every line needs an id",
             ));
         }
-        if !seen.insert(id) {
+        let repeated = if ids.len() <= 64 {
+            ids.get(..index).unwrap_or_default().contains(&id)
+        } else {
+            let before: HashSet<&str> = ids.iter().take(index).copied().collect();
+            before.contains(id)
+        };
+        if repeated {
             return Err(ModelError::new(
                 format!("{section}[{id}].id"),
                 format!("the id '{}' is used by more than one line", shorten(id)),
@@ -132,7 +145,7 @@ fn ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> ModelResult<()>
 
 /// Years of a table must lie in the plan: from the base year when `base_ok`, otherwise
 /// from the year after it.
-fn years_in_plan(path: &str, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
+fn years_in_plan(at: &At<'_>, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
     for (year, _) in values.iter() {
         let first_ok = if base_ok {
             year >= h.base_year
@@ -149,102 +162,85 @@ fn years_in_plan(path: &str, values: &YearValues, h: &Horizon, base_ok: bool) ->
                     .unwrap_or_default()
             };
             let to = h.last_year().map(|y| y.to_string()).unwrap_or_default();
-            return Err(ModelError::new(
-                path,
-                format!("{year} is outside the years this table covers ({from} to {to})"),
-            )
-            .in_year(year));
+            return Err(at.in_year(year).error(format!(
+                "{year} is outside the years this table covers ({from} to {to})"
+            )));
         }
     }
     Ok(())
 }
 
-fn pct(path: &str, value: Decimal, year: Option<FinancialYear>) -> ModelResult<()> {
-    if value < MIN_PCT || value > MAX_PCT {
-        let err = ModelError::new(
-            path,
-            format!(
-                "{value}% is not a plausible rate: it must lie between {MIN_PCT}% and {MAX_PCT}%"
-            ),
-        );
-        return Err(match year {
-            Some(y) => err.in_year(y),
-            None => err,
-        });
+fn pct(at: &At<'_>, value: Decimal) -> ModelResult<()> {
+    if !within(value, 100) {
+        return Err(at.error(format!(
+            "{value}% is not a plausible rate: it must lie between {MIN_PCT}% and {MAX_PCT}%"
+        )));
     }
     Ok(())
 }
 
-fn pcts(path: &str, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
-    years_in_plan(path, values, h, base_ok)?;
+fn pcts(at: &At<'_>, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
+    years_in_plan(at, values, h, base_ok)?;
     values
         .iter()
-        .try_for_each(|(year, v)| pct(path, v, Some(year)))
+        .try_for_each(|(year, v)| pct(&at.in_year(year), v))
 }
 
-fn amount(path: &str, value: Decimal, year: Option<FinancialYear>) -> ModelResult<()> {
-    if value.abs() > MAX_AMOUNT {
-        let err = ModelError::new(
-            path,
-            format!("£{value} is beyond any police budget (the limit is £1 trillion)"),
-        );
-        return Err(match year {
-            Some(y) => err.in_year(y),
-            None => err,
-        });
+fn amount(at: &At<'_>, value: Decimal) -> ModelResult<()> {
+    if !within(value, MAX_AMOUNT_POUNDS) {
+        return Err(at.error(format!(
+            "£{value} is beyond any police budget (the limit is £1 trillion)"
+        )));
     }
     Ok(())
 }
 
-fn amounts(path: &str, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
-    years_in_plan(path, values, h, base_ok)?;
+fn amounts(at: &At<'_>, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
+    years_in_plan(at, values, h, base_ok)?;
     values
         .iter()
-        .try_for_each(|(year, v)| amount(path, v, Some(year)))
+        .try_for_each(|(year, v)| amount(&at.in_year(year), v))
 }
 
 /// Explicit amounts are for years after the base year (a year not listed keeps the
 /// previous year's amount, so a table lists only changes and survives a longer horizon).
-fn explicit(path: &str, values: &YearValues, h: &Horizon) -> ModelResult<()> {
-    amounts(path, values, h, false)
+fn explicit(at: &At<'_>, values: &YearValues, h: &Horizon) -> ModelResult<()> {
+    amounts(at, values, h, false)
 }
 
 fn expenditure(s: &Scenario) -> ModelResult<()> {
     let h = &s.horizon;
     ids("expenditure", s.expenditure.iter().map(|l| l.id.as_str()))?;
     for line in &s.expenditure {
-        let at = format!("expenditure[{}]", line.id);
-        amount(&format!("{at}.base_amount"), line.base_amount, None)?;
+        let at = |field| At::item("expenditure", &line.id, field, None);
+        amount(&at(".base_amount"), line.base_amount)?;
         match &line.driver {
             Driver::Growth { growth_pct } => {
-                pcts(&format!("{at}.driver.growth_pct"), growth_pct, h, false)?;
+                pcts(&at(".driver.growth_pct"), growth_pct, h, false)?;
             }
             Driver::Explicit { amounts } => {
-                explicit(&format!("{at}.driver.amounts"), amounts, h)?;
+                explicit(&at(".driver.amounts"), amounts, h)?;
             }
             Driver::Workforce { .. } if s.workforce.is_none() => {
-                return Err(ModelError::new(
-                    format!("{at}.driver"),
+                return Err(at(".driver").error(
                     "is driven by the workforce model but the scenario has no workforce section",
                 ));
             }
             Driver::CollaborationContribution | Driver::CollaborationCapitalFinancing
                 if s.collaborations.is_none() =>
             {
-                return Err(ModelError::new(
-                    format!("{at}.driver"),
+                return Err(at(".driver").error(
                     "is driven by the collaboration register but the scenario has no collaborations section",
                 ));
             }
             _ => {}
         }
         if !line.driver.rolls_forward() && !line.pressures.0.is_empty() {
-            return Err(ModelError::new(
-                format!("{at}.pressures"),
+            return Err(at(".pressures").error(
                 "pressures only apply to lines rolled forward by pay award, inflation, flat cash or growth",
             ));
         }
-        amounts(&format!("{at}.pressures"), &line.pressures, h, false)?;
+        amounts(&at(".pressures"), &line.pressures, h, false)?;
     }
     Ok(())
 }
@@ -253,18 +249,17 @@ fn funding(s: &Scenario) -> ModelResult<()> {
     let h = &s.horizon;
     ids("funding", s.funding.iter().map(|l| l.id.as_str()))?;
     for line in &s.funding {
-        let at = format!("funding[{}]", line.id);
-        amount(&format!("{at}.base_amount"), line.base_amount, None)?;
+        let at = |field| At::item("funding", &line.id, field, None);
+        amount(&at(".base_amount"), line.base_amount)?;
         match &line.driver {
             FundingDriver::Growth { growth_pct } => {
-                pcts(&format!("{at}.driver.growth_pct"), growth_pct, h, false)?;
+                pcts(&at(".driver.growth_pct"), growth_pct, h, false)?;
             }
             FundingDriver::Explicit { amounts } => {
-                explicit(&format!("{at}.driver.amounts"), amounts, h)?;
+                explicit(&at(".driver.amounts"), amounts, h)?;
             }
             FundingDriver::UpliftGrant if s.workforce.is_none() => {
-                return Err(ModelError::new(
-                    format!("{at}.driver"),
+                return Err(at(".driver").error(
                     "is the Uplift grant from the workforce model but the scenario has no workforce section",
                 ));
             }

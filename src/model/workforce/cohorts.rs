@@ -33,13 +33,20 @@
 //! Progression is thus in two parts: recruits climb in equal steps from the starting rate to
 //! the serving average over `progression_years`; the `progression_pct` drift on the serving
 //! average stands for everyone else moving up their scales.
+//!
+//! Steps 1 to 5, and the pools' FTE of step 7, do not depend on pay awards: they are worked
+//! out once ([`GroupFlows`]) and priced (steps 6 and 7, [`GroupFlows::price`]) for each set of
+//! awards, so a projection that changes only pay prices the same flows again. The products
+//! are formed in the order above (a pool's FTE × its share still present, then × the rate),
+//! so splitting the work changes no figure.
+
+use std::ops::Range;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::plan::{in_force, months_in_post, GroupPlan};
 use super::Group;
-use crate::model::dec::YearValues;
 use crate::model::error::{ModelError, ModelResult};
 use crate::model::money::{round_money, round_to, At};
 use crate::model::year::FinancialYear;
@@ -85,20 +92,70 @@ pub struct GroupYear {
     pub pay_cost: Decimal,
 }
 
-/// Everything the flow of one group needs besides its plan.
-pub(crate) struct GroupInput<'a> {
+/// One year of a group's people flows: everything but the pay rates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FlowYear {
+    pub year: FinancialYear,
+    pub opening_headcount: Decimal,
+    pub starters: Decimal,
+    pub leavers: Decimal,
+    pub closing_headcount: Decimal,
+    pub opening_fte: Decimal,
+    pub closing_fte: Decimal,
+    pub average_fte: Decimal,
+    pub serving_fte_years: Decimal,
+    pub recruit_fte_years: Decimal,
+    /// The established pool's FTE × its share present over the year (1 − leaver share ÷ 2),
+    /// paid at the serving rate.
+    established_present: Decimal,
+    /// This year's entries of [`GroupFlows::cohorts`].
+    cohorts: Range<usize>,
+    /// Progression (drift) % in force on the serving rate (0 when none is listed).
+    drift: Decimal,
+    /// Employer NI and pension % in force.
+    ni_pct: Decimal,
+    pension_pct: Decimal,
+    /// Starters × training per recruit (£).
+    pub training: Decimal,
+}
+
+/// A group's people year by year, ready to be priced for any pay awards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct GroupFlows {
     pub group: Group,
-    pub plan: &'a GroupPlan,
-    pub path: &'a str,
-    pub awards: &'a YearValues,
+    pub path: &'static str,
+    pub years: Vec<FlowYear>,
+    /// For each year, the cohorts still progressing: (FTE × share present, whole years
+    /// since joining).
+    cohorts: Vec<(Decimal, Decimal)>,
+    /// `progression_years`, at least 1.
+    steps: Decimal,
+    serving_pay: Decimal,
+    recruit_pay: Decimal,
+}
+
+/// A group's rates and pay in one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Priced {
+    pub serving_rate: Decimal,
+    pub recruit_rate: Decimal,
+    pub pay: Decimal,
+    pub employer_ni: Decimal,
+    pub employer_pension: Decimal,
+    pub pay_cost: Decimal,
 }
 
 fn rate_in_force(
-    table: &YearValues,
+    plan: &GroupPlan,
     path: &str,
-    field: &str,
+    ni: bool,
     year: FinancialYear,
 ) -> ModelResult<Decimal> {
+    let (table, field) = if ni {
+        (&plan.employer_ni_pct, "employer_ni_pct")
+    } else {
+        (&plan.employer_pension_pct, "employer_pension_pct")
+    };
     in_force(table, year).ok_or_else(|| {
         ModelError::new(
             format!("{path}.{field}"),
@@ -108,165 +165,209 @@ fn rate_in_force(
     })
 }
 
-/// Project one group over consecutive `years` (base year first).
-pub(crate) fn project_group(
-    input: &GroupInput<'_>,
-    years: &[FinancialYear],
-) -> ModelResult<Vec<GroupYear>> {
-    let GroupInput {
-        group,
-        plan,
-        path,
-        awards,
-    } = *input;
-    let twelve = Decimal::from(12);
-    let mut rows: Vec<GroupYear> = Vec::with_capacity(years.len());
-    let mut headcount = plan.opening_headcount;
-    let mut fte = plan.opening_fte;
-    let mut serving_rate = plan.serving_pay;
-    let mut recruit_rate = plan.recruit_pay;
-    // FTE of the established workforce, and of each recruit cohort still progressing
-    // (by the index of its joining year): used only to price the year's pay.
-    let mut established = plan.opening_fte;
-    let mut progressing: Vec<(usize, Decimal)> = Vec::new();
-    let steps = Decimal::from(plan.progression_years.max(1));
-    for (i, &year) in years.iter().enumerate() {
-        let at = At::new(path, Some(year));
-        if i > 0 {
-            let this = awards.get_or_zero(year);
-            let last = year
-                .previous()
-                .map_or(Decimal::ZERO, |p| awards.get_or_zero(p));
-            let blend = at.div(
-                at.add(
-                    at.mul(this, Decimal::from(7))?,
-                    at.mul(last, Decimal::from(5))?,
-                )?,
-                twelve,
-            )?;
-            let drift = in_force(&plan.progression_pct, year).unwrap_or(Decimal::ZERO);
-            serving_rate = at.grow(at.grow(serving_rate, blend)?, drift)?;
-            recruit_rate = at.grow(recruit_rate, blend)?;
-        }
-
-        let attrition = round_to(at.pct(headcount, plan.attrition_pct)?, 0);
-        let retiring = plan.retirements.get_or_zero(year);
-        let leavers = at.add(attrition, retiring)?;
-        if leavers > headcount {
-            return Err(ModelError::new(
-                format!("{path}.retirements"),
-                format!(
-                    "{leavers} leavers ({attrition} from attrition plus {retiring} retirements) \
-                     exceed the {headcount} people in post at the start of the year"
-                ),
-            )
-            .in_year(year));
-        }
-        let leaver_fte = if headcount.is_zero() {
-            Decimal::ZERO
-        } else {
-            at.div(at.mul(leavers, fte)?, headcount)?
-        };
-
-        let mut starters = Decimal::ZERO;
-        let mut starter_fte = Decimal::ZERO;
-        let mut recruit_fte_years = Decimal::ZERO;
-        for (k, intake) in plan
-            .intakes
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.year == year)
-        {
-            let months = months_in_post(intake.start_month).ok_or_else(|| {
-                ModelError::new(
-                    format!("{path}.intakes[{k}].start_month"),
-                    "not a month: use 1 (January) to 12 (December)",
-                )
-                .in_year(year)
-            })?;
-            let f = at.mul(intake.count, plan.fte_per_head)?;
-            starters = at.add(starters, intake.count)?;
-            starter_fte = at.add(starter_fte, f)?;
-            recruit_fte_years = at.add(
-                recruit_fte_years,
-                at.div(at.mul(f, Decimal::from(months))?, twelve)?,
-            )?;
-        }
-
-        let closing_headcount = at.sub(at.add(headcount, starters)?, leavers)?;
-        let closing_fte = at.add(at.sub(fte, leaver_fte)?, starter_fte)?;
-        let serving_fte_years = at.sub(fte, at.div(leaver_fte, Decimal::TWO)?)?;
-        let average_fte = at.add(serving_fte_years, recruit_fte_years)?;
-
-        // Cohorts that have progressed `progression_years` join the established pool.
-        let mut still = Vec::with_capacity(progressing.len());
-        for (joined, f) in progressing {
-            if Decimal::from(i.saturating_sub(joined)) >= steps {
-                established = at.add(established, f)?;
-            } else {
-                still.push((joined, f));
-            }
-        }
-        progressing = still;
-        // Leavers come from every pool in proportion to its FTE.
-        let (kept, present) = if fte.is_zero() {
-            (Decimal::ONE, Decimal::ONE)
-        } else {
-            let gone = at.div(leaver_fte, fte)?;
-            (
-                at.sub(Decimal::ONE, gone)?,
-                at.sub(Decimal::ONE, at.div(gone, Decimal::TWO)?)?,
-            )
-        };
-        let mut pay = at.mul(at.mul(established, present)?, serving_rate)?;
-        let gap = at.sub(serving_rate, recruit_rate)?;
-        for (joined, f) in &mut progressing {
-            let years_in = Decimal::from(i.saturating_sub(*joined));
-            let rate = at.add(recruit_rate, at.div(at.mul(gap, years_in)?, steps)?)?;
-            pay = at.add(pay, at.mul(at.mul(*f, present)?, rate)?)?;
-            *f = at.mul(*f, kept)?;
-        }
-        established = at.mul(established, kept)?;
-        pay = at.add(pay, at.mul(recruit_fte_years, recruit_rate)?)?;
-        progressing.push((i, starter_fte));
-        let employer_ni = at.pct(
-            pay,
-            rate_in_force(&plan.employer_ni_pct, path, "employer_ni_pct", year)?,
-        )?;
-        let employer_pension = at.pct(
-            pay,
-            rate_in_force(
-                &plan.employer_pension_pct,
-                path,
-                "employer_pension_pct",
-                year,
-            )?,
-        )?;
-        let training = at.mul(starters, plan.training_per_recruit)?;
-        let pay_cost = round_money(at.sum([pay, employer_ni, employer_pension, training])?);
-
-        rows.push(GroupYear {
-            year,
+impl GroupFlows {
+    /// Steps 1 to 5 of one group over consecutive `years` (base year first).
+    pub(crate) fn new(
+        group: Group,
+        plan: &GroupPlan,
+        path: &'static str,
+        years: &[FinancialYear],
+    ) -> ModelResult<GroupFlows> {
+        let twelve = Decimal::from(12);
+        let mut out = GroupFlows {
             group,
-            opening_headcount: headcount,
-            starters,
-            leavers,
-            closing_headcount,
-            opening_fte: fte,
-            closing_fte,
-            average_fte,
-            serving_fte_years,
-            recruit_fte_years,
-            serving_rate,
-            recruit_rate,
-            pay,
-            employer_ni,
-            employer_pension,
-            training,
-            pay_cost,
-        });
-        headcount = closing_headcount;
-        fte = closing_fte;
+            path,
+            years: Vec::with_capacity(years.len()),
+            cohorts: Vec::new(),
+            steps: Decimal::from(plan.progression_years.max(1)),
+            serving_pay: plan.serving_pay,
+            recruit_pay: plan.recruit_pay,
+        };
+        let mut headcount = plan.opening_headcount;
+        let mut fte = plan.opening_fte;
+        // FTE of the established workforce, and of each recruit cohort still progressing
+        // (by the index of its joining year).
+        let mut established = plan.opening_fte;
+        let mut progressing: Vec<(usize, Decimal)> = Vec::new();
+        for (i, &year) in years.iter().enumerate() {
+            let at = At::new(path, Some(year));
+            let drift = in_force(&plan.progression_pct, year).unwrap_or(Decimal::ZERO);
+            let attrition = round_to(at.pct(headcount, plan.attrition_pct)?, 0);
+            let retiring = plan.retirements.get_or_zero(year);
+            let leavers = at.add(attrition, retiring)?;
+            if leavers > headcount {
+                return Err(ModelError::new(
+                    format!("{path}.retirements"),
+                    format!(
+                        "{leavers} leavers ({attrition} from attrition plus {retiring} retirements) \
+                         exceed the {headcount} people in post at the start of the year"
+                    ),
+                )
+                .in_year(year));
+            }
+            let leaver_fte = if headcount.is_zero() {
+                Decimal::ZERO
+            } else {
+                at.div(at.mul(leavers, fte)?, headcount)?
+            };
+
+            let mut starters = Decimal::ZERO;
+            let mut starter_fte = Decimal::ZERO;
+            let mut recruit_fte_years = Decimal::ZERO;
+            for (k, intake) in plan
+                .intakes
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.year == year)
+            {
+                let months = months_in_post(intake.start_month).ok_or_else(|| {
+                    ModelError::new(
+                        format!("{path}.intakes[{k}].start_month"),
+                        "not a month: use 1 (January) to 12 (December)",
+                    )
+                    .in_year(year)
+                })?;
+                let f = at.mul(intake.count, plan.fte_per_head)?;
+                starters = at.add(starters, intake.count)?;
+                starter_fte = at.add(starter_fte, f)?;
+                recruit_fte_years = at.add(
+                    recruit_fte_years,
+                    at.div(at.mul(f, Decimal::from(months))?, twelve)?,
+                )?;
+            }
+
+            let closing_headcount = at.sub(at.add(headcount, starters)?, leavers)?;
+            let closing_fte = at.add(at.sub(fte, leaver_fte)?, starter_fte)?;
+            let serving_fte_years = at.sub(fte, at.div(leaver_fte, Decimal::TWO)?)?;
+            let average_fte = at.add(serving_fte_years, recruit_fte_years)?;
+
+            // Cohorts that have progressed `progression_years` join the established pool.
+            let mut kept_on = 0;
+            for n in 0..progressing.len() {
+                if let Some(&(joined, f)) = progressing.get(n) {
+                    if Decimal::from(i.saturating_sub(joined)) >= out.steps {
+                        established = at.add(established, f)?;
+                    } else if let Some(slot) = progressing.get_mut(kept_on) {
+                        *slot = (joined, f);
+                        kept_on += 1;
+                    }
+                }
+            }
+            progressing.truncate(kept_on);
+            // Leavers come from every pool in proportion to its FTE.
+            let (kept, present) = if fte.is_zero() {
+                (Decimal::ONE, Decimal::ONE)
+            } else {
+                let gone = at.div(leaver_fte, fte)?;
+                (
+                    at.sub(Decimal::ONE, gone)?,
+                    at.sub(Decimal::ONE, at.div(gone, Decimal::TWO)?)?,
+                )
+            };
+            let established_present = at.mul(established, present)?;
+            let first = out.cohorts.len();
+            for (joined, f) in &mut progressing {
+                let years_in = Decimal::from(i.saturating_sub(*joined));
+                out.cohorts.push((at.mul(*f, present)?, years_in));
+                *f = at.mul(*f, kept)?;
+            }
+            established = at.mul(established, kept)?;
+            progressing.push((i, starter_fte));
+            let ni_pct = rate_in_force(plan, path, true, year)?;
+            let pension_pct = rate_in_force(plan, path, false, year)?;
+            out.years.push(FlowYear {
+                year,
+                opening_headcount: headcount,
+                starters,
+                leavers,
+                closing_headcount,
+                opening_fte: fte,
+                closing_fte,
+                average_fte,
+                serving_fte_years,
+                recruit_fte_years,
+                established_present,
+                cohorts: first..out.cohorts.len(),
+                drift,
+                ni_pct,
+                pension_pct,
+                training: at.mul(starters, plan.training_per_recruit)?,
+            });
+            headcount = closing_headcount;
+            fte = closing_fte;
+        }
+        Ok(out)
     }
-    Ok(rows)
+
+    /// Steps 6 and 7: price the flows with `effective` (the pay award % falling in each
+    /// year, [`crate::model::engine::effective_pay_award`], by year index; the base year's
+    /// is not used), handing each year's figures to `each`.
+    pub(crate) fn price(
+        &self,
+        effective: &[Decimal],
+        each: &mut dyn FnMut(usize, &Priced),
+    ) -> ModelResult<()> {
+        let mut serving_rate = self.serving_pay;
+        let mut recruit_rate = self.recruit_pay;
+        for (i, y) in self.years.iter().enumerate() {
+            let at = At::new(self.path, Some(y.year));
+            if i > 0 {
+                let blend = effective.get(i).copied().unwrap_or(Decimal::ZERO);
+                serving_rate = at.grow(at.grow(serving_rate, blend)?, y.drift)?;
+                recruit_rate = at.grow(recruit_rate, blend)?;
+            }
+            let mut pay = at.mul(y.established_present, serving_rate)?;
+            let gap = at.sub(serving_rate, recruit_rate)?;
+            for (f_present, years_in) in self.cohorts.get(y.cohorts.clone()).unwrap_or_default() {
+                let rate = at.add(recruit_rate, at.div(at.mul(gap, *years_in)?, self.steps)?)?;
+                pay = at.add(pay, at.mul(*f_present, rate)?)?;
+            }
+            pay = at.add(pay, at.mul(y.recruit_fte_years, recruit_rate)?)?;
+            let employer_ni = at.pct(pay, y.ni_pct)?;
+            let employer_pension = at.pct(pay, y.pension_pct)?;
+            let pay_cost = round_money(at.sum([pay, employer_ni, employer_pension, y.training])?);
+            each(
+                i,
+                &Priced {
+                    serving_rate,
+                    recruit_rate,
+                    pay,
+                    employer_ni,
+                    employer_pension,
+                    pay_cost,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// The group's rows, priced with `effective`.
+    pub(crate) fn rows(&self, effective: &[Decimal]) -> ModelResult<Vec<GroupYear>> {
+        let mut rows = Vec::with_capacity(self.years.len());
+        self.price(effective, &mut |i, p| {
+            if let Some(y) = self.years.get(i) {
+                rows.push(GroupYear {
+                    year: y.year,
+                    group: self.group,
+                    opening_headcount: y.opening_headcount,
+                    starters: y.starters,
+                    leavers: y.leavers,
+                    closing_headcount: y.closing_headcount,
+                    opening_fte: y.opening_fte,
+                    closing_fte: y.closing_fte,
+                    average_fte: y.average_fte,
+                    serving_fte_years: y.serving_fte_years,
+                    recruit_fte_years: y.recruit_fte_years,
+                    serving_rate: p.serving_rate,
+                    recruit_rate: p.recruit_rate,
+                    pay: p.pay,
+                    employer_ni: p.employer_ni,
+                    employer_pension: p.employer_pension,
+                    training: y.training,
+                    pay_cost: p.pay_cost,
+                });
+            }
+        })?;
+        Ok(rows)
+    }
 }

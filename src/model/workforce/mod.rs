@@ -54,6 +54,33 @@ impl Group {
     /// The three paid groups in the order they are shown.
     pub const ALL: [Group; 3] = [Group::Officers, Group::Staff, Group::Pcsos];
 
+    /// The group's place in [`Group::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Group::Officers => 0,
+            Group::Staff => 1,
+            Group::Pcsos => 2,
+        }
+    }
+
+    /// The group as people name it: "Officers", "Police staff", "PCSOs".
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Officers => "Officers",
+            Group::Staff => "Police staff",
+            Group::Pcsos => "PCSOs",
+        }
+    }
+
+    /// The group's section in a scenario file, for messages: `workforce.officers`.
+    pub fn path(self) -> &'static str {
+        match self {
+            Group::Officers => "workforce.officers",
+            Group::Staff => "workforce.staff",
+            Group::Pcsos => "workforce.pcsos",
+        }
+    }
+
     /// The group's key in scenario files and CSV output.
     pub fn key(self) -> &'static str {
         match self {
@@ -140,6 +167,23 @@ pub fn project(plan: &WorkforcePlan, ctx: PayContext<'_>) -> ModelResult<Workfor
     project_validated(plan, ctx)
 }
 
+/// The pay award % falling in each of `years` (by index), for pricing.
+pub(crate) fn effective_awards(
+    awards: &YearValues,
+    years: &[FinancialYear],
+) -> ModelResult<Vec<Decimal>> {
+    let mut out = Vec::with_capacity(years.len());
+    for (i, &year) in years.iter().enumerate() {
+        out.push(if i == 0 {
+            Decimal::ZERO
+        } else {
+            let at = crate::model::money::At::new("assumptions", Some(year));
+            crate::model::engine::effective_pay_award(&at, awards, year)?
+        });
+    }
+    Ok(out)
+}
+
 /// [`project`] for a plan already validated: the engine's, whose scenario has passed
 /// `Scenario::validate` (which validates the plan too), so each projection checks it once.
 pub(crate) fn project_validated(
@@ -147,53 +191,19 @@ pub(crate) fn project_validated(
     ctx: PayContext<'_>,
 ) -> ModelResult<WorkforceProjection> {
     let years = ctx.years;
-    if years.is_empty() {
-        return Err(ModelError::new("workforce", "the plan has no years"));
-    }
-    for pair in years.windows(2) {
-        if let [a, b] = pair {
-            if a.plus(1) != Some(*b) {
-                return Err(ModelError::new(
-                    "workforce",
-                    format!("the plan's years must follow one another ({a} then {b})"),
-                ));
-            }
-        }
-    }
-    let inputs = [
-        (
-            Group::Officers,
-            &plan.officers,
-            "workforce.officers",
-            ctx.officer_award_pct,
-        ),
-        (
-            Group::Staff,
-            &plan.staff,
-            "workforce.staff",
-            ctx.staff_award_pct,
-        ),
-        (
-            Group::Pcsos,
-            &plan.pcsos,
-            "workforce.pcsos",
-            ctx.staff_award_pct,
-        ),
+    let flows = Flows::new(plan, years)?;
+    let officer = effective_awards(ctx.officer_award_pct, years)?;
+    let staff = effective_awards(ctx.staff_award_pct, years)?;
+    let [officers, staff_flows, pcsos] = &flows.groups;
+    let per_group = [
+        officers.rows(&officer)?,
+        staff_flows.rows(&staff)?,
+        pcsos.rows(&staff)?,
     ];
-    let mut per_group = Vec::with_capacity(inputs.len());
-    for (group, group_plan, path, awards) in inputs {
-        let input = cohorts::GroupInput {
-            group,
-            plan: group_plan,
-            path,
-            awards,
-        };
-        per_group.push(cohorts::project_group(&input, years)?);
-    }
     let mut groups = Vec::with_capacity(years.len().saturating_mul(3));
-    for year in years {
+    for i in 0..years.len() {
         for rows in &per_group {
-            groups.extend(rows.iter().filter(|r| r.year == *year).cloned());
+            groups.extend(rows.get(i).cloned());
         }
     }
 
@@ -210,31 +220,89 @@ pub(crate) fn project_validated(
         }
     }
 
-    let uplift = match &plan.uplift {
-        None => None,
-        Some(u) => {
-            let mut rows = Vec::new();
-            for row in groups.iter().filter(|r| r.group == Group::Officers) {
-                match u.assess(row.year, row.closing_headcount)? {
-                    Some(assessed) => rows.push(assessed),
-                    None if !u.grant.get_or_zero(row.year).is_zero() => {
-                        return Err(ModelError::new(
-                            "workforce.uplift.targets",
-                            "this year has an Uplift grant but no headcount target",
-                        )
-                        .in_year(row.year));
-                    }
-                    None => {}
-                }
-            }
-            Some(rows)
-        }
-    };
-
     Ok(WorkforceProjection {
         years: years.to_vec(),
         groups,
         unpaid,
-        uplift,
+        uplift: flows.uplift,
     })
+}
+
+/// What the workforce model works out before pay awards are known: each paid group's
+/// people year by year ([`cohorts::GroupFlows`]) and the Uplift table (which reads only the
+/// officers' headcount). The engine keeps these while only pay awards change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Flows {
+    /// Officers, staff, PCSOs.
+    pub groups: [cohorts::GroupFlows; 3],
+    /// The Uplift table (`None` without an `uplift` section).
+    pub uplift: Option<Vec<UpliftYear>>,
+}
+
+impl Flows {
+    /// The flows of a validated plan over consecutive `years`.
+    pub(crate) fn new(plan: &WorkforcePlan, years: &[FinancialYear]) -> ModelResult<Flows> {
+        check_years(years)?;
+        let [officers, staff, pcsos] = Group::ALL;
+        let groups = [
+            cohorts::GroupFlows::new(officers, group_plan(plan, officers), officers.path(), years)?,
+            cohorts::GroupFlows::new(staff, group_plan(plan, staff), staff.path(), years)?,
+            cohorts::GroupFlows::new(pcsos, group_plan(plan, pcsos), pcsos.path(), years)?,
+        ];
+        let uplift = match &plan.uplift {
+            None => None,
+            Some(u) => Some(uplift_rows(u, &groups[0])?),
+        };
+        Ok(Flows { groups, uplift })
+    }
+}
+
+/// The plan's years must follow one another.
+pub(crate) fn check_years(years: &[FinancialYear]) -> ModelResult<()> {
+    if years.is_empty() {
+        return Err(ModelError::new("workforce", "the plan has no years"));
+    }
+    for pair in years.windows(2) {
+        if let [a, b] = pair {
+            if a.plus(1) != Some(*b) {
+                return Err(ModelError::new(
+                    "workforce",
+                    format!("the plan's years must follow one another ({a} then {b})"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The plan of a paid group.
+pub(crate) fn group_plan(plan: &WorkforcePlan, group: Group) -> &GroupPlan {
+    match group {
+        Group::Officers => &plan.officers,
+        Group::Staff => &plan.staff,
+        Group::Pcsos => &plan.pcsos,
+    }
+}
+
+/// The Uplift table: a row for each year of the officers' flows that has a target. A year
+/// with a grant but no target is an error.
+pub(crate) fn uplift_rows(
+    u: &UpliftPlan,
+    officers: &cohorts::GroupFlows,
+) -> ModelResult<Vec<UpliftYear>> {
+    let mut rows = Vec::with_capacity(officers.years.len());
+    for row in &officers.years {
+        match u.assess(row.year, row.closing_headcount)? {
+            Some(assessed) => rows.push(assessed),
+            None if !u.grant.get_or_zero(row.year).is_zero() => {
+                return Err(ModelError::new(
+                    "workforce.uplift.targets",
+                    "this year has an Uplift grant but no headcount target",
+                )
+                .in_year(row.year));
+            }
+            None => {}
+        }
+    }
+    Ok(rows)
 }

@@ -311,14 +311,22 @@ impl WorkforcePlan {
         self.officers.validate("workforce.officers")?;
         self.staff.validate("workforce.staff")?;
         self.pcsos.validate("workforce.pcsos")?;
-        for (i, group) in self.unpaid.iter().enumerate() {
-            let path = format!("workforce.unpaid[{i}]");
-            for (year, v) in group.headcount.iter() {
-                whole_non_negative(&path, "headcount", v).map_err(|e| e.in_year(year))?;
-            }
-        }
+        self.validate_unpaid()?;
         if let Some(uplift) = &self.uplift {
             uplift.validate("workforce.uplift")?;
+        }
+        Ok(())
+    }
+
+    /// Check the unpaid groups' headcounts: whole people, not negative.
+    pub fn validate_unpaid(&self) -> ModelResult<()> {
+        for (i, group) in self.unpaid.iter().enumerate() {
+            for (year, v) in group.headcount.iter() {
+                if v.is_sign_negative() && !v.is_zero() || !is_whole(v) {
+                    let path = format!("workforce.unpaid[{i}]");
+                    whole_non_negative(&path, "headcount", v).map_err(|e| e.in_year(year))?;
+                }
+            }
         }
         Ok(())
     }
@@ -363,9 +371,16 @@ impl GroupPlan {
         }
         pct_0_100(path, "attrition_pct", self.attrition_pct)?;
         for (year, v) in self.retirements.iter() {
-            whole_non_negative(path, "retirements", v).map_err(|e| e.in_year(year))?;
+            if v.is_sign_negative() && !v.is_zero() || !is_whole(v) {
+                whole_non_negative(path, "retirements", v).map_err(|e| e.in_year(year))?;
+            }
         }
         for (i, intake) in self.intakes.iter().enumerate() {
+            let whole = (intake.count.is_zero() || !intake.count.is_sign_negative())
+                && is_whole(intake.count);
+            if months_in_post(intake.start_month).is_some() && whole {
+                continue;
+            }
             let ipath = format!("{path}.intakes[{i}]");
             if months_in_post(intake.start_month).is_none() {
                 return Err(err(

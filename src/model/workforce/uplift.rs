@@ -97,7 +97,7 @@ pub struct UpliftYear {
     pub achieved_pct: Decimal,
     /// % of the grant paid under the rule table in force, unrounded.
     pub paid_pct: Decimal,
-    /// The grant if paid in full (£).
+    /// The grant if paid in full (£, to the penny).
     pub grant: Decimal,
     /// Grant due: grant × paid % ÷ 100, rounded to the penny.
     pub grant_due: Decimal,
@@ -181,8 +181,8 @@ impl UpliftPlan {
         if let Some(t) = in_force(&self.targets, year) {
             return Ok(Some(t));
         }
-        let allocated: Vec<Decimal> = self.allocation.0.up_to(&year).map(|(_, v)| *v).collect();
-        if allocated.is_empty() {
+        let mut allocated = self.allocation.0.up_to(&year).map(|(_, v)| *v).peekable();
+        if allocated.peek().is_none() {
             return Ok(None);
         }
         let at = At::new("workforce.uplift.allocation", Some(year));
@@ -202,7 +202,9 @@ impl UpliftPlan {
         };
         let at = At::new("workforce.uplift", Some(year));
         let achieved = at.mul(at.div(actual, target)?, Decimal::ONE_HUNDRED)?;
-        let grant = self.grant.get_or_zero(year);
+        // The grant is money: held to the penny first, so the grant due (at most 100% of it,
+        // rounded) never exceeds it and the grant at risk is never negative.
+        let grant = round_money(self.grant.get_or_zero(year));
         let table = self.rule_for(year).ok_or_else(|| {
             ModelError::new(
                 "workforce.uplift.rules",

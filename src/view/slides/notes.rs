@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use super::Note;
 use crate::format;
 use crate::model::collab::CollaborationProjection;
-use crate::model::dec::YearValues;
-use crate::model::{Scenario, Source};
+use crate::model::registry::{self, Kind, Unit, Years};
+use crate::model::{FinancialYear, Scenario, Source};
 
 /// A key assumption of a scenario, for the print pack.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,11 +19,23 @@ pub struct Assumption {
     pub source: Source,
 }
 
-fn by_year(values: &YearValues, show: impl Fn(Decimal) -> String) -> String {
-    let parts: Vec<String> = values
-        .iter()
-        .map(|(y, v)| format!("{y} {}", show(v)))
-        .collect();
+fn pct(v: Decimal) -> String {
+    format::percent(v, 1)
+}
+
+/// A figure as the pack shows it, by its unit: £ (millions from £1m), %, or a count.
+fn shown(v: Decimal, unit: Unit) -> String {
+    match unit {
+        Unit::Pounds if v.abs() >= Decimal::from(1_000_000) => format::millions(v),
+        Unit::Pounds => format::pounds(v),
+        Unit::Percent => pct(v),
+        Unit::Properties | Unit::Years | Unit::People => format::count(v, 0),
+    }
+}
+
+/// "2022/23 5.0%, 2023/24 7.0%", or "none".
+fn by_year(values: impl Iterator<Item = (FinancialYear, String)>) -> String {
+    let parts: Vec<String> = values.map(|(y, v)| format!("{y} {v}")).collect();
     if parts.is_empty() {
         "none".to_string()
     } else {
@@ -31,61 +43,64 @@ fn by_year(values: &YearValues, show: impl Fn(Decimal) -> String) -> String {
     }
 }
 
-fn pct(v: Decimal) -> String {
-    format::percent(v, 1)
+/// A registry assumption's pack label: its label, the base year for a base-year figure,
+/// and its note in brackets ("Officer pay award (from 1 September)", "Band D, 2021/22").
+fn pack_label(s: &Scenario, a: &registry::Assumption) -> String {
+    let def = a.def();
+    let mut label = a.label(s);
+    if def.years == Years::BaseYear {
+        label = format!("{label}, {}", s.horizon.base_year);
+    }
+    if !def.note.is_empty() {
+        label = format!("{label} ({})", def.note);
+    }
+    label
 }
 
-/// The assumptions a Police and Crime Panel asks about, with their sources.
+/// The assumptions a Police and Crime Panel asks about, with their sources: labels,
+/// units, figures and sources from the assumption registry.
 pub fn key_assumptions(s: &Scenario) -> Vec<Assumption> {
-    let a = &s.assumptions;
-    let p = &s.precept;
-    let r = &s.reserves;
-    let item = |label: &str, value: String, source: &Source| Assumption {
-        label: label.to_string(),
-        value,
-        source: source.clone(),
+    let item = |kind: Kind| {
+        let a = registry::Assumption::plan(kind);
+        let unit = a.def().unit;
+        let value = if a.def().years.is_single() {
+            a.get(s, None).map(|v| shown(v, unit)).unwrap_or_default()
+        } else {
+            by_year(
+                a.years(s)
+                    .into_iter()
+                    .filter_map(|y| Some((y, shown(a.get(s, Some(y))?, unit)))),
+            )
+        };
+        Assumption {
+            label: pack_label(s, &a),
+            value,
+            source: a.source(s).cloned().unwrap_or_default(),
+        }
     };
-    let mut rise = by_year(&p.rise_gbp.value, format::pounds);
+    // The Band D rise: each year's, in £ or in % as the scenario gives it.
+    let p = &s.precept;
+    let gbp = registry::Assumption::plan(Kind::BandDRiseGbp);
+    let mut rise = by_year(p.rise_gbp.value.iter().map(|(y, v)| (y, format::pounds(v))));
     if !p.rise_pct.value.0.is_empty() {
-        rise = format!("{rise}; by %: {}", by_year(&p.rise_pct.value, pct));
+        rise = format!(
+            "{rise}; by %: {}",
+            by_year(p.rise_pct.value.iter().map(|(y, v)| (y, pct(v))))
+        );
     }
     vec![
-        item(
-            &format!("Band D, {}", s.horizon.base_year),
-            format::pounds(p.band_d.value.0),
-            &p.band_d.source,
-        ),
-        item("Band D rise", rise, &p.rise_gbp.source),
-        item(
-            "Tax base growth",
-            by_year(&p.tax_base_growth_pct.value, pct),
-            &p.tax_base_growth_pct.source,
-        ),
-        item(
-            "Officer pay award (from 1 September)",
-            by_year(&a.officer_pay_award_pct.value, pct),
-            &a.officer_pay_award_pct.source,
-        ),
-        item(
-            "Staff pay award (from 1 September)",
-            by_year(&a.staff_pay_award_pct.value, pct),
-            &a.staff_pay_award_pct.source,
-        ),
-        item(
-            "Non-pay inflation",
-            by_year(&a.non_pay_inflation_pct.value, pct),
-            &a.non_pay_inflation_pct.source,
-        ),
-        item(
-            &format!("General reserve, start of {}", s.horizon.base_year),
-            format::millions(r.general_opening.value.0),
-            &r.general_opening.source,
-        ),
-        item(
-            "General reserve floor",
-            format!("{} of net revenue spend", pct(r.floor_pct.value.0)),
-            &r.floor_pct.source,
-        ),
+        item(Kind::BandD),
+        Assumption {
+            label: gbp.label(s),
+            value: rise,
+            source: gbp.source(s).cloned().unwrap_or_default(),
+        },
+        item(Kind::TaxBaseGrowth),
+        item(Kind::OfficerPayAward),
+        item(Kind::StaffPayAward),
+        item(Kind::NonPayInflation),
+        item(Kind::GeneralReserve),
+        item(Kind::ReserveFloor),
     ]
 }
 
@@ -117,20 +132,25 @@ pub(super) fn gap_notes(s: &Scenario) -> Vec<Note> {
 
 /// Notes for the precept slide.
 pub(super) fn precept_notes(s: &Scenario) -> Vec<Note> {
-    let p = &s.precept;
     let mut notes = vec![Note::source(
         "Per week = annual ÷ 52 (some reports use 52.14), rounded to the penny.",
     )];
-    for (name, source) in [
-        ("Band D", &p.band_d.source),
-        ("Band D rise", &p.rise_gbp.source),
-    ] {
-        notes.push(Note {
-            text: format!("{name}: {}", source.text),
-            estimate: source.estimate,
-        });
-    }
+    notes.extend(registry_notes(s, &[Kind::BandD, Kind::BandDRiseGbp]));
     notes
+}
+
+/// A note for each of `kinds` (plan-wide assumptions): its registry label and source.
+fn registry_notes(s: &Scenario, kinds: &[Kind]) -> Vec<Note> {
+    kinds
+        .iter()
+        .filter_map(|&kind| {
+            let a = registry::Assumption::plan(kind);
+            a.source(s).map(|source| Note {
+                text: format!("{}: {}", a.label(s), source.text),
+                estimate: source.estimate,
+            })
+        })
+        .collect()
 }
 
 /// Notes for the collaborations slide.
@@ -153,15 +173,5 @@ pub(super) fn collaboration_notes(s: &Scenario, c: &CollaborationProjection) -> 
 
 /// Notes for the reserves slide.
 pub(super) fn reserves_notes(s: &Scenario) -> Vec<Note> {
-    let r = &s.reserves;
-    [
-        ("Opening general reserve", &r.general_opening.source),
-        ("Floor", &r.floor_pct.source),
-    ]
-    .into_iter()
-    .map(|(name, source)| Note {
-        text: format!("{name}: {}", source.text),
-        estimate: source.estimate,
-    })
-    .collect()
+    registry_notes(s, &[Kind::GeneralReserve, Kind::ReserveFloor])
 }

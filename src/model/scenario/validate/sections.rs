@@ -26,10 +26,11 @@ pub(super) fn precept(s: &Scenario) -> ModelResult<()> {
             ),
         ));
     }
-    amounts("precept.rise_gbp", &p.rise_gbp.value, h, false)?;
-    pcts("precept.rise_pct", &p.rise_pct.value, h, false)?;
+    let at = |path| At::new(path, None);
+    amounts(&at("precept.rise_gbp"), &p.rise_gbp.value, h, false)?;
+    pcts(&at("precept.rise_pct"), &p.rise_pct.value, h, false)?;
     pcts(
-        "precept.tax_base_growth_pct",
+        &at("precept.tax_base_growth_pct"),
         &p.tax_base_growth_pct.value,
         h,
         false,
@@ -46,7 +47,7 @@ pub(super) fn precept(s: &Scenario) -> ModelResult<()> {
     // Band D and the tax base must stay positive and bounded in every year.
     let mut band = band_d;
     let mut base = tax_base;
-    for year in h.year_list().into_iter().skip(1) {
+    for year in (1..u16::from(h.years)).map_while(|n| h.base_year.plus(n)) {
         let at = At::new("precept", Some(year));
         band = match (p.rise_gbp.value.get(year), p.rise_pct.value.get(year)) {
             (Some(_), Some(_)) => {
@@ -67,7 +68,10 @@ pub(super) fn precept(s: &Scenario) -> ModelResult<()> {
             )
             .in_year(year));
         }
-        base = at.grow(base, p.tax_base_growth_pct.value.get_or_zero(year))?;
+        let growth = p.tax_base_growth_pct.value.get_or_zero(year);
+        if !growth.is_zero() {
+            base = at.grow(base, growth)?;
+        }
         if base <= Decimal::ZERO || base > MAX_TAX_BASE {
             return Err(ModelError::new(
                 "precept.tax_base_growth_pct",
@@ -95,22 +99,19 @@ pub(super) fn savings(s: &Scenario) -> ModelResult<()> {
         ));
     }
     for saving in &s.savings {
-        let at = format!("savings[{}]", saving.id);
+        let at = |field| At::item("savings", &saving.id, field, None);
         if saving.kind == SavingKind::Collaborations {
             if s.collaborations.is_none() {
-                return Err(ModelError::new(
-                    format!("{at}.kind"),
+                return Err(at(".kind").error(
                     "comes from the collaboration register but the scenario has no collaborations section",
                 ));
             }
             if !saving.amounts.0.is_empty() {
-                return Err(ModelError::new(
-                    format!("{at}.amounts"),
-                    "collaboration savings come from the register: leave amounts empty",
-                ));
+                return Err(at(".amounts")
+                    .error("collaboration savings come from the register: leave amounts empty"));
             }
         }
-        amounts(&format!("{at}.amounts"), &saving.amounts, h, true)?;
+        amounts(&at(".amounts"), &saving.amounts, h, true)?;
     }
     Ok(())
 }
@@ -122,7 +123,7 @@ pub(super) fn reserves(s: &Scenario) -> ModelResult<()> {
         ("reserves.general_opening", r.general_opening.value.0),
         ("reserves.earmarked_opening", r.earmarked_opening.value.0),
     ] {
-        amount(path, value, None)?;
+        amount(&At::new(path, None), value)?;
         if value < Decimal::ZERO {
             return Err(ModelError::new(
                 path,
@@ -131,13 +132,13 @@ pub(super) fn reserves(s: &Scenario) -> ModelResult<()> {
         }
     }
     amounts(
-        "reserves.planned_use_general",
+        &At::new("reserves.planned_use_general", None),
         &r.planned_use_general.value,
         h,
         true,
     )?;
     amounts(
-        "reserves.planned_use_earmarked",
+        &At::new("reserves.planned_use_earmarked", None),
         &r.planned_use_earmarked.value,
         h,
         true,
