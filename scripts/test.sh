@@ -9,11 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$ROOT"
 
 WASM=(--target "$WASM_TARGET")
-# Browser-test crates: tests/web.rs and any tests/web_*.rs.
-WEB_TESTS=()
-for f in tests/web.rs tests/web_*.rs; do
-  [ -f "$f" ] && WEB_TESTS+=(--test "$(basename "$f" .rs)")
-done
+# The browser tests are the wasm32 side of the one test crate (tests/main.rs: `mod web`).
+WEB_TESTS=(--test tests)
 results=()
 passed=0
 failed=0

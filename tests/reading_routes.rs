@@ -2,8 +2,6 @@
 //! browser store, the `mtfp` tool from a file and from standard input) reads files from
 //! other tools the same way: a leading byte-order mark is fine; a file from a newer
 //! planner says so before any field complaint; UTF-16 and stray bytes say what they are.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 use std::ffi::OsString;
 use std::path::PathBuf;

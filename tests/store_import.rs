@@ -1,8 +1,6 @@
 //! Importing scenario files: the catalogue of bad files in `tests/fixtures/bad-scenarios/`
 //! (also used by the browser journeys) is each refused with a message naming the problem,
 //! and a good file round-trips through the CLI's format.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use planner::model::baseline;
 use planner::store::import::{self, MAX_IMPORT_BYTES};

@@ -1,8 +1,6 @@
 //! Fuzz-style property tests: no input to the scenario, storage, share-link or import
 //! decoders panics, whatever it is (random text, random bytes, damaged real links and
 //! files), and good data always round-trips.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use std::sync::OnceLock;
 

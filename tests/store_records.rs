@@ -1,8 +1,6 @@
 //! The browser store natively (docs/scenarios.md, "The store"): record by record saves,
 //! older saved work moved in, the journal, and the rules that keep unreadable or newer
 //! saved work untouched.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use planner::edit::Field;
 use planner::model::baseline;

@@ -1,7 +1,5 @@
 //! The workspace natively: scenarios, change logs, undo and redo, storage round trips and
 //! recovery, share links, CSV.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use planner::edit::Field;
 use planner::model::registry::Kind;
