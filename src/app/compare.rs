@@ -11,7 +11,7 @@ use super::controls::option;
 
 use super::chart::figure;
 use super::compare_tables;
-use super::io_menu::chart_exports;
+use super::files::chart_exports;
 use super::notice::notice_at;
 use super::state::{Action, Place, Workspace};
 use crate::charts::ChartData;

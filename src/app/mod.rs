@@ -7,6 +7,7 @@ mod compare;
 mod compare_tables;
 mod controls;
 mod field;
+mod files;
 mod headlines;
 mod io;
 mod io_menu;

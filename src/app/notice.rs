@@ -26,7 +26,7 @@ pub fn notice_at(notice: &Option<Notice>, place: Place, dispatch: &Callback<Acti
                          (false, _) => "notice notice-info",
                      }}
                      role={if *error { "alert" } else { "status" }}
-                     id={format!("notice-{}", place_id(place))}>
+                     id={format!("notice-{}", place.key())}>
                     <span>{ text.clone() }</span>
                     if offers_undo {
                         { button("btn btn-small", None, false, "Undo", undo) }
@@ -36,18 +36,5 @@ pub fn notice_at(notice: &Option<Notice>, place: Place, dispatch: &Callback<Acti
             }
         }
         _ => html! {},
-    }
-}
-
-fn place_id(place: Place) -> &'static str {
-    match place {
-        Place::Scenarios => "scenarios",
-        Place::Name => "name",
-        Place::Import => "import",
-        Place::Share => "share",
-        Place::Link => "link",
-        Place::Export => "export",
-        Place::Storage => "storage",
-        Place::Backup => "backup",
     }
 }

@@ -1,7 +1,9 @@
-//! "All your scenarios", in the import/export menu: where the scenarios are kept and how
-//! much room they take, a backup of them all in one file, and restoring a backup beside
-//! them (all or nothing, checked as an import is). Both work a few scenarios at a time with
-//! a progress bar and a Cancel button, so a thousand scenarios never hold the page.
+//! "All your scenarios", in the import/export menu (drawn by the module loaded on demand):
+//! where the scenarios are kept and how much room they take, a backup of them all in one
+//! file, and restoring a backup beside them (all or nothing, checked as an import is). Both
+//! work a few scenarios at a time with a progress bar and a Cancel button, so a thousand
+//! scenarios never hold the page; the workspace gives each scenario's text for the backup
+//! and takes the restored scenarios as one step, through the bridge.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,16 +12,15 @@ use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::autosave::Storage;
 use super::io;
 use super::notice::notice_at;
+use super::remote::Bridge;
 use super::state::{now, use_dispatch, Action, Notice, Place};
-use super::storage::{self, Backend};
+use super::storage;
 use crate::format;
-use crate::store::records;
+use crate::store::remote::Saving;
 use crate::store::session::Restored;
-use crate::store::session::Shared;
-use crate::store::{backup, Collection, Entry, History};
+use crate::store::{backup, ScenarioId, Selected};
 
 /// How long the page may be held before it is given back, in ms.
 const SLICE_MS: f64 = 25.0;
@@ -28,11 +29,13 @@ const SLICE_MS: f64 = 25.0;
 #[derive(Properties, PartialEq)]
 pub struct SavedWorkProps {
     /// The named scenarios.
-    pub store: Shared<History<Collection>>,
+    pub scenarios: Rc<Vec<ScenarioId>>,
+    /// Where they are saved.
+    pub saving: Saving,
+    /// True if a newer version wrote them, so none is saved.
+    pub read_only: bool,
     /// The workspace's message (shown here if it is about backup or restore).
     pub notice: Option<Notice>,
-    /// True while the menu holding it is open (the room in use is looked up on opening).
-    pub open: bool,
 }
 
 /// Long work under way, for the progress bar.
@@ -60,7 +63,7 @@ fn mb(bytes: f64) -> String {
 }
 
 /// "412 scenarios, 3.1 MB of 480 MB, in this browser's database".
-async fn describe(backend: Option<Backend>, scenarios: usize) -> String {
+async fn describe(saving: Saving, scenarios: usize) -> String {
     let count = format!(
         "{} saved {}",
         format::count(Decimal::from(scenarios), 0),
@@ -70,8 +73,8 @@ async fn describe(backend: Option<Backend>, scenarios: usize) -> String {
             "scenarios"
         }
     );
-    match backend {
-        Some(Backend::Database(_)) => {
+    match saving {
+        Saving::Database => {
             let room = match storage::estimate().await {
                 Some((used, quota)) => format!(", {} of {} in use", mb(used), mb(quota)),
                 None => String::new(),
@@ -83,41 +86,34 @@ async fn describe(backend: Option<Backend>, scenarios: usize) -> String {
             };
             format!("{count}{room}, in this browser's database. {kept}")
         }
-        Some(Backend::Local) => format!(
+        Saving::Local => format!(
             "{count}, {} of about 5 MB in use, in this browser's local storage (its database is not available here).",
             mb(storage::local_chars() * 2.0)
         ),
-        _ => format!("{count}. This browser window does not allow saving: they last until it is closed."),
+        Saving::Nowhere => format!("{count}. This browser window does not allow saving: they last until it is closed."),
     }
 }
 
-/// Each scenario's `{"scenario": …, "log": […]}` text, for a backup: stored ones are only
-/// unpacked, never read, so this is quick; unreadable ones are left to their own download.
+/// Each scenario's `{"scenario": …, "log": […]}` text, for a backup, from the workspace
+/// (stored ones are only unpacked, never checked again, so this is quick; unreadable ones
+/// are left to their own download).
 async fn contents(
-    entries: &[Entry],
+    bridge: &Bridge,
+    ids: &[ScenarioId],
     job: &UseStateHandle<Job>,
     cancel: &Cell<bool>,
 ) -> Option<Vec<String>> {
-    let mut out = Vec::with_capacity(entries.len());
+    let mut out = Vec::with_capacity(ids.len());
     let mut started = js_sys::Date::now();
-    for (i, e) in entries.iter().enumerate() {
-        let text = match e.body.contents() {
-            Ok(c) if e.body.is_unpacked() && !e.body.is_packed() => {
-                Some(records::contents_json(&c.scenario, &c.log))
-            }
-            _ => e
-                .body
-                .packed(|_| String::new())
-                .and_then(|p| records::unpack_text(&p).ok()),
-        };
-        out.extend(text);
+    for (i, id) in ids.iter().enumerate() {
+        out.extend(bridge.contents(&Selected::Scenario(*id).key()));
         if breathe(&mut started, cancel).await {
             return None;
         }
         if i % 50 == 0 {
             job.set(Job::Backup {
                 done: i,
-                total: entries.len(),
+                total: ids.len(),
             });
         }
     }
@@ -158,25 +154,18 @@ async fn restore(
 #[component]
 pub fn SavedWork(props: &SavedWorkProps) -> Html {
     let d = &use_dispatch().callback();
-    let collection = props.store.0.present();
-    let storage = use_context::<Storage>();
+    let bridge = use_context::<Bridge>();
     let status = use_state(|| None::<String>);
     let job = use_state(|| Job::Idle);
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
-    let scenarios = collection.entries().len();
+    let scenarios = props.scenarios.len();
     {
-        let (status, storage) = (status.clone(), storage.clone());
-        use_effect_with((props.open, scenarios), move |(open, scenarios)| {
-            if *open {
-                let (status, backend, scenarios) = (
-                    status.clone(),
-                    storage.as_ref().and_then(Storage::backend),
-                    *scenarios,
-                );
-                wasm_bindgen_futures::spawn_local(async move {
-                    status.set(Some(describe(backend, scenarios).await));
-                });
-            }
+        let status = status.clone();
+        use_effect_with((props.saving, scenarios), move |(saving, scenarios)| {
+            let (status, saving, scenarios) = (status.clone(), *saving, *scenarios);
+            wasm_bindgen_futures::spawn_local(async move {
+                status.set(Some(describe(saving, scenarios).await));
+            });
         });
     }
     let start_job = {
@@ -188,16 +177,19 @@ pub fn SavedWork(props: &SavedWorkProps) -> Html {
         }
     };
     let download_all = {
-        let (job, d, entries) = (job.clone(), d.clone(), collection.entries().to_vec());
+        let (job, d, ids) = (job.clone(), d.clone(), props.scenarios.clone());
         let start_job = start_job.clone();
         Callback::from(move |_: MouseEvent| {
-            let (job, d, entries, flag) = (job.clone(), d.clone(), entries.clone(), start_job());
+            let Some(bridge) = bridge.clone() else {
+                return;
+            };
+            let (job, d, ids, flag) = (job.clone(), d.clone(), ids.clone(), start_job());
             wasm_bindgen_futures::spawn_local(async move {
                 job.set(Job::Backup {
                     done: 0,
-                    total: entries.len(),
+                    total: ids.len(),
                 });
-                if let Some(all) = contents(&entries, &job, &flag).await {
+                if let Some(all) = contents(&bridge, &ids, &job, &flag).await {
                     let when = now();
                     let file = backup::write(&when, &all);
                     let name = format!("mtfp-backup-{}.json", when.get(..10).unwrap_or("today"));
@@ -252,7 +244,7 @@ pub fn SavedWork(props: &SavedWorkProps) -> Html {
         let cancel = cancel.clone();
         Callback::from(move |_: MouseEvent| cancel.borrow().set(true))
     };
-    let read_only = storage.as_ref().is_some_and(Storage::read_only);
+    let read_only = props.read_only;
     let busy = *job != Job::Idle;
     html! {
         <div class="menu-group" id="saved-work">

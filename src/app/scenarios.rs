@@ -10,10 +10,11 @@ use super::controls::{button, option};
 
 use std::rc::Rc;
 
-use super::io_menu::{IoMenu, ShareMenu};
+use super::io_menu::LazyMenu;
 use super::notice::notice_at;
 use super::scenario_about;
 use super::state::{use_dispatch, Action, Place, View, WorkspaceContext};
+use crate::store::remote::Screen;
 use crate::store::Selected;
 
 /// Props of [`ScenarioSelect`].
@@ -102,14 +103,8 @@ pub fn ScenarioBar() -> Html {
                     { view_button(View::Edit, "Edit") }
                     { view_button(View::Compare, "Compare") }
                 </div>
-                <IoMenu
-                    scenario={ws.scenario.clone()}
-                    projection={ws.projection.clone()}
-                    baseline={ws.baseline.clone()}
-                    baseline_projection={ws.baseline_projection.clone()}
-                    store={ws.store.clone()}
-                    notice={ws.notice.clone()} />
-                <ShareMenu scenario={ws.scenario.clone()} notice={ws.notice.clone()} />
+                <LazyMenu id="io-menu" label="Import / export" screen={Screen::Files} ws={(*ws).clone()} />
+                <LazyMenu id="share-menu" label="Share link" screen={Screen::Share} ws={(*ws).clone()} />
             </div>
             { notice_at(&ws.notice, Place::Scenarios, &callback) }
             { notice_at(&ws.notice, Place::Storage, &callback) }

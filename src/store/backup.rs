@@ -17,6 +17,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use super::collection::MAX_DESCRIPTION_CHARS;
 use super::records;
 use super::session::Restored;
 use crate::format;
@@ -260,7 +261,7 @@ fn not_backup(root: &Node) -> String {
 /// projected, and packed as the store keeps it (so saving a large restore is only a
 /// write), or why it is refused.
 pub fn read_entry(file: &str, number: usize, text: &str) -> Result<Restored, BackupError> {
-    let contents = records::read_contents(text).map_err(|e| {
+    let mut contents = records::read_contents(text).map_err(|e| {
         BackupError::new(
             file,
             BackupProblem::Entry {
@@ -280,6 +281,15 @@ pub fn read_entry(file: &str, number: usize, text: &str) -> Result<Restored, Bac
             },
         ));
     }
+    // Kept as the workspace keeps any scenario: a description cut to its longest.
+    if contents.scenario.description.chars().count() > MAX_DESCRIPTION_CHARS {
+        let mut s = (*contents.scenario).clone();
+        s.description = s.description.chars().take(MAX_DESCRIPTION_CHARS).collect();
+        contents.scenario = std::rc::Rc::new(s);
+    }
     let packed = records::pack_contents(&contents).into();
-    Ok(Restored { contents, packed })
+    Ok(Restored {
+        name: contents.scenario.name.clone(),
+        packed,
+    })
 }

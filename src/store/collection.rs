@@ -446,6 +446,37 @@ impl Collection {
         id
     }
 
+    /// Add the scenario called `name` whose contents are `packed` (by [`super::records`]'s
+    /// rule, read back with `unpack`), read only when it is first shown; the screen stays
+    /// where it was. If its name is taken it is read now and added under a new name (its
+    /// packed form is then made again when saved); if it cannot be read it is not added.
+    pub fn add_stored(
+        &mut self,
+        name: &str,
+        packed: Rc<str>,
+        unpack: Unpacker,
+        baseline_name: &str,
+    ) -> Option<ScenarioId> {
+        let current = self.current;
+        let unique = self.unique_name(name, baseline_name);
+        let id = if unique == name {
+            let id = self.next_id;
+            self.next_id = self.next_id.saturating_add(1);
+            self.entries.push(Entry {
+                id,
+                name: unique,
+                body: Rc::new(Body::stored(packed, unpack)),
+            });
+            Some(id)
+        } else {
+            unpack(&packed)
+                .ok()
+                .map(|c| self.add_packed(c, packed, unpack, baseline_name))
+        };
+        self.current = current;
+        id
+    }
+
     /// Replace scenario `id` with `scenario` (its name and description are kept), logging
     /// `change`. With `merge`, the change continues the log's last entry (same field, typed
     /// in several keystrokes): that entry keeps its `from` and takes the new `to` and `at`.

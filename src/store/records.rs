@@ -227,6 +227,20 @@ pub fn contents_json(scenario: &Scenario, log: &[Change]) -> String {
     )
 }
 
+/// Scenario `e`'s `{"scenario": …, "log": […]}` text, for a backup: a scenario read from
+/// the store is only unpacked, never checked again, so a backup of a thousand is quick; one
+/// that cannot be read has none (it has its own download).
+pub fn backup_text(e: &Entry) -> Option<String> {
+    if e.body.is_packed() {
+        e.body
+            .packed(|_| String::new())
+            .and_then(|p| unpack_text(&p).ok())
+    } else {
+        let c = e.body.contents().ok()?;
+        Some(contents_json(&c.scenario, &c.log))
+    }
+}
+
 /// The contents packed as a scenario record holds them.
 pub fn pack_contents(c: &Contents) -> String {
     pack::pack(&contents_json(&c.scenario, &c.log), pack::STORE_LEVEL)

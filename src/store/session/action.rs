@@ -8,7 +8,7 @@ use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
 use crate::model::FinancialYear;
 use crate::store::backup::BackupError;
-use crate::store::collection::{Change, Collection, Contents, Selected};
+use crate::store::collection::{Change, Collection, Selected};
 use crate::store::history::History;
 use crate::store::import::{ImportError, ImportProblem};
 use crate::store::records;
@@ -66,12 +66,13 @@ pub enum Action {
 }
 
 /// A scenario read from a backup file, with its change log, checked (it projects without
-/// error) and already packed for storage.
+/// error) and packed for storage: the workspace lists it by name and reads it only when it
+/// is shown, so restoring a thousand scenarios never holds the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Restored {
-    /// The scenario and its change log.
-    pub contents: Contents,
-    /// The contents packed as the store keeps them.
+    /// The scenario's name (as its packed contents hold it).
+    pub name: String,
+    /// The scenario and its change log, packed as the store keeps them.
     pub packed: Rc<str>,
 }
 
@@ -236,8 +237,8 @@ impl Workspace {
                 let n = restored.len();
                 let before = self.current();
                 for r in restored {
-                    c.add_packed(
-                        r.contents,
+                    c.add_stored(
+                        &r.name,
                         r.packed,
                         records::unpack_contents,
                         &self.baseline.name,

@@ -61,6 +61,39 @@ pub enum Place {
     Backup,
 }
 
+impl Place {
+    /// Every place.
+    pub const ALL: [Place; 8] = [
+        Place::Scenarios,
+        Place::Name,
+        Place::Import,
+        Place::Share,
+        Place::Link,
+        Place::Export,
+        Place::Storage,
+        Place::Backup,
+    ];
+
+    /// Its name (in the page's ids, `notice-import`, and in messages between modules).
+    pub fn key(self) -> &'static str {
+        match self {
+            Place::Scenarios => "scenarios",
+            Place::Name => "name",
+            Place::Import => "import",
+            Place::Share => "share",
+            Place::Link => "link",
+            Place::Export => "export",
+            Place::Storage => "storage",
+            Place::Backup => "backup",
+        }
+    }
+
+    /// The place named `key`.
+    pub fn from_key(key: &str) -> Option<Place> {
+        Place::ALL.into_iter().find(|p| p.key() == key)
+    }
+}
+
 /// A message shown beside the control it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
