@@ -224,6 +224,8 @@ fn Remote(props: &RemoteProps) -> Html {
         Screen::Share => {
             html! { <ShareLink scenario={ws.scenario.clone()} notice={ws.notice.clone()} /> }
         }
+        // The capital view comes with its screen (next commit).
+        Screen::Capital => html! {},
     };
     html! {
         <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use super::collection::{Body, Collection, Entry, ScenarioId, Selected, Unpacker};
 use super::session::{Action, Notice, Place, Recovery, View, Workspace};
+use crate::edit::capital::CapitalEdit;
 use crate::model::json::{self, Node, Object};
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelError};
@@ -29,6 +30,8 @@ pub enum Screen {
     Files,
     /// The share menu: a link carrying the scenario on screen.
     Share,
+    /// The capital programme: its table (editable), charts and prudential indicators.
+    Capital,
 }
 
 impl Screen {
@@ -40,6 +43,7 @@ impl Screen {
             Screen::Print => "print",
             Screen::Files => "files",
             Screen::Share => "share",
+            Screen::Capital => "capital",
         }
     }
 
@@ -50,6 +54,7 @@ impl Screen {
             Screen::Print,
             Screen::Files,
             Screen::Share,
+            Screen::Capital,
         ]
         .into_iter()
         .find(|s| s.key() == key)
@@ -263,6 +268,8 @@ pub enum Message {
     Dismiss,
     /// Take back the last step (from a message's Undo button).
     Undo,
+    /// Change the capital programme (the capital view).
+    Capital(CapitalEdit),
 }
 
 impl Message {
@@ -285,6 +292,7 @@ impl Message {
             Action::Notify(n) => Some(Message::Notify(n)),
             Action::DismissNotice => Some(Message::Dismiss),
             Action::Undo => Some(Message::Undo),
+            Action::Capital(edit) => Some(Message::Capital(edit)),
             _ => None,
         }
     }
@@ -298,6 +306,7 @@ impl Message {
             Message::Notify(n) => Some(Action::Notify(n)),
             Message::Dismiss => Some(Action::DismissNotice),
             Message::Undo => Some(Action::Undo),
+            Message::Capital(edit) => Some(Action::Capital(edit)),
         }
     }
 
@@ -317,6 +326,10 @@ impl Message {
             }
             Message::Dismiss => o.put("do", Node::str("dismiss")),
             Message::Undo => o.put("do", Node::str("undo")),
+            Message::Capital(edit) => {
+                o.put("do", Node::str("capital"));
+                o.put("edit", edit.to_node());
+            }
         }
         json::to_string(&o.node())
     }
@@ -335,6 +348,11 @@ impl Message {
             "notify" => Message::Notify(node.get("notice").and_then(read_notice).ok_or_else(bad)?),
             "dismiss" => Message::Dismiss,
             "undo" => Message::Undo,
+            "capital" => Message::Capital(
+                node.get("edit")
+                    .and_then(CapitalEdit::from_node)
+                    .ok_or_else(bad)?,
+            ),
             _ => return Err(bad()),
         })
     }
@@ -455,6 +473,17 @@ mod tests {
             Message::Notify(notice.clone()),
             Message::Dismiss,
             Message::Undo,
+            Message::Capital(CapitalEdit::Add),
+            Message::Capital(CapitalEdit::Remove("fleet".into())),
+            Message::Capital(CapitalEdit::Scheme {
+                id: "fleet".into(),
+                key: "spend:2023/24".into(),
+                text: "£1,250,000".into(),
+            }),
+            Message::Capital(CapitalEdit::Programme {
+                key: "borrowing_rate_pct:2024/25".into(),
+                text: "4.5%".into(),
+            }),
         ] {
             assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
         }

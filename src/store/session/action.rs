@@ -1,8 +1,11 @@
 //! What each [`Action`] does to the workspace.
 
+mod capital;
+
 use std::rc::Rc;
 
 use super::{shown, Draft, Notice, Place, Shared, View, Workspace};
+use crate::edit::capital::CapitalEdit;
 use crate::edit::{self, Field};
 use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
@@ -63,6 +66,8 @@ pub enum Action {
     /// Saved work that could not be read (the key it was kept under) was deleted from the
     /// browser at the user's request.
     Forgotten(String),
+    /// A change to the capital programme (the capital view: `action/capital.rs`).
+    Capital(CapitalEdit),
 }
 
 /// A scenario read from a backup file, with its change log, checked (it projects without
@@ -269,6 +274,7 @@ impl Workspace {
                     next.notice = None;
                 }
             }
+            Action::Capital(edit) => next.capital(&edit, now),
             Action::Forgotten(key) => {
                 if let Some(r) = &mut next.recovery {
                     r.kept.retain(|k| k.key != key);
