@@ -554,14 +554,20 @@ fn editing_adds_a_programme_and_its_line_to_a_scenario_without_one() {
 #[test]
 fn the_workspace_applies_capital_edits_as_undoable_steps() {
     let ws = Workspace::new(baseline::nottinghamshire().unwrap()).unwrap();
-    let ws = ws.apply(
-        Action::Capital(CapitalEdit::Scheme {
-            id: "fleet".into(),
-            key: "spend:2023/24".into(),
-            text: "2,000,000".into(),
-        }),
-        "t",
-    );
+    let edit = |ws: &Workspace, key: &str, text: &str| {
+        let change = edit::change(
+            &ws.scenario,
+            &CapitalEdit::Scheme {
+                id: "fleet".into(),
+                key: key.into(),
+                text: text.into(),
+            },
+            None,
+        )
+        .unwrap();
+        ws.apply(Action::Capital(Box::new(change)), "t")
+    };
+    let ws = edit(&ws, "spend:2023/24", "2,000,000");
     // Editing the baseline made a new scenario.
     let fleet = |ws: &Workspace| {
         ws.scenario.capital_programme.as_ref().unwrap().schemes[1]
@@ -571,17 +577,15 @@ fn the_workspace_applies_capital_edits_as_undoable_steps() {
     assert_eq!(fleet(&ws), Some(dec!(2000000)));
     assert_ne!(ws.scenario.name, "Nottinghamshire baseline");
     // Funding beyond the spend is refused beside the editor; the plan stays.
-    let refused = ws.apply(
-        Action::Capital(CapitalEdit::Scheme {
-            id: "fleet".into(),
-            key: "capital_grant:2023/24".into(),
-            text: "3000000".into(),
-        }),
-        "t",
-    );
+    let refused = edit(&ws, "capital_grant:2023/24", "3000000");
     let n = refused.notice.clone().unwrap();
     assert_eq!(n.place, Place::Capital);
-    assert!(n.text.contains("is more than the spend"), "{}", n.text);
+    assert_eq!(
+        n.text,
+        "Vehicle replacement capital grant 2023/24: the funding listed (£3000000) is more \
+         than the spend (£2000000): borrowing is what the spend leaves, so it cannot be \
+         negative"
+    );
     assert_eq!(refused.scenario, ws.scenario);
     // Undo takes the edit back.
     let undone = ws.apply(Action::Undo, "t");

@@ -16,6 +16,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use super::capital::Capital;
 use super::compare::Compare;
 use super::files::{Files, ShareLink};
 use super::present::{Presentation, PrintNow};
@@ -224,8 +225,7 @@ fn Remote(props: &RemoteProps) -> Html {
         Screen::Share => {
             html! { <ShareLink scenario={ws.scenario.clone()} notice={ws.notice.clone()} /> }
         }
-        // The capital view comes with its screen (next commit).
-        Screen::Capital => html! {},
+        Screen::Capital => html! { <Capital ws={ws.clone()} dispatch={(*dispatch).clone()} /> },
     };
     html! {
         <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>

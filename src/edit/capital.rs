@@ -19,7 +19,7 @@ use crate::model::capital::{
     PROGRAMME_SCHEMA,
 };
 use crate::model::dec::YearValues;
-use crate::model::json::{self, Node, Object};
+use crate::model::json::{self, Item, Node, Object};
 use crate::model::scenario::{Driver, ExpenditureCategory, ExpenditureLine, Scenario};
 use crate::model::{FinancialYear, Source};
 
@@ -54,6 +54,60 @@ pub enum CapitalEdit {
     Remove(String),
 }
 
+/// A change to the capital programme of the scenario on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CapitalChange {
+    /// The programme after the change.
+    pub programme: CapitalProgramme,
+    /// Expenditure lines the programme now needs, added unless a line with the same
+    /// driver is there already.
+    pub lines: Vec<ExpenditureLine>,
+    /// What changed, for the change log ("Capital: Custody suite spend 2023/24").
+    pub what: String,
+    /// The value before, as shown.
+    pub from: String,
+    /// The value after, as shown.
+    pub to: String,
+    /// Changes with the same key one after another are one undo step.
+    pub merge: Option<String>,
+}
+
+impl CapitalChange {
+    /// As JSON (between the app's modules).
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("programme", self.programme.to_node());
+        o.put(
+            "lines",
+            Node::array(self.lines.iter().map(ExpenditureLine::to_node).collect()),
+        );
+        o.put("what", Node::str(&self.what));
+        o.put("from", Node::str(&self.from));
+        o.put("to", Node::str(&self.to));
+        if let Some(m) = &self.merge {
+            o.put("merge", Node::str(m));
+        }
+        o.node()
+    }
+
+    /// Read [`CapitalChange::to_node`]'s JSON.
+    pub fn from_node(node: &Node) -> Option<CapitalChange> {
+        let text = |k: &str| node.get(k).and_then(Node::as_str).map(str::to_string);
+        let programme = CapitalProgramme::from_node(Item::root(node.get("programme")?)).ok()?;
+        let lines = Item::root(node.get("lines")?)
+            .entries(ExpenditureLine::from_node)
+            .ok()?;
+        Some(CapitalChange {
+            programme,
+            lines,
+            what: text("what")?,
+            from: text("from")?,
+            to: text("to")?,
+            merge: text("merge"),
+        })
+    }
+}
+
 /// A change applied: the new scenario, and how the change log names it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Applied {
@@ -67,56 +121,6 @@ pub struct Applied {
     pub to: String,
     /// Changes with the same key one after another are one undo step.
     pub merge: Option<String>,
-}
-
-impl CapitalEdit {
-    /// As JSON (for a message between the app's modules).
-    pub fn to_node(&self) -> Node {
-        let mut o = Object::new();
-        match self {
-            CapitalEdit::Scheme { id, key, text } => {
-                o.put("edit", Node::str("scheme"));
-                o.put("id", Node::str(id));
-                o.put("key", Node::str(key));
-                o.put("text", Node::str(text));
-            }
-            CapitalEdit::Programme { key, text } => {
-                o.put("edit", Node::str("programme"));
-                o.put("key", Node::str(key));
-                o.put("text", Node::str(text));
-            }
-            CapitalEdit::Add => o.put("edit", Node::str("add")),
-            CapitalEdit::Remove(id) => {
-                o.put("edit", Node::str("remove"));
-                o.put("id", Node::str(id));
-            }
-        }
-        o.node()
-    }
-
-    /// Read [`CapitalEdit::to_node`]'s JSON.
-    pub fn from_node(node: &Node) -> Option<CapitalEdit> {
-        let field = |name: &str| node.get(name).and_then(Node::as_str).map(str::to_string);
-        Some(match node.get("edit")?.as_str()? {
-            "scheme" => CapitalEdit::Scheme {
-                id: field("id")?,
-                key: field("key")?,
-                text: field("text")?,
-            },
-            "programme" => CapitalEdit::Programme {
-                key: field("key")?,
-                text: field("text")?,
-            },
-            "add" => CapitalEdit::Add,
-            "remove" => CapitalEdit::Remove(field("id")?),
-            _ => return None,
-        })
-    }
-
-    /// As JSON text.
-    pub fn to_json(&self) -> String {
-        json::to_string(&self.to_node())
-    }
 }
 
 /// `key` split into its field and year: `spend:2023/24` → (`spend`, 2023/24).
@@ -318,6 +322,31 @@ pub fn apply(
         from,
         to,
         merge,
+    })
+}
+
+/// [`apply`] `edit` to `s`, as the change the workspace's reducer takes: the programme
+/// after it, and the lines it added.
+pub fn change(
+    s: &Scenario,
+    edit: &CapitalEdit,
+    template: Option<&CapitalProgramme>,
+) -> Result<CapitalChange, String> {
+    let a = apply(s, edit, template)?;
+    let lines = a
+        .scenario
+        .expenditure
+        .iter()
+        .filter(|l| !s.expenditure.iter().any(|b| b.id == l.id))
+        .cloned()
+        .collect();
+    Ok(CapitalChange {
+        programme: a.scenario.capital_programme.unwrap_or_default(),
+        lines,
+        what: a.what,
+        from: a.from,
+        to: a.to,
+        merge: a.merge,
     })
 }
 

@@ -10,8 +10,7 @@
 use std::rc::Rc;
 
 use super::collection::{Body, Collection, Entry, ScenarioId, Selected, Unpacker};
-use super::session::{Action, Notice, Place, Recovery, View, Workspace};
-use crate::edit::capital::CapitalEdit;
+use super::session::{Action, CapitalChange, Notice, Place, Recovery, View, Workspace};
 use crate::model::json::{self, Node, Object};
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelError};
@@ -269,7 +268,7 @@ pub enum Message {
     /// Take back the last step (from a message's Undo button).
     Undo,
     /// Change the capital programme (the capital view).
-    Capital(CapitalEdit),
+    Capital(Box<CapitalChange>),
 }
 
 impl Message {
@@ -292,7 +291,7 @@ impl Message {
             Action::Notify(n) => Some(Message::Notify(n)),
             Action::DismissNotice => Some(Message::Dismiss),
             Action::Undo => Some(Message::Undo),
-            Action::Capital(edit) => Some(Message::Capital(edit)),
+            Action::Capital(change) => Some(Message::Capital(change)),
             _ => None,
         }
     }
@@ -306,7 +305,7 @@ impl Message {
             Message::Notify(n) => Some(Action::Notify(n)),
             Message::Dismiss => Some(Action::DismissNotice),
             Message::Undo => Some(Action::Undo),
-            Message::Capital(edit) => Some(Action::Capital(edit)),
+            Message::Capital(change) => Some(Action::Capital(change)),
         }
     }
 
@@ -326,9 +325,9 @@ impl Message {
             }
             Message::Dismiss => o.put("do", Node::str("dismiss")),
             Message::Undo => o.put("do", Node::str("undo")),
-            Message::Capital(edit) => {
+            Message::Capital(change) => {
                 o.put("do", Node::str("capital"));
-                o.put("edit", edit.to_node());
+                o.put("change", change.to_node());
             }
         }
         json::to_string(&o.node())
@@ -348,11 +347,11 @@ impl Message {
             "notify" => Message::Notify(node.get("notice").and_then(read_notice).ok_or_else(bad)?),
             "dismiss" => Message::Dismiss,
             "undo" => Message::Undo,
-            "capital" => Message::Capital(
-                node.get("edit")
-                    .and_then(CapitalEdit::from_node)
+            "capital" => Message::Capital(Box::new(
+                node.get("change")
+                    .and_then(CapitalChange::from_node)
                     .ok_or_else(bad)?,
-            ),
+            )),
             _ => return Err(bad()),
         })
     }
@@ -473,17 +472,14 @@ mod tests {
             Message::Notify(notice.clone()),
             Message::Dismiss,
             Message::Undo,
-            Message::Capital(CapitalEdit::Add),
-            Message::Capital(CapitalEdit::Remove("fleet".into())),
-            Message::Capital(CapitalEdit::Scheme {
-                id: "fleet".into(),
-                key: "spend:2023/24".into(),
-                text: "£1,250,000".into(),
-            }),
-            Message::Capital(CapitalEdit::Programme {
-                key: "borrowing_rate_pct:2024/25".into(),
-                text: "4.5%".into(),
-            }),
+            Message::Capital(Box::new({
+                let edit = crate::edit::capital::CapitalEdit::Scheme {
+                    id: "fleet".into(),
+                    key: "revenue_contribution:2023/24".into(),
+                    text: "£250,000".into(),
+                };
+                crate::edit::capital::change(&s, &edit, None).unwrap()
+            })),
         ] {
             assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
         }

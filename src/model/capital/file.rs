@@ -5,11 +5,32 @@ use super::{
     CapitalProgramme, Category, ExistingDebt, Funding, FundingSource, InUse, MrpMethod, Receipts,
     Scheme,
 };
-use crate::model::dec::YearValues;
-use crate::model::json::{Item, Node, Object, Read};
+use crate::model::dec::{Dec, YearValues};
+use crate::model::json::{Fields, Item, Node, Object, Read};
 use crate::model::scenario::Sourced;
 use crate::model::source::Source;
 use crate::model::year::FinancialYear;
+
+// One reader per kind of member, each called rather than inlined at every field: the
+// section has many, and the browser downloads this code.
+
+/// An optional table by year.
+#[inline(never)]
+fn years(o: &Fields<'_>, key: &str) -> Read<YearValues> {
+    o.or_default(key, YearValues::from_node)
+}
+
+/// An optional sourced table by year.
+#[inline(never)]
+fn sourced_years(o: &Fields<'_>, key: &str) -> Read<Sourced<YearValues>> {
+    o.or_default(key, Sourced::years_from_node)
+}
+
+/// An optional sourced amount.
+#[inline(never)]
+fn sourced_dec(o: &Fields<'_>, key: &str) -> Read<Sourced<Dec>> {
+    o.or_default(key, Sourced::dec_from_node)
+}
 
 /// The sources a scheme's `funding` lists (borrowing is worked out).
 const LISTED: [FundingSource; 4] = [
@@ -31,11 +52,11 @@ impl CapitalProgramme {
             "schemes",
         ])?;
         Ok(CapitalProgramme {
-            borrowing_rate_pct: o.or_default("borrowing_rate_pct", Sourced::years_from_node)?,
+            borrowing_rate_pct: sourced_years(&o, "borrowing_rate_pct")?,
             existing_debt: o.or_default("existing_debt", ExistingDebt::from_node)?,
             receipts: o.or_default("receipts", Receipts::from_node)?,
-            operational_boundary: o.or_default("operational_boundary", Sourced::years_from_node)?,
-            authorised_limit: o.or_default("authorised_limit", Sourced::years_from_node)?,
+            operational_boundary: sourced_years(&o, "operational_boundary")?,
+            authorised_limit: sourced_years(&o, "authorised_limit")?,
             schemes: o.or_default("schemes", |i| i.entries(Scheme::from_node))?,
         })
     }
@@ -66,9 +87,9 @@ impl ExistingDebt {
     fn from_node(item: Item<'_>) -> Read<ExistingDebt> {
         let o = item.object(&["opening_cfr", "mrp", "interest"])?;
         Ok(ExistingDebt {
-            opening_cfr: o.or_default("opening_cfr", Sourced::dec_from_node)?,
-            mrp: o.or_default("mrp", Sourced::years_from_node)?,
-            interest: o.or_default("interest", Sourced::years_from_node)?,
+            opening_cfr: sourced_dec(&o, "opening_cfr")?,
+            mrp: sourced_years(&o, "mrp")?,
+            interest: sourced_years(&o, "interest")?,
         })
     }
 
@@ -85,8 +106,8 @@ impl Receipts {
     fn from_node(item: Item<'_>) -> Read<Receipts> {
         let o = item.object(&["opening", "expected"])?;
         Ok(Receipts {
-            opening: o.or_default("opening", Sourced::dec_from_node)?,
-            expected: o.or_default("expected", Sourced::years_from_node)?,
+            opening: sourced_dec(&o, "opening")?,
+            expected: sourced_years(&o, "expected")?,
         })
     }
 
@@ -109,7 +130,7 @@ impl Funding {
         let mut out = Funding::default();
         for source in LISTED {
             if let Some(table) = out.table_mut(source) {
-                *table = o.or_default(source.key(), YearValues::from_node)?;
+                *table = years(&o, source.key())?;
             }
         }
         Ok(out)
@@ -164,7 +185,7 @@ impl Scheme {
             id: o.string("id")?,
             name: o.string("name")?,
             category: o.req("category")?.variant(&Category::ALL, Category::key)?,
-            spend: o.or_default("spend", YearValues::from_node)?,
+            spend: years(&o, "spend")?,
             funding: o.or_default("funding", Funding::from_node)?,
             in_use: InUse::from_node(o.req("in_use")?)?,
             life_years: o.req("life_years")?.u16()?,

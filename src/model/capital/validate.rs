@@ -1,8 +1,6 @@
 //! Checks on the `capital_programme` section (docs/capital.md, "Bad input"): each names
 //! the field (a scheme by its id) and, where it belongs to one, the year.
 
-use std::collections::HashSet;
-
 use rust_decimal::Decimal;
 
 use super::schedule::path;
@@ -10,67 +8,68 @@ use super::{CapitalProgramme, InUse, Scheme, MAX_LIFE_YEARS, PROGRAMME_SCHEMA};
 use crate::model::dec::YearValues;
 use crate::model::error::{ModelError, ModelResult};
 use crate::model::json::shorten;
-use crate::model::money::{checked_add, round_money, within, At};
+use crate::model::money::{checked_add, round_money, within};
 use crate::model::scenario::{Driver, Horizon, Scenario};
 use crate::model::year::FinancialYear;
 
 /// Largest amount (£) accepted anywhere in the programme: £1 trillion, as elsewhere.
 const MAX_AMOUNT: u64 = 1_000_000_000_000;
 
+/// An error at `prefix` + `field` (and `year`): the path is written only for a message.
+#[inline(never)]
+fn bad(prefix: &str, field: &str, year: Option<FinancialYear>, message: String) -> ModelError {
+    let e = ModelError::new(format!("{prefix}{field}"), message);
+    match year {
+        Some(y) => e.in_year(y),
+        None => e,
+    }
+}
+
 /// An amount: not negative, at most £1 trillion.
-fn amount(path: &dyn Fn() -> String, year: Option<FinancialYear>, v: Decimal) -> ModelResult<()> {
+#[inline(never)]
+fn amount(prefix: &str, field: &str, year: Option<FinancialYear>, v: Decimal) -> ModelResult<()> {
     if v.is_sign_negative() && !v.is_zero() {
-        let e = ModelError::new(path(), format!("an amount cannot be negative (£{v})"));
-        return Err(match year {
-            Some(y) => e.in_year(y),
-            None => e,
-        });
+        return Err(bad(
+            prefix,
+            field,
+            year,
+            format!("an amount cannot be negative (£{v})"),
+        ));
     }
     if !within(v, MAX_AMOUNT) {
-        let e = ModelError::new(
-            path(),
+        return Err(bad(
+            prefix,
+            field,
+            year,
             format!("£{v} is beyond any police budget (the limit is £1 trillion)"),
-        );
-        return Err(match year {
-            Some(y) => e.in_year(y),
-            None => e,
-        });
+        ));
     }
     Ok(())
 }
 
-/// A table of amounts whose years lie between `from` and `to`.
+/// A table of amounts whose years lie between `from` (any, if none) and `to`.
+#[inline(never)]
 fn table(
-    path: &dyn Fn() -> String,
+    prefix: &str,
+    field: &str,
     values: &YearValues,
     from: Option<FinancialYear>,
     to: Option<FinancialYear>,
 ) -> ModelResult<()> {
     for (year, v) in values.iter() {
-        let early = from.is_some_and(|f| year < f);
-        let late = to.is_some_and(|t| year > t);
-        if early || late {
+        if from.is_some_and(|f| year < f) || to.is_some_and(|t| year > t) {
             let from = from.map_or_else(|| "2000/01".to_string(), |y| y.to_string());
             let to = to.map_or_else(String::new, |y| y.to_string());
-            return Err(ModelError::new(
-                path(),
+            return Err(bad(
+                prefix,
+                field,
+                Some(year),
                 format!("{year} is outside the years this table covers ({from} to {to})"),
-            )
-            .in_year(year));
+            ));
         }
-        amount(path, Some(year), v)?;
+        amount(prefix, field, Some(year), v)?;
     }
     Ok(())
-}
-
-/// A table of the plan's years.
-fn plan_table(path: &str, values: &YearValues, h: &Horizon) -> ModelResult<()> {
-    table(
-        &|| path.to_string(),
-        values,
-        Some(h.base_year),
-        h.last_year(),
-    )
 }
 
 /// Check the programme of scenario `s`: [`own`], then [`lines`].
@@ -102,38 +101,24 @@ pub(crate) fn own(s: &Scenario, p: &CapitalProgramme) -> ModelResult<()> {
         }
     }
     let debt = &p.existing_debt;
+    let top = "capital_programme.";
     amount(
-        &|| "capital_programme.existing_debt.opening_cfr".into(),
+        top,
+        "existing_debt.opening_cfr",
         None,
         debt.opening_cfr.value.0,
     )?;
-    plan_table("capital_programme.existing_debt.mrp", &debt.mrp.value, h)?;
-    plan_table(
-        "capital_programme.existing_debt.interest",
-        &debt.interest.value,
-        h,
-    )?;
-    amount(
-        &|| "capital_programme.receipts.opening".into(),
-        None,
-        p.receipts.opening.value.0,
-    )?;
-    plan_table(
-        "capital_programme.receipts.expected",
-        &p.receipts.expected.value,
-        h,
-    )?;
-    plan_table(
-        "capital_programme.operational_boundary",
-        &p.operational_boundary.value,
-        h,
-    )?;
-    plan_table(
-        "capital_programme.authorised_limit",
-        &p.authorised_limit.value,
-        h,
-    )?;
-    let mut seen: HashSet<&str> = HashSet::new();
+    amount(top, "receipts.opening", None, p.receipts.opening.value.0)?;
+    let (from, to) = (Some(h.base_year), h.last_year());
+    for (field, values) in [
+        ("existing_debt.mrp", &debt.mrp.value),
+        ("existing_debt.interest", &debt.interest.value),
+        ("receipts.expected", &p.receipts.expected.value),
+        ("operational_boundary", &p.operational_boundary.value),
+        ("authorised_limit", &p.authorised_limit.value),
+    ] {
+        table(top, field, values, from, to)?;
+    }
     for (index, scheme) in p.schemes.iter().enumerate() {
         if scheme.id.trim().is_empty() {
             return Err(ModelError::new(
@@ -141,7 +126,9 @@ pub(crate) fn own(s: &Scenario, p: &CapitalProgramme) -> ModelResult<()> {
                 "every scheme needs an id",
             ));
         }
-        if !seen.insert(&scheme.id) {
+        // At most 1,000 schemes: each id is compared with those before it.
+        let before = p.schemes.get(..index).unwrap_or_default();
+        if before.iter().any(|x| x.id == scheme.id) {
             return Err(ModelError::new(
                 format!("{}.id", path(scheme)),
                 format!(
@@ -156,68 +143,57 @@ pub(crate) fn own(s: &Scenario, p: &CapitalProgramme) -> ModelResult<()> {
 }
 
 fn scheme(scheme: &Scheme, h: &Horizon) -> ModelResult<()> {
-    let path = path(scheme);
-    let at = |field: &str| format!("{path}.{field}");
+    let path = format!("{}.", path(scheme));
+    let path = path.as_str();
     if scheme.name.trim().is_empty() {
-        return Err(ModelError::new(at("name"), "a scheme needs a name"));
+        return Err(bad(path, "name", None, "a scheme needs a name".into()));
     }
     if scheme.life_years == 0 || scheme.life_years > MAX_LIFE_YEARS {
-        return Err(ModelError::new(
-            at("life_years"),
+        return Err(bad(
+            path,
+            "life_years",
+            None,
             format!(
                 "an asset life of {} years is outside 1 to {MAX_LIFE_YEARS}",
                 scheme.life_years
             ),
         ));
     }
-    let last = h.last_year();
-    table(&|| at("spend"), &scheme.spend, None, last)?;
     let f = &scheme.funding;
-    for (field, values) in [
+    let tables = [
+        ("spend", &scheme.spend),
         ("funding.capital_grant", &f.capital_grant),
         ("funding.capital_receipts", &f.capital_receipts),
         ("funding.revenue_contribution", &f.revenue_contribution),
         ("funding.earmarked_reserve", &f.earmarked_reserve),
-    ] {
-        table(&|| at(field), values, None, last)?;
+    ];
+    for (field, values) in tables {
+        table(path, field, values, None, h.last_year())?;
     }
     // The other sources may not pay for more than the year's spend.
-    let years = scheme
-        .spend
-        .0
-        .keys()
-        .chain(f.capital_grant.0.keys())
-        .chain(f.capital_receipts.0.keys())
-        .chain(f.revenue_contribution.0.keys())
-        .chain(f.earmarked_reserve.0.keys());
-    for &year in years {
-        let a = At::new(&path, Some(year));
-        let spend = round_money(scheme.spend.get_or_zero(year));
-        let funded = a.sum(
-            [
-                &f.capital_grant,
-                &f.capital_receipts,
-                &f.revenue_contribution,
-                &f.earmarked_reserve,
-            ]
-            .into_iter()
-            .map(|t| round_money(t.get_or_zero(year))),
-        )?;
-        if funded > spend {
-            return Err(ModelError::new(
-                at("funding"),
-                format!(
-                    "the funding listed (£{funded}) is more than the spend (£{spend}): \
-                     borrowing is what the spend leaves, so it cannot be negative"
-                ),
-            )
-            .in_year(year));
+    for (_, values) in tables {
+        for &year in values.0.keys() {
+            let spend = round_money(scheme.spend.get_or_zero(year));
+            let funded = funded(scheme, year);
+            if funded > spend {
+                return Err(bad(
+                    path,
+                    "funding",
+                    Some(year),
+                    format!(
+                        "the funding listed (£{funded}) is more than the spend (£{spend}): \
+                         borrowing is what the spend leaves, so it cannot be negative"
+                    ),
+                ));
+            }
         }
     }
     if let (InUse::Year(in_use), Some(&spent)) = (scheme.in_use, scheme.spend.0.keys().last()) {
         if in_use < spent {
-            return Err(ModelError::new(
-                at("in_use"),
+            return Err(bad(
+                path,
+                "in_use",
+                None,
                 format!(
                     "the asset comes into use in {in_use}, before its last year of spend \
                      ({spent}): it comes into use when the spending is done"
@@ -226,6 +202,22 @@ fn scheme(scheme: &Scheme, h: &Horizon) -> ModelResult<()> {
         }
     }
     Ok(())
+}
+
+/// The sources other than borrowing listed for `year`, each rounded to the penny, added.
+/// (Amounts are checked first, so the sum cannot overflow.)
+fn funded(scheme: &Scheme, year: FinancialYear) -> Decimal {
+    let f = &scheme.funding;
+    [
+        &f.capital_grant,
+        &f.capital_receipts,
+        &f.revenue_contribution,
+        &f.earmarked_reserve,
+    ]
+    .into_iter()
+    .fold(Decimal::ZERO, |a, t| {
+        checked_add(a, round_money(t.get_or_zero(year))).unwrap_or(a)
+    })
 }
 
 /// The revenue plan's lines for the programme: at most one of each, and one wherever the
@@ -280,19 +272,9 @@ pub(crate) fn lines(s: &Scenario, p: &CapitalProgramme) -> ModelResult<()> {
     }
     if count(&Driver::CapitalProgrammeFinancing) == 0 {
         let borrows = p.schemes.iter().find(|x| {
-            let f = &x.funding;
-            x.spend.iter().any(|(y, spend)| {
-                let funded = [
-                    &f.capital_grant,
-                    &f.capital_receipts,
-                    &f.revenue_contribution,
-                    &f.earmarked_reserve,
-                ]
-                .into_iter()
-                .map(|t| t.get_or_zero(y))
-                .fold(Decimal::ZERO, |a, b| checked_add(a, b).unwrap_or(a));
-                round_money(spend) > round_money(funded)
-            })
+            x.spend
+                .iter()
+                .any(|(y, spend)| round_money(spend) > funded(x, y))
         });
         let debt = &p.existing_debt;
         let path = match borrows {

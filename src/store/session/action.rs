@@ -2,10 +2,11 @@
 
 mod capital;
 
+pub use crate::edit::capital::CapitalChange;
+
 use std::rc::Rc;
 
 use super::{shown, Draft, Notice, Place, Shared, View, Workspace};
-use crate::edit::capital::CapitalEdit;
 use crate::edit::{self, Field};
 use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
@@ -67,7 +68,7 @@ pub enum Action {
     /// browser at the user's request.
     Forgotten(String),
     /// A change to the capital programme (the capital view: `action/capital.rs`).
-    Capital(CapitalEdit),
+    Capital(Box<CapitalChange>),
 }
 
 /// A scenario read from a backup file, with its change log, checked (it projects without
@@ -274,7 +275,7 @@ impl Workspace {
                     next.notice = None;
                 }
             }
-            Action::Capital(edit) => next.capital(&edit, now),
+            Action::Capital(change) => next.capital(*change, now),
             Action::Forgotten(key) => {
                 if let Some(r) = &mut next.recovery {
                     r.kept.retain(|k| k.key != key);

@@ -19,7 +19,7 @@ use crate::model::scenario::Scenario;
 use crate::model::vec_map::VecMap;
 use crate::model::{FinancialYear, ModelError};
 
-pub use action::{Action, Restored};
+pub use action::{Action, CapitalChange, Restored};
 
 /// What the user typed into a field and, if it could not be used, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
