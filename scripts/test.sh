@@ -9,11 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$ROOT"
 
 WASM=(--target "$WASM_TARGET")
-# Browser-test crates: tests/web.rs and any tests/web_*.rs.
-WEB_TESTS=()
-for f in tests/web.rs tests/web_*.rs; do
-  [ -f "$f" ] && WEB_TESTS+=(--test "$(basename "$f" .rs)")
-done
+# The browser tests are the wasm32 side of the one test crate (tests/main.rs: `mod web`).
+WEB_TESTS=(--test tests)
 results=()
 passed=0
 failed=0
@@ -69,10 +66,13 @@ stage "browser tests (wasm-bindgen-test, headless Chromium)" browser_tests
 if stage "release build (trunk build --release)" release_build; then
   # What a browser downloads on first load, printed in the log; over 350 KB fails.
   stage "download size (gzip -9, at most 350 KB)" scripts/size-report.sh --no-build --limit 350
+  # Size rules a lint cannot see: no float formatting or serde code in any wasm module.
+  stage "wasm size rules (no float formatting, no serde)" python3 scripts/wasm-rules.py
   stage "end-to-end tests (Playwright, headless Chromium)" scripts/e2e.sh
 else
-  failed=$((failed + 2))
+  failed=$((failed + 3))
   results+=("FAIL     -   download size (skipped: no release build)")
+  results+=("FAIL     -   wasm size rules (skipped: no release build)")
   results+=("FAIL     -   end-to-end tests (skipped: no release build)")
 fi
 

@@ -3,8 +3,6 @@
 //! XML of the asked size, writes no float artefacts, and shows every category label (and,
 //! in standalone drawings, every named series) as text as given, less any character XML
 //! cannot carry.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -1,8 +1,6 @@
 //! The `mtfp` command line as a tool: help for the tool and every command (each with an
 //! example that parses), `--version`, `-o FILE`, `-` for standard input, `--`, and exit
 //! codes. Run in-process through `cli::run_os`; `tests/engine_cli.rs` runs the binary.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 use std::ffi::OsString;
 use std::path::PathBuf;

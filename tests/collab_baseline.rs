@@ -1,22 +1,14 @@
 //! The engine's Nottinghamshire baseline drives its collaboration line and the joint HQ's
 //! capital financing from the register, and still reproduces HMICFRS's PEEL figures.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
-use std::str::FromStr;
+use rust_decimal::dec;
 
 use rust_decimal::Decimal;
 
 use planner::model::scenario::{Driver, SavingKind};
 use planner::model::{baseline, collab, engine, YearResult};
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use crate::util::d;
 
 fn line(y: &YearResult, id: &str) -> Decimal {
     y.expenditure.iter().find(|l| &*l.id == id).unwrap().amount
@@ -81,7 +73,7 @@ fn the_baseline_still_reproduces_the_peel_gaps() {
     let projection = engine::project(&baseline::nottinghamshire().unwrap()).unwrap();
     let gaps: Vec<Decimal> = projection.years.iter().map(|y| y.gap).collect();
     let near =
-        |value: Decimal, millions: &str| (value - d(millions) * d("1000000")).abs() <= d("50000");
+        |value: Decimal, millions: &str| (value - d(millions) * dec!(1000000)).abs() <= dec!(50000);
     assert!(near(gaps[0], "0.0"), "{gaps:?}");
     assert!(near(gaps[1], "0.0"), "{gaps:?}");
     assert!(near(gaps[2], "0.9"), "{gaps:?}");

@@ -1,10 +1,4 @@
 //! `mtfp collaborations`: the baseline as CSV and JSON, and a scenario without a register.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use planner::cli::run;
 

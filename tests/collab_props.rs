@@ -1,11 +1,5 @@
 //! Property tests of the collaboration register: penny-exact allocation for any shares and
 //! amount, and nothing charged outside a collaboration's dates.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

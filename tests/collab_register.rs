@@ -1,13 +1,7 @@
 //! Hand-computed tests of the collaboration register (a mid-year exit, the joint HQ's
 //! financing) and the messages for bad input.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
-use std::str::FromStr;
+use rust_decimal::dec;
 
 use rust_decimal::Decimal;
 
@@ -16,9 +10,7 @@ use planner::model::collab::capital::schedule;
 use planner::model::collab::{project, CollaborationRegister, YearMonth};
 use planner::model::FinancialYear;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use crate::util::d;
 
 fn fy(s: &str) -> FinancialYear {
     s.parse().unwrap()
@@ -66,21 +58,21 @@ fn a_mid_year_exit_is_prorated_by_month() {
     let y = |s: &str| line.years.iter().find(|y| y.year == fy(s)).unwrap();
 
     assert_eq!(y("2021/22").months, 12);
-    assert_eq!(y("2021/22").total_cost, d("1000000"));
-    assert_eq!(y("2021/22").force_share, d("276000"));
+    assert_eq!(y("2021/22").total_cost, dec!(1000000));
+    assert_eq!(y("2021/22").force_share, dec!(276000));
 
     let exit = y("2022/23");
     assert_eq!(exit.months, 4);
-    assert_eq!(exit.total_cost, d("333333.33"));
+    assert_eq!(exit.total_cost, dec!(333333.33));
     let shares: Vec<Decimal> = exit.shares.iter().map(|s| s.amount).collect();
     assert_eq!(
         shares,
         ["92000.00", "77000.00", "73333.33", "49000.00", "42000.00"].map(d)
     );
-    assert_eq!(exit.force_share, d("92000.00"));
-    assert_eq!(exit.exit_cost, d("25000"));
-    assert_eq!(exit.force_contribution, d("117000.00"));
-    assert_eq!(p.force_contribution(fy("2022/23")), Some(d("117000.00")));
+    assert_eq!(exit.force_share, dec!(92000.00));
+    assert_eq!(exit.exit_cost, dec!(25000));
+    assert_eq!(exit.force_contribution, dec!(117000.00));
+    assert_eq!(p.force_contribution(fy("2022/23")), Some(dec!(117000.00)));
 
     for later in ["2023/24", "2024/25", "2025/26"] {
         assert_eq!(y(later).months, 0);
@@ -117,9 +109,9 @@ fn the_joint_hq_financing_is_mrp_plus_interest() {
     // 2023/24: MRP 240,500 + interest 11,784,500 × 2.5% = 294,612.50.
     let p = project(&nottinghamshire().unwrap(), &plan()).unwrap();
     let hq = p.capital.iter().find(|c| c.id == "joint_hq").unwrap();
-    assert_eq!(hq.cost_shares[0].amount, d("12025000.00"));
+    assert_eq!(hq.cost_shares[0].amount, dec!(12025000.00));
     let sum: Decimal = hq.cost_shares.iter().map(|s| s.amount).sum();
-    assert_eq!(sum, d("18500000"));
+    assert_eq!(sum, dec!(18500000));
     let want = [
         ("2021/22", "0", "75156.25", "75156.25"),
         ("2022/23", "240500.00", "300625.00", "541125.00"),
@@ -142,10 +134,10 @@ fn the_joint_hq_financing_is_mrp_plus_interest() {
 fn mrp_repays_the_principal_exactly_over_the_life() {
     // 1,000,000 over 3 years: 333,333.33 twice, then the 333,333.34 left.
     let s = schedule(
-        d("1000000"),
+        dec!(1000000),
         YearMonth::new(2021, 4).unwrap(),
         3,
-        d("5"),
+        dec!(5),
         fy("2026/27"),
         "t",
     )
@@ -175,15 +167,15 @@ fn realised_savings_feed_the_engine() {
     ))
     .unwrap();
     let p = project(&r, &plan()).unwrap();
-    assert_eq!(p.realised_savings(fy("2021/22")), Some(d("150000")));
+    assert_eq!(p.realised_savings(fy("2021/22")), Some(dec!(150000)));
     assert_eq!(p.realised_savings(fy("2022/23")), Some(Decimal::ZERO));
-    assert_eq!(p.planned_savings(fy("2022/23")), Some(d("300000")));
+    assert_eq!(p.planned_savings(fy("2022/23")), Some(dec!(300000)));
     let b = &p.collaborations[0].years[0].benefits;
-    assert_eq!(b.realised_pct, Some(d("75.0")));
-    assert_eq!(b.non_cashable[0].realised_pct, Some(d("80.0")));
+    assert_eq!(b.realised_pct, Some(dec!(75.0)));
+    assert_eq!(b.non_cashable[0].realised_pct, Some(dec!(80.0)));
     assert_eq!(
         p.collaborations[0].years[1].benefits.realised_pct,
-        Some(d("0"))
+        Some(dec!(0))
     );
 }
 
@@ -326,9 +318,9 @@ fn baseline_contributions_are_the_mtfp_collaboration_line() {
     }
     // MFSS: the force leaves on 1 April 2022; its exit costs fall in 2022/23.
     let mfss = p.collaborations.iter().find(|c| c.id == "mfss").unwrap();
-    assert_eq!(mfss.years[0].force_share, d("300000"));
+    assert_eq!(mfss.years[0].force_share, dec!(300000));
     assert_eq!(mfss.years[1].months, 0);
-    assert_eq!(mfss.years[1].force_contribution, d("300000"));
+    assert_eq!(mfss.years[1].force_contribution, dec!(300000));
     assert!(mfss.years[2..]
         .iter()
         .all(|y| y.force_contribution.is_zero()));

@@ -1,21 +1,13 @@
 //! Each rule docs/model.md, docs/workforce.md and docs/collaborations.md were found to
 //! leave out or to state differently from the code (issue 13), with the figure or message
 //! the document now gives. One test per item.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
-mod engine_common;
-
+use rust_decimal::dec;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::Command;
 
-use engine_common::{d, fy, scenario, small, src};
+use crate::util::engine::{d, fy, scenario, small, src};
 use planner::model::collab::{self, baseline::from_json as register_from_json};
 use planner::model::dec::YearValues;
 use planner::model::engine::project;
@@ -63,7 +55,7 @@ fn realised_savings_are_rounded_per_collaboration_then_added() {
         json!([]),
     ));
     let p = project(&s).unwrap();
-    assert_eq!(p.year(fy("2023/24")).unwrap().savings.recurring, d("0.00"));
+    assert_eq!(p.year(fy("2023/24")).unwrap().savings.recurring, dec!(0.00));
     // £0.005 each: £0.01 each, £0.02 in all (not £0.01).
     let half = json!({"2023/24": "0.005"});
     let s = with_register(register(
@@ -71,7 +63,7 @@ fn realised_savings_are_rounded_per_collaboration_then_added() {
         json!([]),
     ));
     let p = project(&s).unwrap();
-    assert_eq!(p.year(fy("2023/24")).unwrap().savings.recurring, d("0.02"));
+    assert_eq!(p.year(fy("2023/24")).unwrap().savings.recurring, dec!(0.02));
 }
 
 #[test]
@@ -83,9 +75,9 @@ fn capital_collaborations_benefits_count_as_realised_savings() {
     let p = project(&s).unwrap();
     assert_eq!(
         p.year(fy("2024/25")).unwrap().savings.recurring,
-        d("1234.56")
+        dec!(1234.56)
     );
-    assert_eq!(p.year(fy("2023/24")).unwrap().savings.recurring, d("0.00"));
+    assert_eq!(p.year(fy("2023/24")).unwrap().savings.recurring, dec!(0.00));
 }
 
 // Rules the code enforces that no document stated.
@@ -116,18 +108,18 @@ fn years_before_2000_01_and_months_before_2000_01_are_refused() {
 
 fn officers(progression_pct: YearValues, progression_years: u32) -> WorkforcePlan {
     let group = GroupPlan {
-        opening_headcount: d("100"),
-        opening_fte: d("100"),
+        opening_headcount: dec!(100),
+        opening_fte: dec!(100),
         fte_per_head: Decimal::ONE,
         attrition_pct: Decimal::ZERO,
         retirements: YearValues::new(),
         intakes: vec![Intake {
             year: FinancialYear::new(2021).unwrap(),
             start_month: 4,
-            count: d("10"),
+            count: dec!(10),
         }],
-        serving_pay: d("40000"),
-        recruit_pay: d("20000"),
+        serving_pay: dec!(40000),
+        recruit_pay: dec!(20000),
         progression_years,
         progression_pct,
         employer_ni_pct: YearValues::from_pairs([(
@@ -172,13 +164,13 @@ fn pay(plan: &WorkforcePlan) -> Vec<Decimal> {
 #[test]
 fn progression_pct_must_lie_within_50_percent_either_way() {
     let plan = officers(
-        YearValues::from_pairs([(FinancialYear::new(2022).unwrap(), d("50.01"))]),
+        YearValues::from_pairs([(FinancialYear::new(2022).unwrap(), dec!(50.01))]),
         0,
     );
     let e = plan.validate().unwrap_err().to_string();
     assert_eq!(e, "workforce.officers.progression_pct (2022/23): must be between -50% and 50% a year (got 50.01)");
     let plan = officers(
-        YearValues::from_pairs([(FinancialYear::new(2022).unwrap(), d("-50"))]),
+        YearValues::from_pairs([(FinancialYear::new(2022).unwrap(), dec!(-50))]),
         0,
     );
     assert!(plan.validate().is_ok());
@@ -304,13 +296,13 @@ fn a_missing_progression_years_is_0_serving_average_from_the_second_year() {
 fn before_a_tables_first_entry_nothing_is_in_force() {
     // Progression: 0% before its first entry.
     let from_2023 = officers(
-        YearValues::from_pairs([(FinancialYear::new(2023).unwrap(), d("2"))]),
+        YearValues::from_pairs([(FinancialYear::new(2023).unwrap(), dec!(2))]),
         0,
     );
     let zero = officers(
         YearValues::from_pairs([
-            (FinancialYear::new(2022).unwrap(), d("0")),
-            (FinancialYear::new(2023).unwrap(), d("2")),
+            (FinancialYear::new(2022).unwrap(), dec!(0)),
+            (FinancialYear::new(2023).unwrap(), dec!(2)),
         ]),
         0,
     );
@@ -318,7 +310,7 @@ fn before_a_tables_first_entry_nothing_is_in_force() {
     // NI or pension: no rate in force is an error when projected.
     let mut late = officers(YearValues::new(), 0);
     late.officers.employer_ni_pct =
-        YearValues::from_pairs([(FinancialYear::new(2022).unwrap(), d("10"))]);
+        YearValues::from_pairs([(FinancialYear::new(2022).unwrap(), dec!(10))]);
     let years: Vec<FinancialYear> = (2021..2024)
         .map(|y| FinancialYear::new(y).unwrap())
         .collect();
@@ -344,7 +336,7 @@ fn uplift(rules_from: u16, allocation: &[(u16, &str)], grant: &[(u16, &str)]) ->
         )
     };
     UpliftPlan {
-        baseline_headcount: d("100"),
+        baseline_headcount: dec!(100),
         allocation: ys(allocation),
         targets: YearValues::new(),
         grant: ys(grant),
@@ -387,7 +379,7 @@ fn a_baseline_without_an_allocation_yet_gives_no_target() {
         rows.iter().map(|r| r.year).collect::<Vec<_>>(),
         [fy("2022/23"), fy("2023/24")]
     );
-    assert_eq!(rows[0].target, d("110"));
+    assert_eq!(rows[0].target, dec!(110));
     // A grant in a year with no target is an error.
     let e = uplift_rows(uplift(2021, &[(2022, "10")], &[(2021, "1000")])).unwrap_err();
     assert_eq!(
@@ -412,7 +404,10 @@ fn a_year_missing_inside_a_cost_table_grows_from_the_year_before() {
         .map(|y| y.total_cost)
         .collect();
     // 2022/23 is not listed: 1,000 × 1.1; 2024/25 after the last: 2,000 × 1.1.
-    assert_eq!(costs, [d("1000"), d("1100.00"), d("2000"), d("2200.00")]);
+    assert_eq!(
+        costs,
+        [dec!(1000), dec!(1100.00), dec!(2000), dec!(2200.00)]
+    );
 }
 
 #[test]
@@ -421,11 +416,11 @@ fn a_group_with_nobody_in_post_is_paid_for_its_recruits_only() {
     let g = &mut plan.officers;
     g.opening_headcount = Decimal::ZERO;
     g.opening_fte = Decimal::ZERO;
-    g.attrition_pct = d("10");
+    g.attrition_pct = dec!(10);
     g.intakes = vec![Intake {
         year: FinancialYear::new(2021).unwrap(),
         start_month: 10,
-        count: d("12"),
+        count: dec!(12),
     }];
     let years: Vec<FinancialYear> = (2021..2023)
         .map(|y| FinancialYear::new(y).unwrap())
@@ -442,11 +437,14 @@ fn a_group_with_nobody_in_post_is_paid_for_its_recruits_only() {
     .unwrap();
     let first = &p.groups[0];
     // Nobody to leave; 12 recruits for 6 months at £20,000: £120,000.
-    assert_eq!((first.leavers, first.closing_headcount), (d("0"), d("12")));
-    assert_eq!(first.pay_cost, d("120000.00"));
+    assert_eq!(
+        (first.leavers, first.closing_headcount),
+        (dec!(0), dec!(12))
+    );
+    assert_eq!(first.pay_cost, dec!(120000.00));
     // The next year: 10% of 12 is 1.2, so 1 leaves; the 12 are serving.
     let second = &p.groups[3];
-    assert_eq!(second.leavers, d("1"));
+    assert_eq!(second.leavers, dec!(1));
 }
 
 /// docs/model.md §1: formulas are evaluated as written, left to right; a half penny
@@ -460,16 +458,16 @@ fn the_order_of_operations_decides_a_half_penny() {
         "interest_pct": "1"});
     let register = register_from_json(&register(json!([]), json!([building])).to_string()).unwrap();
     let p = collab::project(&register, &[fy("2022/23")]).unwrap();
-    assert_eq!(p.capital[0].years[0].force.interest, d("0.14"));
+    assert_eq!(p.capital[0].years[0].force.interest, dec!(0.14));
     // The other order: 1 ÷ 12 first leaves it a hair below the half penny.
-    let other = d("162") * d("1") / d("100") * (d("1") / d("12"));
-    assert!(other < d("0.135"), "{other}");
-    assert_eq!(planner::model::round_money(other), d("0.13"));
+    let other = dec!(162) * dec!(1) / dec!(100) * (dec!(1) / dec!(12));
+    assert!(other < dec!(0.135), "{other}");
+    assert_eq!(planner::model::round_money(other), dec!(0.13));
     // A half person: 5% of 110 is 5.5 leavers, so 6.
     let mut plan = officers(YearValues::new(), 0);
-    plan.officers.opening_headcount = d("110");
-    plan.officers.opening_fte = d("110");
-    plan.officers.attrition_pct = d("5");
+    plan.officers.opening_headcount = dec!(110);
+    plan.officers.opening_fte = dec!(110);
+    plan.officers.attrition_pct = dec!(5);
     let years = [fy("2021/22")];
     let none = YearValues::new();
     let p = workforce::project(
@@ -481,7 +479,7 @@ fn the_order_of_operations_decides_a_half_penny() {
         },
     )
     .unwrap();
-    assert_eq!(p.groups[0].leavers, d("6"));
+    assert_eq!(p.groups[0].leavers, dec!(6));
 }
 
 // Figures mtfp prints.
@@ -518,11 +516,11 @@ fn referendum_limits_are_printed_to_the_penny() {
 fn uplift_grant_at_risk_is_never_below_zero() {
     // A grant of £1,000.005 paid in full: £1,000.01 due, nothing at risk (it was −£0.01).
     let mut u = uplift(2021, &[(2021, "0")], &[(2021, "1000.005")]);
-    u.baseline_headcount = d("100");
+    u.baseline_headcount = dec!(100);
     let rows = uplift_rows(u.clone()).unwrap();
     assert_eq!(
         (rows[0].grant, rows[0].grant_due, rows[0].grant_at_risk),
-        (d("1000.01"), d("1000.01"), d("0.00"))
+        (dec!(1000.01), dec!(1000.01), dec!(0.00))
     );
     // And as mtfp uplift prints it.
     let mut s = baseline::nottinghamshire().unwrap();
@@ -531,7 +529,7 @@ fn uplift_grant_at_risk_is_never_below_zero() {
         .as_mut()
         .unwrap()
         .grant
-        .set(fy("2023/24"), d("4900000.005"));
+        .set(fy("2023/24"), dec!(4900000.005));
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("docs_rules");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("uplift.json");

@@ -1,9 +1,7 @@
 //! Bad scenario files: each is rejected with one line that names the field and says what
 //! is wrong. Never a panic.
 
-mod engine_common;
-
-use engine_common::{error, small, src};
+use crate::util::engine::{error, small, src};
 use serde_json::{json, Value};
 
 /// The message for `small()` after `edit`; it must be a single line.
@@ -23,7 +21,7 @@ fn assert_has(message: &str, parts: &[&str]) {
 
 #[test]
 fn the_small_scenario_is_valid() {
-    engine_common::scenario(&small());
+    crate::util::engine::scenario(&small());
 }
 
 #[test]

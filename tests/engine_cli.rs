@@ -1,14 +1,10 @@
 //! `mtfp project` as a user runs it: the baseline by default, CSV or JSON, and a one-line
 //! message with a non-zero exit for a bad file.
 
-#![allow(clippy::unwrap_used)] // helpers below are test code
-
-mod engine_common;
-
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use engine_common::small;
+use crate::util::engine::small;
 use serde_json::json;
 
 fn mtfp(args: &[&str]) -> Output {

@@ -3,16 +3,6 @@
 //! other figure, warning and error, for thousands of generated scenarios. Three ways of
 //! projecting are checked: `engine::project`, `engine::totals`, and an `Engine` kept across
 //! all the cases (so its caches see scenario after scenario, as an analysis's would).
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic,
-    clippy::inconsistent_digit_grouping // amounts in pence: 100_00 is £100.00
-)]
-
-mod reference;
 
 use std::cell::RefCell;
 
@@ -29,7 +19,7 @@ thread_local! {
 
 /// Every way of projecting `s` agrees with the reference.
 fn agree(s: &Scenario) -> Result<(), TestCaseError> {
-    let want = reference::project(s);
+    let want = crate::reference::project(s);
     let got = engine::project(s);
     prop_assert_eq!(&got, &want);
     // Equal figures written the same way too (the JSON `mtfp project` prints).

@@ -3,11 +3,6 @@
 //! a scenario survives a round trip through its JSON file; and the Excel workbook's formulas
 //! give the model's figures (`tests/workbook.rs` reads real workbooks back).
 
-#![allow(clippy::inconsistent_digit_grouping)] // amounts in pence: 100_00 is £100.00
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // strategies are test code
-
-mod workbook_common;
-
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
@@ -270,7 +265,7 @@ proptest! {
         // Every formula of the workbook, worked out over the cells it names, gives the
         // model's figure.
         let book = planner::store::workbook::workbook(&s, &p);
-        prop_assert!(workbook_common::check_formulas(&book) > 0);
+        prop_assert!(crate::util::workbook::check_formulas(&book) > 0);
         // The file round-trips.
         let again = Scenario::from_json(&s.to_json()).unwrap();
         prop_assert_eq!(again, s);

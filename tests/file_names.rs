@@ -2,8 +2,6 @@
 //! and written by the model's JSON layer) are the names the `mtfp` tool's JSON output uses
 //! (serde's `rename_all = "snake_case"`): one spelling for each, so the tool's output and
 //! the scenario files can never disagree.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used)]
 
 use planner::model::collab::Status;
 use planner::model::scenario::{ExpenditureCategory, FundingCategory};

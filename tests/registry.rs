@@ -1,16 +1,9 @@
 //! The assumption registry: one definition per assumption, read by everything that shows,
 //! exports or edits one (the panel, quick what-ifs, the assumptions CSV, the print pack,
 //! `mtfp assumptions`), and the moves analyses make with it.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
+use rust_decimal::dec;
 use std::collections::HashSet;
-use std::str::FromStr;
 
 use planner::edit::{self, Field};
 use planner::model::engine::{self, Engine};
@@ -21,10 +14,6 @@ use planner::model::workforce::Group;
 use planner::model::{baseline, FinancialYear, Scenario};
 use planner::store::csv;
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn fy(start: u16) -> FinancialYear {
     FinancialYear::new(start).unwrap()
@@ -110,7 +99,7 @@ fn the_baseline_has_every_kind_it_should_with_labels_and_sources() {
         target: Target::Group(Group::Officers),
     };
     assert_eq!(recruits.label(&s), "Officers recruits");
-    assert_eq!(recruits.get(&s, Some(fy(2023))), Some(d("76")));
+    assert_eq!(recruits.get(&s, Some(fy(2023))), Some(dec!(76)));
 }
 
 /// Setting each figure to what it already is changes nothing: reading and setting agree.
@@ -236,24 +225,27 @@ fn a_move_out_of_range_changes_nothing() {
     let s = base();
     let a = Assumption::plan(Kind::OfficerPayAward);
     let mut t = s.clone();
-    let err = a.shift(&mut t, Change::By(d("25")), fy(2022)).unwrap_err();
+    let err = a.shift(&mut t, Change::By(dec!(25)), fy(2022)).unwrap_err();
     assert_eq!(err, "must be from -20 to 30");
     assert_eq!(t, s);
     // Setting from a year: a goal seek's lever.
-    a.set_from(&mut t, fy(2024), d("3")).unwrap();
+    a.set_from(&mut t, fy(2024), dec!(3)).unwrap();
     assert_eq!(a.get(&t, Some(fy(2023))), a.get(&s, Some(fy(2023))));
-    assert_eq!(a.get(&t, Some(fy(2024))), Some(d("3")));
-    assert_eq!(a.get(&t, Some(fy(2025))), Some(d("3")));
+    assert_eq!(a.get(&t, Some(fy(2024))), Some(dec!(3)));
+    assert_eq!(a.get(&t, Some(fy(2025))), Some(dec!(3)));
     // A % change to a sum of money is held to the penny; to people, to whole people.
     assert_eq!(
-        Change::Percent(d("10")).apply(d("100.05"), Unit::Pounds),
-        Some(d("110.06"))
+        Change::Percent(dec!(10)).apply(dec!(100.05), Unit::Pounds),
+        Some(dec!(110.06))
     );
     assert_eq!(
-        Change::Percent(d("-20")).apply(d("96"), Unit::People),
-        Some(d("77"))
+        Change::Percent(dec!(-20)).apply(dec!(96), Unit::People),
+        Some(dec!(77))
     );
-    assert_eq!(Change::By(d("1")).text(Unit::Percent), "1 percentage point");
+    assert_eq!(
+        Change::By(dec!(1)).text(Unit::Percent),
+        "1 percentage point"
+    );
 }
 
 /// The assumptions CSV is the registry's: a row per figure with the assumption's key.

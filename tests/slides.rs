@@ -1,22 +1,14 @@
 //! The presentation's slides: every figure against the model, and the council tax bands
 //! against hand-computed figures.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
-use std::str::FromStr;
+use rust_decimal::dec;
 
 use rust_decimal::Decimal;
 
 use planner::model::{baseline, engine, FinancialYear, Projection, Scenario};
 use planner::view::slides::{bands, deck, BandRow, Inputs, Slide, SlideBody, SlideId};
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use crate::util::d;
 
 fn fy(start: u16) -> FinancialYear {
     FinancialYear::new(start).unwrap()
@@ -41,7 +33,7 @@ fn bands_2023_24_by_hand() {
     // Band D £269.19 after £254.25 (+£14.94). By hand: A = 269.19 × 6 ÷ 9 = 179.46, last
     // year 169.50, rise 9.96; 179.46 ÷ 52 = 3.4511… → 3.45; 9.96 ÷ 52 = 0.1915… → 0.19.
     // F: 21.58 ÷ 52 = 0.415 exactly, a half-penny, which rounds away from zero to 0.42.
-    let rows = bands(d("269.19"), d("254.25")).unwrap();
+    let rows = bands(dec!(269.19), dec!(254.25)).unwrap();
     check(
         &rows,
         &[
@@ -61,7 +53,7 @@ fn bands_2023_24_by_hand() {
 fn bands_round_to_the_penny_once() {
     // £250 is not a multiple of 9p: 250 × 6 ÷ 9 = 166.666… → 166.67; × 7 ÷ 9 = 194.444…
     // → 194.44; × 11 ÷ 9 = 305.555… → 305.56. No rise: every change is zero.
-    let rows = bands(d("250"), d("250")).unwrap();
+    let rows = bands(dec!(250), dec!(250)).unwrap();
     check(
         &rows,
         &[
@@ -80,12 +72,12 @@ fn bands_round_to_the_penny_once() {
 #[test]
 fn bands_match_the_published_2024_25_figures() {
     // Local press, 2024/25: Band D £282.15, Band A £188 (£188.10), B £219.45, C £250.80.
-    let rows = bands(d("282.15"), d("269.19")).unwrap();
-    assert_eq!(rows[0].annual, d("188.10"));
-    assert_eq!(rows[1].annual, d("219.45"));
-    assert_eq!(rows[2].annual, d("250.80"));
-    assert_eq!(rows[3].rise, d("12.96"));
-    assert_eq!(rows[0].rise, d("8.64"));
+    let rows = bands(dec!(282.15), dec!(269.19)).unwrap();
+    assert_eq!(rows[0].annual, dec!(188.10));
+    assert_eq!(rows[1].annual, dec!(219.45));
+    assert_eq!(rows[2].annual, dec!(250.80));
+    assert_eq!(rows[3].rise, dec!(12.96));
+    assert_eq!(rows[0].rise, dec!(8.64));
 }
 
 struct Case {
@@ -203,8 +195,8 @@ fn the_baseline_deck_states_the_model_figures() {
     match &uplift.body {
         SlideBody::Chart(chart) => {
             assert_eq!(chart.categories.first().unwrap(), "2021/22");
-            assert_eq!(chart.series[0].values[1], d("2439"));
-            assert_eq!(chart.series[1].values[1], d("2380"));
+            assert_eq!(chart.series[0].values[1], dec!(2439));
+            assert_eq!(chart.series[1].values[1], dec!(2380));
         }
         other => panic!("uplift body {other:?}"),
     }
@@ -218,7 +210,7 @@ fn the_baseline_deck_states_the_model_figures() {
         .map(|t| t.contribution + t.capital_financing)
         .sum();
     assert_eq!(exact(collab, "collab-cost"), cost);
-    assert_eq!(exact(collab, "collab-planned"), d("500000"));
+    assert_eq!(exact(collab, "collab-planned"), dec!(500000));
     assert_eq!(exact(collab, "collab-realised"), Decimal::ZERO);
     assert!(collab.notes.iter().any(|n| n.estimate));
 
@@ -228,7 +220,7 @@ fn the_baseline_deck_states_the_model_figures() {
     assert_eq!(exact(reserves, "floor-end"), last.reserves.floor);
 
     let bridge = slide(&deck, SlideId::Bridge);
-    assert_eq!(exact(bridge, "difference"), d("0"));
+    assert_eq!(exact(bridge, "difference"), dec!(0));
     assert!(
         bridge.figure("baseline-gap").is_none(),
         "said once, not twice"
@@ -238,7 +230,7 @@ fn the_baseline_deck_states_the_model_figures() {
 
 #[test]
 fn a_larger_precept_rise_moves_every_precept_figure_and_the_bridge() {
-    let c = Case::edited(|s| s.precept.rise_gbp.value.set(fy(2023), d("34.94")));
+    let c = Case::edited(|s| s.precept.rise_gbp.value.set(fy(2023), dec!(34.94)));
     let deck = c.deck(Some(fy(2023)));
     let precept = slide(&deck, SlideId::Precept);
     assert_eq!(fig(precept, "band-d-rise"), "£34.94");

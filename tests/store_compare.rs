@@ -1,7 +1,5 @@
 //! Scenarios side by side: differences from the reference, overlaid charts and the bridge
 //! between any two.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use planner::edit::{self, Field};
 use planner::model::engine::project;

@@ -1,8 +1,6 @@
 //! The browser store natively (docs/scenarios.md, "The store"): record by record saves,
 //! older saved work moved in, the journal, and the rules that keep unreadable or newer
 //! saved work untouched.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use planner::edit::Field;
 use planner::model::baseline;
@@ -432,8 +430,29 @@ fn a_backup_holds_every_scenario_and_restores_beside_existing_work() {
         .collection()
         .entries()
         .iter()
-        .map(|e| records::contents_json(e.scenario().unwrap(), &e.log()))
+        .map(|e| records::backup_text(e).unwrap())
         .collect();
+    assert_eq!(
+        contents[0],
+        records::contents_json(
+            w.collection().entries()[0].scenario().unwrap(),
+            &w.collection().entries()[0].log()
+        )
+    );
+    // Backed up from the store, the same text, and nothing is read and checked again.
+    let mut m = Memory::default();
+    save(&w, &mut m, &mut Saved::default());
+    let (stored, _) = reopen(&m, &[]);
+    let from_store: Vec<String> = stored
+        .collection()
+        .entries()
+        .iter()
+        .map(|e| records::backup_text(e).unwrap())
+        .collect();
+    assert_eq!(from_store, contents);
+    assert!(stored.collection().entries()[0..1]
+        .iter()
+        .all(|e| !e.body.is_unpacked()));
     let file = backup::write(T, &contents);
     assert!(file.starts_with(
         "{\"mtfp_backup\":1,\"created\":\"2026-12-05T10:00:00.000Z\",\"count\":2,\"scenarios\":[\n"
@@ -450,14 +469,13 @@ fn a_backup_holds_every_scenario_and_restores_beside_existing_work() {
         .enumerate()
         .map(|(i, t)| backup::read_entry("all.json", i + 1, t).unwrap())
         .collect();
-    assert_eq!(restored[1].contents.log, w.collection().entries()[1].log());
-    // Packed as they are read, so saving them is only a write.
-    assert_eq!(
-        records::unpack_contents(&restored[0].packed).unwrap(),
-        restored[0].contents
-    );
+    // Packed as they are read, so saving them is only a write; named as they are.
+    let unpacked = records::unpack_contents(&restored[1].packed).unwrap();
+    assert_eq!(unpacked.log, w.collection().entries()[1].log());
+    assert_eq!(restored[1].name, "B");
+    assert_eq!(unpacked.scenario.name, "B");
     // Restoring into the same collection adds beside, under names of their own.
-    let r = w.apply(Action::Restore(Ok(restored)), T);
+    let r = w.apply(Action::Restore(Ok(restored.clone())), T);
     let names: Vec<&str> = r
         .collection()
         .entries()
@@ -488,6 +506,18 @@ fn a_backup_holds_every_scenario_and_restores_beside_existing_work() {
         .map(|e| e.scenario().unwrap().name.clone())
         .collect();
     assert_eq!(names, ["A", "B", "A (2)", "B (2)"]);
+    // Restored where no name is taken, each is listed and read only when first shown.
+    let fresh = ws().apply(Action::Restore(Ok(restored)), T);
+    let entries = fresh.collection().entries();
+    assert_eq!(entries.len(), 2);
+    assert!(entries.iter().all(|e| !e.body.is_unpacked()));
+    assert_eq!(fresh.current(), Selected::Baseline);
+    let shown = fresh.apply(Action::Select(Selected::Scenario(entries[1].id)), T);
+    assert_eq!(shown.scenario.name, "B");
+    assert_eq!(
+        shown.collection().entries()[1].log(),
+        w.collection().entries()[1].log()
+    );
     // Pretty-printed by another tool: still read.
     let pretty =
         serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&file).unwrap())
@@ -503,7 +533,7 @@ fn a_bad_backup_is_refused_whole_with_its_reason() {
     let one = records::contents_json(&baseline::nottinghamshire().unwrap(), &[]);
     let file = backup::write(T, &[one.clone(), one.clone()]);
     let cut = file.lines().take(2).collect::<Vec<_>>().join("\n");
-    let err = |bytes: &[u8]| backup::entries("b.json", bytes).unwrap_err();
+    let err = |bytes: &[u8]| backup::entries("b.json", bytes).unwrap_err().to_string();
     assert!(err(format!("{cut}\n]}}").as_bytes())
         .contains("incomplete: it says it holds 2 scenarios but 1 are there"));
     assert!(err(b"").contains("empty"));
@@ -522,6 +552,11 @@ fn a_bad_backup_is_refused_whole_with_its_reason() {
     let items = backup::entries("b.json", file.as_bytes()).unwrap();
     assert!(backup::read_entry("b.json", 1, &items[0]).is_ok());
     let e = backup::read_entry("b.json", 2, &items[1]).unwrap_err();
+    assert!(matches!(
+        e.problem,
+        backup::BackupProblem::Entry { number: 2, .. }
+    ));
+    let e = e.to_string();
     assert!(
         e.starts_with(
             "b.json was not restored: scenario 2 in it could not be read: precept.tax_base"

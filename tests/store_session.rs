@@ -1,11 +1,10 @@
 //! The workspace natively: scenarios, change logs, undo and redo, storage round trips and
 //! recovery, share links, CSV.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use planner::edit::Field;
 use planner::model::registry::Kind;
 use planner::model::{baseline, FinancialYear};
+use planner::store::import::{ImportError, ImportProblem};
 use planner::store::records::{self, Memory, Saved};
 use planner::store::session::Recovery;
 use planner::store::session::{Action, Place, View, Workspace};
@@ -238,14 +237,17 @@ fn a_share_link_adds_its_scenario_beside_the_users_own() {
 fn import_is_all_or_nothing() {
     let w = run(&ws(), [Action::NewFromBaseline]);
     let bad = w.apply(
-        Action::Import(Err("x.json was not imported: bad".into())),
+        Action::Import(
+            "x.json".into(),
+            Err(ImportError::new("x.json", ImportProblem::Unreadable)),
+        ),
         T,
     );
     assert_eq!(bad.collection(), w.collection());
     assert_eq!(bad.notice.as_ref().unwrap().place, Place::Import);
     let mut s = baseline::nottinghamshire().unwrap();
     s.name = "Scenario 1".into();
-    let good = w.apply(Action::Import(Ok(Box::new(s))), T);
+    let good = w.apply(Action::Import("s.json".into(), Ok(Box::new(s))), T);
     assert_eq!(good.scenario.name, "Scenario 1 (2)", "never overwrites");
     assert_eq!(good.view, View::Edit);
     assert_eq!(good.collection().entries().len(), 2);

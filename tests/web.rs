@@ -1,10 +1,9 @@
 //! Browser tests: run in headless Chromium by wasm-bindgen-test-runner.
 //!
-//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test tests`
 //! (scripts/test.sh does this). Only `#[wasm_bindgen_test]` functions run in the browser.
-//! Add browser tests for your own module as another `tests/web_*.rs` file with the same
-//! `cfg` and configure line: scripts/test.sh runs (and lints) every `tests/web*.rs`.
-#![cfg(target_arch = "wasm32")]
+//! Add browser tests as `#[wasm_bindgen_test]` functions here, or in another module declared
+//! in tests/main.rs under `#[cfg(target_arch = "wasm32")]`.
 
 // The panic module is private to the app; compile its source into this test crate.
 #[allow(dead_code)]

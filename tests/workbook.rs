@@ -4,11 +4,7 @@
 //! it names, number formats, frozen panes and column widths (from the sheets' XML), the
 //! Assumptions sheet against the assumptions CSV, and `mtfp export-xlsx` in-process and as
 //! the built binary.
-#![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
-
-mod engine_common;
-mod workbook_common;
+// Native test code: the size rule against B-tree collections (clippy.toml) is about the wasm.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ffi::OsString;
@@ -20,6 +16,7 @@ use calamine::{Data, Range, Reader, StyleRange, Xlsx};
 use rust_decimal::Decimal;
 use serde_json::json;
 
+use crate::util::workbook::{evaluate, parse_ref, Ref};
 use planner::cli::{self, EXIT_BAD_INPUT};
 use planner::model::engine::{project, Projection, YearResult};
 use planner::model::{baseline, Scenario};
@@ -28,7 +25,6 @@ use planner::store::workbook::{
     self, ASSUMPTIONS, MONEY_FORMAT, RESULTS, SUMMARY, TWO_PLACES_FORMAT,
 };
 use planner::xlsx;
-use workbook_common::{evaluate, parse_ref, Ref};
 
 /// A workbook as read back: each sheet's cached values, formulas and styles, and its XML.
 struct Book {
@@ -145,21 +141,20 @@ fn baseline_scenario() -> Scenario {
 /// of both reserves (a contribution too), a % precept rise, a pressure, a name with a comma
 /// and quotes.
 fn rich_scenario() -> Scenario {
-    let mut s = engine_common::small();
+    let mut s = crate::util::engine::small();
     s["name"] = json!("Rich plan, \"stress\" case");
     s["description"] = json!("Savings, reserves and a % rise.");
     s["expenditure"][1]["pressures"] = json!({"2024/25": "123.45"});
     s["savings"] = json!([
-        {"id": "r", "name": "Efficiency", "kind": "recurring", "amounts": {"2023/24": "1500.50", "2025/26": "10"}, "source": engine_common::src()},
-        {"id": "o", "name": "Asset sale", "kind": "one_off", "amounts": {"2024/25": "800"}, "source": engine_common::src()}
+        {"id": "r", "name": "Efficiency", "kind": "recurring", "amounts": {"2023/24": "1500.50", "2025/26": "10"}, "source": crate::util::engine::src()},
+        {"id": "o", "name": "Asset sale", "kind": "one_off", "amounts": {"2024/25": "800"}, "source": crate::util::engine::src()}
     ]);
     s["reserves"]["planned_use_general"] =
-        json!({"value": {"2023/24": "250.25"}, "source": engine_common::src()});
-    s["reserves"]["planned_use_earmarked"] =
-        json!({"value": {"2022/23": "-100", "2025/26": "40"}, "source": engine_common::src()});
+        json!({"value": {"2023/24": "250.25"}, "source": crate::util::engine::src()});
+    s["reserves"]["planned_use_earmarked"] = json!({"value": {"2022/23": "-100", "2025/26": "40"}, "source": crate::util::engine::src()});
     s["precept"]["rise_pct"] =
-        json!({"value": {"2023/24": "2.99"}, "source": engine_common::src()});
-    engine_common::scenario(&s)
+        json!({"value": {"2023/24": "2.99"}, "source": crate::util::engine::src()});
+    crate::util::engine::scenario(&s)
 }
 
 fn export(s: &Scenario) -> (Projection, Book) {
@@ -503,7 +498,7 @@ fn every_formula_gives_its_cached_value_over_the_cells_it_names() {
         // year) and 9 on the Summary.
         let described = workbook::workbook(&s, &p);
         assert_eq!(
-            workbook_common::check_formulas(&described),
+            crate::util::workbook::check_formulas(&described),
             11 * years + 3 * (years - 1) + 9 * years
         );
         // In the file: each formula worked out over the values read back, as Excel would

@@ -1,23 +1,12 @@
 //! The Nottinghamshire workforce baseline reproduces the published officer and PCSO
 //! numbers, and every figure in it has a source.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
-use std::str::FromStr;
+use rust_decimal::dec;
 
 use planner::model::dec::YearValues;
 use planner::model::workforce::{self, baseline, Group, PayContext};
 use planner::model::FinancialYear;
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn y(start: u16) -> FinancialYear {
     FinancialYear::new(start).unwrap()
@@ -29,11 +18,11 @@ fn project() -> workforce::WorkforceProjection {
     // Officer awards from the facts file: 2021/22 freeze, 2022/23 £1,900 (about 5%),
     // 2023/24 7%; later years 2.5% (an assumption, only the rates matter here).
     let awards = YearValues::from_pairs([
-        (y(2021), d("0")),
-        (y(2022), d("5")),
-        (y(2023), d("7")),
-        (y(2024), d("2.5")),
-        (y(2025), d("2.5")),
+        (y(2021), dec!(0)),
+        (y(2022), dec!(5)),
+        (y(2023), dec!(7)),
+        (y(2024), dec!(2.5)),
+        (y(2025), dec!(2.5)),
     ]);
     workforce::project(
         &plan,
@@ -54,7 +43,7 @@ fn within(actual: Decimal, published: i64, tolerance: i64) -> bool {
 fn reproduces_published_officer_numbers() {
     let p = project();
     let officers = |start| p.row(Group::Officers, y(start)).unwrap();
-    assert_eq!(officers(2021).opening_headcount, d("2182"), "Mar 2021");
+    assert_eq!(officers(2021).opening_headcount, dec!(2182), "Mar 2021");
     // (year, published headcount at 31 March, tolerance)
     let published = [
         (2021, 2344, 3), // Police Federation, Mar 2022
@@ -71,10 +60,10 @@ fn reproduces_published_officer_numbers() {
         );
     }
     // 226 officers recruited in 2022/23 (PCC budget consultation 2023/24).
-    assert_eq!(officers(2022).starters, d("226"));
+    assert_eq!(officers(2022).starters, dec!(226));
     // FTE at Mar 2023: 2,407 published.
     let fte = officers(2022).closing_fte;
-    assert!((fte - d("2407")).abs() <= d("10"), "FTE {fte}");
+    assert!((fte - dec!(2407)).abs() <= dec!(10), "FTE {fte}");
 }
 
 #[test]
@@ -82,7 +71,7 @@ fn reproduces_planned_pcsos() {
     let p = project();
     for start in [2023, 2024] {
         let r = p.row(Group::Pcsos, y(start)).unwrap();
-        assert_eq!(r.closing_headcount, d("150"), "{start}");
+        assert_eq!(r.closing_headcount, dec!(150), "{start}");
     }
 }
 
@@ -97,21 +86,21 @@ fn uplift_table_meets_every_target() {
     assert_eq!(
         targets,
         vec![
-            (2021, d("2237")),
-            (2022, d("2380")),
-            (2023, d("2380")),
-            (2024, d("2408")),
-            (2025, d("2408")),
+            (2021, dec!(2237)),
+            (2022, dec!(2380)),
+            (2023, dec!(2380)),
+            (2024, dec!(2408)),
+            (2025, dec!(2408)),
         ]
     );
     for r in &rows {
-        assert!(r.achieved_pct >= d("100"), "{} {}", r.year, r.achieved_pct);
+        assert!(r.achieved_pct >= dec!(100), "{} {}", r.year, r.achieved_pct);
         assert_eq!(r.grant_due, r.grant);
         assert_eq!(r.grant_at_risk, Decimal::ZERO);
     }
     // The three-year target of 2,380 was met by March 2023 with 2,439 in post.
-    assert_eq!(p.uplift_row(y(2022)).unwrap().actual, d("2439"));
-    assert_eq!(p.uplift_grant_due(y(2023)), Some(d("4900000.00")));
+    assert_eq!(p.uplift_row(y(2022)).unwrap().actual, dec!(2439));
+    assert_eq!(p.uplift_grant_due(y(2023)), Some(dec!(4900000.00)));
 }
 
 #[test]
@@ -206,7 +195,7 @@ fn the_mtfp_baseline_takes_pay_and_the_uplift_grant_from_the_workforce() {
             if i == 0 {
                 // The base year is the budget already set: the line's base amount, which
                 // the workforce's calibrated base-year cost matches within £10.
-                assert!((line.amount - cost).abs() < d("10"), "{id} {}", y.year);
+                assert!((line.amount - cost).abs() < dec!(10), "{id} {}", y.year);
             } else {
                 assert_eq!(line.amount, cost, "{id} {}", y.year);
             }
@@ -225,7 +214,7 @@ fn attrition_moves_the_gap_through_pay_and_the_uplift_grant() {
     let mut after_scenario = before_scenario.clone();
     if let Some(w) = after_scenario.workforce.as_mut() {
         // Officer attrition 3% → 6%: about 70 more leavers a year, so targets are missed.
-        w.officers.attrition_pct = d("6");
+        w.officers.attrition_pct = dec!(6);
     }
     let before = engine::project(&before_scenario).unwrap();
     let after = engine::project(&after_scenario).unwrap();

@@ -1,12 +1,5 @@
 //! `mtfp workforce` and `mtfp uplift`: baseline output, formats, and clear errors.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use std::path::PathBuf;
 
 fn run(args: &[&str]) -> Result<String, String> {

@@ -1,13 +1,6 @@
 //! Hand-computed workforce and Uplift cases, rule-table boundaries, and bad input.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
-use std::str::FromStr;
+use rust_decimal::dec;
 
 use planner::model::dec::YearValues;
 use planner::model::workforce::{
@@ -17,9 +10,7 @@ use planner::model::workforce::{
 use planner::model::FinancialYear;
 use rust_decimal::Decimal;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use crate::util::d;
 
 fn y(start: u16) -> FinancialYear {
     FinancialYear::new(start).unwrap()
@@ -82,13 +73,13 @@ fn recruit_starting_in_october_costs_six_months() {
         intakes: vec![Intake {
             year: y(2021),
             start_month: 10,
-            count: d("1"),
+            count: dec!(1),
         }],
-        serving_pay: d("30000"),
-        recruit_pay: d("24000"),
-        employer_ni_pct: YearValues::from_pairs([(y(2021), d("10"))]),
-        employer_pension_pct: YearValues::from_pairs([(y(2019), d("31"))]),
-        training_per_recruit: d("4000"),
+        serving_pay: dec!(30000),
+        recruit_pay: dec!(24000),
+        employer_ni_pct: YearValues::from_pairs([(y(2021), dec!(10))]),
+        employer_pension_pct: YearValues::from_pairs([(y(2019), dec!(31))]),
+        training_per_recruit: dec!(4000),
         ..empty_group()
     };
     let p = run(
@@ -98,14 +89,14 @@ fn recruit_starting_in_october_costs_six_months() {
     )
     .unwrap();
     let first = p.row(Group::Officers, y(2021)).unwrap();
-    assert_eq!(first.starters, d("1"));
-    assert_eq!(first.closing_headcount, d("1"));
-    assert_eq!(first.closing_fte, d("1"));
-    assert_eq!(first.average_fte, d("0.5"));
-    assert_eq!(first.pay, d("12000"));
-    assert_eq!(p.pay_cost(Group::Officers, y(2021)), Some(d("20920.00")));
-    assert_eq!(p.pay_cost(Group::Officers, y(2022)), Some(d("42300.00")));
-    assert_eq!(p.pay_cost(Group::Staff, y(2022)), Some(d("0.00")));
+    assert_eq!(first.starters, dec!(1));
+    assert_eq!(first.closing_headcount, dec!(1));
+    assert_eq!(first.closing_fte, dec!(1));
+    assert_eq!(first.average_fte, dec!(0.5));
+    assert_eq!(first.pay, dec!(12000));
+    assert_eq!(p.pay_cost(Group::Officers, y(2021)), Some(dec!(20920.00)));
+    assert_eq!(p.pay_cost(Group::Officers, y(2022)), Some(dec!(42300.00)));
+    assert_eq!(p.pay_cost(Group::Staff, y(2022)), Some(dec!(0.00)));
 }
 
 #[test]
@@ -117,10 +108,10 @@ fn recruits_climb_to_the_serving_average_in_equal_steps() {
         intakes: vec![Intake {
             year: y(2021),
             start_month: 4,
-            count: d("1"),
+            count: dec!(1),
         }],
-        serving_pay: d("40000"),
-        recruit_pay: d("20000"),
+        serving_pay: dec!(40000),
+        recruit_pay: dec!(20000),
         progression_years: 4,
         ..empty_group()
     };
@@ -168,18 +159,18 @@ fn september_pay_award_splits_seven_twelfths_five_twelfths() {
     // 7/12 × 3% = 1.75% in 2022/23 (40,700) and the remaining 5/12 × 3% = 1.25% in
     // 2023/24 (40,700 × 1.0125 = 41,208.75).
     let officers = GroupPlan {
-        opening_headcount: d("1"),
-        opening_fte: d("1"),
-        serving_pay: d("40000"),
+        opening_headcount: dec!(1),
+        opening_fte: dec!(1),
+        serving_pay: dec!(40000),
         ..empty_group()
     };
-    let awards = YearValues::from_pairs([(y(2022), d("3"))]);
+    let awards = YearValues::from_pairs([(y(2022), dec!(3))]);
     let p = run(&plan_with_officers(officers), &years(2021, 3), &awards).unwrap();
     let costs: Vec<_> = years(2021, 3)
         .into_iter()
         .map(|yr| p.pay_cost(Group::Officers, yr).unwrap())
         .collect();
-    assert_eq!(costs, vec![d("40000.00"), d("40700.00"), d("41208.75")]);
+    assert_eq!(costs, vec![dec!(40000.00), dec!(40700.00), dec!(41208.75)]);
 }
 
 #[test]
@@ -213,10 +204,10 @@ fn leavers_round_to_whole_people_and_leave_evenly() {
 
 fn uplift_2500() -> UpliftPlan {
     UpliftPlan {
-        baseline_headcount: d("2000"),
+        baseline_headcount: dec!(2000),
         allocation: YearValues::new(),
-        targets: YearValues::from_pairs([(y(2022), d("2500"))]),
-        grant: YearValues::from_pairs([(y(2022), d("4900000"))]),
+        targets: YearValues::from_pairs([(y(2022), dec!(2500))]),
+        grant: YearValues::from_pairs([(y(2022), dec!(4900000))]),
         rules: vec![RuleTable::rule_2022_23(y(2020))],
     }
 }
@@ -241,7 +232,7 @@ fn a_year_at_96_and_at_80_percent_of_target() {
         };
         let p = run(&plan, &years(2022, 1), &YearValues::new()).unwrap();
         let row = p.uplift_row(y(2022)).unwrap();
-        assert_eq!(row.target, d("2500"));
+        assert_eq!(row.target, dec!(2500));
         assert_eq!(row.actual, d(actual));
         assert_eq!(row.achieved_pct, d(pct));
         assert_eq!(row.paid_pct, d(paid));
@@ -274,13 +265,13 @@ fn rule_table_boundaries() {
 #[test]
 fn targets_from_allocations_then_maintenance() {
     let plan = UpliftPlan {
-        baseline_headcount: d("2023"),
+        baseline_headcount: dec!(2023),
         allocation: YearValues::from_pairs([
-            (y(2020), d("107")),
-            (y(2021), d("107")),
-            (y(2022), d("143")),
+            (y(2020), dec!(107)),
+            (y(2021), dec!(107)),
+            (y(2022), dec!(143)),
         ]),
-        targets: YearValues::from_pairs([(y(2023), d("2380")), (y(2024), d("2408"))]),
+        targets: YearValues::from_pairs([(y(2023), dec!(2380)), (y(2024), dec!(2408))]),
         grant: YearValues::new(),
         rules: vec![RuleTable::rule_2022_23(y(2020))],
     };
@@ -310,19 +301,19 @@ fn bad_input_names_the_field() {
     let mut cases: Vec<(WorkforcePlan, &str)> = Vec::new();
 
     let mut p = base.clone();
-    p.officers.opening_headcount = d("-1");
+    p.officers.opening_headcount = dec!(-1);
     cases.push((p, "workforce.officers.opening_headcount"));
 
     let mut p = base.clone();
-    p.officers.opening_headcount = d("2182.5");
+    p.officers.opening_headcount = dec!(2182.5);
     cases.push((p, "workforce.officers.opening_headcount"));
 
     let mut p = base.clone();
-    p.officers.attrition_pct = d("100.01");
+    p.officers.attrition_pct = dec!(100.01);
     cases.push((p, "workforce.officers.attrition_pct"));
 
     let mut p = base.clone();
-    p.officers.attrition_pct = d("-1");
+    p.officers.attrition_pct = dec!(-1);
     cases.push((p, "workforce.officers.attrition_pct"));
 
     let mut p = base.clone();
@@ -330,7 +321,7 @@ fn bad_input_names_the_field() {
     cases.push((p, "workforce.staff.opening_fte"));
 
     let mut p = base.clone();
-    p.staff.fte_per_head = d("1.1");
+    p.staff.fte_per_head = dec!(1.1);
     cases.push((p, "workforce.staff.fte_per_head"));
 
     for month in [0, 13] {
@@ -342,22 +333,22 @@ fn bad_input_names_the_field() {
     }
 
     let mut p = base.clone();
-    p.officers.retirements.set(y(2021), d("3000"));
+    p.officers.retirements.set(y(2021), dec!(3000));
     cases.push((p, "workforce.officers.retirements"));
 
     let mut p = base.clone();
-    p.officers.employer_pension_pct = YearValues::from_pairs([(y(2024), d("35.3"))]);
+    p.officers.employer_pension_pct = YearValues::from_pairs([(y(2024), dec!(35.3))]);
     cases.push((p, "workforce.officers.employer_pension_pct"));
 
     let mut p = base.clone();
-    p.staff.employer_ni_pct.set(y(2023), d("150"));
+    p.staff.employer_ni_pct.set(y(2023), dec!(150));
     cases.push((p, "workforce.staff.employer_ni_pct"));
 
     // Overlapping bands: the third starts at 90% but the second runs to 95%.
     let mut p = base.clone();
     if let Some(u) = p.uplift.as_mut() {
         if let Some(b) = u.rules.first_mut().and_then(|t| t.bands.get_mut(2)) {
-            b.from_pct = d("90");
+            b.from_pct = dec!(90);
         }
     }
     cases.push((p, "workforce.uplift.rules[0].bands[2].from_pct"));
@@ -386,15 +377,15 @@ fn bad_input_names_the_field() {
         if let Some(t) = u.rules.first_mut() {
             t.bands = vec![
                 Band {
-                    from_pct: d("0"),
-                    to_pct: Some(d("0")),
-                    paid_pct: d("0"),
+                    from_pct: dec!(0),
+                    to_pct: Some(dec!(0)),
+                    paid_pct: dec!(0),
                     taper_to_pct: None,
                 },
                 Band {
-                    from_pct: d("0"),
+                    from_pct: dec!(0),
                     to_pct: None,
-                    paid_pct: d("100"),
+                    paid_pct: dec!(100),
                     taper_to_pct: None,
                 },
             ];
@@ -421,8 +412,8 @@ fn huge_figures_overflow_as_errors() {
     assert!(err.path.starts_with("workforce.officers"), "{err}");
 
     let mut p = baseline::nottinghamshire().unwrap();
-    p.officers.progression_pct = YearValues::from_pairs([(y(2022), d("50"))]);
-    let awards = YearValues::from_pairs((2021..2098).map(|s| (y(s), d("1000000000"))));
+    p.officers.progression_pct = YearValues::from_pairs([(y(2022), dec!(50))]);
+    let awards = YearValues::from_pairs((2021..2098).map(|s| (y(s), dec!(1000000000))));
     assert!(run(&p, &years(2021, 10), &awards).is_err());
 }
 

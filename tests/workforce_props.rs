@@ -1,13 +1,6 @@
 //! Property tests: headcount flows balance exactly for any valid plan, FTE never exceeds
 //! headcount, and the Uplift grant due plus grant at risk is the grant.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use planner::model::dec::YearValues;
 use planner::model::workforce::{
     self, GroupPlan, Intake, PayContext, RuleTable, UpliftPlan, WorkforcePlan,

@@ -1,8 +1,7 @@
 //! The workspace's editing and view logic, natively: parsing what people type, ranges,
 //! the bridge between scenarios, headlines and chart data against the projection.
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test helpers may panic
-use std::str::FromStr;
+use rust_decimal::dec;
 
 use planner::edit::{self, Field, FieldUnit};
 use planner::model::baseline;
@@ -13,9 +12,7 @@ use planner::view::{self, Headlines};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use crate::util::d;
 
 fn fy(start: u16) -> FinancialYear {
     FinancialYear::new(start).unwrap()
@@ -63,14 +60,14 @@ fn out_of_range_is_refused_and_the_original_kept() {
     let err = edit::apply(
         &base,
         &Field::plan(Kind::OfficerPayAward, fy(2023)),
-        d("45"),
+        dec!(45),
     )
     .unwrap_err();
     assert_eq!(err, "Must be from −20% to 30%");
     assert_eq!(base, before);
-    let err = edit::apply(&base, &Field::HorizonYears, d("11")).unwrap_err();
+    let err = edit::apply(&base, &Field::HorizonYears, dec!(11)).unwrap_err();
     assert!(err.contains("5 to 10 years"), "{err}");
-    let err = edit::apply(&base, &Field::HorizonYears, d("6.5")).unwrap_err();
+    let err = edit::apply(&base, &Field::HorizonYears, dec!(6.5)).unwrap_err();
     assert!(err.contains("whole number"), "{err}");
 }
 
@@ -80,7 +77,7 @@ fn a_precept_rise_moves_the_gap_by_tax_base_times_the_rise() {
     let p0 = project(&base).unwrap();
     let y = fy(2023);
     let rise0 = edit::value(&base, &Field::plan(Kind::BandDRiseGbp, y)).unwrap();
-    let s = edit::apply(&base, &Field::plan(Kind::BandDRiseGbp, y), rise0 + d("1")).unwrap();
+    let s = edit::apply(&base, &Field::plan(Kind::BandDRiseGbp, y), rise0 + dec!(1)).unwrap();
     let p1 = project(&s).unwrap();
     let before = p0.year(y).unwrap();
     let after = p1.year(y).unwrap();
@@ -143,7 +140,7 @@ fn bridge_of_the_baseline_to_itself_is_empty() {
 fn bridge_names_the_group_that_moved_the_gap() {
     let s = baseline::nottinghamshire().unwrap();
     let p = project(&s).unwrap();
-    let t = edit::apply(&s, &Field::plan(Kind::OfficerPayAward, fy(2024)), d("6")).unwrap();
+    let t = edit::apply(&s, &Field::plan(Kind::OfficerPayAward, fy(2024)), dec!(6)).unwrap();
     let q = project(&t).unwrap();
     let steps = view::bridge(&s, &p, &t, &q).unwrap();
     assert_eq!(steps.len(), 1);
@@ -161,7 +158,7 @@ fn switching_precept_units_keeps_band_d() {
     for (a, b) in p.years.iter().zip(&q.years) {
         // % rises are kept to 0.01%, so Band D may move by at most a penny or two a year.
         assert!(
-            (a.precept.band_d - b.precept.band_d).abs() <= d("0.05"),
+            (a.precept.band_d - b.precept.band_d).abs() <= dec!(0.05),
             "{}",
             a.year
         );
@@ -197,7 +194,7 @@ proptest! {
 #[test]
 fn a_longer_plan_carries_rates_forward_and_a_shorter_one_drops_them() {
     let base = baseline::nottinghamshire().unwrap();
-    let long = edit::apply(&base, &Field::HorizonYears, d("8")).unwrap();
+    let long = edit::apply(&base, &Field::HorizonYears, dec!(8)).unwrap();
     let last = fy(2025);
     for y in [fy(2026), fy(2027), fy(2028)] {
         for k in [
@@ -239,7 +236,7 @@ fn a_longer_plan_carries_rates_forward_and_a_shorter_one_drops_them() {
     let p = project(&long).unwrap();
     assert_eq!(p.years.len(), 8);
     // Back to five years: the later figures go and the plan projects as the baseline did.
-    let short = edit::apply(&long, &Field::HorizonYears, d("5")).unwrap();
+    let short = edit::apply(&long, &Field::HorizonYears, dec!(5)).unwrap();
     assert_eq!(project(&short).unwrap(), project(&base).unwrap());
     // A figure entered for a later year does not stop the plan being shortened.
     let long = edit::apply(
@@ -249,10 +246,10 @@ fn a_longer_plan_carries_rates_forward_and_a_shorter_one_drops_them() {
             Target::Saving(base.savings[0].id.clone()),
             Some(fy(2027)),
         ),
-        d("1000000"),
+        dec!(1000000),
     )
     .unwrap();
-    let short = edit::apply(&long, &Field::HorizonYears, d("6")).unwrap();
+    let short = edit::apply(&long, &Field::HorizonYears, dec!(6)).unwrap();
     assert_eq!(project(&short).unwrap().years.len(), 6);
 }
 
@@ -266,12 +263,12 @@ fn recruits_are_spread_over_a_years_intakes_exactly() {
             &base,
             &Field::of(Kind::Recruits, Target::Group(Group::Officers), Some(y))
         ),
-        Some(d("287"))
+        Some(dec!(287))
     );
     let s = edit::apply(
         &base,
         &Field::of(Kind::Recruits, Target::Group(Group::Officers), Some(y)),
-        d("100"),
+        dec!(100),
     )
     .unwrap();
     let counts: Vec<Decimal> = s
@@ -284,13 +281,13 @@ fn recruits_are_spread_over_a_years_intakes_exactly() {
         .filter(|i| i.year == y)
         .map(|i| i.count)
         .collect();
-    assert_eq!(counts, [d("34"), d("33"), d("33")]);
+    assert_eq!(counts, [dec!(34), dec!(33), dec!(33)]);
     assert_eq!(
         edit::value(
             &s,
             &Field::of(Kind::Recruits, Target::Group(Group::Officers), Some(y))
         ),
-        Some(d("100"))
+        Some(dec!(100))
     );
     // Fewer recruits, fewer officers at 31 March, and a lower pay bill.
     let p0 = view::workforce_of(&base).unwrap().unwrap();
@@ -298,7 +295,7 @@ fn recruits_are_spread_over_a_years_intakes_exactly() {
     let closing = |p: &planner::model::workforce::WorkforceProjection| {
         p.row(Group::Officers, y).unwrap().closing_headcount
     };
-    assert_eq!(closing(&p0) - closing(&p1), d("187"));
+    assert_eq!(closing(&p0) - closing(&p1), dec!(187));
     // The base year's budget is set, so the saving shows from the next year on, net of the
     // Uplift grant now at risk.
     let next = fy(2022);
@@ -310,7 +307,7 @@ fn recruits_are_spread_over_a_years_intakes_exactly() {
     assert!(edit::apply(
         &base,
         &Field::of(Kind::Recruits, Target::Group(Group::Staff), Some(y)),
-        d("10.5")
+        dec!(10.5)
     )
     .is_err());
 }
@@ -325,7 +322,7 @@ fn the_hq_split_must_still_sum_to_a_hundred() {
             Target::Partner("joint_hq".into(), 0),
             None,
         ),
-        d("70"),
+        dec!(70),
     )
     .unwrap();
     let err = project(&s).unwrap_err();
@@ -337,7 +334,7 @@ fn the_hq_split_must_still_sum_to_a_hundred() {
             Target::Partner("joint_hq".into(), 2),
             None,
         ),
-        d("25"),
+        dec!(25),
     )
     .unwrap();
     let hq = |s: &planner::model::scenario::Scenario| {
@@ -364,7 +361,7 @@ fn workforce_and_collaboration_charts_state_their_finding() {
         chart.title,
         "Officer numbers meet the Uplift target in every year"
     );
-    assert_eq!(chart.series[0].values[0], d("2344"));
+    assert_eq!(chart.series[0].values[0], dec!(2344));
     let c = view::collaborations_of(&s).unwrap().unwrap();
     let chart = view::collaboration_chart(&c);
     // 2025/26: EMSOU £6,699,027.98 + EMCJS £2,116,567.92 + legal £580,970.50 (the MTFP
@@ -396,21 +393,21 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
     // 2024/25, local press).
     let quick = edit::spec(&base, &Field::PayAwardsFrom(from));
     let grid = edit::spec(&base, &Field::plan(Kind::OfficerPayAward, from));
-    assert_eq!((quick.min, quick.max), (d("-20"), d("30")));
+    assert_eq!((quick.min, quick.max), (dec!(-20), dec!(30)));
     assert_eq!((quick.unit, quick.source), (grid.unit, grid.source));
     assert_eq!(
         edit::value(&base, &Field::PreceptRiseFrom(from)),
-        Some(d("12.96"))
+        Some(dec!(12.96))
     );
-    let s = edit::apply(&base, &Field::PayAwardsFrom(from), d("4")).unwrap();
+    let s = edit::apply(&base, &Field::PayAwardsFrom(from), dec!(4)).unwrap();
     for y in [fy(2024), fy(2025)] {
         assert_eq!(
             edit::value(&s, &Field::plan(Kind::OfficerPayAward, y)),
-            Some(d("4"))
+            Some(dec!(4))
         );
         assert_eq!(
             edit::value(&s, &Field::plan(Kind::StaffPayAward, y)),
-            Some(d("4"))
+            Some(dec!(4))
         );
     }
     // Earlier years are untouched.
@@ -420,26 +417,26 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
     );
     assert!(project(&s).unwrap().cumulative_gap() > project(&base).unwrap().cumulative_gap());
 
-    let s = edit::apply(&base, &Field::PreceptRiseFrom(from), d("20")).unwrap();
+    let s = edit::apply(&base, &Field::PreceptRiseFrom(from), dec!(20)).unwrap();
     assert_eq!(
         edit::value(&s, &Field::plan(Kind::BandDRiseGbp, fy(2025))),
-        Some(d("20"))
+        Some(dec!(20))
     );
     let p = project(&s).unwrap();
-    assert_eq!(p.year(fy(2025)).unwrap().precept.rise_gbp, d("20.00"));
+    assert_eq!(p.year(fy(2025)).unwrap().precept.rise_gbp, dec!(20.00));
     // In % mode the what-if is a % rise.
     let pct = edit::precept_switched(&base, true);
     assert_eq!(
         edit::spec(&pct, &Field::PreceptRiseFrom(from)).unit,
         FieldUnit::Percent
     );
-    let s = edit::apply(&pct, &Field::PreceptRiseFrom(from), d("3")).unwrap();
+    let s = edit::apply(&pct, &Field::PreceptRiseFrom(from), dec!(3)).unwrap();
     assert_eq!(
         edit::value(&s, &Field::plan(Kind::BandDRisePct, fy(2025))),
-        Some(d("3"))
+        Some(dec!(3))
     );
 
-    let s = edit::apply(&base, &Field::GrantGrowthFrom(from), d("0")).unwrap();
+    let s = edit::apply(&base, &Field::GrantGrowthFrom(from), dec!(0)).unwrap();
     for l in base
         .funding
         .iter()
@@ -454,7 +451,7 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
                     Some(fy(2025))
                 )
             ),
-            Some(d("0"))
+            Some(dec!(0))
         );
     }
     assert!(project(&s).unwrap().cumulative_gap() > project(&base).unwrap().cumulative_gap());
@@ -464,7 +461,7 @@ fn quick_what_ifs_set_every_year_from_the_fourth() {
 fn a_bad_workforce_or_register_section_is_refused_when_the_file_is_read() {
     let base = baseline::nottinghamshire().unwrap();
     let mut s = base.clone();
-    s.workforce.as_mut().unwrap().officers.attrition_pct = d("120");
+    s.workforce.as_mut().unwrap().officers.attrition_pct = dec!(120);
     let err = planner::model::scenario::Scenario::from_json(&s.to_json()).unwrap_err();
     assert!(
         err.path.contains("workforce.officers.attrition_pct"),
@@ -474,7 +471,7 @@ fn a_bad_workforce_or_register_section_is_refused_when_the_file_is_read() {
     s.collaborations.as_mut().unwrap().capital[0]
         .sharing
         .partners[0]
-        .weight = d("70");
+        .weight = dec!(70);
     let err = planner::model::scenario::Scenario::from_json(&s.to_json()).unwrap_err();
     assert!(err.path.contains("joint_hq"), "{err}");
 }

@@ -183,12 +183,12 @@ async fn write(saver: &Shared) -> bool {
             dispatch.emit(Action::Saved);
             true
         }
-        Err(text) => {
+        Err(e) => {
             drop(s);
             dispatch.emit(Action::Notify(Notice {
                 place: Place::Storage,
                 error: true,
-                text,
+                text: e.to_string(),
             }));
             false
         }

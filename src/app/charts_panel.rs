@@ -4,13 +4,24 @@
 use yew::prelude::*;
 
 use super::chart::figure;
-use super::state::{WorkforceResult, Workspace};
+use std::rc::Rc;
+
+use super::state::WorkforceResult;
 use crate::charts::ChartData;
+use crate::model::{Projection, Scenario};
 use crate::view;
 
+/// Props of [`ChartsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ChartsPanelProps {
-    pub ws: Workspace,
+    /// The scenario on screen.
+    pub scenario: Rc<Scenario>,
+    /// Its projection.
+    pub projection: Rc<Projection>,
+    /// The baseline (the bridge chart starts from it).
+    pub baseline: Rc<Scenario>,
+    /// The baseline's projection.
+    pub baseline_projection: Rc<Projection>,
     /// The workforce projection the headlines use too.
     pub workforce: WorkforceResult,
 }
@@ -26,8 +37,7 @@ fn figure_or_error(data: &Result<ChartData, String>, what: &str) -> Html {
 
 #[component]
 pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
-    let ws = &props.ws;
-    let p = ws.projection.clone();
+    let p = props.projection.clone();
     let main = use_memo(p.clone(), |p| {
         (
             view::gap_chart(p),
@@ -37,9 +47,9 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     });
     let bridge = use_memo(
         (
-            ws.baseline.clone(),
-            ws.baseline_projection.clone(),
-            ws.scenario.clone(),
+            props.baseline.clone(),
+            props.baseline_projection.clone(),
+            props.scenario.clone(),
             p.clone(),
         ),
         |(b, bp, s, sp)| {
@@ -55,7 +65,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             .as_ref()
             .map(|r| r.as_ref().map(view::workforce_chart).map_err(Clone::clone))
     });
-    let sc = &ws.scenario;
+    let sc = &props.scenario;
     let collab = use_memo((sc.collaborations.clone(), sc.horizon), {
         let sc = sc.clone();
         move |_| {

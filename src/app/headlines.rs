@@ -5,17 +5,22 @@ use yew::prelude::*;
 
 use super::controls::option;
 
-use super::state::{Action, WorkforceResult, Workspace};
+use std::rc::Rc;
+
+use super::state::{use_dispatch, Action, WorkforceResult};
 use crate::format;
-use crate::model::FinancialYear;
+use crate::model::{FinancialYear, Projection};
 use crate::view::Headlines;
 
+/// Props of [`HeadlineStrip`].
 #[derive(Properties, PartialEq)]
 pub struct HeadlineProps {
-    pub ws: Workspace,
+    /// The projection of the scenario on screen.
+    pub projection: Rc<Projection>,
+    /// The year the annual-gap figure is for (the final year if none).
+    pub year: Option<FinancialYear>,
     /// The workforce projection the charts use too.
     pub workforce: WorkforceResult,
-    pub dispatch: Callback<Action>,
 }
 
 fn gap_class(v: rust_decimal::Decimal) -> &'static str {
@@ -28,10 +33,9 @@ fn gap_class(v: rust_decimal::Decimal) -> &'static str {
 
 #[component]
 pub fn HeadlineStrip(props: &HeadlineProps) -> Html {
-    let ws = &props.ws;
-    let h = Headlines::of(&ws.projection, ws.headline_year);
+    let h = Headlines::of(&props.projection, props.year);
     let on_year = {
-        let d = props.dispatch.clone();
+        let d = use_dispatch();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Ok(y) = select.value().parse::<FinancialYear>() {
@@ -39,7 +43,7 @@ pub fn HeadlineStrip(props: &HeadlineProps) -> Html {
             }
         })
     };
-    let years = ws.projection.year_list();
+    let years = props.projection.year_list();
     let selected = h.gap_year.map(|y| y.to_string()).unwrap_or_default();
     let last = h.last_year.map(|y| y.to_string()).unwrap_or_default();
     let first = h.first_year.map(|y| y.to_string()).unwrap_or_default();

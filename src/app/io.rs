@@ -8,6 +8,7 @@ use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement};
 use super::autosave::Start;
 use super::storage;
 use crate::model::scenario::Scenario;
+use crate::model::ModelError;
 use crate::store::records;
 use crate::store::session::{Notice, Place, Recovery, Workspace};
 
@@ -15,7 +16,7 @@ use crate::store::session::{Notice, Place, Recovery, Workspace};
 /// moved in, the journal of changes the last visit could not confirm laid over), and the
 /// scenario of a share link in the address (which is then taken out of the address, so a
 /// reload does not add it twice). Also what autosave needs to carry on from there.
-pub async fn open(baseline: Scenario) -> Result<(Workspace, Start), String> {
+pub async fn open(baseline: Scenario) -> Result<(Workspace, Start), ModelError> {
     let found = storage::open().await;
     let legacy = storage::legacy_keys();
     let journal = storage::journal();
@@ -95,18 +96,46 @@ pub fn copy(text: &str) {
     }
 }
 
-fn click_download(href: &str, filename: &str) -> Result<(), String> {
+/// Why a file could not be offered for download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DownloadError {
+    /// The page is not there to offer it (it is closing).
+    NoPage,
+    /// The browser would not make the file.
+    NotMade,
+    /// The browser cannot draw the chart as a PNG.
+    NoPng,
+    /// The chart could not be drawn (why).
+    Chart(String),
+}
+
+impl std::fmt::Display for DownloadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DownloadError::NoPage => {
+                f.write_str("The file could not be offered: the page is closing.")
+            }
+            DownloadError::NotMade => f.write_str("The file could not be made."),
+            DownloadError::NoPng => {
+                f.write_str("The PNG could not be made in this browser; try the SVG.")
+            }
+            DownloadError::Chart(why) => write!(f, "The chart could not be drawn: {why}"),
+        }
+    }
+}
+
+fn click_download(href: &str, filename: &str) -> Result<(), DownloadError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or(DownloadError::NoPage)?;
     let a: HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| "cannot make a link")?
-        .dyn_into()
-        .map_err(|_| "cannot make a link")?;
+        .ok()
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or(DownloadError::NotMade)?;
     a.set_href(href);
     a.set_download(filename);
-    let body = document.body().ok_or("no page body")?;
+    let body = document.body().ok_or(DownloadError::NoPage)?;
     let _ = body.append_child(&a);
     a.click();
     a.remove();
@@ -114,12 +143,12 @@ fn click_download(href: &str, filename: &str) -> Result<(), String> {
 }
 
 /// Offer `content` as a file download called `filename`.
-pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), DownloadError> {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "The file could not be made.".to_string())?;
+        .map_err(|_| DownloadError::NotMade)?;
     offer(&blob, filename)
 }
 
@@ -129,29 +158,26 @@ pub fn download_bytes(
     filename: &str,
     mime: &str,
     bytes: &js_sys::Uint8Array,
-) -> Result<(), String> {
+) -> Result<(), DownloadError> {
     let parts = js_sys::Array::of1(bytes);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| "The file could not be made.".to_string())?;
+        .map_err(|_| DownloadError::NotMade)?;
     offer(&blob, filename)
 }
 
 /// Offer `blob` as a download called `filename`.
-fn offer(blob: &web_sys::Blob, filename: &str) -> Result<(), String> {
-    let url = web_sys::Url::create_object_url_with_blob(blob)
-        .map_err(|_| "The file could not be made.".to_string())?;
+fn offer(blob: &web_sys::Blob, filename: &str) -> Result<(), DownloadError> {
+    let url =
+        web_sys::Url::create_object_url_with_blob(blob).map_err(|_| DownloadError::NotMade)?;
     let result = click_download(&url, filename);
     // The browser has taken the file by the time click() returns; revoke a little later
     // all the same, as some browsers read it asynchronously.
-    let revoke = Closure::once_into_js(move || {
+    gloo_timers::callback::Timeout::new(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(w) = web_sys::window() {
-        let _ =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
-    }
+    })
+    .forget();
     result
 }
 
@@ -162,11 +188,9 @@ pub fn download_png(
     width: u32,
     height: u32,
     filename: String,
-    on_error: impl Fn(String) + 'static,
+    on_error: impl Fn(DownloadError) + 'static,
 ) {
-    let fail = |on_error: &dyn Fn(String)| {
-        on_error("The PNG could not be made in this browser; try the SVG.".into())
-    };
+    let fail = |on_error: &dyn Fn(DownloadError)| on_error(DownloadError::NoPng);
     let Ok(img) = HtmlImageElement::new() else {
         return fail(&on_error);
     };
@@ -204,7 +228,7 @@ pub fn download_png(
             click_download(&url, &filename).ok()
         })();
         if drawn.is_none() {
-            on_error("The PNG could not be made in this browser; try the SVG.".into());
+            on_error(DownloadError::NoPng);
         }
     });
     img.set_onload(Some(onload.unchecked_ref()));

@@ -1,244 +1,62 @@
-//! Import and export: scenario JSON (the `mtfp` tool's format), CSV of results and of
-//! assumptions, the Excel workbook ([`super::workbook_export`]), each chart as SVG or PNG,
-//! and a share link.
+//! The scenario bar's "Import / export" and "Share link" menus. What they hold (import,
+//! export, charts, backup and restore; the link) is drawn by the module loaded on demand
+//! ([`super::files`], through [`super::more::More`]) the first time a menu is opened, so
+//! the page's first download carries none of it. Once opened, a menu's contents stay
+//! mounted while it is shut, so a backup or restore under way carries on.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::controls::button;
+use super::more::More;
+use super::state::Workspace;
+use crate::store::remote::Screen;
 
-use super::io;
-use super::saved_menu::SavedWork;
-use super::scenarios::notice_at;
-use super::state::{Action, Notice, Place, Workspace};
-use super::workbook_export::use_workbook_export;
-use crate::charts::{to_standalone_svg, ChartData};
-use crate::store::{csv, import, share};
-use crate::view;
-
-/// Export size of a chart, in CSS pixels (PNGs are drawn at twice this).
-pub const EXPORT_SIZE: (u32, u32) = (960, 540);
-
-/// Props of [`IoMenu`].
+/// Props of [`LazyMenu`].
 #[derive(Properties, PartialEq)]
-pub struct IoMenuProps {
+pub struct LazyMenuProps {
+    /// The menu's id in the page (`io-menu`, `share-menu`).
+    pub id: AttrValue,
+    /// Its button's label.
+    pub label: AttrValue,
+    /// What it shows.
+    pub screen: Screen,
     /// The workspace.
     pub ws: Workspace,
-    /// Sends actions to it.
-    pub dispatch: Callback<Action>,
 }
 
-/// Offer a CSV table as a download: as `csv::file` writes it, byte-order mark first.
-fn csv_download(filename: &str, table: &str) -> Result<(), String> {
-    io::download(filename, csv::MIME, &csv::file(table))
-}
-
-fn report(dispatch: &Callback<Action>, place: Place, result: Result<(), String>) {
-    if let Err(text) = result {
-        dispatch.emit(Action::Notify(Notice {
-            place,
-            error: true,
-            text,
-        }));
-    }
-}
-
-/// The charts of the scenario on screen, as the workspace shows them, for export.
-pub fn workspace_charts(ws: &Workspace) -> Vec<ChartData> {
-    let p = &ws.projection;
-    let mut charts = vec![view::gap_chart(p), view::funding_expenditure_chart(p)];
-    if let Ok(steps) = view::bridge(&ws.baseline, &ws.baseline_projection, &ws.scenario, p) {
-        charts.push(view::bridge_chart(&ws.baseline_projection, p, &steps));
-    }
-    charts.push(view::reserves_chart(p));
-    if let Some(Ok(w)) = view::workforce_of(&ws.scenario) {
-        charts.push(view::workforce_chart(&w));
-    }
-    if let Some(Ok(c)) = view::collaborations_of(&ws.scenario) {
-        charts.push(view::collaboration_chart(&c));
-    }
-    charts
-}
-
-/// SVG and PNG buttons for one chart. The standalone SVG (legend drawn in, which means
-/// measuring text in the page) is drawn only when a button is pressed, never on render:
-/// drawing it for every chart on every keystroke cost several milliseconds of forced layout.
-pub fn chart_exports(chart: &ChartData, file_stem: &str, dispatch: &Callback<Action>) -> Html {
-    let (w, h) = EXPORT_SIZE;
-    let name = format!("{file_stem}-{}", chart.id);
-    let svg_click = {
-        let (chart, name, d) = (chart.clone(), name.clone(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            let r = to_standalone_svg(&chart, w, h)
-                .map_err(|e| e.to_string())
-                .and_then(|s| io::download(&format!("{name}.svg"), "image/svg+xml", &s));
-            report(&d, Place::Export, r);
-        })
-    };
-    let png_click = {
-        let (chart, d) = (chart.clone(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| match to_standalone_svg(&chart, w, h) {
-            Ok(s) => {
-                let d = d.clone();
-                io::download_png(&s, w, h, format!("{name}.png"), move |e| {
-                    report(&d, Place::Export, Err(e))
-                });
-            }
-            Err(e) => report(&d, Place::Export, Err(e.to_string())),
-        })
-    };
-    html! {
-        <span class="export-pair" data-export-chart={chart.id.clone()}>
-            <button type="button" class="btn btn-small" onclick={svg_click} aria-label={format!("Download chart as SVG: {}", chart.title)}>{ "SVG" }</button>
-            <button type="button" class="btn btn-small" onclick={png_click} aria-label={format!("Download chart as PNG: {}", chart.title)}>{ "PNG" }</button>
-        </span>
-    }
-}
-
-/// The import/export menu and the share control.
+/// A drop-down menu whose contents come from the module loaded on demand.
 #[component]
-pub fn IoMenu(props: &IoMenuProps) -> Html {
-    let ws = &props.ws;
-    let d = &props.dispatch;
-    let stem = io::slug(&ws.scenario.name);
-    let link = use_state(|| None::<String>);
-    let workbook = use_workbook_export(&ws.scenario);
-    let on_file = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let name = file.name();
-            let size = usize::try_from(file.size() as u64).unwrap_or(usize::MAX);
-            if let Err(e) = import::check_size(&name, size) {
-                d.emit(Action::Import(Err(e)));
-                return;
-            }
-            let d = d.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => {
-                        import::scenario(&name, &js_sys::Uint8Array::new(&buffer).to_vec())
-                            .map(Box::new)
-                    }
-                    Err(_) => Err(format!(
-                        "{name} was not imported: the browser could not read the file"
-                    )),
-                };
-                d.emit(Action::Import(result));
-            });
-        })
-    };
-    let export = |kind: &'static str| {
-        let ws = ws.clone();
-        let d = d.clone();
-        let stem = stem.clone();
-        Callback::from(move |_: MouseEvent| {
-            let r = match kind {
-                "json" => io::download(
-                    &format!("{stem}.json"),
-                    "application/json",
-                    &ws.scenario.to_json(),
-                ),
-                "results" => csv_download(
-                    &format!("{stem}-results.csv"),
-                    &csv::results(&ws.projection),
-                ),
-                _ => csv_download(
-                    &format!("{stem}-assumptions.csv"),
-                    &csv::assumptions(&ws.scenario),
-                ),
-            };
-            report(&d, Place::Export, r);
-        })
-    };
-    let make_link = {
-        let (ws, d, link) = (ws.clone(), d.clone(), link.clone());
-        Callback::from(move |_: MouseEvent| match share::encode(&ws.scenario) {
-            Ok(fragment) => {
-                let url = io::link_with(&fragment);
-                io::copy(&url);
-                link.set(Some(url));
-                d.emit(Action::DismissNotice);
-            }
-            Err(e) => {
-                link.set(None);
-                report(&d, Place::Link, Err(e));
-            }
-        })
-    };
-    // The chart list (its bridge projects the scenario again) is worked out only while the
-    // menu is open, never on a keystroke with the menu shut.
+pub fn LazyMenu(props: &LazyMenuProps) -> Html {
+    let details = use_node_ref();
     let open = use_state(|| false);
+    let opened = use_state(|| false);
     let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::Element = e.target_unchecked_into();
-            open.set(details.has_attribute("open"));
+        let (details, open, opened) = (details.clone(), open.clone(), opened.clone());
+        Callback::from(move |_: Event| {
+            let now = details
+                .cast::<web_sys::Element>()
+                .is_some_and(|d| d.has_attribute("open"));
+            open.set(now);
+            if now {
+                opened.set(true);
+            }
         })
     };
-    let charts = use_memo(
-        (
-            *open,
-            ws.baseline.clone(),
-            ws.baseline_projection.clone(),
-            ws.scenario.clone(),
-            ws.projection.clone(),
-        ),
-        {
-            let ws = ws.clone();
-            move |(open, ..)| {
-                if *open {
-                    workspace_charts(&ws)
-                } else {
-                    Vec::new()
-                }
+    let on_exit = {
+        let details = details.clone();
+        Callback::from(move |()| {
+            if let Some(d) = details.cast::<web_sys::Element>() {
+                let _ = d.remove_attribute("open");
             }
-        },
-    );
+        })
+    };
     html! {
-        <>
-            <details class="menu" id="io-menu" {ontoggle}>
-                <summary class="btn">{ "Import / export" }</summary>
-                <div class="menu-body">
-                    <div class="menu-group">
-                        <input type="file" id="import-file" class="file-input" accept=".json,application/json" onchange={on_file} />
-                        <label for="import-file" class="btn">{ "Import scenario (JSON)…" }</label>
-                        <span class="hint">{ "Adds the file's scenario beside yours; a file with any problem is refused whole." }</span>
-                        { notice_at(ws, Place::Import, d) }
-                    </div>
-                    <div class="menu-group">
-                        <span class="menu-title">{ format!("Export '{}'", ws.scenario.name) }</span>
-                        { button("btn", Some("export-json"), false, "Scenario (JSON, for mtfp)", export("json")) }
-                        { button("btn", Some("export-results-csv"), false, "Results (CSV)", export("results")) }
-                        { button("btn", Some("export-assumptions-csv"), false, "Assumptions (CSV)", export("assumptions")) }
-                        { workbook }
-                    </div>
-                    <div class="menu-group">
-                        <span class="menu-title">{ "Charts" }</span>
-                        <ul class="chart-exports">
-                            { for charts.iter().map(|c| html! { <li><span class="chart-name">{ c.title.clone() }</span>{ chart_exports(c, &stem, d) }</li> }) }
-                        </ul>
-                    </div>
-                    { notice_at(ws, Place::Export, d) }
-                    <SavedWork ws={ws.clone()} dispatch={d.clone()} open={*open} />
-                </div>
-            </details>
-            <details class="menu" id="share-menu">
-                <summary class="btn">{ "Share link" }</summary>
-                <div class="menu-body">
-                    <p class="hint">{ "A link that carries this scenario inside it: nothing is sent to any server. Opening it adds the scenario beside the recipient's own." }</p>
-                    { button("btn", Some("share-make"), false, "Copy link to this scenario", make_link) }
-                    if let Some(url) = &*link {
-                        <label for="share-url" class="menu-title">{ "Link (copied to the clipboard where the browser allows)" }</label>
-                        <input id="share-url" type="text" readonly=true value={url.clone()} data-native-undo="" />
-                    }
-                    { notice_at(ws, Place::Link, d) }
-                </div>
-            </details>
-        </>
+        <details class="menu" id={props.id.clone()} ref={details} {ontoggle}>
+            <summary class="btn">{ props.label.clone() }</summary>
+            <div class="menu-body">
+                if *opened {
+                    <More ws={props.ws.clone()} screen={props.screen} paused={!*open} {on_exit} />
+                }
+            </div>
+        </details>
     }
 }

@@ -7,11 +7,13 @@ mod compare;
 mod compare_tables;
 mod controls;
 mod field;
+mod files;
 mod headlines;
 mod io;
 mod io_menu;
 mod lazy;
 mod more;
+mod notice;
 mod panel;
 mod panel_teams;
 mod panic;
@@ -31,9 +33,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::baseline;
+use crate::model::{baseline, ModelError};
 use crate::store::remote::Screen;
-use state::{use_workforce, Action, View, Workspace};
+use state::{use_workforce, Action, Dispatch, View, Workspace, WorkspaceContext};
 
 /// Mount the app on the page's body. Called by `main` in the browser.
 pub fn start() {
@@ -52,7 +54,7 @@ struct Opened {
 /// then the planner.
 #[component]
 pub fn App() -> Html {
-    let opened = use_state(|| None::<Rc<Result<Opened, String>>>);
+    let opened = use_state(|| None::<Rc<Result<Opened, ModelError>>>);
     {
         let opened = opened.clone();
         use_effect_with((), move |_| {
@@ -62,7 +64,7 @@ pub fn App() -> Html {
                         ws,
                         start: Rc::new(RefCell::new(Some(start))),
                     }),
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(e),
                 };
                 opened.set(Some(Rc::new(result)));
             });
@@ -103,16 +105,16 @@ struct PlannerProps {
     start: Start,
 }
 
+/// The workspace: its state (the reducer, given to every component as a context with its
+/// stable dispatcher), saving and shortcuts, and the screens.
 #[component]
 fn Planner(props: &PlannerProps) -> Html {
     let ws = {
         let initial = props.initial.clone();
         use_reducer(move || initial)
     };
-    let dispatch = {
-        let ws = ws.clone();
-        Callback::from(move |a: Action| ws.dispatch(a))
-    };
+    // The reducer's own callback: the same one on every render.
+    let dispatch = ws.dispatcher().to_callback();
     // Saving and the keyboard shortcuts belong to the whole app, not to any one control.
     let storage = autosave::use_autosave(&ws.store, props.start.0.clone(), dispatch.clone());
     shortcuts::use_shortcuts(dispatch.clone());
@@ -122,77 +124,121 @@ fn Planner(props: &PlannerProps) -> Html {
             storage::persist().await;
         })
     });
-    let reset = {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.emit(Action::Reset))
-    };
-    let print = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
-    let is_baseline = ws.scenario == ws.baseline;
     let workforce = use_workforce(&ws.scenario);
     // Presentation mode (issue 8) replaces the workspace; leaving it refocuses "Present".
     let presenting = use_state(|| false);
     // The print pack is drawn (in the second module) only while printing.
     let printing = use_state(|| false);
     let returned = use_state(|| false);
-    if *presenting {
+    let page = if *presenting {
         let (presenting, returned) = (presenting.clone(), returned.clone());
         let on_exit = Callback::from(move |()| {
             presenting.set(false);
             returned.set(true);
         });
-        return html! { <more::More ws={(*ws).clone()} screen={Screen::Present} {on_exit} /> };
-    }
-
-    let on_present = {
-        let presenting = presenting.clone();
-        Callback::from(move |()| presenting.set(true))
+        html! { <more::More ws={(*ws).clone()} screen={Screen::Present} {on_exit} /> }
+    } else {
+        let on_present = {
+            let presenting = presenting.clone();
+            Callback::from(move |()| presenting.set(true))
+        };
+        let on_print = {
+            let printing = printing.clone();
+            Callback::from(move |()| printing.set(true))
+        };
+        html! {
+            <>
+                <a class="skip-link" href="#charts">{ "Skip to charts" }</a>
+                <Header
+                    name={AttrValue::from(ws.scenario.name.clone())}
+                    edited={ws.scenario != ws.baseline}
+                    errors={ws.error_count()}
+                    refocus_present={*returned}
+                    {on_present}
+                    {on_print} />
+                <scenario_about::Recovery recovery={ws.recovery.clone()} listed={ws.collection().entries().len()} />
+                <scenarios::ScenarioBar />
+                if ws.view == View::Compare {
+                    <more::More ws={(*ws).clone()} screen={Screen::Compare} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
+                } else {
+                    <headlines::HeadlineStrip projection={ws.projection.clone()} year={ws.headline_year} workforce={workforce.clone()} />
+                    <main class="workspace">
+                        <panel::AssumptionPanel />
+                        <charts_panel::ChartsPanel
+                            scenario={ws.scenario.clone()}
+                            projection={ws.projection.clone()}
+                            baseline={ws.baseline.clone()}
+                            baseline_projection={ws.baseline_projection.clone()}
+                            {workforce} />
+                    </main>
+                }
+                if *printing {
+                    { print_pack(&ws, &printing) }
+                }
+            </>
+        }
     };
     let page = html! {
-        <>
-            <a class="skip-link" href="#charts">{ "Skip to charts" }</a>
-            <header class="app-header">
-                <h1>{ "Medium-term financial plan" }</h1>
-                <span class="subtitle">
-                    { &ws.scenario.name }
-                    { if is_baseline { "" } else { " · edited" } }
-                </span>
-                if ws.error_count() > 0 {
-                    <span class="status-bad" role="status">
-                        { format!("{} {} to fix: the figures show your last valid plan", ws.error_count(), if ws.error_count() == 1 { "entry" } else { "entries" }) }
-                    </span>
-                }
-                <div class="actions">
-                    <present::PresentButton {on_present} refocus={*returned} />
-                    <present::PrintPackButton on_print={{ let p = printing.clone(); Callback::from(move |()| p.set(true)) }} />
-                    { controls::button("btn", None, is_baseline, "Reset to baseline", reset) }
-                    { controls::button("btn", None, false, "Print", print) }
-                </div>
-            </header>
-            <scenario_about::Recovery ws={(*ws).clone()} dispatch={dispatch.clone()} />
-            <scenarios::ScenarioBar ws={(*ws).clone()} dispatch={dispatch.clone()} />
-            if ws.view == View::Compare {
-                <more::More ws={(*ws).clone()} screen={Screen::Compare} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
-            } else {
-                <headlines::HeadlineStrip ws={(*ws).clone()} workforce={workforce.clone()} dispatch={dispatch.clone()} />
-                <main class="workspace">
-                    <panel::AssumptionPanel ws={(*ws).clone()} dispatch={dispatch.clone()} />
-                    <charts_panel::ChartsPanel ws={(*ws).clone()} {workforce} />
-                </main>
-            }
-            if *printing {
-                { print_pack(&ws, &printing) }
-            }
-        </>
+        <ContextProvider<Dispatch> context={Dispatch(dispatch)}>
+            <ContextProvider<WorkspaceContext> context={ws.clone()}>{ page }</ContextProvider<WorkspaceContext>>
+        </ContextProvider<Dispatch>>
     };
     match storage {
         Some(context) => html! {
             <ContextProvider<autosave::Storage> {context}>{ page }</ContextProvider<autosave::Storage>>
         },
         None => page,
+    }
+}
+
+/// Props of [`Header`].
+#[derive(Properties, PartialEq)]
+struct HeaderProps {
+    /// The scenario on screen.
+    name: AttrValue,
+    /// True if it differs from the baseline.
+    edited: bool,
+    /// How many entries hold text that could not be used.
+    errors: usize,
+    /// True on returning from the presentation: "Present" takes focus back.
+    refocus_present: bool,
+    /// Open presentation mode.
+    on_present: Callback<()>,
+    /// Print the pack of the scenario on screen.
+    on_print: Callback<()>,
+}
+
+/// The page header: the scenario on screen, entries to fix, and the actions on the whole
+/// plan (present, print, reset).
+#[component]
+fn Header(props: &HeaderProps) -> Html {
+    let d = state::use_dispatch();
+    let reset = d.reform(|_: MouseEvent| Action::Reset);
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let errors = props.errors;
+    html! {
+        <header class="app-header">
+            <h1>{ "Medium-term financial plan" }</h1>
+            <span class="subtitle">
+                { props.name.clone() }
+                { if props.edited { " · edited" } else { "" } }
+            </span>
+            if errors > 0 {
+                <span class="status-bad" role="status">
+                    { format!("{errors} {} to fix: the figures show your last valid plan", if errors == 1 { "entry" } else { "entries" }) }
+                </span>
+            }
+            <div class="actions">
+                <present::PresentButton on_present={props.on_present.clone()} refocus={props.refocus_present} />
+                <present::PrintPackButton on_print={props.on_print.clone()} />
+                { controls::button("btn", None, !props.edited, "Reset to baseline", reset) }
+                { controls::button("btn", None, false, "Print", print) }
+            </div>
+        </header>
     }
 }
 

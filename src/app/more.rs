@@ -1,9 +1,11 @@
-//! Screens loaded on demand: compare, presentation mode and the print pack live in a
-//! second wasm module ([`super::remote`], bin `planner-more`), fetched ([`super::lazy`])
-//! the first time one of them is opened, so the page's first download carries only the workspace. This is the
-//! workspace's side: it loads the module once, mounts the screen into an element of its
-//! own, keeps it up to date as the scenarios change, and gives it each scenario it asks
-//! for. See docs/scenarios.md, "Modules loaded on demand".
+//! Screens loaded on demand: compare, presentation mode, the print pack and what the
+//! import/export and share menus hold live in a second wasm module ([`super::remote`], bin
+//! `planner-more`), fetched ([`super::lazy`]) the first time one of them is opened, so the
+//! page's first download carries only the workspace. This is the workspace's side: it
+//! loads the module once, mounts the screen into an element of its own, keeps it up to date
+//! as the workspace changes, gives it each scenario it asks for, and does what it asks
+//! ([`Message`], and a restored backup's scenarios). See docs/scenarios.md, "Screens loaded
+//! on demand".
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,42 +13,103 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use super::autosave::Storage;
 use super::lazy::{self, call};
-use super::state::Workspace;
-use crate::store::remote::{Request, Screen};
-use crate::store::Selected;
+use super::state::{use_dispatch, Action, Workspace};
+use super::storage::Backend;
+use crate::store::remote::{Message, Request, Saving, Screen};
+use crate::store::session::Restored;
+use crate::store::{records, Selected};
 
-/// The bridge the module reads scenarios through and says it is done on. Its closures live
-/// as long as the screen.
+/// The bridge the module reads scenarios through and asks for changes on. Its closures
+/// live as long as the screen.
 struct Bridge {
     object: js_sys::Object,
     _scenario: Closure<dyn Fn(String) -> JsValue>,
+    _contents: Closure<dyn Fn(String) -> JsValue>,
     _send: Closure<dyn Fn(String)>,
+    _restore: Closure<dyn Fn(js_sys::Array)>,
 }
 
 impl Bridge {
-    fn new(latest: Rc<RefCell<Workspace>>, on_exit: Callback<()>) -> Bridge {
-        let scenario = Closure::<dyn Fn(String) -> JsValue>::new(move |key: String| {
-            Selected::from_key(&key)
-                .and_then(|sel| latest.try_borrow().ok()?.scenario_of(sel))
-                .map_or(JsValue::UNDEFINED, |s| {
-                    JsValue::from_str(&s.to_json_compact())
-                })
+    fn new(
+        latest: Rc<RefCell<Workspace>>,
+        on_exit: Callback<()>,
+        dispatch: Callback<Action>,
+    ) -> Bridge {
+        // `scenario(key)`: the scenario `s<id>` or `baseline`, as its file's JSON.
+        let scenario = {
+            let latest = latest.clone();
+            Closure::<dyn Fn(String) -> JsValue>::new(move |key: String| {
+                Selected::from_key(&key)
+                    .and_then(|sel| latest.try_borrow().ok()?.scenario_of(sel))
+                    .map_or(JsValue::UNDEFINED, |s| {
+                        JsValue::from_str(&s.to_json_compact())
+                    })
+            })
+        };
+        // `contents(key)`: scenario `s<id>` with its change log, as a backup holds it.
+        let contents = Closure::<dyn Fn(String) -> JsValue>::new(move |key: String| {
+            let Some(Selected::Scenario(id)) = Selected::from_key(&key) else {
+                return JsValue::UNDEFINED;
+            };
+            latest
+                .try_borrow()
+                .ok()
+                .and_then(|ws| ws.collection().get(id).and_then(records::backup_text))
+                .map_or(JsValue::UNDEFINED, |t| JsValue::from_str(&t))
         });
-        let send = Closure::<dyn Fn(String)>::new(move |message: String| {
-            if message == "exit" {
-                on_exit.emit(());
-            }
+        // `send(message)`: a [`Message`] as JSON.
+        let send = {
+            let dispatch = dispatch.clone();
+            Closure::<dyn Fn(String)>::new(move |text: String| {
+                if let Ok(message) = Message::from_json(&text) {
+                    match message.into_action() {
+                        Some(action) => dispatch.emit(action),
+                        None => on_exit.emit(()),
+                    }
+                }
+            })
+        };
+        // `restore([name, packed, name, packed, …])`: a backup's scenarios, checked and
+        // packed, added beside the user's own as one step.
+        let restore = Closure::<dyn Fn(js_sys::Array)>::new(move |items: js_sys::Array| {
+            let strings: Vec<String> = items.iter().filter_map(|v| v.as_string()).collect();
+            let restored = strings
+                .chunks_exact(2)
+                .filter_map(|pair| match pair {
+                    [name, packed] => Some(Restored {
+                        name: name.clone(),
+                        packed: packed.as_str().into(),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            dispatch.emit(Action::Restore(Ok(restored)));
         });
         let object = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&object, &"scenario".into(), scenario.as_ref());
+        let _ = js_sys::Reflect::set(&object, &"contents".into(), contents.as_ref());
         let _ = js_sys::Reflect::set(&object, &"send".into(), send.as_ref());
+        let _ = js_sys::Reflect::set(&object, &"restore".into(), restore.as_ref());
         Bridge {
             object,
             _scenario: scenario,
+            _contents: contents,
             _send: send,
+            _restore: restore,
         }
     }
+}
+
+/// Where the workspace saves, and whether it may, for a [`Request`].
+fn saving(storage: Option<&Storage>) -> (Saving, bool) {
+    let saving = match storage.and_then(Storage::backend) {
+        Some(Backend::Database(_)) => Saving::Database,
+        Some(Backend::Local) => Saving::Local,
+        _ => Saving::Nowhere,
+    };
+    (saving, storage.is_some_and(Storage::read_only))
 }
 
 /// Where loading the screen has got to.
@@ -64,6 +127,9 @@ pub struct MoreProps {
     pub ws: Workspace,
     /// The screen to show.
     pub screen: Screen,
+    /// True while it is out of sight (a shut menu): it is brought up to date when shown.
+    #[prop_or_default]
+    pub paused: bool,
     /// The screen was closed.
     pub on_exit: Callback<()>,
 }
@@ -75,7 +141,9 @@ pub fn More(props: &MoreProps) -> Html {
     let status = use_state(|| Status::Loading);
     let latest = use_mut_ref(|| props.ws.clone());
     *latest.borrow_mut() = props.ws.clone();
-    let module = use_mut_ref(|| None::<(JsValue, Bridge)>);
+    let module = use_mut_ref(|| None::<(JsValue, JsValue, Bridge)>);
+    let dispatch = use_dispatch().callback();
+    let (saving, read_only) = saving(use_context::<Storage>().as_ref());
     {
         let (host, status, latest, module) =
             (host.clone(), status.clone(), latest.clone(), module.clone());
@@ -94,14 +162,15 @@ pub fn More(props: &MoreProps) -> Html {
                             .to_string()
                     })
                     .and_then(|m| {
-                        let bridge = Bridge::new(latest.clone(), on_exit);
-                        let request = Request::of(&latest.borrow(), screen).to_json();
-                        call(
+                        let bridge = Bridge::new(latest.clone(), on_exit, dispatch);
+                        let request =
+                            Request::of(&latest.borrow(), screen, saving, read_only).to_json();
+                        let id = call(
                             &m,
                             "mount",
                             &[element.into(), request.into(), bridge.object.clone().into()],
                         )?;
-                        *mounted.borrow_mut() = Some((m, bridge));
+                        *mounted.borrow_mut() = Some((m, id, bridge));
                         Ok(())
                     });
                 status.set(match result {
@@ -110,13 +179,13 @@ pub fn More(props: &MoreProps) -> Html {
                 });
             });
             move || {
-                if let Some((m, _bridge)) = module.borrow_mut().take() {
-                    let _ = call(&m, "unmount", &[]);
+                if let Some((m, id, _bridge)) = module.borrow_mut().take() {
+                    let _ = call(&m, "unmount", &[id]);
                 }
             }
         });
     }
-    // The scenarios changed while the screen is open: show it on the new state.
+    // The workspace changed while the screen is shown: show it on the new state.
     {
         let (module, latest) = (module.clone(), latest.clone());
         let screen = props.screen;
@@ -125,11 +194,19 @@ pub fn More(props: &MoreProps) -> Html {
                 props.ws.store.clone(),
                 props.ws.scenario.clone(),
                 props.ws.headline_year,
+                props.ws.notice.clone(),
+                saving,
+                read_only,
+                props.paused,
             ),
-            move |_| {
-                if let Some((m, _)) = module.borrow().as_ref() {
-                    let request = Request::of(&latest.borrow(), screen).to_json();
-                    let _ = call(m, "update", &[request.into()]);
+            move |(.., paused)| {
+                if *paused {
+                    return;
+                }
+                if let Some((m, id, _)) = module.borrow().as_ref() {
+                    let request =
+                        Request::of(&latest.borrow(), screen, saving, read_only).to_json();
+                    let _ = call(m, "update", &[id.clone(), request.into()]);
                 }
             },
         );

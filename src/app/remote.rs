@@ -1,97 +1,182 @@
-//! The second wasm module (bin `planner-more`): compare, presentation mode and the print
-//! pack, fetched the first time one of them is opened and mounted into an element of the
-//! workspace's page ([`super::more`] is the workspace's side). It keeps the page's first
-//! download to the workspace alone.
+//! The second wasm module (bin `planner-more`): compare, presentation mode, the print
+//! pack and what the import/export and share menus hold, fetched the first time one of
+//! them is opened and mounted into an element of the workspace's page ([`super::more`] is
+//! the workspace's side). It keeps the page's first download to the workspace alone.
 //!
-//! The workspace hands it a [`Request`] and a bridge: `scenario(key)` gives the scenario
-//! `s<id>` (or `baseline`) as JSON, read only when a screen needs it; `send("exit")` closes
-//! the screen. See docs/scenarios.md, "Modules loaded on demand".
+//! The workspace hands each screen a [`Request`] and a bridge: `scenario(key)` gives the
+//! scenario `s<id>` (or `baseline`) as JSON, read only when a screen needs it;
+//! `contents(key)` gives it with its change log, for a backup; `send(message)` asks for a
+//! change ([`Message`]: import this, show this message, the screen is done), and
+//! `restore(items)` adds a backup's scenarios. Several screens may be shown at once (the
+//! compare screen and an open menu). See docs/scenarios.md, "Modules loaded on demand".
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::compare::Compare;
+use super::files::{Files, ShareLink};
 use super::present::{Presentation, PrintNow};
-use super::state::{Action, Notice, View, Workspace};
+use super::state::{Action, Dispatch, View, Workspace};
 use crate::model::baseline;
 use crate::model::scenario::Scenario;
-use crate::store::remote::{Request, Screen};
-use crate::store::Contents;
+use crate::model::ModelError;
+use crate::store::remote::{BadRequest, Message, Request, Saving, Screen};
+use crate::store::session::Restored;
+use crate::store::{Contents, ContentsError};
 
 thread_local! {
-    /// The workspace's bridge, while a screen is mounted.
-    static BRIDGE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
-    /// The mounted screen.
-    static APP: RefCell<Option<AppHandle<Remote>>> = const { RefCell::new(None) };
+    /// The screens shown, by the number [`mount`] gave each.
+    static APPS: RefCell<Vec<(u32, Bridge, AppHandle<Remote>)>> = const { RefCell::new(Vec::new()) };
+    /// The number the next screen gets.
+    static NEXT: Cell<u32> = const { Cell::new(1) };
+    /// A bridge to read scenarios through (every screen's bridge reads the same workspace).
+    static SOURCE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
 }
 
-/// Call the bridge's function `name` with `arg`.
-fn bridge_call(name: &str, arg: &str) -> Option<JsValue> {
-    let bridge = BRIDGE.with(|b| b.borrow().clone())?;
-    let f: js_sys::Function = js_sys::Reflect::get(&bridge, &JsValue::from_str(name))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    f.call1(&JsValue::NULL, &JsValue::from_str(arg)).ok()
+/// The workspace's bridge given to one screen.
+#[derive(Clone)]
+pub struct Bridge(JsValue);
+
+impl PartialEq for Bridge {
+    fn eq(&self, other: &Bridge) -> bool {
+        js_sys::Object::is(&self.0, &other.0)
+    }
+}
+
+impl Bridge {
+    /// Call the bridge's function `name` with `arg`.
+    fn call(&self, name: &str, arg: &JsValue) -> Option<JsValue> {
+        let f: js_sys::Function = js_sys::Reflect::get(&self.0, &JsValue::from_str(name))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        f.call1(&JsValue::NULL, arg).ok()
+    }
+
+    /// Ask the workspace for `message`.
+    pub fn send(&self, message: &Message) {
+        let _ = self.call("send", &JsValue::from_str(&message.to_json()));
+    }
+
+    /// Scenario `key` (`s<id>`) with its change log, as a backup holds it.
+    pub fn contents(&self, key: &str) -> Option<String> {
+        self.call("contents", &JsValue::from_str(key))?.as_string()
+    }
+
+    /// Add a backup's scenarios beside the user's own.
+    fn restore(&self, restored: &[Restored]) {
+        let items = js_sys::Array::new();
+        for r in restored {
+            items.push(&JsValue::from_str(&r.name));
+            items.push(&JsValue::from_str(&r.packed));
+        }
+        let _ = self.call("restore", &items);
+    }
+
+    /// What the screen's controls do, as the workspace's dispatcher: each action that
+    /// changes the workspace is sent to it.
+    fn dispatcher(&self) -> Callback<Action> {
+        let bridge = self.clone();
+        Callback::from(move |action: Action| match action {
+            Action::Restore(Ok(restored)) => bridge.restore(&restored),
+            other => {
+                if let Some(m) = Message::for_action(other) {
+                    bridge.send(&m);
+                }
+            }
+        })
+    }
 }
 
 /// Scenario `key` from the workspace (its change log stays there).
-fn fetch(key: &str) -> Result<Contents, String> {
-    let text = bridge_call("scenario", key)
+fn fetch(key: &str) -> Result<Contents, ContentsError> {
+    let text = SOURCE
+        .with(|b| {
+            b.borrow()
+                .as_ref()?
+                .call("scenario", &JsValue::from_str(key))
+        })
         .and_then(|v| v.as_string())
-        .ok_or_else(|| "the workspace no longer has it".to_string())?;
-    let scenario = Scenario::from_json(&text).map_err(|e| e.to_string())?;
+        .ok_or(ContentsError::Gone)?;
+    let scenario = Scenario::from_json(&text).map_err(ContentsError::Scenario)?;
     Ok(Contents {
         scenario: Rc::new(scenario),
         log: Rc::new(Vec::new()),
     })
 }
 
-/// Tell the workspace the screen is closed.
-fn exit() {
-    let _ = bridge_call("send", "exit");
+/// Why a screen could not be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScreenError {
+    /// The workspace asked in a way this module does not read.
+    Request(BadRequest),
+    /// The baseline or the scenario on screen could not be projected.
+    Model(ModelError),
 }
 
-fn props_for(request: &str) -> Result<RemoteProps, String> {
-    let request = Request::from_json(request)?;
-    let baseline = baseline::nottinghamshire().map_err(|e| e.to_string())?;
-    let ws = Workspace::remote(baseline, &request, fetch)?;
+impl std::fmt::Display for ScreenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScreenError::Request(e) => write!(f, "{e}"),
+            ScreenError::Model(e) => write!(f, "This screen could not be shown: {e}"),
+        }
+    }
+}
+
+fn props_for(request: &str, bridge: Bridge) -> Result<RemoteProps, ScreenError> {
+    let request = Request::from_json(request).map_err(ScreenError::Request)?;
+    let baseline = baseline::nottinghamshire().map_err(ScreenError::Model)?;
+    let ws = Workspace::remote(baseline, &request, fetch).map_err(ScreenError::Model)?;
     Ok(RemoteProps {
         ws,
         screen: request.screen,
+        saving: request.saving,
+        read_only: request.read_only,
+        bridge,
     })
 }
 
-/// Show the screen `request` asks for inside `host`, reading scenarios through `bridge`.
-pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<(), String> {
+/// Show the screen `request` asks for inside `host`, talking to the workspace through
+/// `bridge`; the number to update or take it down by.
+pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<u32, ScreenError> {
     super::panic::install();
-    BRIDGE.with(|b| *b.borrow_mut() = Some(bridge));
-    let props = props_for(request)?;
+    let bridge = Bridge(bridge);
+    SOURCE.with(|b| *b.borrow_mut() = Some(bridge.clone()));
+    let props = props_for(request, bridge.clone())?;
     let handle = yew::Renderer::<Remote>::with_root_and_props(host, props).render();
-    APP.with(|a| *a.borrow_mut() = Some(handle));
-    Ok(())
-}
-
-/// The workspace changed (a scenario added, renamed or deleted, another on screen).
-pub fn update(request: &str) -> Result<(), String> {
-    let props = props_for(request)?;
-    APP.with(|a| {
-        if let Some(app) = a.borrow_mut().as_mut() {
-            app.update(props);
-        }
+    let id = NEXT.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
     });
-    Ok(())
+    APPS.with(|a| a.borrow_mut().push((id, bridge, handle)));
+    Ok(id)
 }
 
-/// Take the screen down.
-pub fn unmount() {
-    if let Some(app) = APP.with(|a| a.borrow_mut().take()) {
+/// The workspace changed: show screen `id` on its new state.
+pub fn update(id: u32, request: &str) -> Result<(), ScreenError> {
+    APPS.with(|a| {
+        let mut apps = a.borrow_mut();
+        if let Some((_, bridge, app)) = apps.iter_mut().find(|(i, ..)| *i == id) {
+            app.update(props_for(request, bridge.clone())?);
+        }
+        Ok(())
+    })
+}
+
+/// Take screen `id` down.
+pub fn unmount(id: u32) {
+    let app = APPS.with(|a| {
+        let mut apps = a.borrow_mut();
+        let at = apps.iter().position(|(i, ..)| *i == id)?;
+        Some(apps.remove(at).2)
+    });
+    if let Some(app) = app {
         app.destroy();
     }
-    BRIDGE.with(|b| *b.borrow_mut() = None);
 }
 
 /// Props of [`Remote`].
@@ -99,28 +184,50 @@ pub fn unmount() {
 pub struct RemoteProps {
     ws: Workspace,
     screen: Screen,
+    saving: Saving,
+    read_only: bool,
+    bridge: Bridge,
 }
 
-/// The screen asked for, on the workspace it was given. Its own messages (a chart that
-/// could not be exported) stay here; "back to editing" goes back to the workspace.
+/// The screen asked for, on the workspace it was given. What its controls do is sent to
+/// the workspace, whose message comes back with the next request.
 #[component]
 fn Remote(props: &RemoteProps) -> Html {
-    let notice = use_state(|| None::<Notice>);
-    let done = Callback::from(|()| exit());
-    match props.screen {
+    let dispatch = use_memo(props.bridge.clone(), Bridge::dispatcher);
+    let done = {
+        let bridge = props.bridge.clone();
+        Callback::from(move |()| bridge.send(&Message::Exit))
+    };
+    let ws = &props.ws;
+    let screen = match props.screen {
         Screen::Compare => {
-            let mut ws = props.ws.clone();
+            let mut ws = ws.clone();
             ws.view = View::Compare;
-            ws.notice = (*notice).clone();
-            let dispatch = Callback::from(move |a: Action| match a {
-                Action::Show(View::Edit) => exit(),
-                Action::Notify(n) => notice.set(Some(n)),
-                Action::DismissNotice => notice.set(None),
-                _ => {}
-            });
-            html! { <Compare {ws} {dispatch} /> }
+            html! { <Compare {ws} dispatch={(*dispatch).clone()} /> }
         }
-        Screen::Present => html! { <Presentation ws={props.ws.clone()} on_exit={done} /> },
-        Screen::Print => html! { <PrintNow ws={props.ws.clone()} on_done={done} /> },
+        Screen::Present => html! { <Presentation ws={ws.clone()} on_exit={done} /> },
+        Screen::Print => html! { <PrintNow ws={ws.clone()} on_done={done} /> },
+        Screen::Files => {
+            let scenarios = Rc::new(ws.collection().entries().iter().map(|e| e.id).collect());
+            html! {
+                <Files
+                    scenario={ws.scenario.clone()}
+                    projection={ws.projection.clone()}
+                    baseline={ws.baseline.clone()}
+                    baseline_projection={ws.baseline_projection.clone()}
+                    {scenarios}
+                    saving={props.saving}
+                    read_only={props.read_only}
+                    notice={ws.notice.clone()} />
+            }
+        }
+        Screen::Share => {
+            html! { <ShareLink scenario={ws.scenario.clone()} notice={ws.notice.clone()} /> }
+        }
+    };
+    html! {
+        <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>
+            <ContextProvider<Bridge> context={props.bridge.clone()}>{ screen }</ContextProvider<Bridge>>
+        </ContextProvider<Dispatch>>
     }
 }

@@ -6,28 +6,41 @@ use yew::prelude::*;
 
 use super::controls::button;
 
+use std::rc::Rc;
+
 use super::autosave::Storage;
 use super::io;
-use super::scenarios::notice_at;
-use super::scenarios::ScenarioBarProps;
-use super::state::{Action, Place, Workspace};
+use super::notice::notice_at;
+use super::state::{use_dispatch, Action, Notice, Place};
 use crate::format;
-use crate::store::Selected;
+use crate::model::Scenario;
+use crate::store::session::Recovery as Recovered;
+use crate::store::Change;
 
 /// How many of the latest changes the log shows (all are kept).
 const SHOWN: usize = 100;
 
+/// Props of [`About`].
+#[derive(Properties, PartialEq)]
+pub struct AboutProps {
+    /// The scenario on screen.
+    pub scenario: Rc<Scenario>,
+    /// Its change log; none for the baseline, which has no log and cannot be changed.
+    pub log: Option<Rc<Vec<Change>>>,
+    /// The workspace's message (shown here if it is about the name).
+    pub notice: Option<Notice>,
+}
+
 /// Name, description and change log of the scenario on screen.
 #[component]
-pub fn About(props: &ScenarioBarProps) -> Html {
-    let ws = &props.ws;
-    let d = &props.dispatch;
-    let Selected::Scenario(id) = ws.current() else {
+pub fn About(props: &AboutProps) -> Html {
+    let d = use_dispatch();
+    let Some(log) = props.log.clone() else {
         return html! {
             <p class="about-baseline">{ "The baseline is read-only. Typing in any figure makes a new scenario from it; or use New from baseline." }</p>
         };
     };
-    let log = ws.collection().get(id).map(|e| e.log()).unwrap_or_default();
+    let scenario = &props.scenario;
     let rename = d.reform(|e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         Action::Rename(input.value())
@@ -41,7 +54,7 @@ pub fn About(props: &ScenarioBarProps) -> Html {
             }
         })
     };
-    let name_error = matches!(&ws.notice, Some(n) if n.place == Place::Name && n.error);
+    let name_error = matches!(&props.notice, Some(n) if n.place == Place::Name && n.error);
     let name_described = if name_error {
         "scenario-name-hint notice-name"
     } else {
@@ -53,18 +66,18 @@ pub fn About(props: &ScenarioBarProps) -> Html {
     });
     html! {
         <details class="about" id="scenario-about">
-            <summary>{ format!("About '{}': name, description and {} logged {}", ws.scenario.name, log.len(), if log.len() == 1 { "change" } else { "changes" }) }</summary>
+            <summary>{ format!("About '{}': name, description and {} logged {}", scenario.name, log.len(), if log.len() == 1 { "change" } else { "changes" }) }</summary>
             <div class="about-body">
                 <div class="about-fields">
                     <label for="scenario-name">{ "Name" }</label>
-                    <input id="scenario-name" type="text" data-native-undo="" maxlength="80" value={ws.scenario.name.clone()}
+                    <input id="scenario-name" type="text" data-native-undo="" maxlength="80" value={scenario.name.clone()}
                            onchange={rename} onkeydown={rename_on_enter}
                            aria-invalid={name_error.to_string()} aria-describedby={name_described} />
                     <span id="scenario-name-hint" class="hint">{ "Press Enter or leave the box to rename." }</span>
-                    { notice_at(ws, Place::Name, d) }
+                    { notice_at(&props.notice, Place::Name, &d.callback()) }
                     <label for="scenario-description">{ "Description" }</label>
                     <textarea id="scenario-description" data-native-undo="" rows="2" maxlength="2000"
-                              value={ws.scenario.description.clone()} onchange={describe} />
+                              value={scenario.description.clone()} onchange={describe} />
                 </div>
                 <div class="table-scroll change-log">
                     <table class="data-table">
@@ -96,10 +109,10 @@ pub fn About(props: &ScenarioBarProps) -> Html {
 /// Props of [`Recovery`].
 #[derive(Properties, PartialEq)]
 pub struct RecoveryProps {
-    /// The workspace.
-    pub ws: Workspace,
-    /// Sends actions to it.
-    pub dispatch: Callback<Action>,
+    /// What could not be read (nothing to show if none).
+    pub recovery: Option<Recovered>,
+    /// How many saved scenarios could be read and are listed.
+    pub listed: usize,
 }
 
 /// A file name for kept work: "mtfp-unreadable-s7-2026-12-05.json".
@@ -119,10 +132,11 @@ fn kept_file(key: &str) -> String {
 #[component]
 pub fn Recovery(props: &RecoveryProps) -> Html {
     let storage = use_context::<Storage>();
-    let Some(r) = &props.ws.recovery else {
+    let d = use_dispatch();
+    let Some(r) = &props.recovery else {
         return html! {};
     };
-    let kept = props.ws.collection().entries().len();
+    let kept = props.listed;
     let rows = r.kept.iter().enumerate().map(|(i, k)| {
         let text = k.text.clone();
         let file = kept_file(&k.key);
@@ -170,7 +184,7 @@ pub fn Recovery(props: &RecoveryProps) -> Html {
             if !r.kept.is_empty() {
                 <ul class="kept-list">{ for rows }</ul>
             }
-            { button("btn", Some("dismiss-recovery"), false, "Hide this message", props.dispatch.reform(|_: MouseEvent| Action::DismissRecovery)) }
+            { button("btn", Some("dismiss-recovery"), false, "Hide this message", d.reform(|_: MouseEvent| Action::DismissRecovery)) }
         </section>
     }
 }

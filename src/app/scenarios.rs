@@ -8,77 +8,60 @@ use yew::prelude::*;
 
 use super::controls::{button, option};
 
-use super::io_menu::IoMenu;
+use std::rc::Rc;
+
+use super::io_menu::LazyMenu;
+use super::notice::notice_at;
 use super::scenario_about;
-use super::state::{Action, Notice, Place, View, Workspace};
+use super::state::{use_dispatch, Action, Place, View, WorkspaceContext};
+use crate::store::remote::Screen;
 use crate::store::Selected;
 
-/// Props of [`ScenarioBar`].
+/// Props of [`ScenarioSelect`].
 #[derive(Properties, PartialEq)]
-pub struct ScenarioBarProps {
-    /// The workspace.
-    pub ws: Workspace,
-    /// Sends actions to it.
-    pub dispatch: Callback<Action>,
+struct ScenarioSelectProps {
+    /// The baseline's name.
+    baseline: AttrValue,
+    /// Every named scenario and its name, in order.
+    options: Rc<Vec<(Selected, String)>>,
+    /// The one on screen.
+    current: Selected,
 }
 
-/// A message beside the control at `place`, if the workspace has one there.
-pub fn notice_at(ws: &Workspace, place: Place, dispatch: &Callback<Action>) -> Html {
-    match &ws.notice {
-        Some(Notice {
-            place: p,
-            error,
-            text,
-        }) if *p == place => {
-            let dismiss = dispatch.reform(|_: MouseEvent| Action::DismissNotice);
-            let undo = dispatch.reform(|_: MouseEvent| Action::Undo);
-            let offers_undo = !error && text.contains("Undo");
-            html! {
-                <div class={match (*error, place) {
-                         // Saving problems stay in view wherever the user is working.
-                         (true, Place::Storage) => "notice notice-error notice-pinned",
-                         (true, _) => "notice notice-error",
-                         (false, _) => "notice notice-info",
-                     }}
-                     role={if *error { "alert" } else { "status" }}
-                     id={format!("notice-{}", place_id(place))}>
-                    <span>{ text.clone() }</span>
-                    if offers_undo {
-                        { button("btn btn-small", None, false, "Undo", undo) }
-                    }
-                    <button type="button" class="btn btn-small" onclick={dismiss} aria-label="Dismiss this message">{ "×" }</button>
-                </div>
-            }
-        }
-        _ => html! {},
-    }
-}
-
-fn place_id(place: Place) -> &'static str {
-    match place {
-        Place::Scenarios => "scenarios",
-        Place::Name => "name",
-        Place::Import => "import",
-        Place::Share => "share",
-        Place::Link => "link",
-        Place::Export => "export",
-        Place::Storage => "storage",
-        Place::Backup => "backup",
-    }
-}
-
-/// The scenario bar.
+/// Which scenario is on screen. A component of its own, redrawn only when a name or the
+/// choice changes: with a thousand scenarios, a keystroke never rebuilds its list.
 #[component]
-pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
-    let ws = &props.ws;
-    let d = &props.dispatch;
-    let current = ws.current();
-    let c = ws.collection();
-    let h = ws.history();
+fn ScenarioSelect(props: &ScenarioSelectProps) -> Html {
+    let d = use_dispatch();
     let on_select = d.reform(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
         Action::Select(Selected::from_key(&select.value()).unwrap_or(Selected::Baseline))
     });
+    let current = props.current;
+    html! {
+        <select id="scenario-select" onchange={on_select}>
+            { option("baseline".into(), current == Selected::Baseline, format!("{} · read-only", props.baseline).into()) }
+            { for props.options.iter().map(|(sel, name)| option(sel.key().into(), current == *sel, name.clone().into())) }
+        </select>
+    }
+}
+
+/// The scenario bar: it shows most of the workspace, so it reads it from the context.
+#[component]
+pub fn ScenarioBar() -> Html {
+    let Some(ws) = use_context::<WorkspaceContext>() else {
+        return html! {};
+    };
+    let d = use_dispatch();
+    let current = ws.current();
+    let c = ws.collection();
+    let h = ws.history();
+    let names: Vec<(Selected, String)> = c
+        .entries()
+        .iter()
+        .map(|e| (Selected::Scenario(e.id), e.name.clone()))
+        .collect();
+    let options = use_memo(names, Clone::clone);
     let named = matches!(current, Selected::Scenario(_));
     let undo_title = h
         .undo_label()
@@ -96,17 +79,16 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
                     onclick={d.reform(move |_: MouseEvent| Action::Show(view))}>{ label }</button>
         }
     };
+    let log = match current {
+        Selected::Scenario(id) => c.get(id).map(|e| e.log()),
+        Selected::Baseline => None,
+    };
+    let callback = d.callback();
     html! {
         <section class="scenario-bar" aria-label="Scenarios">
             <div class="scenario-row">
                 <label for="scenario-select" class="bar-label">{ "Scenario" }</label>
-                <select id="scenario-select" onchange={on_select}>
-                    { option("baseline".into(), current == Selected::Baseline, format!("{} · read-only", ws.baseline.name).into()) }
-                    { for c.entries().iter().map(|e| {
-                        let sel = Selected::Scenario(e.id);
-                        option(sel.key().into(), current == sel, e.name.clone().into())
-                    }) }
-                </select>
+                <ScenarioSelect baseline={AttrValue::from(ws.baseline.name.clone())} {options} {current} />
                 { button("btn", Some("scenario-new"), false, "New from baseline", d.reform(|_: MouseEvent| Action::NewFromBaseline)) }
                 { button("btn", Some("scenario-duplicate"), false, "Duplicate", d.reform(|_: MouseEvent| Action::Duplicate)) }
                 <button type="button" class="btn" id="scenario-delete" disabled={!named} onclick={d.reform(|_: MouseEvent| Action::Delete)}
@@ -121,12 +103,13 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
                     { view_button(View::Edit, "Edit") }
                     { view_button(View::Compare, "Compare") }
                 </div>
-                <IoMenu ws={ws.clone()} dispatch={d.clone()} />
+                <LazyMenu id="io-menu" label="Import / export" screen={Screen::Files} ws={(*ws).clone()} />
+                <LazyMenu id="share-menu" label="Share link" screen={Screen::Share} ws={(*ws).clone()} />
             </div>
-            { notice_at(ws, Place::Scenarios, d) }
-            { notice_at(ws, Place::Storage, d) }
-            { notice_at(ws, Place::Share, d) }
-            <scenario_about::About ws={ws.clone()} dispatch={d.clone()} />
+            { notice_at(&ws.notice, Place::Scenarios, &callback) }
+            { notice_at(&ws.notice, Place::Storage, &callback) }
+            { notice_at(&ws.notice, Place::Share, &callback) }
+            <scenario_about::About scenario={ws.scenario.clone()} {log} notice={ws.notice.clone()} />
         </section>
     }
 }

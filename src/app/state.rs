@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use yew::{hook, use_memo, Reducible};
+use yew::{hook, use_context, use_memo, Callback, Reducible, UseReducerHandle};
 
 use crate::model::workforce::WorkforceProjection;
 use crate::model::Scenario;
@@ -48,3 +48,37 @@ pub fn use_workforce(scenario: &Rc<Scenario>) -> WorkforceResult {
         move |_| crate::view::workforce_of(&sc).map(|r| r.map_err(|e| e.to_string())),
     )
 }
+
+/// The workspace's dispatcher: one callback for the life of the app (the reducer's own,
+/// so it compares equal across renders and never re-renders what holds it). Given to
+/// every component as a context.
+#[derive(Clone, PartialEq)]
+pub struct Dispatch(pub Callback<Action>);
+
+impl Dispatch {
+    /// Do `action` to the workspace.
+    pub fn emit(&self, action: Action) {
+        self.0.emit(action);
+    }
+
+    /// A callback that turns an event into an action and does it.
+    pub fn reform<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+        self.0.reform(f)
+    }
+
+    /// The callback itself, for components that take one.
+    pub fn callback(&self) -> Callback<Action> {
+        self.0.clone()
+    }
+}
+
+/// The workspace's dispatcher, from the context the root provides (a no-op outside it).
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_context::<Dispatch>().unwrap_or_else(|| Dispatch(Callback::noop()))
+}
+
+/// The whole workspace, from the context the root provides: for the components that show
+/// most of it (the scenario bar, the panels' groups). A component that shows a part takes
+/// that part as props instead, so it re-renders only when its part changes.
+pub type WorkspaceContext = UseReducerHandle<Workspace>;

@@ -48,24 +48,47 @@ fn local_storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Why the browser refused, from a failed request or transaction's error.
-fn refusal(error: Option<web_sys::DomException>) -> String {
-    match error {
-        Some(e) if e.name() == "QuotaExceededError" => {
-            "Your latest changes could not be saved: the browser's storage for this site is \
-             full. Download a backup (Saved work menu) and delete scenarios you no longer need; \
-             what was saved before is safe."
-                .into()
+/// Why a save did not reach the browser's storage. Shown pinned to the bottom of the
+/// window; what was saved before is always safe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The site's storage is full.
+    Full,
+    /// The browser refused, saying why (its error's name and message).
+    Refused(String, String),
+    /// The browser refused without saying why.
+    Unknown,
+}
+
+impl SaveError {
+    /// The error a failed request or transaction reports.
+    fn of(error: Option<web_sys::DomException>) -> SaveError {
+        match error {
+            Some(e) if e.name() == "QuotaExceededError" => SaveError::Full,
+            Some(e) => SaveError::Refused(e.name(), e.message()),
+            None => SaveError::Unknown,
         }
-        Some(e) => format!(
-            "Your latest changes could not be saved: the browser refused ({}: {}). What was \
-             saved before is safe; download a backup to be sure of the rest.",
-            e.name(),
-            e.message()
-        ),
-        None => "Your latest changes could not be saved: the browser refused. What was saved \
-                 before is safe; download a backup to be sure of the rest."
-            .into(),
+    }
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Full => f.write_str(
+                "Your latest changes could not be saved: the browser's storage for this site is \
+                 full. Download a backup (Import / export, then 'Download all my scenarios') \
+                 and delete scenarios you no longer need; what was saved before is safe.",
+            ),
+            SaveError::Refused(name, message) => write!(
+                f,
+                "Your latest changes could not be saved: the browser refused ({name}: {message}). \
+                 What was saved before is safe; download a backup to be sure of the rest."
+            ),
+            SaveError::Unknown => f.write_str(
+                "Your latest changes could not be saved: the browser refused. What was saved \
+                 before is safe; download a backup to be sure of the rest.",
+            ),
+        }
     }
 }
 
@@ -130,27 +153,26 @@ fn store(
     Some((tx, store))
 }
 
+/// The records of the database could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadError;
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("The browser's database could not be read.")
+    }
+}
+
 /// Every record in the database, or why they could not be read.
-async fn read_database(db: &IdbDatabase) -> Result<Vec<(String, String)>, String> {
+async fn read_database(db: &IdbDatabase) -> Result<Vec<(String, String)>, ReadError> {
     if !db.object_store_names().contains(STORE) {
         return Ok(Vec::new());
     }
-    let (_tx, store) = store(db, IdbTransactionMode::Readonly)
-        .ok_or("The browser's database could not be read.")?;
-    let keys = store
-        .get_all_keys()
-        .map_err(|_| "The saved keys could not be read.")?;
-    let values = store
-        .get_all()
-        .map_err(|_| "The saved records could not be read.")?;
-    let keys: Array = wait(&keys)
-        .await
-        .map_err(|_| "The saved keys could not be read.")?
-        .unchecked_into();
-    let values: Array = wait(&values)
-        .await
-        .map_err(|_| "The saved records could not be read.")?
-        .unchecked_into();
+    let (_tx, store) = store(db, IdbTransactionMode::Readonly).ok_or(ReadError)?;
+    let keys = store.get_all_keys().map_err(|_| ReadError)?;
+    let values = store.get_all().map_err(|_| ReadError)?;
+    let keys: Array = wait(&keys).await.map_err(|_| ReadError)?.unchecked_into();
+    let values: Array = wait(&values).await.map_err(|_| ReadError)?.unchecked_into();
     Ok(keys
         .iter()
         .zip(values.iter())
@@ -236,7 +258,8 @@ pub async fn open() -> Found {
                 newer_database: false,
                 note: Some(
                     "This browser window does not allow saving: your scenarios last only until \
-                     the page is closed. Download a backup (Saved work menu) to keep them."
+                     the page is closed. Download a backup (Import / export, then 'Download \
+                     all my scenarios') to keep them."
                         .into(),
                 ),
             },
@@ -248,11 +271,11 @@ impl Backend {
     /// Carry out `ops` in one go: in the database, all or none of them (one transaction);
     /// in local storage, in order, stopping at the first refused. The message says what
     /// went wrong.
-    pub async fn commit(&self, ops: &[Op]) -> Result<(), String> {
+    pub async fn commit(&self, ops: &[Op]) -> Result<(), SaveError> {
         match self {
             Backend::Database(db) => {
                 let (tx, store) =
-                    store(db, IdbTransactionMode::Readwrite).ok_or_else(|| refusal(None))?;
+                    store(db, IdbTransactionMode::Readwrite).ok_or(SaveError::Unknown)?;
                 let done = Promise::new(&mut |resolve, reject| {
                     tx.set_oncomplete(Some(&resolve));
                     tx.set_onabort(Some(&reject));
@@ -278,10 +301,10 @@ impl Backend {
                 JsFuture::from(done)
                     .await
                     .map(|_| ())
-                    .map_err(|_| refusal(tx.error()))
+                    .map_err(|_| SaveError::of(tx.error()))
             }
             Backend::Local => {
-                let storage = local_storage().ok_or_else(|| refusal(None))?;
+                let storage = local_storage().ok_or(SaveError::Unknown)?;
                 for op in ops {
                     let key = format!("{LOCAL_PREFIX}{}", op.key());
                     let done = match op {
@@ -289,7 +312,8 @@ impl Backend {
                         Op::Delete { .. } => storage.remove_item(&key),
                     };
                     if done.is_err() {
-                        return Err(refusal(Some(quota_exceeded())));
+                        // Local storage refuses only when it is full.
+                        return Err(SaveError::Full);
                     }
                 }
                 Ok(())
@@ -299,7 +323,7 @@ impl Backend {
     }
 
     /// Every record, read back (to confirm a write before deleting older copies).
-    pub async fn read_all(&self) -> Result<Vec<(String, String)>, String> {
+    pub async fn read_all(&self) -> Result<Vec<(String, String)>, ReadError> {
         match self {
             Backend::Database(db) => read_database(db).await,
             Backend::Local => Ok(local_storage().map(|s| read_local(&s)).unwrap_or_default()),
@@ -316,11 +340,6 @@ impl Backend {
     pub fn is_database(&self) -> bool {
         matches!(self, Backend::Database(_))
     }
-}
-
-fn quota_exceeded() -> web_sys::DomException {
-    web_sys::DomException::new_with_message_and_name("storage is full", "QuotaExceededError")
-        .unwrap_or_else(|_| JsValue::NULL.unchecked_into())
 }
 
 /// Older saved work in local storage: the envelope and texts older versions could not read.

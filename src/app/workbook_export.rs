@@ -38,6 +38,7 @@ async fn make(scenario: &Scenario) -> Result<(), String> {
         .dyn_into()
         .map_err(|_| "The workbook could not be made.".to_string())?;
     io::download_bytes(&format!("{}.xlsx", io::slug(&scenario.name)), MIME, &bytes)
+        .map_err(|e| e.to_string())
 }
 
 /// The button for `scenario`, with "Preparing the workbook…" while the module loads and

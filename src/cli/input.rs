@@ -46,7 +46,7 @@ pub fn read_at_most(reader: impl Read) -> Result<Vec<u8>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read the file: {e}"))?;
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(import::size_problem_over());
+        return Err(import::ImportProblem::TooLarge(None).to_string());
     }
     Ok(bytes)
 }

@@ -4,6 +4,7 @@
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serializer;
 
 use super::json::{Item, Node, Object, Read};
@@ -56,8 +57,9 @@ pub fn opt_to_node(v: Option<Decimal>) -> Node {
     v.map_or_else(Node::null, to_node)
 }
 
-/// Use with `#[serde(with = "crate::model::dec::strict")]` on a
-/// `Decimal` field of the command-line tool's output.
+/// Use with `#[serde(with = "crate::model::dec::strict")]` on a `Decimal` field of the
+/// command-line tool's output (native only: serde is not in the browser's download).
+#[cfg(not(target_arch = "wasm32"))]
 pub mod strict {
     use super::*;
 
@@ -67,8 +69,9 @@ pub mod strict {
     }
 }
 
-/// Use with `#[serde(with = "crate::model::dec::strict_opt")]` on an
-/// `Option<Decimal>` field of the command-line tool's output.
+/// Use with `#[serde(with = "crate::model::dec::strict_opt")]` on an `Option<Decimal>`
+/// field of the command-line tool's output (native only).
+#[cfg(not(target_arch = "wasm32"))]
 pub mod strict_opt {
     use super::*;
 

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::{Serialize, Serializer};
 
 use super::json::{Item, Node, Read};
@@ -95,6 +96,7 @@ impl FromStr for FinancialYear {
 }
 
 /// For the command-line tool's output.
+#[cfg(not(target_arch = "wasm32"))]
 impl Serialize for FinancialYear {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

@@ -15,12 +15,15 @@
 //! (pretty-printed by another tool) is read as one JSON document instead.
 
 use std::borrow::Cow;
+use std::fmt;
 
+use super::collection::MAX_DESCRIPTION_CHARS;
 use super::records;
 use super::session::Restored;
 use crate::format;
 use crate::model::engine;
 use crate::model::json::{self, Node};
+use crate::model::ModelError;
 
 /// The backup format this build writes.
 pub const VERSION: u64 = 1;
@@ -51,35 +54,139 @@ pub fn write(created: &str, contents: &[String]) -> String {
     out
 }
 
-/// Why a file is refused, starting with its name.
-fn refuse(file: &str, why: impl std::fmt::Display) -> String {
-    format!("{file} was not restored: {why}. Nothing was added.")
+/// A backup file that was refused whole: its name and why. Shown as one sentence
+/// ("b.json was not restored: it is incomplete: … Nothing was added.").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupError {
+    /// The file's name, as the user chose it.
+    pub file: String,
+    /// Why it was refused.
+    pub problem: BackupProblem,
+}
+
+/// Why a backup file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupProblem {
+    /// Over [`MAX_BACKUP_BYTES`] (its size in bytes).
+    TooLarge(usize),
+    /// The browser could not read the file.
+    Unreadable,
+    /// Not UTF-8 text.
+    NotText,
+    /// Nothing in it.
+    Empty,
+    /// Not JSON (the parser's message).
+    NotJson(String),
+    /// JSON, but not a backup this version reads (why, in words).
+    NotABackup(String),
+    /// No list of scenarios.
+    NoList,
+    /// More than [`MAX_SCENARIOS`].
+    TooMany,
+    /// It says it holds `said` scenarios, `found` are there.
+    Incomplete {
+        /// What `count` says.
+        said: u64,
+        /// How many are there.
+        found: usize,
+    },
+    /// Scenario `number` (from 1) could not be read (why).
+    Entry {
+        /// Its place in the file, from 1.
+        number: usize,
+        /// Why.
+        why: String,
+    },
+    /// Scenario `number` (from 1), called `name`, cannot be projected.
+    NotProjected {
+        /// Its place in the file, from 1.
+        number: usize,
+        /// Its name.
+        name: String,
+        /// The projection's error.
+        error: ModelError,
+    },
+}
+
+impl fmt::Display for BackupProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackupProblem::TooLarge(len) => write!(
+                f,
+                "the file is too large ({} MB; a backup is at most {} MB)",
+                format::millions_number(rust_decimal::Decimal::from(*len), 1),
+                MAX_BACKUP_BYTES / 1_000_000
+            ),
+            BackupProblem::Unreadable => f.write_str("the browser could not read the file"),
+            BackupProblem::NotText => {
+                f.write_str("it is not a text file (a backup is a JSON text file)")
+            }
+            BackupProblem::Empty => f.write_str("the file is empty"),
+            BackupProblem::NotJson(e) => {
+                write!(f, "it is not a backup file (not valid JSON: {e})")
+            }
+            BackupProblem::NotABackup(why) => f.write_str(why),
+            BackupProblem::NoList => f.write_str("it has no list of scenarios"),
+            BackupProblem::TooMany => {
+                write!(f, "it holds more than {MAX_SCENARIOS} scenarios")
+            }
+            BackupProblem::Incomplete { said, found } => write!(
+                f,
+                "it is incomplete: it says it holds {said} scenarios but {found} are there \
+                 (was it cut short?)"
+            ),
+            BackupProblem::Entry { number, why } => {
+                write!(f, "scenario {number} in it could not be read: {why}")
+            }
+            BackupProblem::NotProjected {
+                number,
+                name,
+                error,
+            } => write!(
+                f,
+                "scenario {number} ('{name}') cannot be projected: {error}"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} was not restored: {}. Nothing was added.",
+            self.file, self.problem
+        )
+    }
+}
+
+impl BackupError {
+    /// `file` refused for `problem`.
+    pub fn new(file: &str, problem: BackupProblem) -> BackupError {
+        BackupError {
+            file: file.to_string(),
+            problem,
+        }
+    }
 }
 
 /// Refuse a file of `len` bytes before reading it, if it is too large.
-pub fn check_size(file: &str, len: usize) -> Result<(), String> {
+pub fn check_size(file: &str, len: usize) -> Result<(), BackupError> {
     if len > MAX_BACKUP_BYTES {
-        return Err(refuse(
-            file,
-            format!(
-                "the file is too large ({} MB; a backup is at most {} MB)",
-                format::millions_number(rust_decimal::Decimal::from(len), 1),
-                MAX_BACKUP_BYTES / 1_000_000
-            ),
-        ));
+        return Err(BackupError::new(file, BackupProblem::TooLarge(len)));
     }
     Ok(())
 }
 
 /// The scenarios' texts in backup file `file`, each to be read by [`read_entry`]: quick,
 /// since only the file's outline is checked here.
-pub fn entries<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<Cow<'a, str>>, String> {
+pub fn entries<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<Cow<'a, str>>, BackupError> {
+    let refuse = |problem| BackupError::new(file, problem);
     check_size(file, bytes.len())?;
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| refuse(file, "it is not a text file (a backup is a JSON text file)"))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| refuse(BackupProblem::NotText))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(refuse(file, "the file is empty"));
+        return Err(refuse(BackupProblem::Empty));
     }
     let (head, body) = text.split_once('\n').unwrap_or((text, ""));
     let by_lines = head.ends_with("\"scenarios\":[")
@@ -87,7 +194,7 @@ pub fn entries<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<Cow<'a, str>>, Str
         && body.trim_end().ends_with("]}");
     let (count, items) = if by_lines {
         let header = json::parse(&format!("{head}]}}"))
-            .map_err(|e| refuse(file, format!("its first line is not readable ({e})")))?;
+            .map_err(|e| refuse(BackupProblem::NotJson(e.to_string())))?;
         let count = header.get("count").and_then(Node::as_u64);
         let mut items = Vec::new();
         for line in body.lines() {
@@ -102,19 +209,14 @@ pub fn entries<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<Cow<'a, str>>, Str
         }
         (count, items)
     } else {
-        let root = json::parse(text).map_err(|e| {
-            refuse(
-                file,
-                format!("it is not a backup file (not valid JSON: {e})"),
-            )
-        })?;
+        let root = json::parse(text).map_err(|e| refuse(BackupProblem::NotJson(e.to_string())))?;
         if !header_ok(&root) {
-            return Err(refuse(file, not_backup(&root)));
+            return Err(refuse(BackupProblem::NotABackup(not_backup(&root))));
         }
         let list = root
             .get("scenarios")
             .and_then(Node::as_array)
-            .ok_or_else(|| refuse(file, "it has no list of scenarios"))?;
+            .ok_or_else(|| refuse(BackupProblem::NoList))?;
         let items = list
             .iter()
             .take(MAX_SCENARIOS.saturating_add(1))
@@ -123,20 +225,14 @@ pub fn entries<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<Cow<'a, str>>, Str
         (root.get("count").and_then(Node::as_u64), items)
     };
     if items.len() > MAX_SCENARIOS {
-        return Err(refuse(
-            file,
-            format!("it holds more than {MAX_SCENARIOS} scenarios"),
-        ));
+        return Err(refuse(BackupProblem::TooMany));
     }
-    if let Some(count) = count {
-        if count != items.len() as u64 {
-            return Err(refuse(
-                file,
-                format!(
-                    "it is incomplete: it says it holds {count} scenarios but {} are there (was it cut short?)",
-                    items.len()
-                ),
-            ));
+    if let Some(said) = count {
+        if said != items.len() as u64 {
+            return Err(refuse(BackupProblem::Incomplete {
+                said,
+                found: items.len(),
+            }));
         }
     }
     Ok(items)
@@ -164,20 +260,36 @@ fn not_backup(root: &Node) -> String {
 /// Scenario `number` (from 1) of a backup: checked as an imported scenario file is,
 /// projected, and packed as the store keeps it (so saving a large restore is only a
 /// write), or why it is refused.
-pub fn read_entry(file: &str, number: usize, text: &str) -> Result<Restored, String> {
-    let contents = records::read_contents(text).map_err(|e| {
-        refuse(
+pub fn read_entry(file: &str, number: usize, text: &str) -> Result<Restored, BackupError> {
+    let mut contents = records::read_contents(text).map_err(|e| {
+        BackupError::new(
             file,
-            format!("scenario {number} in it could not be read: {e}"),
+            BackupProblem::Entry {
+                number,
+                why: e.to_string(),
+            },
         )
     })?;
-    let name = contents.scenario.name.clone();
-    engine::project(&contents.scenario).map_err(|e| {
-        refuse(
+    if let Err(error) = engine::project(&contents.scenario) {
+        let name = contents.scenario.name.clone();
+        return Err(BackupError::new(
             file,
-            format!("scenario {number} ('{name}') cannot be projected: {e}"),
-        )
-    })?;
+            BackupProblem::NotProjected {
+                number,
+                name,
+                error,
+            },
+        ));
+    }
+    // Kept as the workspace keeps any scenario: a description cut to its longest.
+    if contents.scenario.description.chars().count() > MAX_DESCRIPTION_CHARS {
+        let mut s = (*contents.scenario).clone();
+        s.description = s.description.chars().take(MAX_DESCRIPTION_CHARS).collect();
+        contents.scenario = std::rc::Rc::new(s);
+    }
     let packed = records::pack_contents(&contents).into();
-    Ok(Restored { contents, packed })
+    Ok(Restored {
+        name: contents.scenario.name.clone(),
+        packed,
+    })
 }

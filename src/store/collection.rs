@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::model::json::{Item, Node, Object, Read};
 use crate::model::scenario::Scenario;
+use crate::model::ModelError;
 
 /// A named scenario's id: stable for the life of the collection, never reused.
 pub type ScenarioId = u32;
@@ -105,7 +106,7 @@ impl Entry {
     }
 
     /// The scenario, unpacked and checked on first use; why it cannot be read, if so.
-    pub fn scenario(&self) -> Result<&Rc<Scenario>, &str> {
+    pub fn scenario(&self) -> Result<&Rc<Scenario>, &ContentsError> {
         self.body.contents().map(|c| &c.scenario)
     }
 
@@ -129,14 +130,47 @@ pub struct Contents {
 
 /// What [`Body`] unpacks its stored text with: the text in, the contents or why they
 /// cannot be read out. The browser store's format lives in [`super::records`].
-pub type Unpacker = fn(&str) -> Result<Contents, String>;
+pub type Unpacker = fn(&str) -> Result<Contents, ContentsError>;
+
+/// Why a stored scenario's contents cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentsError {
+    /// Its packed data is damaged or cut short.
+    Damaged,
+    /// It unpacks to more than the store allows.
+    TooLarge,
+    /// It unpacks, but not to text.
+    NotText,
+    /// Its text is not the contents' JSON (why, with the line and column).
+    NotContents(String),
+    /// Its scenario fails the reader or the validator.
+    Scenario(ModelError),
+    /// Its change log cannot be read (why).
+    Log(String),
+    /// Where it is kept, it is no longer there (another module asked the workspace for it).
+    Gone,
+}
+
+impl std::fmt::Display for ContentsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ContentsError::Damaged => f.write_str("its stored data is damaged"),
+            ContentsError::TooLarge => f.write_str("its stored data is too large"),
+            ContentsError::NotText => f.write_str("its stored data is not text"),
+            ContentsError::NotContents(why) => f.write_str(why),
+            ContentsError::Scenario(e) => write!(f, "{e}"),
+            ContentsError::Log(why) => write!(f, "its change log: {why}"),
+            ContentsError::Gone => f.write_str("the workspace no longer has it"),
+        }
+    }
+}
 
 /// A named scenario's contents, either as made in this session or as stored. Each form
 /// is worked out from the other once, when first needed, and kept: a stored scenario is
 /// unpacked when it is opened; a new one is packed when it is saved.
 pub struct Body {
     packed: OnceCell<Rc<str>>,
-    contents: OnceCell<Result<Contents, String>>,
+    contents: OnceCell<Result<Contents, ContentsError>>,
     unpack: Unpacker,
 }
 
@@ -170,7 +204,7 @@ impl Body {
         Body {
             packed: OnceCell::new(),
             contents: OnceCell::from(Ok(Contents { scenario, log })),
-            unpack: |_| Err("nothing to unpack".into()),
+            unpack: |_| Err(ContentsError::Gone),
         }
     }
 
@@ -194,14 +228,13 @@ impl Body {
     }
 
     /// The contents, unpacked on first use, or why they cannot be read.
-    pub fn contents(&self) -> Result<&Contents, &str> {
+    pub fn contents(&self) -> Result<&Contents, &ContentsError> {
         self.contents
             .get_or_init(|| match self.packed.get() {
                 Some(text) => (self.unpack)(text),
-                None => Err("nothing stored".into()),
+                None => Err(ContentsError::Gone),
             })
             .as_ref()
-            .map_err(String::as_str)
     }
 
     /// True once the stored form exists (read from storage, or packed for a save).
@@ -231,6 +264,31 @@ pub struct Collection {
     entries: Vec<Entry>,
     current: Option<ScenarioId>,
     next_id: ScenarioId,
+}
+
+/// Why a scenario could not be renamed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameError {
+    /// The new name is empty.
+    Empty,
+    /// Another scenario (or the baseline) is already called this.
+    Taken(String),
+    /// The scenario no longer exists, or cannot be read.
+    Gone,
+}
+
+impl std::fmt::Display for NameError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NameError::Empty => f.write_str("A scenario needs a name"),
+            NameError::Taken(name) => write!(
+                f,
+                "There is already a scenario called '{}'",
+                crate::model::json::shorten(name)
+            ),
+            NameError::Gone => f.write_str("That scenario no longer exists or cannot be read"),
+        }
+    }
 }
 
 /// The longest name kept, in characters (longer names are cut).
@@ -388,6 +446,37 @@ impl Collection {
         id
     }
 
+    /// Add the scenario called `name` whose contents are `packed` (by [`super::records`]'s
+    /// rule, read back with `unpack`), read only when it is first shown; the screen stays
+    /// where it was. If its name is taken it is read now and added under a new name (its
+    /// packed form is then made again when saved); if it cannot be read it is not added.
+    pub fn add_stored(
+        &mut self,
+        name: &str,
+        packed: Rc<str>,
+        unpack: Unpacker,
+        baseline_name: &str,
+    ) -> Option<ScenarioId> {
+        let current = self.current;
+        let unique = self.unique_name(name, baseline_name);
+        let id = if unique == name {
+            let id = self.next_id;
+            self.next_id = self.next_id.saturating_add(1);
+            self.entries.push(Entry {
+                id,
+                name: unique,
+                body: Rc::new(Body::stored(packed, unpack)),
+            });
+            Some(id)
+        } else {
+            unpack(&packed)
+                .ok()
+                .map(|c| self.add_packed(c, packed, unpack, baseline_name))
+        };
+        self.current = current;
+        id
+    }
+
     /// Replace scenario `id` with `scenario` (its name and description are kept), logging
     /// `change`. With `merge`, the change continues the log's last entry (same field, typed
     /// in several keystrokes): that entry keeps its `from` and takes the new `to` and `at`.
@@ -443,15 +532,15 @@ impl Collection {
         id: ScenarioId,
         name: &str,
         baseline_name: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), NameError> {
         let name = clip(name.trim(), MAX_NAME_CHARS);
         if name.is_empty() {
-            return Err("A scenario needs a name".into());
+            return Err(NameError::Empty);
         }
         let clash =
             name == baseline_name || self.entries.iter().any(|e| e.id != id && e.name == name);
         if clash {
-            return Err(format!("There is already a scenario called '{name}'"));
+            return Err(NameError::Taken(name));
         }
         if self.get(id).is_some_and(|e| e.name == name) {
             return Ok(());
@@ -459,7 +548,7 @@ impl Collection {
         if self.update(id, |s| s.name = name) {
             Ok(())
         } else {
-            Err("That scenario no longer exists or cannot be read".into())
+            Err(NameError::Gone)
         }
     }
 

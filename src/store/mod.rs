@@ -22,5 +22,7 @@ pub mod session;
 pub mod share;
 pub mod workbook;
 
-pub use collection::{Body, Change, Collection, Contents, Entry, ScenarioId, Selected};
+pub use collection::{
+    Body, Change, Collection, Contents, ContentsError, Entry, NameError, ScenarioId, Selected,
+};
 pub use history::History;

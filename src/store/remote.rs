@@ -1,18 +1,19 @@
-//! The workspace as a screen loaded on demand sees it. Compare, presentation mode and the
-//! print pack live in a second wasm module, fetched the first time one of them is opened,
-//! so the page's first download carries only the workspace. The workspace sends that
-//! module a [`Request`] (which screen, which scenarios exist, which is on screen); the
+//! The workspace as a screen loaded on demand sees it. Compare, presentation mode, the
+//! print pack, the import/export menu and the share menu live in a second wasm module,
+//! fetched the first time one of them is opened, so the page's first download carries only
+//! the workspace. The workspace sends that module a [`Request`] (which screen, which
+//! scenarios exist, which is on screen, the message on show, where work is saved); the
 //! module rebuilds a [`Workspace`] from it with [`Workspace::remote`], whose scenarios it
-//! asks the workspace for only when a screen needs them (docs/scenarios.md, "Screens
-//! loaded on demand").
+//! asks the workspace for only when a screen needs them, and sends back a [`Message`] for
+//! whatever changes the workspace (docs/scenarios.md, "Modules loaded on demand").
 
 use std::rc::Rc;
 
 use super::collection::{Body, Collection, Entry, ScenarioId, Selected, Unpacker};
-use super::session::{Recovery, Workspace};
+use super::session::{Action, Notice, Place, Recovery, View, Workspace};
 use crate::model::json::{self, Node, Object};
 use crate::model::scenario::Scenario;
-use crate::model::FinancialYear;
+use crate::model::{FinancialYear, ModelError};
 
 /// A screen the second module shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,11 @@ pub enum Screen {
     Present,
     /// The print pack of the scenario on screen, printed at once.
     Print,
+    /// The import/export menu: import a scenario, export the one on screen, back up and
+    /// restore them all.
+    Files,
+    /// The share menu: a link carrying the scenario on screen.
+    Share,
 }
 
 impl Screen {
@@ -32,13 +38,62 @@ impl Screen {
             Screen::Compare => "compare",
             Screen::Present => "present",
             Screen::Print => "print",
+            Screen::Files => "files",
+            Screen::Share => "share",
         }
     }
 
     fn from_key(key: &str) -> Option<Screen> {
-        [Screen::Compare, Screen::Present, Screen::Print]
+        [
+            Screen::Compare,
+            Screen::Present,
+            Screen::Print,
+            Screen::Files,
+            Screen::Share,
+        ]
+        .into_iter()
+        .find(|s| s.key() == key)
+    }
+}
+
+/// Where the workspace saves the scenarios.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saving {
+    /// The browser's database.
+    Database,
+    /// The browser's local storage (its database is not available).
+    Local,
+    /// Nowhere: they last until the window is closed.
+    Nowhere,
+}
+
+impl Saving {
+    /// Its name in a request.
+    pub fn key(self) -> &'static str {
+        match self {
+            Saving::Database => "database",
+            Saving::Local => "local",
+            Saving::Nowhere => "nowhere",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Saving> {
+        [Saving::Database, Saving::Local, Saving::Nowhere]
             .into_iter()
             .find(|s| s.key() == key)
+    }
+}
+
+/// A request the second module cannot read (the two modules come from different builds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadRequest;
+
+impl std::fmt::Display for BadRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "This screen comes from another version of the planner than the page: reload the \
+             page.",
+        )
     }
 }
 
@@ -55,11 +110,18 @@ pub struct Request {
     pub next_id: ScenarioId,
     /// Every named scenario: its id and name, in order.
     pub scenarios: Vec<(ScenarioId, String)>,
+    /// The workspace's message, shown beside the control it is about.
+    pub notice: Option<Notice>,
+    /// Where the scenarios are saved.
+    pub saving: Saving,
+    /// True if a newer version of the planner wrote the saved scenarios, so none is saved.
+    pub read_only: bool,
 }
 
 impl Request {
-    /// The request for `screen` of workspace `ws`.
-    pub fn of(ws: &Workspace, screen: Screen) -> Request {
+    /// The request for `screen` of workspace `ws`, whose scenarios are saved as `saving`
+    /// (`read_only` if a newer version wrote them).
+    pub fn of(ws: &Workspace, screen: Screen, saving: Saving, read_only: bool) -> Request {
         let c = ws.collection();
         Request {
             screen,
@@ -67,6 +129,9 @@ impl Request {
             headline_year: ws.headline_year,
             next_id: c.next_id(),
             scenarios: c.entries().iter().map(|e| (e.id, e.name.clone())).collect(),
+            notice: ws.notice.clone(),
+            saving,
+            read_only,
         }
     }
 
@@ -90,12 +155,18 @@ impl Request {
                     .collect(),
             ),
         );
+        o.put(
+            "notice",
+            self.notice.as_ref().map_or_else(Node::null, notice_node),
+        );
+        o.put("saving", Node::str(self.saving.key()));
+        o.put("read_only", Node::bool(self.read_only));
         json::to_string(&o.node())
     }
 
     /// Read [`Request::to_json`]'s text.
-    pub fn from_json(text: &str) -> Result<Request, String> {
-        let bad = || "The screen was asked for in a way this version does not read.".to_string();
+    pub fn from_json(text: &str) -> Result<Request, BadRequest> {
+        let bad = || BadRequest;
         let node = json::parse(text).map_err(|_| bad())?;
         let screen = node
             .get("screen")
@@ -131,12 +202,140 @@ impl Request {
             let name = pair.get(1).and_then(Node::as_str).ok_or_else(bad)?;
             scenarios.push((id, name.to_string()));
         }
+        let notice = match node.get("notice") {
+            None => None,
+            Some(n) if n.is_null() => None,
+            Some(n) => Some(read_notice(n).ok_or_else(bad)?),
+        };
+        let saving = node
+            .get("saving")
+            .and_then(Node::as_str)
+            .and_then(Saving::from_key)
+            .ok_or_else(bad)?;
+        let read_only = node
+            .get("read_only")
+            .and_then(Node::as_bool)
+            .ok_or_else(bad)?;
         Ok(Request {
             screen,
             current,
             headline_year,
             next_id,
             scenarios,
+            notice,
+            saving,
+            read_only,
+        })
+    }
+}
+
+fn notice_node(n: &Notice) -> Node {
+    let mut o = Object::new();
+    o.put("place", Node::str(n.place.key()));
+    o.put("error", Node::bool(n.error));
+    o.put("text", Node::str(&n.text));
+    o.node()
+}
+
+fn read_notice(node: &Node) -> Option<Notice> {
+    Some(Notice {
+        place: Place::from_key(node.get("place")?.as_str()?)?,
+        error: node.get("error")?.as_bool()?,
+        text: node.get("text")?.as_str()?.to_string(),
+    })
+}
+
+/// What a screen loaded on demand asks of the workspace: the only way it changes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// The screen is done (back to editing, presentation over, printed).
+    Exit,
+    /// Add this scenario, read from the file named (checked as an import is).
+    Import {
+        /// The file's name.
+        file: String,
+        /// Its scenario.
+        scenario: Box<Scenario>,
+    },
+    /// Show this message.
+    Notify(Notice),
+    /// Hide the message.
+    Dismiss,
+    /// Take back the last step (from a message's Undo button).
+    Undo,
+}
+
+impl Message {
+    /// The message for `action` done on a screen loaded on demand, if it changes the
+    /// workspace: a refused import or restore becomes its message, shown where the user
+    /// chose the file. A restore's scenarios travel apart (they may be many).
+    pub fn for_action(action: Action) -> Option<Message> {
+        let error = |place, text: String| {
+            Message::Notify(Notice {
+                place,
+                error: true,
+                text,
+            })
+        };
+        match action {
+            Action::Show(View::Edit) => Some(Message::Exit),
+            Action::Import(file, Ok(scenario)) => Some(Message::Import { file, scenario }),
+            Action::Import(_, Err(e)) => Some(error(Place::Import, e.to_string())),
+            Action::Restore(Err(e)) => Some(error(Place::Backup, e.to_string())),
+            Action::Notify(n) => Some(Message::Notify(n)),
+            Action::DismissNotice => Some(Message::Dismiss),
+            Action::Undo => Some(Message::Undo),
+            _ => None,
+        }
+    }
+
+    /// What the workspace does on receiving it (`None` for [`Message::Exit`], which
+    /// closes the screen).
+    pub fn into_action(self) -> Option<Action> {
+        match self {
+            Message::Exit => None,
+            Message::Import { file, scenario } => Some(Action::Import(file, Ok(scenario))),
+            Message::Notify(n) => Some(Action::Notify(n)),
+            Message::Dismiss => Some(Action::DismissNotice),
+            Message::Undo => Some(Action::Undo),
+        }
+    }
+
+    /// As JSON text (the scenario as its file's text).
+    pub fn to_json(&self) -> String {
+        let mut o = Object::new();
+        match self {
+            Message::Exit => o.put("do", Node::str("exit")),
+            Message::Import { file, scenario } => {
+                o.put("do", Node::str("import"));
+                o.put("file", Node::str(file));
+                o.put("scenario", Node::str(&scenario.to_json_compact()));
+            }
+            Message::Notify(n) => {
+                o.put("do", Node::str("notify"));
+                o.put("notice", notice_node(n));
+            }
+            Message::Dismiss => o.put("do", Node::str("dismiss")),
+            Message::Undo => o.put("do", Node::str("undo")),
+        }
+        json::to_string(&o.node())
+    }
+
+    /// Read [`Message::to_json`]'s text.
+    pub fn from_json(text: &str) -> Result<Message, BadRequest> {
+        let bad = || BadRequest;
+        let node = json::parse(text).map_err(|_| bad())?;
+        let field = |name: &str| node.get(name).and_then(Node::as_str).ok_or_else(bad);
+        Ok(match field("do")? {
+            "exit" => Message::Exit,
+            "import" => Message::Import {
+                file: field("file")?.to_string(),
+                scenario: Box::new(Scenario::from_json(field("scenario")?).map_err(|_| bad())?),
+            },
+            "notify" => Message::Notify(node.get("notice").and_then(read_notice).ok_or_else(bad)?),
+            "dismiss" => Message::Dismiss,
+            "undo" => Message::Undo,
+            _ => return Err(bad()),
         })
     }
 }
@@ -148,7 +347,7 @@ impl Workspace {
         baseline: Scenario,
         request: &Request,
         fetch: Unpacker,
-    ) -> Result<Workspace, String> {
+    ) -> Result<Workspace, ModelError> {
         let entries = request
             .scenarios
             .iter()
@@ -163,6 +362,7 @@ impl Workspace {
         if request.headline_year.is_some() {
             ws.headline_year = request.headline_year;
         }
+        ws.notice.clone_from(&request.notice);
         Ok(ws)
     }
 }
@@ -173,14 +373,14 @@ mod tests {
     use super::*;
     use crate::model::baseline;
     use crate::store::session::Action;
-    use crate::store::Contents;
+    use crate::store::{Contents, ContentsError};
 
-    fn fetch(key: &str) -> Result<Contents, String> {
+    fn fetch(key: &str) -> Result<Contents, ContentsError> {
         let id: u32 = key
             .strip_prefix('s')
             .and_then(|n| n.parse().ok())
-            .ok_or("no")?;
-        let mut s = baseline::nottinghamshire().map_err(|e| e.to_string())?;
+            .ok_or(ContentsError::Gone)?;
+        let mut s = baseline::nottinghamshire().map_err(ContentsError::Scenario)?;
         s.name = format!("Scenario {id}");
         s.precept.band_d.value = crate::model::dec::Dec(rust_decimal::Decimal::from(250 + id));
         Ok(Contents {
@@ -196,16 +396,25 @@ mod tests {
             ws = ws.apply(Action::NewFromBaseline, "t");
         }
         ws = ws.apply(Action::Select(Selected::Scenario(2)), "t");
-        let request = Request::of(&ws, Screen::Compare);
+        ws.notice = Some(Notice {
+            place: Place::Backup,
+            error: false,
+            text: "Restored \"3\"".into(),
+        });
+        let request = Request::of(&ws, Screen::Compare, Saving::Local, false);
         let text = request.to_json();
         assert_eq!(
             text,
-            r#"{"screen":"compare","current":"s2","headline_year":"2023/24","next_id":4,"scenarios":[[1,"Scenario 1"],[2,"Scenario 2"],[3,"Scenario 3"]]}"#
+            r#"{"screen":"compare","current":"s2","headline_year":"2023/24","next_id":4,"scenarios":[[1,"Scenario 1"],[2,"Scenario 2"],[3,"Scenario 3"]],"notice":{"place":"backup","error":false,"text":"Restored \"3\""},"saving":"local","read_only":false}"#
         );
         assert_eq!(Request::from_json(&text).unwrap(), request);
         let remote =
             Workspace::remote(baseline::nottinghamshire().unwrap(), &request, fetch).unwrap();
         assert_eq!(remote.current(), Selected::Scenario(2));
+        assert_eq!(
+            remote.notice, ws.notice,
+            "the message shows on the screen too"
+        );
         assert_eq!(remote.headline_year, ws.headline_year);
         // Only the scenario on screen was asked for.
         let asked: Vec<bool> = remote
@@ -218,5 +427,61 @@ mod tests {
         assert_eq!(remote.scenario.precept.band_d.value.0, 252.into());
         assert!(Request::from_json("{}").is_err());
         assert!(Request::from_json(&text.replace("compare", "elsewhere")).is_err());
+        assert!(Request::from_json(&text.replace("local", "cloud")).is_err());
+        let quiet = Request {
+            notice: None,
+            screen: Screen::Files,
+            read_only: true,
+            ..request
+        };
+        assert_eq!(Request::from_json(&quiet.to_json()).unwrap(), quiet);
+    }
+
+    #[test]
+    fn messages_round_trip_and_become_the_workspaces_actions() {
+        let mut s = baseline::nottinghamshire().unwrap();
+        s.name = "From a file".into();
+        let notice = Notice {
+            place: Place::Import,
+            error: true,
+            text: "a.json was not imported".into(),
+        };
+        for m in [
+            Message::Exit,
+            Message::Import {
+                file: "a.json".into(),
+                scenario: Box::new(s.clone()),
+            },
+            Message::Notify(notice.clone()),
+            Message::Dismiss,
+            Message::Undo,
+        ] {
+            assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
+        }
+        assert!(Message::from_json(r#"{"do":"delete everything"}"#).is_err());
+        assert!(Message::from_json(r#"{"do":"import","file":"a","scenario":"{}"}"#).is_err());
+        // An import made on the screen is the workspace's import.
+        let ws = Workspace::new(baseline::nottinghamshire().unwrap()).unwrap();
+        let m = Message::for_action(Action::Import("a.json".into(), Ok(Box::new(s)))).unwrap();
+        let after = ws.apply(m.into_action().unwrap(), "t");
+        assert_eq!(after.scenario.name, "From a file");
+        assert_eq!(after.notice.unwrap().place, Place::Import);
+        // A refused file is a message beside the control that chose it.
+        let refused = crate::store::import::scenario("b.json", b"not json").unwrap_err();
+        let m = Message::for_action(Action::Import("b.json".into(), Err(refused.clone())));
+        assert_eq!(
+            m,
+            Some(Message::Notify(Notice {
+                place: Place::Import,
+                error: true,
+                text: refused.to_string()
+            }))
+        );
+        assert_eq!(
+            Message::for_action(Action::Show(View::Edit)),
+            Some(Message::Exit)
+        );
+        assert_eq!(Message::for_action(Action::NewFromBaseline), None);
+        assert_eq!(Message::Exit.into_action(), None);
     }
 }

@@ -1,5 +1,6 @@
-//! The few browser calls the presentation needs: full screen, document listeners, focus,
-//! and today's date for the print pack (the model never sees a clock).
+//! The few browser calls the presentation needs: full screen, focus, printing, and
+//! today's date for the print pack (the model never sees a clock). Listeners are gloo's
+//! `EventListener`s, removed when dropped.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -41,49 +42,6 @@ pub fn exit_fullscreen() {
 /// True while some element of the page is in full screen.
 pub fn is_fullscreen() -> bool {
     document().is_some_and(|d| d.fullscreen_element().is_some())
-}
-
-/// A listener on the document (or window) removed when dropped.
-pub struct Listener {
-    target: web_sys::EventTarget,
-    kind: &'static str,
-    closure: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Listener {
-    /// Listen for `kind` on the document.
-    pub fn document(kind: &'static str, f: impl FnMut(web_sys::Event) + 'static) -> Option<Self> {
-        Self::on(document()?.into(), kind, f)
-    }
-
-    /// Listen for `kind` on the window.
-    pub fn window(kind: &'static str, f: impl FnMut(web_sys::Event) + 'static) -> Option<Self> {
-        Self::on(web_sys::window()?.into(), kind, f)
-    }
-
-    fn on(
-        target: web_sys::EventTarget,
-        kind: &'static str,
-        f: impl FnMut(web_sys::Event) + 'static,
-    ) -> Option<Self> {
-        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-        target
-            .add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())
-            .ok()?;
-        Some(Listener {
-            target,
-            kind,
-            closure,
-        })
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
-    }
 }
 
 /// Move focus to the element with `id`, if it exists.

@@ -13,6 +13,7 @@ mod slide;
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -148,6 +149,112 @@ pub struct PresentationProps {
     pub on_exit: Callback<()>,
 }
 
+/// The deck of the scenario chosen (`current`: its scenario and, where known, projection)
+/// for `year`, worked out again only when one of them changes; or why it cannot be.
+#[hook]
+fn use_deck(
+    ws: &Workspace,
+    current: Option<(Rc<Scenario>, Option<Rc<Projection>>)>,
+    year: Option<FinancialYear>,
+) -> Rc<Result<Built, String>> {
+    let baseline_projection = ws.baseline_projection.clone();
+    use_memo(
+        (current, ws.baseline.clone(), year),
+        move |(current, baseline, year)| -> Result<Built, String> {
+            let Some((scenario, projection)) = current else {
+                return Ok(Built::default());
+            };
+            let projection = match projection {
+                Some(p) => p.clone(),
+                None => Rc::new(engine::project(scenario).map_err(|e| e.to_string())?),
+            };
+            let slides = deck(&Inputs {
+                scenario,
+                projection: &projection,
+                baseline,
+                baseline_projection: &baseline_projection,
+                year: *year,
+            });
+            Ok(Built {
+                years: projection.year_list(),
+                year: year
+                    .filter(|y| projection.year(*y).is_some())
+                    .or_else(|| crate::view::default_headline_year(&projection)),
+                slides,
+            })
+        },
+    )
+}
+
+/// The presentation's keys, on the document so they work wherever focus is: Esc leaves;
+/// while the slides show, arrows, Page Up/Down, Space, Home and End move through them.
+#[hook]
+fn use_present_keys(nav: UseReducerHandle<Nav>, on_exit: Callback<()>) {
+    use_effect_with(nav.showing, move |showing| {
+        let showing = *showing;
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&document, "keydown", options, move |e| {
+                    let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if k.alt_key() || k.ctrl_key() || k.meta_key() {
+                        return;
+                    }
+                    let key = k.key();
+                    if key == "Escape" || key == "Esc" {
+                        e.prevent_default();
+                        on_exit.emit(());
+                    } else if showing {
+                        if let Some(m) = key_move(&key) {
+                            e.prevent_default();
+                            nav.dispatch(m);
+                        }
+                    }
+                })
+            });
+        move || drop(listener)
+    });
+}
+
+/// Leaving full screen (the browser's own Esc) leaves the presentation too; so does
+/// leaving the presentation leave full screen.
+#[hook]
+fn use_fullscreen_exit(on_exit: Callback<()>) {
+    use_effect_with((), move |_| {
+        let was = Rc::new(Cell::new(dom::is_fullscreen()));
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                EventListener::new(&document, "fullscreenchange", move |_| {
+                    if dom::is_fullscreen() {
+                        was.set(true);
+                    } else if was.get() {
+                        on_exit.emit(());
+                    }
+                })
+            });
+        move || {
+            drop(listener);
+            dom::exit_fullscreen();
+        }
+    });
+}
+
+/// Focus follows the screen: the setup's heading on opening, the slide whenever it changes.
+#[hook]
+fn use_present_focus(showing: bool, index: usize) {
+    use_effect_with((showing, index), |(showing, _)| {
+        dom::focus_id(if *showing {
+            "present-slide"
+        } else {
+            "present-setup-title"
+        });
+    });
+}
+
 /// Setup, then slides; Esc (or leaving full screen) returns to the workspace.
 #[component]
 pub fn Presentation(props: &PresentationProps) -> Html {
@@ -171,107 +278,29 @@ pub fn Presentation(props: &PresentationProps) -> Html {
             let (scenario, projection) = chosen_scenario(ws, c)?;
             Some((c.key.clone(), scenario, projection))
         });
-    let slides = use_memo(
-        (
-            current
-                .as_ref()
-                .map(|(_, scenario, projection)| (scenario.clone(), projection.clone())),
-            ws.baseline.clone(),
-            *year_choice,
-        ),
-        |(current, baseline, year)| -> Result<Built, String> {
-            let Some((scenario, projection)) = current else {
-                return Ok(Built::default());
-            };
-            let projection = match projection {
-                Some(p) => p.clone(),
-                None => Rc::new(engine::project(scenario).map_err(|e| e.to_string())?),
-            };
-            let slides = deck(&Inputs {
-                scenario,
-                projection: &projection,
-                baseline,
-                baseline_projection: &props.ws.baseline_projection,
-                year: *year,
-            });
-            Ok(Built {
-                years: projection.year_list(),
-                year: year
-                    .filter(|y| projection.year(*y).is_some())
-                    .or_else(|| crate::view::default_headline_year(&projection)),
-                slides,
-            })
-        },
+    let built = use_deck(
+        ws,
+        current
+            .as_ref()
+            .map(|(_, scenario, projection)| (scenario.clone(), projection.clone())),
+        *year_choice,
     );
-    let built: &Result<Built, String> = &slides;
-    let problem = built.as_ref().err().cloned();
+    use_present_keys(nav.clone(), props.on_exit.clone());
+    use_fullscreen_exit(props.on_exit.clone());
+    use_present_focus(nav.showing, nav.index);
+
+    let problem = built.as_ref().as_ref().err().cloned();
     let Built {
         years,
         year: year_used,
         slides,
-    } = built.clone().unwrap_or_default();
+    } = built.as_ref().clone().unwrap_or_default();
     let shown: Vec<Slide> = slides
         .iter()
         .filter(|s| selected.contains(&s.id))
         .cloned()
         .collect();
     let year = year_used.map(|y| y.to_string()).unwrap_or_default();
-
-    // Keys: on the document, so they work wherever focus is.
-    {
-        let nav = nav.clone();
-        let exit = props.on_exit.clone();
-        use_effect_with(nav.showing, move |showing| {
-            let showing = *showing;
-            let listener = dom::Listener::document("keydown", move |e| {
-                let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                if k.alt_key() || k.ctrl_key() || k.meta_key() {
-                    return;
-                }
-                let key = k.key();
-                if key == "Escape" || key == "Esc" {
-                    e.prevent_default();
-                    exit.emit(());
-                } else if showing {
-                    if let Some(m) = key_move(&key) {
-                        e.prevent_default();
-                        nav.dispatch(m);
-                    }
-                }
-            });
-            move || drop(listener)
-        });
-    }
-    // Leaving full screen (the browser's own Esc) leaves the presentation too; so does
-    // unmounting leave full screen.
-    {
-        let exit = props.on_exit.clone();
-        use_effect_with((), move |_| {
-            let was = Rc::new(Cell::new(dom::is_fullscreen()));
-            let listener = dom::Listener::document("fullscreenchange", move |_| {
-                if dom::is_fullscreen() {
-                    was.set(true);
-                } else if was.get() {
-                    exit.emit(());
-                }
-            });
-            move || {
-                drop(listener);
-                dom::exit_fullscreen();
-            }
-        });
-    }
-    // Focus: the setup's heading on opening, the slide whenever it changes.
-    use_effect_with((nav.showing, nav.index), |(showing, _)| {
-        dom::focus_id(if *showing {
-            "present-slide"
-        } else {
-            "present-setup-title"
-        });
-    });
-
     let count = shown.len();
     let index = nav.index.min(count.saturating_sub(1));
     let scenario_name: AttrValue = current
@@ -283,67 +312,31 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         Some(s) if nav.showing => format!("Slide {} of {}: {}", index + 1, count, s.finding),
         _ => String::new(),
     };
-    let on_exit = props.on_exit.clone();
-    let go = |m: fn() -> Move| {
-        let nav = nav.clone();
-        Callback::from(move |_: MouseEvent| nav.dispatch(m()))
-    };
     let screen = if nav.showing {
         match shown.get(index) {
-            Some(s) => html! {
-                <>
-                    <slide::SlideView slide={s.clone()} {index} {count} scenario={scenario_name.clone()} />
-                    <nav class="present-nav" aria-label="Slides">
-                        { button("nav-btn", None, index == 0, "Previous", go(|| Move::Previous)) }
-                        { button("nav-btn", None, index + 1 >= count, "Next", go(|| Move::Next)) }
-                        { button("nav-btn", None, false, "Exit (Esc)", Callback::from(move |_: MouseEvent| on_exit.emit(()))) }
-                    </nav>
-                </>
-            },
+            Some(s) => slide_screen(s, index, count, &scenario_name, &nav, &props.on_exit),
             None => html! {},
         }
     } else {
-        let on_choose = {
-            let chosen = chosen.clone();
-            Callback::from(move |k: String| chosen.set(k))
-        };
-        let on_toggle = {
-            let selected = selected.clone();
-            Callback::from(move |id: SlideId| {
-                let mut next = (*selected).clone();
-                match next.binary_search(&id) {
-                    Ok(at) => {
-                        next.remove(at);
-                    }
-                    Err(at) => next.insert(at, id),
-                }
-                selected.set(next);
-            })
-        };
-        let on_year = {
-            let year_choice = year_choice.clone();
-            Callback::from(move |y: String| year_choice.set(y.parse().ok()))
-        };
-        let on_start = {
-            let nav = nav.clone();
-            Callback::from(move |_| {
-                dom::enter_fullscreen();
-                nav.dispatch(Move::Start(count));
-            })
+        let setup = SetupState {
+            chosen: chosen.clone(),
+            selected: selected.clone(),
+            year_choice: year_choice.clone(),
+            nav: nav.clone(),
         };
         html! {
             <setup::Setup
                 choices={options.iter().map(|c| (AttrValue::from(c.key.clone()), AttrValue::from(c.label.clone()))).collect::<Vec<_>>()}
                 chosen={AttrValue::from(current.as_ref().map_or(String::new(), |(key, ..)| key.clone()))}
-                problem={problem.clone().map(AttrValue::from)}
-                {on_choose}
+                problem={problem.map(AttrValue::from)}
+                on_choose={setup.on_choose()}
                 slides={slides.iter().map(|s| (s.id, AttrValue::from(s.finding.clone()))).collect::<Vec<_>>()}
                 selected={(*selected).clone()}
-                {on_toggle}
+                on_toggle={setup.on_toggle()}
                 year={AttrValue::from(year.clone())}
                 years={years.iter().map(|y| AttrValue::from(y.to_string())).collect::<Vec<_>>()}
-                on_year={on_year}
-                {on_start}
+                on_year={setup.on_year()}
+                on_start={setup.on_start(count)}
                 on_print={Callback::from(|_| dom::print())}
                 on_exit={props.on_exit.clone()}
             />
@@ -360,6 +353,78 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                 <print::PrintPack scenario={scenario.clone()} slides={shown.clone()} year={AttrValue::from(year)} />
             }
         </>
+    }
+}
+
+/// Slide `index` of `count`, with the buttons to move on, back or out.
+fn slide_screen(
+    s: &Slide,
+    index: usize,
+    count: usize,
+    scenario: &AttrValue,
+    nav: &UseReducerHandle<Nav>,
+    on_exit: &Callback<()>,
+) -> Html {
+    let go = |m: fn() -> Move| {
+        let nav = nav.clone();
+        Callback::from(move |_: MouseEvent| nav.dispatch(m()))
+    };
+    let on_exit = on_exit.clone();
+    html! {
+        <>
+            <slide::SlideView slide={s.clone()} {index} {count} scenario={scenario.clone()} />
+            <nav class="present-nav" aria-label="Slides">
+                { button("nav-btn", None, index == 0, "Previous", go(|| Move::Previous)) }
+                { button("nav-btn", None, index + 1 >= count, "Next", go(|| Move::Next)) }
+                { button("nav-btn", None, false, "Exit (Esc)", Callback::from(move |_: MouseEvent| on_exit.emit(()))) }
+            </nav>
+        </>
+    }
+}
+
+/// The choices the setup step changes, and the callbacks that change them.
+struct SetupState {
+    chosen: UseStateHandle<String>,
+    selected: UseStateHandle<Vec<SlideId>>,
+    year_choice: UseStateHandle<Option<FinancialYear>>,
+    nav: UseReducerHandle<Nav>,
+}
+
+impl SetupState {
+    /// A scenario was picked (by its key).
+    fn on_choose(&self) -> Callback<String> {
+        let chosen = self.chosen.clone();
+        Callback::from(move |k: String| chosen.set(k))
+    }
+
+    /// A slide was ticked or unticked.
+    fn on_toggle(&self) -> Callback<SlideId> {
+        let selected = self.selected.clone();
+        Callback::from(move |id: SlideId| {
+            let mut next = (*selected).clone();
+            match next.binary_search(&id) {
+                Ok(at) => {
+                    next.remove(at);
+                }
+                Err(at) => next.insert(at, id),
+            }
+            selected.set(next);
+        })
+    }
+
+    /// A year was picked ("2024/25").
+    fn on_year(&self) -> Callback<String> {
+        let year_choice = self.year_choice.clone();
+        Callback::from(move |y: String| year_choice.set(y.parse().ok()))
+    }
+
+    /// Start with the `count` slides ticked, full screen.
+    fn on_start(&self, count: usize) -> Callback<()> {
+        let nav = self.nav.clone();
+        Callback::from(move |_| {
+            dom::enter_fullscreen();
+            nav.dispatch(Move::Start(count));
+        })
     }
 }
 
@@ -428,7 +493,8 @@ pub fn PrintNow(props: &PrintNowProps) -> Html {
         use_effect_with((), move |_| {
             // Listen before printing: print() returns only when the dialog closes, and
             // browsers fire afterprint before it returns.
-            let listener = dom::Listener::window("afterprint", move |_| done.emit(()));
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "afterprint", move |_| done.emit(())));
             dom::print();
             move || drop(listener)
         });

@@ -79,7 +79,9 @@ fn page(slide: &Slide, number: usize, total: usize, name: &str, date: &str) -> H
 pub fn PrintPack(props: &PrintPackProps) -> Html {
     let redraw = use_force_update();
     use_effect_with((), move |_| {
-        let listener = dom::Listener::window("beforeprint", move |_| redraw.force_update());
+        let listener = web_sys::window().map(|w| {
+            gloo_events::EventListener::new(&w, "beforeprint", move |_| redraw.force_update())
+        });
         move || drop(listener)
     });
     let date = dom::today();

@@ -7,6 +7,7 @@
 //! savings do not.
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use super::validate::check_non_negative;
@@ -207,7 +208,8 @@ pub fn realised_pct(
 }
 
 /// Benefits in one year, as projected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct BenefitsYear {
     /// Cashable savings planned (£, to the penny).
     pub cashable_planned: Decimal,
@@ -220,7 +222,8 @@ pub struct BenefitsYear {
 }
 
 /// A non-cashable benefit in one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct NonCashableYear {
     /// What the benefit is.
     pub description: String,

@@ -16,6 +16,7 @@
 //!   the partners' figures, so the partners' shares sum to it exactly.
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use super::allocate::allocate;
@@ -70,7 +71,8 @@ pub struct CapitalCollaboration {
 }
 
 /// One partner's financing in one year (£, to the penny).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct FinancingYear {
     /// Balance outstanding at the start of the year (in the handover year: when drawn).
     pub opening_balance: Decimal,

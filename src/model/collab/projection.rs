@@ -4,6 +4,7 @@
 //! engine reads.
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use super::benefits::BenefitsYear;
@@ -13,7 +14,8 @@ use crate::model::vec_map::VecMap;
 use crate::model::year::FinancialYear;
 
 /// A partner's share of an amount (£, to the penny).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct PartnerShare {
     /// The partner.
     pub partner: String,
@@ -22,7 +24,8 @@ pub struct PartnerShare {
 }
 
 /// A revenue collaboration in one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct CollaborationYear {
     /// The financial year.
     pub year: FinancialYear,
@@ -43,7 +46,8 @@ pub struct CollaborationYear {
 }
 
 /// A revenue collaboration projected over the years asked for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct CollaborationLine {
     /// Its id.
     pub id: String,
@@ -56,7 +60,8 @@ pub struct CollaborationLine {
 }
 
 /// A capital collaboration in one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct CapitalYear {
     /// The financial year.
     pub year: FinancialYear,
@@ -71,7 +76,8 @@ pub struct CapitalYear {
 }
 
 /// A capital collaboration projected over the years asked for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct CapitalLine {
     /// Its id.
     pub id: String,
@@ -86,7 +92,8 @@ pub struct CapitalLine {
 }
 
 /// The force's totals in one year (£).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct YearTotals {
     /// Revenue contributions to all collaborations, exit costs included.
     pub contribution: Decimal,
@@ -99,7 +106,8 @@ pub struct YearTotals {
 }
 
 /// The register projected over the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct CollaborationProjection {
     /// The force whose shares these are.
     pub force: String,

@@ -2,6 +2,7 @@
 //! and benefits, as held in scenario files. The checks are in `validate.rs`.
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use super::benefits::Benefits;
@@ -41,8 +42,9 @@ pub struct CollaborationRegister {
 }
 
 /// Where a collaboration stands. (`Serialize` is for the command-line tool's output.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
 pub enum Status {
     /// Agreed but not yet started.
     Planned,

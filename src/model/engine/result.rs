@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use crate::model::error::ModelResult;
@@ -15,7 +16,8 @@ use crate::model::scenario::{ExpenditureCategory, FundingCategory};
 use crate::model::year::FinancialYear;
 
 /// A projected plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Projection {
     /// The scenario's name.
     pub scenario: String,
@@ -27,7 +29,8 @@ pub struct Projection {
 }
 
 /// Something a finance lead should look at; not an error.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Warning {
     /// The field concerned, for example `precept.rise_gbp`.
     pub path: String,
@@ -38,7 +41,8 @@ pub struct Warning {
 }
 
 /// One expenditure line in one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct ExpenditureAmount {
     /// The line's id (shared by every year's entry: cloning it copies no text).
     pub id: Arc<str>,
@@ -47,12 +51,13 @@ pub struct ExpenditureAmount {
     /// Its budget book category.
     pub category: ExpenditureCategory,
     /// £, rounded to the penny.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub amount: Decimal,
 }
 
 /// One funding line in one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct FundingAmount {
     /// The line's id (shared by every year's entry: cloning it copies no text).
     pub id: Arc<str>,
@@ -61,118 +66,125 @@ pub struct FundingAmount {
     /// Its category.
     pub category: FundingCategory,
     /// £, rounded to the penny.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub amount: Decimal,
 }
 
 /// The precept in one year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct PreceptResult {
     /// Band D, £ a year (to the penny).
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub band_d: Decimal,
     /// Rise on last year's Band D, £ (zero in the base year).
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub rise_gbp: Decimal,
     /// Rise on last year's Band D, % to two places (zero in the base year).
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub rise_pct: Decimal,
     /// Band D per week (annual ÷ 52), £ to the penny.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub band_d_per_week: Decimal,
     /// Tax base, Band D equivalents (to two places).
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub tax_base: Decimal,
     /// Precept income = tax base × Band D, £ to the penny.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub income: Decimal,
     /// The referendum limit on the rise (£ per Band D, to the penny), if the scenario gives
     /// one.
-    #[serde(with = "crate::model::dec::strict_opt")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(with = "crate::model::dec::strict_opt")
+    )]
     pub referendum_limit_gbp: Option<Decimal>,
     /// True when the rise is above the referendum limit (a warning, not an error).
     pub exceeds_referendum_limit: bool,
 }
 
 /// Savings already identified, in one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct SavingsResult {
     /// Recurring savings in force this year (all recurring savings from the base year on,
     /// plus the collaboration register's realised savings), £.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub recurring: Decimal,
     /// One-off savings falling in this year, £.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub one_off: Decimal,
     /// Recurring + one-off, £.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub total: Decimal,
 }
 
 /// Reserves at the end of one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct ReservesResult {
     /// Planned use of the general reserve this year, £ (negative: a contribution).
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub planned_use_general: Decimal,
     /// Planned use of earmarked reserves this year, £ (negative: a contribution).
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub planned_use_earmarked: Decimal,
     /// General reserve at the end of the year, £: opening − planned use − the gap still
     /// unmet (so an unclosed gap falls on the general reserve).
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub general: Decimal,
     /// Earmarked reserves at the end of the year, £.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub earmarked: Decimal,
     /// General + earmarked, £.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub total: Decimal,
     /// The general reserve floor this year: floor % × total expenditure, £.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub floor: Decimal,
     /// True when the general reserve ends the year below its floor.
     pub floor_breached: bool,
 }
 
 /// Everything projected for one financial year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct YearResult {
     /// The financial year.
     pub year: FinancialYear,
     /// Each expenditure line, in scenario order.
     pub expenditure: Vec<ExpenditureAmount>,
     /// Sum of the expenditure lines, £ (before identified savings).
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub gross_expenditure: Decimal,
     /// Savings already identified.
     pub savings: SavingsResult,
     /// Net revenue spend: gross expenditure − identified savings, £.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub total_expenditure: Decimal,
     /// Each funding line, in scenario order (precept apart).
     pub funding: Vec<FundingAmount>,
     /// The precept.
     pub precept: PreceptResult,
     /// Sum of the funding lines plus precept income, £.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub total_funding: Decimal,
     /// Annual gap: total expenditure − total funding, £ (negative: a surplus).
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub gap: Decimal,
     /// Cumulative gap: the sum of the annual gaps from the base year to this year, £
     /// (HMICFRS's "cumulative deficit").
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub cumulative_gap: Decimal,
     /// Recurring gap: the gap without this year's one-off savings, £ (what carries into
     /// the next year; some MTFPs call the final year's figure "cumulative").
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub recurring_gap: Decimal,
     /// Planned use of reserves (general + earmarked) towards the gap, £.
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub reserves_applied: Decimal,
     /// Savings still to find: gap − planned use of reserves, £ (negative: a surplus).
-    #[serde(with = "crate::model::dec::strict")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub savings_still_to_find: Decimal,
     /// Reserves at the end of the year.
     pub reserves: ReservesResult,

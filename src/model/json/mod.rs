@@ -130,6 +130,19 @@ impl Node {
     pub fn is_object(&self) -> bool {
         matches!(self.value, Value::Object(_))
     }
+
+    /// The value, if this is `true` or `false`.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.value {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// True for `null`.
+    pub fn is_null(&self) -> bool {
+        self.value == Value::Null
+    }
 }
 
 /// An object being built, keys in the order they are put.

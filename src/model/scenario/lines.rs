@@ -1,6 +1,7 @@
 //! Expenditure and funding lines, their categories and their drivers.
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use crate::model::dec::{self, YearValues};
@@ -20,8 +21,9 @@ pub enum PayGroup {
 /// Spending categories, as a police budget book groups them.
 ///
 /// `Serialize` is for the command-line tool's output only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
 pub enum ExpenditureCategory {
     /// Police officer pay (with employer pension and NI unless shown separately).
     OfficerPay,
@@ -129,8 +131,9 @@ pub struct ExpenditureLine {
 /// Funding categories.
 ///
 /// `Serialize` is for the command-line tool's output only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
 pub enum FundingCategory {
     /// Home Office core police grant.
     CorePoliceGrant,

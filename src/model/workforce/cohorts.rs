@@ -43,6 +43,7 @@
 use std::ops::Range;
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use super::plan::{in_force, months_in_post, GroupPlan};
@@ -52,7 +53,8 @@ use crate::model::money::{round_money, round_to, At};
 use crate::model::year::FinancialYear;
 
 /// One group in one year: people flows and pay cost.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct GroupYear {
     /// The financial year.
     pub year: FinancialYear,

@@ -22,6 +22,7 @@
 //!   precision and rounded only for display.
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use super::dec::YearValues;
@@ -39,8 +40,9 @@ pub use uplift::{Band, RuleTable, UpliftPlan, UpliftYear};
 
 /// A workforce group with its own pay cost line. (`Serialize` is for the command-line
 /// tool's output only.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
 pub enum Group {
     /// Police officers.
     Officers,
@@ -103,7 +105,8 @@ pub struct PayContext<'a> {
 }
 
 /// Unpaid people in one year (headcount only).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct UnpaidYear {
     /// The financial year.
     pub year: FinancialYear,
@@ -114,7 +117,8 @@ pub struct UnpaidYear {
 }
 
 /// The workforce projection: per year and group, people and pay; the Uplift table.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct WorkforceProjection {
     /// The plan's years, base year first.
     pub years: Vec<FinancialYear>,

@@ -8,6 +8,7 @@
 //! with the unrounded figure, so 99.996% is below 100% even though it shows as 100.00%.
 
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 
 use super::plan::{err, in_force, pct_0_100, whole_non_negative};
@@ -85,7 +86,8 @@ impl Band {
 }
 
 /// One year of the Uplift table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct UpliftYear {
     /// The financial year.
     pub year: FinancialYear,

@@ -17,7 +17,7 @@ use crate::edit::{self, Field};
 use crate::model::engine::{self, Projection};
 use crate::model::scenario::Scenario;
 use crate::model::vec_map::VecMap;
-use crate::model::FinancialYear;
+use crate::model::{FinancialYear, ModelError};
 
 pub use action::{Action, Restored};
 
@@ -59,6 +59,39 @@ pub enum Place {
     Storage,
     /// Backing up or restoring all scenarios.
     Backup,
+}
+
+impl Place {
+    /// Every place.
+    pub const ALL: [Place; 8] = [
+        Place::Scenarios,
+        Place::Name,
+        Place::Import,
+        Place::Share,
+        Place::Link,
+        Place::Export,
+        Place::Storage,
+        Place::Backup,
+    ];
+
+    /// Its name (in the page's ids, `notice-import`, and in messages between modules).
+    pub fn key(self) -> &'static str {
+        match self {
+            Place::Scenarios => "scenarios",
+            Place::Name => "name",
+            Place::Import => "import",
+            Place::Share => "share",
+            Place::Link => "link",
+            Place::Export => "export",
+            Place::Storage => "storage",
+            Place::Backup => "backup",
+        }
+    }
+
+    /// The place named `key`.
+    pub fn from_key(key: &str) -> Option<Place> {
+        Place::ALL.into_iter().find(|p| p.key() == key)
+    }
 }
 
 /// A message shown beside the control it is about.
@@ -122,8 +155,8 @@ pub struct Workspace {
 impl Workspace {
     /// A workspace on `baseline` with no named scenarios, or the reason its projection
     /// failed.
-    pub fn new(baseline: Scenario) -> Result<Workspace, String> {
-        let projection = engine::project(&baseline).map_err(|e| e.to_string())?;
+    pub fn new(baseline: Scenario) -> Result<Workspace, ModelError> {
+        let projection = engine::project(&baseline)?;
         // The headline year is fixed when the workspace opens, so it does not jump about
         // as the figures change; the user can pick another.
         let headline_year = crate::view::default_headline_year(&projection);
@@ -151,7 +184,7 @@ impl Workspace {
         mut collection: Collection,
         recovery: Recovery,
         fragment: Option<&str>,
-    ) -> Result<Workspace, String> {
+    ) -> Result<Workspace, ModelError> {
         let mut ws = Workspace::new(baseline)?;
         if !recovery.problems.is_empty() || !recovery.kept.is_empty() {
             ws.recovery = Some(recovery);
@@ -180,8 +213,7 @@ impl Workspace {
     /// of its own, and on screen); the message to show either way.
     fn add_shared(&self, c: &mut Collection, fragment: &str) -> Notice {
         let decoded = share::decode(fragment).and_then(|s| {
-            engine::project(&s)
-                .map_err(|e| format!("This share link's scenario cannot be projected: {e}"))?;
+            engine::project(&s).map_err(share::ShareError::NotProjected)?;
             Ok(s)
         });
         match decoded {
@@ -198,14 +230,14 @@ impl Workspace {
             Err(e) => Notice {
                 place: Place::Share,
                 error: true,
-                text: e,
+                text: e.to_string(),
             },
         }
     }
 
     /// A stored scenario that turned out unreadable when opened: it joins the saved work
     /// kept for download (it stays in storage as it is), and the message to show.
-    fn unreadable(&mut self, e: &super::Entry, why: &str) -> Notice {
+    fn unreadable(&mut self, e: &super::Entry, why: &super::ContentsError) -> Notice {
         let key = records::scenario_key(e.id);
         let recovery = self.recovery.get_or_insert_with(Recovery::default);
         if !recovery.kept.iter().any(|k| k.key == key) {

@@ -1,5 +1,4 @@
 //! Helpers shared by the engine tests: a small scenario to vary, and parsing shortcuts.
-#![allow(dead_code, clippy::unwrap_used)] // test helpers: a failure here is a failed test
 
 use std::str::FromStr;
 

@@ -3,12 +3,6 @@
 //! knows exactly what `store::workbook` promises to use: cell references (`D12`, `$D12`,
 //! `Results!D12`), `+`, `-` and `SUM(A1:B2)`. Anything else fails the test, so a formula
 //! outside that set cannot slip in unchecked.
-#![allow(
-    dead_code,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
 
 use std::ops::{Add, Sub};
 
