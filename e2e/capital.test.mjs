@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ROOT, accessibilityViolations, assertClean, download as saveDownload, launch, millions, mtfp, openApp, pence,
+  ROOT, accessibilityViolations, assertClean, download as saveDownload, launch, millions, mtfp, openApp, pence, roundHalfAway,
   screenshot,
 } from './lib.mjs';
 
@@ -84,11 +84,27 @@ test('the baseline\'s capital view equals mtfp capital, cell by cell, and reads 
     const name = await page.locator(`#chart-${id} .chart-canvas`).getAttribute('aria-labelledby');
     assert.ok((await page.locator(`#${name}`).innerText()).length > 20, `${id} has a title`);
   }
-  // The financing chart's data table is the report's MRP and interest, in £m.
-  const row = await page.$$eval('#chart-capital-financing .chart-data tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.innerText)));
-  const m2 = (s) => `£${(pence(s) / 100_000_000).toFixed(2)}m`;
-  assert.deepEqual(row[0], report.years.map((y) => m2(y.mrp)));
-  assert.deepEqual(row[1], report.years.map((y) => m2(y.interest)));
+  // Each chart's data table, opened as a person does, is the report's figures in £m: spend
+  // by funding source, and MRP and interest.
+  // £m to two places, rounded half away from zero as the app does (£0.01m = 1,000,000p).
+  const m2 = (s) => {
+    const h = roundHalfAway(pence(s) / 1_000_000);
+    return `£${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}m`;
+  };
+  const table = async (id) => {
+    await page.click(`#chart-${id} .chart-data summary`);
+    return page.$$eval(`#chart-${id} .chart-data tbody tr`, (rows) =>
+      rows.map((r) => [r.querySelector('th').innerText, [...r.querySelectorAll('td')].map((td) => td.innerText)]));
+  };
+  const sources = [
+    ['Capital grant', 'capital_grant'], ['Capital receipts', 'capital_receipts'],
+    ['Revenue contributions', 'revenue_contribution'], ['Earmarked reserves', 'earmarked_reserve'], ['Borrowing', 'borrowing'],
+  ];
+  assert.deepEqual(await table('capital-spend'), sources.map(([name, key]) => [name, report.years.map((y) => m2(y[key]))]));
+  assert.deepEqual(await table('capital-financing'), [
+    ['Minimum revenue provision', report.years.map((y) => m2(y.mrp))],
+    ['Interest', report.years.map((y) => m2(y.interest))],
+  ]);
   assert.deepEqual(await accessibilityViolations(page, { selector: '#capital' }), []);
   await screenshot(page, 'capital-1366x768');
   await screenshot(page, 'capital-full-page', { fullPage: true });
