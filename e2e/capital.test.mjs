@@ -133,6 +133,8 @@ test('a new £10m scheme funded by borrowing raises the capital-financing line a
   await enter(page, 'cap-scheme_6-life_years', '50');
   assert.equal(await page.locator('#cap-scheme_6-in_use').inputValue(), '2022/23');
   await enter(page, 'cap-scheme_6-spend-2022', '10,000,000');
+  // The baseline's one rate, set for 2019/20, shows in every plan year it applies to.
+  assert.equal(await page.locator('#cap-programme-borrowing_rate_pct-2022').inputValue(), '2.5');
   // 2.5% borrowing (the baseline's rate): 2022/23 half a year's interest, £125,000; then
   // MRP of £10m ÷ 50 = £200,000 a year from 2023/24 and interest on the balance.
   const extra = [0, 125_000, 450_000, 445_000, 440_000];

@@ -591,3 +591,56 @@ fn the_workspace_applies_capital_edits_as_undoable_steps() {
     let undone = ws.apply(Action::Undo, "t");
     assert_eq!(fleet(&undone), Some(dec!(1200000)));
 }
+
+/// The capital view's prudential indicators table and its two charts show `mtfp capital`'s
+/// figures, column by column and year by year (the browser test checks the same on
+/// screen).
+#[test]
+fn the_capital_views_tables_are_mtfp_capitals_figures() {
+    use planner::view::capital::{financing_chart, indicator_rows, spend_chart};
+    let csv = mtfp(&["capital"]);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let column = |key: &str| -> Vec<String> {
+        let k = header.iter().position(|c| *c == key).unwrap();
+        rows.iter().map(|r| r[k].to_string()).collect()
+    };
+    let s = baseline::nottinghamshire().unwrap();
+    let r = capital::report(&s, &project(&s).unwrap()).unwrap();
+    let shown = indicator_rows(&r);
+    assert_eq!(shown.len(), 12);
+    for row in &shown {
+        let figures: Vec<String> = row
+            .values
+            .iter()
+            .map(|v| v.map(|v| format!("{v:.2}")).unwrap_or_default())
+            .collect();
+        assert_eq!(figures, column(row.key), "{}", row.key);
+    }
+    let chart_figures = |series: &planner::charts::Series| -> Vec<String> {
+        series.values.iter().map(|v| format!("{v:.2}")).collect()
+    };
+    let spend = spend_chart(&r);
+    for (series, key) in spend.series.iter().zip([
+        "capital_grant",
+        "capital_receipts",
+        "revenue_contribution",
+        "earmarked_reserve",
+        "borrowing",
+    ]) {
+        assert_eq!(chart_figures(series), column(key), "{key}");
+    }
+    let financing = financing_chart(&r);
+    assert_eq!(chart_figures(&financing.series[0]), column("mrp"));
+    assert_eq!(chart_figures(&financing.series[1]), column("interest"));
+    assert_eq!(
+        financing.title,
+        "Financing costs go from £4.5m in 2021/22 to £5.0m in 2025/26, 1.76% of the net \
+         revenue stream"
+    );
+    assert_eq!(
+        spend.title,
+        "Borrowing pays for 92% of £30.0m of capital spend over the plan"
+    );
+}

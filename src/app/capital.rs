@@ -251,7 +251,7 @@ fn warnings(r: &CapitalReport) -> Html {
 /// The years a scheme may come into use: from its first spend (or the base year) to five
 /// years after the plan, with its current year whatever it is.
 fn in_use_choices(scheme: &Scheme, years: &[FinancialYear]) -> Vec<(String, String)> {
-    let mut out = vec![("each_year".to_string(), "Each year's spend".to_string())];
+    let mut out = vec![("each_year".to_string(), "Each year".to_string())];
     let first = scheme
         .spend
         .0
@@ -429,9 +429,11 @@ fn programme_table(
 ) -> Html {
     let schemes = p.map(|p| p.schemes.as_slice()).unwrap_or_default();
     html! {
+        <>
+        <p class="hint" id="capital-programme-hint">{ "Spend by year (£) is editable, as is every scheme's name, category, year it comes into use, asset life and MRP method; Funding… shows how a scheme is paid for and what it costs. Changes are checked as you leave a field; Undo takes one back." }</p>
         <div class="table-scroll">
-            <table class="data-table cap-programme" id="capital-programme">
-                <caption>{ "The capital programme. Spend by year (£) is editable, as is every scheme's name, category, year it comes into use, asset life and MRP method; Funding… shows how a scheme is paid for and what it costs. Changes are checked as you leave a field; Undo takes one back." }</caption>
+            <table class="data-table cap-programme" id="capital-programme" aria-describedby="capital-programme-hint">
+                <caption class="visually-hidden">{ "The capital programme" }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Scheme" }</th>
@@ -457,6 +459,7 @@ fn programme_table(
                 </tbody>
             </table>
         </div>
+        </>
     }
 }
 
@@ -474,7 +477,9 @@ fn settings(e: &Editor, p: Option<&CapitalProgramme>, years: &[FinancialYear]) -
             <tr data-setting={key}>
                 <th scope="row">{ label }<SourceBadge source={Some(source.clone())} /></th>
                 { for years.iter().map(|y| {
-                    let value = match table.get(*y) {
+                    // A year without a rate of its own shows the rate it takes (docs/capital.md).
+                    let rate = (pct && !table.0.is_empty()).then(|| p.rate(*y));
+                    let value = match table.get(*y).or(rate) {
                         Some(v) if pct => display_value(v, FieldUnit::Percent),
                         v => amount_text(v),
                     };
@@ -484,9 +489,11 @@ fn settings(e: &Editor, p: Option<&CapitalProgramme>, years: &[FinancialYear]) -
         }
     };
     html! {
+        <>
+        <p class="hint" id="capital-settings-hint">{ "A borrowing rate not set in a year takes the year before's (shown); a limit not set is not checked." }</p>
         <div class="table-scroll">
-            <table class="data-table cap-settings" id="capital-settings">
-                <caption>{ "The programme's rates and limits by year. A borrowing rate not set takes the year before's; a limit not set is not checked." }</caption>
+            <table class="data-table cap-settings" id="capital-settings" aria-describedby="capital-settings-hint">
+                <caption class="visually-hidden">{ "The programme's rates and limits by year" }</caption>
                 <thead>
                     <tr><th scope="col">{ "Setting" }</th>{ for years.iter().map(|y| html! { <th scope="col" class="num">{ y.to_string() }</th> }) }</tr>
                 </thead>
@@ -500,6 +507,7 @@ fn settings(e: &Editor, p: Option<&CapitalProgramme>, years: &[FinancialYear]) -
                 </tbody>
             </table>
         </div>
+        </>
     }
 }
 
