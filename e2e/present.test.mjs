@@ -246,7 +246,7 @@ test('the setup step chooses the scenario and slides: an edited scenario against
   assert.equal(await page.locator('#present-scenario-baseline').count(), 1);
   await screenshot(page, 'present-00-setup-1280x720');
   assert.deepEqual(await fitsScreen(page, '.present-setup'), [], 'the setup step fits 1280×720');
-  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves']) {
+  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves', 'capital']) {
     await page.locator(`#present-slide-${key}`).uncheck();
   }
   await page.locator('#present-start').click();
