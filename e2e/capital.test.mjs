@@ -195,6 +195,14 @@ test('funding beyond the spend is refused beside the table, the field marked, th
   await page.click('#undo');
   await waitForCell(page, 'capital_spend', 2, '3400000.00');
   assert.equal(await page.locator('#cap-fleet-spend-2023').inputValue(), '1,200,000');
+  // An authorised limit below the debt is warned of, and the year's debt marked.
+  await enter(page, 'cap-programme-authorised_limit-2021', '60,000,000');
+  const warnings = page.locator('#capital-warnings[role="alert"]');
+  await warnings.waitFor();
+  assert.match(await warnings.innerText(), /2021\/22: external debt \(£68012656\.25\) breaches the authorised limit \(£60000000(\.00)?\)/);
+  assert.equal(await page.locator('#capital-indicators tr[data-indicator="external_debt"] td.breach').count(), 1);
+  await page.locator('#capital-indicators').scrollIntoViewIfNeeded();
+  await screenshot(page, 'capital-breach-1366x768');
   assertClean(app);
   await app.close();
 });
