@@ -19,6 +19,7 @@ use std::io::{Read, Write};
 
 pub mod args;
 mod assumptions;
+mod capital;
 mod collaborations;
 mod export_xlsx;
 pub mod input;
@@ -56,6 +57,7 @@ pub const COMMANDS: &[Command] = &[
     workforce::WORKFORCE,
     workforce::UPLIFT,
     collaborations::COMMAND,
+    capital::COMMAND,
     assumptions::COMMAND,
     export_xlsx::COMMAND,
 ];
