@@ -23,6 +23,8 @@ mod collaborations;
 mod export_xlsx;
 pub mod input;
 mod project;
+mod sensitivity;
+mod solve;
 mod workforce;
 
 pub use args::{Format, OptSpec, Options};
@@ -57,6 +59,8 @@ pub const COMMANDS: &[Command] = &[
     workforce::UPLIFT,
     collaborations::COMMAND,
     assumptions::COMMAND,
+    solve::COMMAND,
+    sensitivity::COMMAND,
     export_xlsx::COMMAND,
 ];
 
