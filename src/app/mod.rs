@@ -1,5 +1,6 @@
 //! The Yew single-page app (wasm32 only): a thin shell around the pure model and view.
 
+mod analysis;
 mod autosave;
 mod chart;
 mod charts_panel;
@@ -160,6 +161,8 @@ fn Planner(props: &PlannerProps) -> Html {
                 <scenarios::ScenarioBar />
                 if ws.view == View::Compare {
                     <more::More ws={(*ws).clone()} screen={Screen::Compare} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
+                } else if ws.view == View::Analysis {
+                    <more::More ws={(*ws).clone()} screen={Screen::Analysis} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
                 } else {
                     <headlines::HeadlineStrip projection={ws.projection.clone()} year={ws.headline_year} workforce={workforce.clone()} />
                     <main class="workspace">

@@ -16,6 +16,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use super::analysis::Analysis;
 use super::compare::Compare;
 use super::files::{Files, ShareLink};
 use super::present::{Presentation, PrintNow};
@@ -224,6 +225,7 @@ fn Remote(props: &RemoteProps) -> Html {
         Screen::Share => {
             html! { <ShareLink scenario={ws.scenario.clone()} notice={ws.notice.clone()} /> }
         }
+        Screen::Analysis => html! { <Analysis ws={ws.clone()} /> },
     };
     html! {
         <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>

@@ -13,7 +13,7 @@ use crate::model::analysis::goal_seek::{self, Answer, Bound, Lever, Question, Ta
 use crate::model::engine::penny;
 use crate::model::FinancialYear;
 use crate::store::csv::cell;
-use crate::view::slides::{bands, BandRow};
+use crate::view::analysis::answer_bands;
 
 /// `mtfp solve`.
 pub const COMMAND: Command = Command {
@@ -211,14 +211,6 @@ fn question(options: &Options, first: FinancialYear) -> Result<Question, String>
         lever,
         from,
     })
-}
-
-/// The bands A–H in the first year a precept answer moves.
-pub fn answer_bands(a: &Answer) -> Option<(FinancialYear, Vec<BandRow>)> {
-    let from = a.question.from;
-    let now = a.projection.year(from)?.precept.band_d;
-    let before = a.projection.year(from.previous()?)?.precept.band_d;
-    Some((from, bands(now, before).ok()?))
 }
 
 fn out(a: &Answer, last: FinancialYear) -> Result<Out, String> {

@@ -29,6 +29,8 @@ pub enum Screen {
     Files,
     /// The share menu: a link carrying the scenario on screen.
     Share,
+    /// Analyses of the scenario on screen: what closes the gap, what matters most.
+    Analysis,
 }
 
 impl Screen {
@@ -40,6 +42,7 @@ impl Screen {
             Screen::Print => "print",
             Screen::Files => "files",
             Screen::Share => "share",
+            Screen::Analysis => "analysis",
         }
     }
 
@@ -50,6 +53,7 @@ impl Screen {
             Screen::Print,
             Screen::Files,
             Screen::Share,
+            Screen::Analysis,
         ]
         .into_iter()
         .find(|s| s.key() == key)
@@ -263,6 +267,13 @@ pub enum Message {
     Dismiss,
     /// Take back the last step (from a message's Undo button).
     Undo,
+    /// Add this scenario under this name and show it (an analysis's answer applied).
+    AddScenario {
+        /// Its name (named after the question it answers).
+        name: String,
+        /// The scenario.
+        scenario: Box<Scenario>,
+    },
 }
 
 impl Message {
@@ -285,6 +296,7 @@ impl Message {
             Action::Notify(n) => Some(Message::Notify(n)),
             Action::DismissNotice => Some(Message::Dismiss),
             Action::Undo => Some(Message::Undo),
+            Action::AddScenario(name, scenario) => Some(Message::AddScenario { name, scenario }),
             _ => None,
         }
     }
@@ -298,6 +310,7 @@ impl Message {
             Message::Notify(n) => Some(Action::Notify(n)),
             Message::Dismiss => Some(Action::DismissNotice),
             Message::Undo => Some(Action::Undo),
+            Message::AddScenario { name, scenario } => Some(Action::AddScenario(name, scenario)),
         }
     }
 
@@ -317,6 +330,11 @@ impl Message {
             }
             Message::Dismiss => o.put("do", Node::str("dismiss")),
             Message::Undo => o.put("do", Node::str("undo")),
+            Message::AddScenario { name, scenario } => {
+                o.put("do", Node::str("add"));
+                o.put("name", Node::str(name));
+                o.put("scenario", Node::str(&scenario.to_json_compact()));
+            }
         }
         json::to_string(&o.node())
     }
@@ -335,6 +353,10 @@ impl Message {
             "notify" => Message::Notify(node.get("notice").and_then(read_notice).ok_or_else(bad)?),
             "dismiss" => Message::Dismiss,
             "undo" => Message::Undo,
+            "add" => Message::AddScenario {
+                name: field("name")?.to_string(),
+                scenario: Box::new(Scenario::from_json(field("scenario")?).map_err(|_| bad())?),
+            },
             _ => return Err(bad()),
         })
     }
@@ -428,6 +450,11 @@ mod tests {
         assert!(Request::from_json("{}").is_err());
         assert!(Request::from_json(&text.replace("compare", "elsewhere")).is_err());
         assert!(Request::from_json(&text.replace("local", "cloud")).is_err());
+        let analysis = Request {
+            screen: Screen::Analysis,
+            ..request.clone()
+        };
+        assert_eq!(Request::from_json(&analysis.to_json()).unwrap(), analysis);
         let quiet = Request {
             notice: None,
             screen: Screen::Files,
@@ -455,9 +482,15 @@ mod tests {
             Message::Notify(notice.clone()),
             Message::Dismiss,
             Message::Undo,
+            Message::AddScenario {
+                name: "Band D +£18.11 a year from 2023/24: no cumulative gap by 2025/26".into(),
+                scenario: Box::new(s.clone()),
+            },
         ] {
             assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
         }
+        assert!(Message::from_json(r#"{"do":"add","name":"x","scenario":"{}"}"#).is_err());
+        assert!(Message::from_json(r#"{"do":"add","scenario":"{}"}"#).is_err());
         assert!(Message::from_json(r#"{"do":"delete everything"}"#).is_err());
         assert!(Message::from_json(r#"{"do":"import","file":"a","scenario":"{}"}"#).is_err());
         // An import made on the screen is the workspace's import.
@@ -482,6 +515,18 @@ mod tests {
             Some(Message::Exit)
         );
         assert_eq!(Message::for_action(Action::NewFromBaseline), None);
+        // An analysis's answer applied on the screen is the workspace's step, undone by Undo.
+        let m = Message::for_action(Action::AddScenario(
+            "Solved".into(),
+            Box::new(baseline::nottinghamshire().unwrap()),
+        ))
+        .unwrap();
+        assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
+        let added = ws.apply(m.into_action().unwrap(), "t");
+        assert_eq!(added.scenario.name, "Solved");
+        assert_eq!(added.collection().entries().len(), 1);
+        let undone = added.apply(Message::Undo.into_action().unwrap(), "t");
+        assert!(undone.collection().entries().is_empty());
         assert_eq!(Message::Exit.into_action(), None);
     }
 }

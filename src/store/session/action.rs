@@ -47,6 +47,9 @@ pub enum Action {
     OpenLink(String),
     /// A file was chosen for import (its name, and its scenario or why it was refused).
     Import(String, Result<Box<Scenario>, ImportError>),
+    /// Add this scenario under this name, beside the others, and show it (an analysis's
+    /// answer applied as a new scenario).
+    AddScenario(String, Box<Scenario>),
     /// Show the edit or compare screen.
     Show(View),
     /// Show a message beside a control.
@@ -217,6 +220,28 @@ impl Workspace {
                     Err(e) => next.notice = notice(Place::Import, true, e.to_string()),
                 }
             }
+            Action::AddScenario(name, mut s) => match engine::project(&s) {
+                Ok(_) => {
+                    let mut c = self.collection().clone();
+                    s.name = name;
+                    let id = c.add(*s, Vec::new(), &self.baseline.name);
+                    let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
+                    next.step(c, format!("Add '{name}'"));
+                    next.view = View::Edit;
+                    next.notice = notice(
+                        Place::Scenarios,
+                        false,
+                        format!("Added '{name}' as a new scenario. Undo takes it out again."),
+                    );
+                }
+                Err(e) => {
+                    next.notice = notice(
+                        Place::Scenarios,
+                        true,
+                        format!("The scenario could not be added: {e}"),
+                    )
+                }
+            },
             Action::OpenLink(fragment) => {
                 if share::is_share_fragment(&fragment) {
                     let mut c = self.collection().clone();

@@ -38,6 +38,8 @@ pub enum View {
     Edit,
     /// Scenarios side by side.
     Compare,
+    /// Analyses of the scenario on screen: what closes the gap, what matters most.
+    Analysis,
 }
 
 /// Where a message belongs on screen.

@@ -1,0 +1,80 @@
+//! Running an analysis in slices on the page's one thread: [`Slices`] is the analyses'
+//! [`Pace`] in the browser. After each projection it checks the clock; after 25 ms it
+//! reports progress and gives the page back (a zero timeout), so no task holds the page for
+//! more than a slice, and it stops the analysis when Cancel was pressed.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::analysis::Pace;
+
+/// How long a slice runs before the page gets its thread back, ms.
+const SLICE_MS: f64 = 25.0;
+
+/// The browser's pace: slices of 25 ms, progress, Cancel.
+pub struct Slices {
+    started: f64,
+    cancel: Rc<Cell<bool>>,
+    progress: Callback<(usize, usize)>,
+}
+
+impl Slices {
+    /// A pace reporting to `progress` and stopped by `cancel`.
+    pub fn new(cancel: Rc<Cell<bool>>, progress: Callback<(usize, usize)>) -> Slices {
+        Slices {
+            started: js_sys::Date::now(),
+            cancel,
+            progress,
+        }
+    }
+}
+
+impl Pace for Slices {
+    async fn tick(&mut self, done: usize, total: usize) -> bool {
+        if js_sys::Date::now() - self.started > SLICE_MS {
+            self.progress.emit((done, total));
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            self.started = js_sys::Date::now();
+        }
+        !self.cancel.get()
+    }
+}
+
+/// Where an analysis has got to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job<T> {
+    /// Not started (or its figures went out of date).
+    Idle,
+    /// Running: projections done, of about how many.
+    Running(usize, usize),
+    /// Finished.
+    Done(T),
+    /// Refused or failed, and why.
+    Failed(String),
+    /// Cancelled.
+    Stopped,
+}
+
+/// The progress of a running analysis with its Cancel button (`id`: the progress bar's).
+pub fn progress(
+    id: &'static str,
+    what: &str,
+    done: usize,
+    total: usize,
+    cancel: &Rc<Cell<bool>>,
+) -> Html {
+    let cancel = cancel.clone();
+    let onclick = Callback::from(move |_: MouseEvent| cancel.set(true));
+    let total = total.max(done).max(1);
+    html! {
+        <div class="progress-row" role="status">
+            <label for={id}>{ format!("{what}: {} of about {} projections", format::count(Decimal::from(done), 0), format::count(Decimal::from(total), 0)) }</label>
+            <progress {id} max={total.to_string()} value={done.to_string()}></progress>
+            <button type="button" class="btn btn-small" {onclick}>{ "Cancel" }</button>
+        </div>
+    }
+}
