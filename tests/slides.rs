@@ -405,6 +405,10 @@ fn the_analysis_slides_state_the_goal_seek_and_the_tornado() {
         "Officers leaving each year (±1 percentage point)"
     );
     assert_eq!(exact(most, "matters-2"), ranked[1].effect);
+    // The bars name the assumption; the notes give each one's swing.
+    assert!(most.notes.iter().any(|n| n
+        .text
+        .starts_with("The swings: Officers leaving each year ±1 percentage point; ")));
 
     // A plan with no gap to close says so.
     let c = Case::edited(|s| {

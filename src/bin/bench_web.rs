@@ -140,9 +140,7 @@ mod analysis {
     #[wasm_bindgen]
     pub fn analysis_bench() -> Result<String, JsValue> {
         let base = baseline::nottinghamshire().map_err(|e| JsValue::from_str(&e.to_string()))?;
-        let from = "2023/24"
-            .parse()
-            .map_err(|_| JsValue::from_str("year"))?;
+        let from = "2023/24".parse().map_err(|_| JsValue::from_str("year"))?;
         let ask = |target, lever| Question {
             target,
             lever,

@@ -217,11 +217,15 @@ pub fn tornado(s: &Sensitivity, m: Measure, limit: Option<usize>) -> TornadoData
     let bars: Vec<TornadoBar> = moving
         .iter()
         .map(|b| TornadoBar {
-            label: format!(
-                "{} ({})",
-                b.low.label,
-                swing_text(b.high.change, b.high.unit)
-            ),
+            label: if limit.is_some() {
+                b.low.label.clone()
+            } else {
+                format!(
+                    "{} ({})",
+                    b.low.label,
+                    swing_text(b.high.change, b.high.unit)
+                )
+            },
             low: b.low.delta(&s.plan, m).unwrap_or_default(),
             high: b.high.delta(&s.plan, m).unwrap_or_default(),
         })

@@ -169,17 +169,26 @@ pub fn matters_most(s: &Scenario) -> Result<Slide, String> {
             )
         })
         .collect();
+    let swings: Vec<String> = ranked
+        .iter()
+        .filter(|b| !b.effect.is_zero())
+        .take(chart.bars.len())
+        .map(|b| format!("{} {}", b.low.label, swing_text(b.high.change, b.high.unit)))
+        .collect();
     Ok(Slide {
         id: SlideId::MattersMost,
         finding: chart.title.clone(),
         figures,
         body: SlideBody::Tornado(chart),
-        notes: vec![Note::source(format!(
+        notes: vec![
+            Note::source(format!(
             "Each assumption moved down and up by its swing from {} on, one at a time, and the \
              plan projected again: the bars are the change in the cumulative gap (£ million). \
              Swings and their bases: the assumption registry (mtfp assumptions); every \
              assumption in the analysis screen's table and mtfp sensitivity.",
             sens.from
-        ))],
+        )),
+            Note::source(format!("The swings: {}.", swings.join("; "))),
+        ],
     })
 }
