@@ -236,6 +236,11 @@ test('a swing changed reruns the analysis with it, shows it changed, and goes ba
   await page.click('#sens-swings-reset');
   await page.waitForFunction(() =>
     document.querySelector('#sens-table tr[data-key="officer_pay_award"][data-direction="high"] td:nth-child(3)')?.textContent === 'up 1 percentage point');
+  // Back to the first tab with the mouse: the screen's own controls, never the
+  // workspace's (each module's Yew numbers its listeners alike; src/app/isolate.rs).
+  await page.click('#analysis-tab-closes-gap');
+  await page.waitForSelector('#gs-form');
+  assert.equal(await page.locator('#view-analysis').getAttribute('aria-pressed'), 'true');
   assertClean(app);
   await app.close();
 });

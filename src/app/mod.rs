@@ -12,6 +12,7 @@ mod files;
 mod headlines;
 mod io;
 mod io_menu;
+mod isolate;
 mod lazy;
 mod more;
 mod notice;
