@@ -960,3 +960,23 @@ fn mtfp_sensitivity_rows_are_projections_and_rank_either_way() {
         ]
     );
 }
+
+#[test]
+fn the_tornado_is_drawn_ranked_either_way_two_bars_an_assumption() {
+    use planner::charts::tornado_svg;
+    use planner::view::analysis::tornado;
+    let sens = sensitivity(&base(), &Swings::registry()).unwrap();
+    for m in [Measure::CumulativeGap, Measure::FinalGeneralReserve] {
+        let data = tornado(&sens, m, None);
+        let moving = sens
+            .ranked(m)
+            .iter()
+            .filter(|b| !b.effect.is_zero())
+            .count();
+        assert_eq!(data.bars.len(), moving);
+        for legend in [false, true] {
+            let svg = tornado_svg(&data, 780, legend).unwrap();
+            assert!(svg.matches("<rect").count() >= 2 * moving, "{m:?}");
+        }
+    }
+}
