@@ -422,3 +422,34 @@ fn the_analysis_slides_state_the_goal_seek_and_the_tornado() {
         "There is no cumulative gap to close by 2025/26"
     );
 }
+
+#[test]
+fn the_tornado_says_which_assumptions_it_shows() {
+    use planner::model::analysis::sensitivity::{sensitivity, Measure, Swings};
+    use planner::view::analysis::tornado;
+    let c = Case::baseline();
+    let sens = sensitivity(&c.scenario, &Swings::registry()).unwrap();
+    let ranked = sens.ranked(Measure::CumulativeGap);
+    let still = ranked.iter().filter(|b| b.effect.is_zero()).count();
+    assert!(still > 0);
+    let moving = ranked.len() - still;
+    let all = tornado(&sens, Measure::CumulativeGap, None);
+    assert_eq!(all.bars.len(), moving);
+    assert!(
+        all.description.starts_with(&format!(
+            "Each of the {moving} assumptions that move it ({still} of {} do not), moved down and up",
+            ranked.len()
+        )),
+        "{}",
+        all.description
+    );
+    let top = tornado(&sens, Measure::CumulativeGap, Some(8));
+    assert!(
+        top.description.starts_with(&format!(
+            "The 8 assumptions with the largest effect, of {}, moved down and up",
+            ranked.len()
+        )),
+        "{}",
+        top.description
+    );
+}

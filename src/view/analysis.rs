@@ -242,8 +242,11 @@ pub fn tornado(s: &Sensitivity, m: Measure, limit: Option<usize>) -> TornadoData
     };
     let shown = bars.len();
     let total = ranked.len();
-    let which = if shown < total {
-        format!("The {shown} assumptions with the largest effect of {total}")
+    let still = ranked.iter().filter(|b| b.effect.is_zero()).count();
+    let which = if limit.is_some_and(|l| shown + still < total && shown == l) {
+        format!("The {shown} assumptions with the largest effect, of {total}")
+    } else if still > 0 {
+        format!("Each of the {shown} assumptions that move it ({still} of {total} do not)")
     } else {
         "Each assumption".to_string()
     };
