@@ -980,3 +980,68 @@ fn the_tornado_is_drawn_ranked_either_way_two_bars_an_assumption() {
         }
     }
 }
+
+/// A pace that counts its ticks and stops the analysis after `stop_after` of them.
+struct Counting {
+    ticks: Vec<(usize, usize)>,
+    stop_after: usize,
+}
+
+impl planner::model::analysis::Pace for Counting {
+    async fn tick(&mut self, done: usize, total: usize) -> bool {
+        self.ticks.push((done, total));
+        self.ticks.len() < self.stop_after
+    }
+}
+
+#[test]
+fn a_pace_sees_every_projection_changes_no_figure_and_can_cancel() {
+    use planner::model::analysis::goal_seek::solve_paced;
+    use planner::model::analysis::run;
+    use planner::model::analysis::sensitivity::{sensitivity_paced, SensitivityError};
+    let s = base();
+    let q = Question {
+        target: Target::CumulativeGap,
+        lever: Lever::PreceptGbp,
+        from: y("2023/24"),
+    };
+    let flat = solve(&s, &q).unwrap();
+    let mut pace = Counting {
+        ticks: Vec::new(),
+        stop_after: usize::MAX,
+    };
+    let paced = run(solve_paced(&s, &q, &mut pace)).unwrap();
+    assert_eq!(paced.value, flat.value);
+    assert_eq!(paced.scenario, flat.scenario);
+    // One tick a projection, counting up.
+    assert_eq!(pace.ticks.len(), flat.projections);
+    assert!(pace.ticks.windows(2).all(|w| w[0].0 < w[1].0));
+    // Cancel (the pace says stop) ends the search with no answer.
+    let mut pace = Counting {
+        ticks: Vec::new(),
+        stop_after: 3,
+    };
+    assert!(matches!(
+        run(solve_paced(&s, &q, &mut pace)),
+        Err(SolveError::Stopped)
+    ));
+    assert_eq!(pace.ticks.len(), 3);
+
+    let swings = Swings::registry();
+    let flat = sensitivity(&s, &swings).unwrap();
+    let mut pace = Counting {
+        ticks: Vec::new(),
+        stop_after: usize::MAX,
+    };
+    let paced = run(sensitivity_paced(&s, &swings, &mut pace)).unwrap();
+    assert_eq!(paced.rows, flat.rows);
+    assert!(pace.ticks.len() >= flat.rows.len());
+    let mut pace = Counting {
+        ticks: Vec::new(),
+        stop_after: 5,
+    };
+    assert!(matches!(
+        run(sensitivity_paced(&s, &swings, &mut pace)),
+        Err(SensitivityError::Stopped)
+    ));
+}

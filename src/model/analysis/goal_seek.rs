@@ -858,6 +858,10 @@ async fn referendum<P: Pace>(
         .project(&within)
         .map_err(|error| search.model_error(answer, error))?;
     search.done = search.done.saturating_add(1);
+    search.total = search.total.max(search.done);
+    if !search.pace.tick(search.done, search.total).await {
+        return Err(SolveError::Stopped);
+    }
     let short = search
         .q
         .target
