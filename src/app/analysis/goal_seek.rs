@@ -9,7 +9,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::pace::{progress, Job, Slices};
+use super::pace::{breathe, progress, Job, Slices};
 use crate::app::controls::option;
 use crate::app::io;
 use crate::app::state::{use_dispatch, Action, Workspace};
@@ -172,8 +172,10 @@ pub fn ClosesGap(props: &ClosesGapProps) -> Html {
                 Callback::from(move |(done, total)| job.set(Job::Running(done, total)))
             };
             wasm_bindgen_futures::spawn_local(async move {
+                breathe().await;
                 let mut pace = Slices::new(stop.clone(), report);
                 let result = solve_paced(&scenario, &q, &mut pace).await;
+                breathe().await;
                 if stop.get() && !matches!(result, Err(SolveError::Stopped)) {
                     return;
                 }

@@ -4,7 +4,7 @@
 //! entry in [`TABS`]. Shown by the module loaded on demand ([`super::remote`]), so the
 //! workspace's first download carries none of it.
 //!
-//! Each analysis runs in slices ([`pace::Slices`]): the page is handed back every 25 ms,
+//! Each analysis runs in slices ([`pace::Slices`]): the page is handed back every 16 ms,
 //! with progress and a Cancel button, so a long search never holds it.
 
 mod goal_seek;

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::pace::{progress, Job, Slices};
+use super::pace::{breathe, progress, Job, Slices};
 use crate::app::io;
 use crate::app::state::Workspace;
 use crate::charts::{swatch_class, tornado_svg, SeriesKind, HIGH_COLOUR, LOW_COLOUR};
@@ -71,8 +71,10 @@ pub fn MattersMost(props: &MattersMostProps) -> Html {
                     Callback::from(move |(done, total)| job.set(Job::Running(done, total)))
                 };
                 wasm_bindgen_futures::spawn_local(async move {
+                    breathe().await;
                     let mut pace = Slices::new(stop.clone(), report);
                     let result = sensitivity_paced(&scenario, &swings, &mut pace).await;
+                    breathe().await;
                     if stop.get() && !matches!(result, Err(SensitivityError::Stopped)) {
                         return;
                     }
