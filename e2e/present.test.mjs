@@ -37,11 +37,13 @@ function expectations() {
   const uplift = cli('uplift');
   const collab = cli('collaborations');
   const capital = cli('capital');
+  const sens = cli('sensitivity');
   const years = project.years;
   const year = years.find((y) => pence(y.gap) >= 5_000_000) ?? years.at(-1);
   const last = years.at(-1);
   const first = years[0];
   const pr = year.precept;
+  const solve = cli('solve', '--target', 'cumulative-gap', '--lever', 'precept-gbp', '--from', year.year);
   const risePence = pence(pr.rise_gbp);
   const bandD = pence(pr.band_d);
   const previousD = bandD - risePence;
@@ -128,11 +130,20 @@ function expectations() {
         figures: { 'scenario-gap': millions(last.cumulative_gap), difference: '£0.0m' },
         chart: true,
       },
+      'closes-gap': {
+        finding: new RegExp(`^A Band D rise of ${pounds(solve.value).replace('.', '\\.')} a year from ${year.year.replace('/', '\\/')} would close the ${millions(last.cumulative_gap).replace('.', '\\.')} gap`),
+        figures: { 'closing-rise': pounds(solve.value) },
+      },
+      'matters-most': {
+        finding: new RegExp(`^${sens.rows[0].label} matters most: `),
+        figures: { 'matters-1': millions(sens.rows[0].delta_cumulative_gap) },
+        chart: true,
+      },
     },
   };
 }
 
-const ORDER = ['gap-year', 'gap-plan', 'precept', 'bands', 'uplift', 'collaborations', 'reserves', 'capital', 'bridge'];
+const ORDER = ['gap-year', 'gap-plan', 'precept', 'bands', 'uplift', 'collaborations', 'reserves', 'capital', 'bridge', 'closes-gap', 'matters-most'];
 const NEXT_KEYS = ['ArrowRight', 'PageDown', 'Space', 'ArrowDown'];
 
 async function openPresentation(viewport) {
@@ -210,17 +221,17 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
       await page.keyboard.press(NEXT_KEYS[i % NEXT_KEYS.length]);
     }
     // Past the end stays on the last slide; Home, End, Page Up and the arrows move.
-    assert.equal(await slideKey(page), 'bridge');
+    assert.equal(await slideKey(page), 'matters-most');
     await page.keyboard.press('Home');
     assert.equal(await slideKey(page), 'gap-year');
     await page.keyboard.press('ArrowLeft');
     assert.equal(await slideKey(page), 'gap-year');
     await page.keyboard.press('End');
-    assert.equal(await slideKey(page), 'bridge');
+    assert.equal(await slideKey(page), 'matters-most');
     await page.keyboard.press('PageUp');
-    assert.equal(await slideKey(page), 'capital');
+    assert.equal(await slideKey(page), 'closes-gap');
     await page.keyboard.press('ArrowUp');
-    assert.equal(await slideKey(page), 'reserves');
+    assert.equal(await slideKey(page), 'bridge');
     // Esc: back to the workspace, focus on the button that opened the presentation.
     await page.keyboard.press('Escape');
     await page.waitForSelector('main.workspace');
@@ -246,7 +257,7 @@ test('the setup step chooses the scenario and slides: an edited scenario against
   assert.equal(await page.locator('#present-scenario-baseline').count(), 1);
   await screenshot(page, 'present-00-setup-1280x720');
   assert.deepEqual(await fitsScreen(page, '.present-setup'), [], 'the setup step fits 1280×720');
-  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves', 'capital']) {
+  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves', 'capital', 'closes-gap', 'matters-most']) {
     await page.locator(`#present-slide-${key}`).uncheck();
   }
   await page.locator('#present-start').click();
@@ -281,6 +292,8 @@ test('the setup step chooses the scenario and slides: an edited scenario against
   assert.equal(await slideKey(page), 'precept');
   assert.equal(await page.locator('#present-slide [data-figure="band-d"]').innerText(), expected.last.bandD);
   await page.keyboard.press('End');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
   assert.equal(await slideKey(page), 'bridge');
   assert.match(await page.locator('#slide-finding').innerText(), /^This is the baseline/);
   assert.equal(await page.locator('#present-slide [data-figure="difference"]').innerText(), '£0.0m');
@@ -338,7 +351,7 @@ async function checkPack(page, name, slides) {
     assert.ok(p.charts <= 1, `${p.slide}: at most one chart on the page`);
     assert.ok(p.overflow <= 0, `${p.slide}: content overflows its page by ${p.overflow}px`);
   }
-  const chartSlides = slides.filter((k) => !['gap-year', 'precept', 'bands'].includes(k));
+  const chartSlides = slides.filter((k) => !['gap-year', 'precept', 'bands', 'closes-gap'].includes(k));
   assert.equal(layout.pages.filter((p) => p.charts === 1).length, chartSlides.length, 'one chart on each chart slide\'s page');
 
   const dir = join(ROOT, 'target', name);

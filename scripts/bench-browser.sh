@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser benchmark: cold load to first chart, input → charts redrawn (p50/p95), download
-# size, and the engine in wasm (one projection, an assumption changed and re-projected,
+# size, the analyses (goal seek and the full tornado in wasm, and the longest main-thread
+# task while the analysis screen runs them), and the engine in wasm (one projection, an assumption changed and re-projected,
 # 10,000 varied projections: the figures `cargo bench --bench engine` prints natively).
 # Builds the release dist/ and the engine benchmark (bin planner-bench, the same release
 # profile and wasm-opt settings as the app) unless --no-build, serves both on 127.0.0.1
@@ -27,9 +28,10 @@ if [ "${1:-}" != "--no-build" ]; then
 <link rel="icon" href="data:," /></head>
 <body><p>Engine benchmark: run <code>window.engineBench()</code>.</p>
 <script type="module">
-  import init, { engine_bench } from './planner-bench.js';
+  import init, { engine_bench, analysis_bench } from './planner-bench.js';
   await init();
   window.engineBench = () => JSON.parse(engine_bench());
+  window.analysisBench = () => JSON.parse(analysis_bench());
   window.benchReady = true;
 </script></body></html>
 HTML

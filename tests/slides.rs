@@ -339,3 +339,117 @@ fn the_pack_lists_the_key_assumptions_with_their_sources() {
 fn all_slides_are_in_sort_order() {
     assert!(SlideId::ALL.windows(2).all(|w| w[0] < w[1]));
 }
+
+#[test]
+fn the_analysis_slides_state_the_goal_seek_and_the_tornado() {
+    use planner::model::analysis::goal_seek::{solve, Lever, Question, Target};
+    use planner::model::analysis::sensitivity::{sensitivity, Measure, Swings};
+    let c = Case::baseline();
+    let deck = c.deck(None);
+    let closes = slide(&deck, SlideId::ClosesGap);
+    assert_eq!(
+        closes.finding,
+        "A Band D rise of £18.11 a year from 2023/24 would close the £8.1m gap by 2025/26, above the referendum limits"
+    );
+    let ask = |lever| {
+        solve(
+            &c.scenario,
+            &Question {
+                target: Target::CumulativeGap,
+                lever,
+                from: fy(2023),
+            },
+        )
+        .unwrap()
+    };
+    let rise = ask(Lever::PreceptGbp);
+    assert_eq!(exact(closes, "closing-rise"), rise.value);
+    assert_eq!(fig(closes, "closing-rise"), "£18.11");
+    // £18.11 ÷ 52 = £0.348…, 35p a week.
+    assert_eq!(fig(closes, "closing-rise-week"), "35p");
+    assert_eq!(
+        exact(closes, "within-limits-gap"),
+        rise.referendum.unwrap().within.shortfall
+    );
+    assert_eq!(fig(closes, "within-limits-gap"), "£6.6m");
+    assert_eq!(exact(closes, "closing-savings"), ask(Lever::Savings).value);
+    assert_eq!(fig(closes, "closing-savings"), "£2.7m");
+    assert!(closes.notes.iter().any(|n| n.text
+        == "Referendum limits per Band D: 2023/24 £15.00 (exceeded), 2024/25 £13.00 (exceeded), 2025/26 none given."));
+
+    let most = slide(&deck, SlideId::MattersMost);
+    let sens = sensitivity(&c.scenario, &Swings::registry()).unwrap();
+    let ranked = sens.ranked(Measure::CumulativeGap);
+    let SlideBody::Tornado(chart) = &most.body else {
+        panic!("{:?}", most.body)
+    };
+    assert_eq!(chart.bars.len(), 8);
+    for (bar, b) in chart.bars.iter().zip(&ranked) {
+        assert_eq!(
+            bar.low,
+            b.low.delta(&sens.plan, Measure::CumulativeGap).unwrap()
+        );
+        assert_eq!(
+            bar.high,
+            b.high.delta(&sens.plan, Measure::CumulativeGap).unwrap()
+        );
+    }
+    assert_eq!(chart.bars[0].label, "Officers leaving each year");
+    assert_eq!(
+        most.finding,
+        "Officers leaving each year matters most: ±1 percentage point moves the cumulative gap by up to £18.2m"
+    );
+    assert_eq!(fig(most, "matters-1"), "£18.2m");
+    assert_eq!(
+        most.figure("matters-1").unwrap().label,
+        "Officers leaving each year (±1 percentage point)"
+    );
+    assert_eq!(exact(most, "matters-2"), ranked[1].effect);
+    // The bars name the assumption; the notes give each one's swing.
+    assert!(most.notes.iter().any(|n| n
+        .text
+        .starts_with("The swings: Officers leaving each year ±1 percentage point; ")));
+
+    // A plan with no gap to close says so.
+    let c = Case::edited(|s| {
+        for y in [2023, 2024, 2025] {
+            s.precept.rise_gbp.value.set(fy(y), dec!(40));
+        }
+    });
+    let closes = slide(&c.deck(None), SlideId::ClosesGap).clone();
+    assert_eq!(
+        closes.finding,
+        "There is no cumulative gap to close by 2025/26"
+    );
+}
+
+#[test]
+fn the_tornado_says_which_assumptions_it_shows() {
+    use planner::model::analysis::sensitivity::{sensitivity, Measure, Swings};
+    use planner::view::analysis::tornado;
+    let c = Case::baseline();
+    let sens = sensitivity(&c.scenario, &Swings::registry()).unwrap();
+    let ranked = sens.ranked(Measure::CumulativeGap);
+    let still = ranked.iter().filter(|b| b.effect.is_zero()).count();
+    assert!(still > 0);
+    let moving = ranked.len() - still;
+    let all = tornado(&sens, Measure::CumulativeGap, None);
+    assert_eq!(all.bars.len(), moving);
+    assert!(
+        all.description.starts_with(&format!(
+            "Each of the {moving} assumptions that move it ({still} of {} do not), moved down and up",
+            ranked.len()
+        )),
+        "{}",
+        all.description
+    );
+    let top = tornado(&sens, Measure::CumulativeGap, Some(8));
+    assert!(
+        top.description.starts_with(&format!(
+            "The 8 assumptions with the largest effect, of {}, moved down and up",
+            ranked.len()
+        )),
+        "{}",
+        top.description
+    );
+}

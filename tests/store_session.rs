@@ -342,3 +342,81 @@ fn no_op_edits_and_resets_make_no_steps() {
         "reset to the baseline"
     );
 }
+
+#[test]
+fn an_analysis_answer_applied_is_a_new_scenario_that_undo_takes_out() {
+    use planner::model::analysis::goal_seek::{solve, Lever, Question, Target};
+    let start = run(
+        &ws(),
+        [Action::NewFromBaseline, Action::Show(View::Analysis)],
+    );
+    assert_eq!(start.view, View::Analysis);
+    let a = solve(
+        &start.scenario,
+        &Question {
+            target: Target::CumulativeGap,
+            lever: Lever::PreceptGbp,
+            from: fy(2023),
+        },
+    )
+    .unwrap();
+    let name = planner::view::analysis::scenario_name(&a);
+    assert_eq!(
+        name,
+        "Band D +£18.11 a year from 2023/24: no cumulative gap by 2025/26"
+    );
+    let applied = run(
+        &start,
+        [Action::AddScenario(
+            name.clone(),
+            Box::new(a.scenario.clone()),
+        )],
+    );
+    // Beside the others, on screen, in the edit view, with its figures.
+    assert_eq!(applied.collection().entries().len(), 2);
+    assert_eq!(applied.scenario.name, name);
+    assert_eq!(applied.view, View::Edit);
+    assert!(applied.projection.cumulative_gap() <= rust_decimal::Decimal::ZERO);
+    let n = applied.notice.clone().unwrap();
+    assert_eq!(n.place, Place::Scenarios);
+    assert!(!n.error);
+    assert_eq!(
+        n.text,
+        format!("Added '{name}' as a new scenario. Undo takes it out again.")
+    );
+    assert_eq!(
+        applied.history().undo_label(),
+        Some(format!("Add '{name}'").as_str())
+    );
+    // Undo takes it out and shows the scenario that was on screen.
+    let undone = run(&applied, [Action::Undo]);
+    assert_eq!(undone.collection().entries().len(), 1);
+    assert_eq!(undone.scenario.name, "Scenario 1");
+    assert_eq!(
+        undone.projection.cumulative_gap(),
+        start.projection.cumulative_gap()
+    );
+    // Applied twice, the second gets a name of its own.
+    let twice = run(
+        &applied,
+        [Action::AddScenario(
+            name.clone(),
+            Box::new(a.scenario.clone()),
+        )],
+    );
+    assert_ne!(twice.scenario.name, name);
+    assert!(
+        twice.scenario.name.starts_with(&name),
+        "{}",
+        twice.scenario.name
+    );
+    // A scenario that cannot be projected is not added.
+    let mut broken = a.scenario.clone();
+    broken.precept.band_d.value.0 = rust_decimal::Decimal::ZERO;
+    let refused = run(
+        &start,
+        [Action::AddScenario("Broken".into(), Box::new(broken))],
+    );
+    assert_eq!(refused.collection(), start.collection());
+    assert!(refused.notice.unwrap().error);
+}

@@ -1,5 +1,6 @@
 //! The Yew single-page app (wasm32 only): a thin shell around the pure model and view.
 
+mod analysis;
 mod autosave;
 mod capital;
 mod chart;
@@ -12,6 +13,7 @@ mod files;
 mod headlines;
 mod io;
 mod io_menu;
+mod isolate;
 mod lazy;
 mod more;
 mod notice;
@@ -195,10 +197,10 @@ fn Planner(props: &PlannerProps) -> Html {
 
 /// The screen loaded on demand that shows `view` (any but the edit screen).
 fn view_screen(view: View) -> Screen {
-    if view == View::Capital {
-        Screen::Capital
-    } else {
-        Screen::Compare
+    match view {
+        View::Capital => Screen::Capital,
+        View::Analysis => Screen::Analysis,
+        View::Edit | View::Compare => Screen::Compare,
     }
 }
 

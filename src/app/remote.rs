@@ -16,6 +16,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use super::analysis::Analysis;
 use super::capital::Capital;
 use super::compare::Compare;
 use super::files::{Files, ShareLink};
@@ -30,7 +31,7 @@ use crate::store::{Contents, ContentsError};
 
 thread_local! {
     /// The screens shown, by the number [`mount`] gave each.
-    static APPS: RefCell<Vec<(u32, Bridge, AppHandle<Remote>)>> = const { RefCell::new(Vec::new()) };
+    static APPS: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
     /// The number the next screen gets.
     static NEXT: Cell<u32> = const { Cell::new(1) };
     /// A bridge to read scenarios through (every screen's bridge reads the same workspace).
@@ -38,6 +39,15 @@ thread_local! {
     /// True once [`skip_the_workspaces_root_number`] has run.
     static SKIPPED: Cell<bool> = const { Cell::new(false) };
 }
+
+/// A screen shown: its number, bridge, app, and the listeners that keep the workspace's
+/// app out of its events ([`super::isolate`]).
+type Mounted = (
+    u32,
+    Bridge,
+    AppHandle<Remote>,
+    Vec<gloo_events::EventListener>,
+);
 
 /// The workspace's bridge given to one screen.
 #[derive(Clone)]
@@ -175,13 +185,14 @@ pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<u
     let bridge = Bridge(bridge);
     SOURCE.with(|b| *b.borrow_mut() = Some(bridge.clone()));
     let props = props_for(request, bridge.clone())?;
+    let isolated = super::isolate::isolate(&host);
     let handle = yew::Renderer::<Remote>::with_root_and_props(host, props).render();
     let id = NEXT.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
         id
     });
-    APPS.with(|a| a.borrow_mut().push((id, bridge, handle)));
+    APPS.with(|a| a.borrow_mut().push((id, bridge, handle, isolated)));
     Ok(id)
 }
 
@@ -189,7 +200,7 @@ pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<u
 pub fn update(id: u32, request: &str) -> Result<(), ScreenError> {
     APPS.with(|a| {
         let mut apps = a.borrow_mut();
-        if let Some((_, bridge, app)) = apps.iter_mut().find(|(i, ..)| *i == id) {
+        if let Some((_, bridge, app, _)) = apps.iter_mut().find(|(i, ..)| *i == id) {
             app.update(props_for(request, bridge.clone())?);
         }
         Ok(())
@@ -254,6 +265,7 @@ fn Remote(props: &RemoteProps) -> Html {
             html! { <ShareLink scenario={ws.scenario.clone()} notice={ws.notice.clone()} /> }
         }
         Screen::Capital => html! { <Capital ws={ws.clone()} dispatch={(*dispatch).clone()} /> },
+        Screen::Analysis => html! { <Analysis ws={ws.clone()} /> },
     };
     html! {
         <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>

@@ -103,6 +103,7 @@ pub fn ScenarioBar() -> Html {
                     { view_button(View::Edit, "Edit") }
                     { view_button(View::Compare, "Compare") }
                     { view_button(View::Capital, "Capital") }
+                    { view_button(View::Analysis, "Analysis") }
                 </div>
                 <LazyMenu id="io-menu" label="Import / export" screen={Screen::Files} ws={(*ws).clone()} />
                 <LazyMenu id="share-menu" label="Share link" screen={Screen::Share} ws={(*ws).clone()} />

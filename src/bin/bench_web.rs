@@ -3,6 +3,9 @@
 //! run by `e2e/bench.mjs` in headless Chromium. It prints nothing and never fails: it
 //! returns the figures, the same ones `cargo bench --bench engine` prints natively.
 //!
+//! `analysis_bench` times goal seek (the PCC's question) and the full tornado (issue 15),
+//! as `cargo bench --bench analysis` does natively.
+//!
 //! The page's clock (`performance.now()`) is coarse (100 µs outside a cross-origin
 //! isolated page), so each figure is the median over batches of the time per projection.
 
@@ -24,7 +27,7 @@ mod web {
     #[wasm_bindgen]
     extern "C" {
         #[wasm_bindgen(js_namespace = performance)]
-        fn now() -> f64;
+        pub fn now() -> f64;
     }
 
     /// Microseconds per call of `f`: the median over `batches` batches of `per_batch` calls.
@@ -102,6 +105,70 @@ mod web {
         let varied_ms = now() - start;
         Ok(format!(
             "{{\"full_us\":{full:.2},\"totals_us\":{totals:.2},\"cold_us\":{cold:.2},\"pay_change_us\":{pay:.2},\"inflation_change_us\":{inflation:.2},\"varied_10000_ms\":{varied_ms:.1},\"varied_sum\":\"{sum}\"}}"
+        ))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod analysis {
+    use std::hint::black_box;
+
+    use planner::model::analysis::goal_seek::{solve, Lever, Question, Target};
+    use planner::model::analysis::sensitivity::{budget_book, sensitivity, Measure, Swings};
+    use planner::model::baseline;
+    use wasm_bindgen::prelude::*;
+
+    use super::web::now;
+
+    /// Milliseconds for `f`: the median of `n` runs, after 2 to warm up.
+    fn median_ms(n: usize, mut f: impl FnMut()) -> f64 {
+        f();
+        f();
+        let mut times: Vec<f64> = (0..n)
+            .map(|_| {
+                let start = now();
+                f();
+                now() - start
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
+    }
+
+    /// Time goal seek and sensitivity on the baseline; the figures as JSON (ms), or an
+    /// error message.
+    #[wasm_bindgen]
+    pub fn analysis_bench() -> Result<String, JsValue> {
+        let base = baseline::nottinghamshire().map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let from = "2023/24".parse().map_err(|_| JsValue::from_str("year"))?;
+        let ask = |target, lever| Question {
+            target,
+            lever,
+            from,
+        };
+        let pcc = ask(Target::CumulativeGap, Lever::PreceptGbp);
+        let answer = solve(&base, &pcc).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let goal_seek = median_ms(21, || {
+            black_box(solve(black_box(&base), &pcc).ok());
+        });
+        let intake = ask(Target::ReserveFloor, Lever::OfficerIntake);
+        let intake_ms = median_ms(11, || {
+            black_box(solve(black_box(&base), &intake).ok());
+        });
+        let swings = Swings::registry();
+        let tornado = median_ms(21, || {
+            black_box(
+                sensitivity(black_box(&base), &swings)
+                    .map(|s| s.ranked(Measure::CumulativeGap).len())
+                    .ok(),
+            );
+        });
+        let book = median_ms(21, || {
+            black_box(budget_book(black_box(&base)).ok());
+        });
+        Ok(format!(
+            "{{\"goal_seek_ms\":{goal_seek:.2},\"goal_seek_value\":\"{}\",\"goal_seek_projections\":{},\"intake_goal_seek_ms\":{intake_ms:.2},\"tornado_ms\":{tornado:.2},\"budget_book_ms\":{book:.2}}}",
+            answer.value, answer.projections
         ))
     }
 }

@@ -27,13 +27,13 @@ impl std::fmt::Display for ChartError {
 
 impl std::error::Error for ChartError {}
 
-fn err<E: std::fmt::Debug>(e: E) -> ChartError {
+pub(super) fn err<E: std::fmt::Debug>(e: E) -> ChartError {
     ChartError(format!("{e:?}"))
 }
 
 /// The x axis: one slot per category, centred on whole numbers 0, 1, 2…
 #[derive(Debug, Clone)]
-struct Slots(usize);
+pub(super) struct Slots(pub(super) usize);
 
 impl Ranged for Slots {
     type FormatOption = NoDefaultFormatting;
@@ -65,7 +65,7 @@ impl ValueFormatter<f64> for Slots {
 /// The y axis: plotters' own f64 axis for placing figures and choosing ticks, without its
 /// default labels (which format floats); the chart labels ticks with [`axis_label`].
 #[derive(Clone)]
-struct Values(RangedCoordf64);
+pub(super) struct Values(pub(super) RangedCoordf64);
 
 impl Ranged for Values {
     type FormatOption = NoDefaultFormatting;
@@ -167,7 +167,7 @@ fn y_range(data: &ChartData, bases: &[Vec<f64>]) -> Range<f64> {
 
 /// A y axis tick as the data tables write figures (`crate::format`): `v` is in the axis's
 /// unit (£m or people), to as many places as the tick step needs.
-fn axis_label(v: f64, unit: Unit, step: f64) -> String {
+pub(super) fn axis_label(v: f64, unit: Unit, step: f64) -> String {
     let dp: u32 = if step >= 1.0 || step == 0.0 {
         0
     } else if step >= 0.1 {
@@ -361,7 +361,7 @@ fn draw_series<DB: DrawingBackend>(
 }
 
 /// The space around the whole drawing, in pixels.
-const MARGIN: i32 = 12;
+pub(super) const MARGIN: i32 = 12;
 const LEGEND_ROW: i32 = 22;
 const LEGEND_FONT: f64 = 14.0;
 /// Swatch width plus the gaps either side of it.

@@ -13,8 +13,10 @@
 
 mod draw;
 mod svg;
+mod tornado;
 
 pub use draw::{draw, to_standalone_svg, to_svg, ChartError};
+pub use tornado::{tornado_height, tornado_svg, TornadoBar, TornadoData, HIGH_COLOUR, LOW_COLOUR};
 
 use rust_decimal::Decimal;
 

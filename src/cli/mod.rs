@@ -24,6 +24,8 @@ mod collaborations;
 mod export_xlsx;
 pub mod input;
 mod project;
+mod sensitivity;
+mod solve;
 mod workforce;
 
 pub use args::{Format, OptSpec, Options};
@@ -59,6 +61,8 @@ pub const COMMANDS: &[Command] = &[
     collaborations::COMMAND,
     capital::COMMAND,
     assumptions::COMMAND,
+    solve::COMMAND,
+    sensitivity::COMMAND,
     export_xlsx::COMMAND,
 ];
 

@@ -4,6 +4,7 @@
 //! natively and the `mtfp` command-line tool runs the very same code as the app.
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod baseline;
 pub mod capital;
 pub mod collab;

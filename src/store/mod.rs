@@ -8,6 +8,7 @@
 //! in by the caller; bytes in and out are plain strings. Every decoder here takes any input
 //! without panicking (see the proptests in `tests/store_props.rs`).
 
+pub mod analysis;
 pub mod backup;
 pub mod collection;
 pub mod compare;

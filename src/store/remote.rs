@@ -31,6 +31,8 @@ pub enum Screen {
     Share,
     /// The capital programme: its table (editable), charts and prudential indicators.
     Capital,
+    /// Analyses of the scenario on screen: what closes the gap, what matters most.
+    Analysis,
 }
 
 impl Screen {
@@ -43,6 +45,7 @@ impl Screen {
             Screen::Files => "files",
             Screen::Share => "share",
             Screen::Capital => "capital",
+            Screen::Analysis => "analysis",
         }
     }
 
@@ -54,6 +57,7 @@ impl Screen {
             Screen::Files,
             Screen::Share,
             Screen::Capital,
+            Screen::Analysis,
         ]
         .into_iter()
         .find(|s| s.key() == key)
@@ -269,6 +273,13 @@ pub enum Message {
     Undo,
     /// Change the capital programme (the capital view).
     Capital(Box<CapitalChange>),
+    /// Add this scenario under this name and show it (an analysis's answer applied).
+    AddScenario {
+        /// Its name (named after the question it answers).
+        name: String,
+        /// The scenario.
+        scenario: Box<Scenario>,
+    },
 }
 
 impl Message {
@@ -292,6 +303,7 @@ impl Message {
             Action::DismissNotice => Some(Message::Dismiss),
             Action::Undo => Some(Message::Undo),
             Action::Capital(change) => Some(Message::Capital(change)),
+            Action::AddScenario(name, scenario) => Some(Message::AddScenario { name, scenario }),
             _ => None,
         }
     }
@@ -306,6 +318,7 @@ impl Message {
             Message::Dismiss => Some(Action::DismissNotice),
             Message::Undo => Some(Action::Undo),
             Message::Capital(change) => Some(Action::Capital(change)),
+            Message::AddScenario { name, scenario } => Some(Action::AddScenario(name, scenario)),
         }
     }
 
@@ -328,6 +341,11 @@ impl Message {
             Message::Capital(change) => {
                 o.put("do", Node::str("capital"));
                 o.put("change", change.to_node());
+            }
+            Message::AddScenario { name, scenario } => {
+                o.put("do", Node::str("add"));
+                o.put("name", Node::str(name));
+                o.put("scenario", Node::str(&scenario.to_json_compact()));
             }
         }
         json::to_string(&o.node())
@@ -352,6 +370,10 @@ impl Message {
                     .and_then(CapitalChange::from_node)
                     .ok_or_else(bad)?,
             )),
+            "add" => Message::AddScenario {
+                name: field("name")?.to_string(),
+                scenario: Box::new(Scenario::from_json(field("scenario")?).map_err(|_| bad())?),
+            },
             _ => return Err(bad()),
         })
     }
@@ -445,6 +467,11 @@ mod tests {
         assert!(Request::from_json("{}").is_err());
         assert!(Request::from_json(&text.replace("compare", "elsewhere")).is_err());
         assert!(Request::from_json(&text.replace("local", "cloud")).is_err());
+        let analysis = Request {
+            screen: Screen::Analysis,
+            ..request.clone()
+        };
+        assert_eq!(Request::from_json(&analysis.to_json()).unwrap(), analysis);
         let quiet = Request {
             notice: None,
             screen: Screen::Files,
@@ -480,9 +507,15 @@ mod tests {
                 };
                 crate::edit::capital::change(&s, &edit, None).unwrap()
             })),
+            Message::AddScenario {
+                name: "Band D +£18.11 a year from 2023/24: no cumulative gap by 2025/26".into(),
+                scenario: Box::new(s.clone()),
+            },
         ] {
             assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
         }
+        assert!(Message::from_json(r#"{"do":"add","name":"x","scenario":"{}"}"#).is_err());
+        assert!(Message::from_json(r#"{"do":"add","scenario":"{}"}"#).is_err());
         assert!(Message::from_json(r#"{"do":"delete everything"}"#).is_err());
         assert!(Message::from_json(r#"{"do":"import","file":"a","scenario":"{}"}"#).is_err());
         // An import made on the screen is the workspace's import.
@@ -507,6 +540,18 @@ mod tests {
             Some(Message::Exit)
         );
         assert_eq!(Message::for_action(Action::NewFromBaseline), None);
+        // An analysis's answer applied on the screen is the workspace's step, undone by Undo.
+        let m = Message::for_action(Action::AddScenario(
+            "Solved".into(),
+            Box::new(baseline::nottinghamshire().unwrap()),
+        ))
+        .unwrap();
+        assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
+        let added = ws.apply(m.into_action().unwrap(), "t");
+        assert_eq!(added.scenario.name, "Solved");
+        assert_eq!(added.collection().entries().len(), 1);
+        let undone = added.apply(Message::Undo.into_action().unwrap(), "t");
+        assert!(undone.collection().entries().is_empty());
         assert_eq!(Message::Exit.into_action(), None);
     }
 }

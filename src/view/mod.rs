@@ -2,6 +2,7 @@
 //! chart data and the bridge between two scenarios. Pure, so it is tested natively and the
 //! figures on screen can be checked against the CLI's.
 
+pub mod analysis;
 mod bridge;
 pub mod capital;
 mod charts;

@@ -6,8 +6,9 @@
 use yew::prelude::*;
 
 use super::dom;
-use super::slide::{bands_table, tone, SlideChart};
-use crate::charts::{ChartData, Unit};
+use super::slide::{bands_table, tone, SlideChart, SlideTornado};
+use crate::charts::{ChartData, TornadoData, Unit};
+use crate::format;
 use crate::model::Scenario;
 use crate::view::slides::{key_assumptions, Slide, SlideBody};
 
@@ -34,12 +35,41 @@ fn data_table(data: &ChartData) -> Html {
     )
 }
 
+/// A tornado's bars as a table, £ million.
+fn tornado_table(data: &TornadoData) -> Html {
+    html! {
+        <table class="pack-table">
+            <caption>{ "The figures, change in £ million" }</caption>
+            <thead><tr>
+                <th scope="col">{ "Assumption (swing)" }</th>
+                <th scope="col" class="num">{ "Moved down" }</th>
+                <th scope="col" class="num">{ "Moved up" }</th>
+            </tr></thead>
+            <tbody>
+                { for data.bars.iter().map(|b| html! {
+                    <tr>
+                        <th scope="row">{ &b.label }</th>
+                        <td class="num">{ format::millions_dp(b.low, 2) }</td>
+                        <td class="num">{ format::millions_dp(b.high, 2) }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
 fn page(slide: &Slide, number: usize, total: usize, name: &str, date: &str) -> Html {
     let body = match &slide.body {
         SlideBody::Chart(data) => html! {
             <>
                 <SlideChart data={data.clone()} size={(960, 380)} id_prefix={format!("pack-{number}")} />
                 { data_table(data) }
+            </>
+        },
+        SlideBody::Tornado(data) => html! {
+            <>
+                <SlideTornado data={data.clone()} width={960} id_prefix={format!("pack-{number}")} />
+                { tornado_table(data) }
             </>
         },
         SlideBody::Bands(rows) => bands_table(rows, &slide.finding),

@@ -4,7 +4,9 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::charts::{swatch_class, to_svg, ChartData};
+use crate::charts::{
+    swatch_class, to_svg, tornado_svg, ChartData, SeriesKind, TornadoData, HIGH_COLOUR, LOW_COLOUR,
+};
 use crate::format;
 use crate::view::slides::{BandRow, KeyFigure, Slide, SlideBody};
 
@@ -57,6 +59,43 @@ pub fn SlideChart(props: &SlideChartProps) -> Html {
                 { for legend_series(data).map(|s| {
                     html! { <li><span class={swatch_class(s.kind, s.colour)}></span>{ &s.name }</li> }
                 }) }
+            </ul>
+            <div class="slide-canvas" role="img" aria-label={data.title.clone()} aria-describedby={desc_id.clone()}>
+                { body }
+            </div>
+            <p id={desc_id} class="visually-hidden">{ &data.description }</p>
+        </figure>
+    }
+}
+
+/// Props of [`SlideTornado`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SlideTornadoProps {
+    /// What to draw.
+    pub data: TornadoData,
+    /// The drawing's width in SVG units (its height follows the bars); the page scales it.
+    pub width: u32,
+    /// Prefix for element ids (several copies may be on the page).
+    pub id_prefix: AttrValue,
+}
+
+/// A tornado chart drawn by plotters with an HTML legend beside it, named by its finding.
+#[component]
+pub fn SlideTornado(props: &SlideTornadoProps) -> Html {
+    let data = &props.data;
+    let svg = use_memo((data.clone(), props.width), |(d, w)| {
+        tornado_svg(d, *w, false)
+    });
+    let desc_id = format!("{}-{}-desc", props.id_prefix, data.id);
+    let body = match &*svg {
+        Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg.clone())),
+        Err(e) => html! { <p class="chart-error">{ e.to_string() }</p> },
+    };
+    html! {
+        <figure class="slide-chart" data-chart={data.id.clone()}>
+            <ul class="slide-legend" aria-hidden="true">
+                <li><span class={swatch_class(SeriesKind::Bar, LOW_COLOUR)}></span>{ &data.low_name }</li>
+                <li><span class={swatch_class(SeriesKind::Bar, HIGH_COLOUR)}></span>{ &data.high_name }</li>
             </ul>
             <div class="slide-canvas" role="img" aria-label={data.title.clone()} aria-describedby={desc_id.clone()}>
                 { body }
@@ -163,6 +202,12 @@ pub fn SlideView(props: &SlideViewProps) -> Html {
         SlideBody::Chart(data) => html! {
             <div class="slide-chart-wrap">
                 <SlideChart data={data.clone()} size={slide_chart_size(data)} id_prefix="slide" />
+                { figure_list(&s.figures, "side") }
+            </div>
+        },
+        SlideBody::Tornado(data) => html! {
+            <div class="slide-chart-wrap">
+                <SlideTornado data={data.clone()} width={600} id_prefix="slide" />
                 { figure_list(&s.figures, "side") }
             </div>
         },

@@ -51,6 +51,9 @@ pub enum Action {
     OpenLink(String),
     /// A file was chosen for import (its name, and its scenario or why it was refused).
     Import(String, Result<Box<Scenario>, ImportError>),
+    /// Add this scenario under this name, beside the others, and show it (an analysis's
+    /// answer applied as a new scenario).
+    AddScenario(String, Box<Scenario>),
     /// Show the edit or compare screen.
     Show(View),
     /// Show a message beside a control.
@@ -109,6 +112,7 @@ impl Workspace {
             Action::Redo => next.travel(History::redo),
             Action::Seal => next.seal(),
             Action::Import(file, result) => next.import(&file, result),
+            Action::AddScenario(name, s) => next.add_scenario(name, s),
             Action::OpenLink(fragment) => next.open_link(&fragment),
             Action::Show(view) => next.view = view,
             Action::Notify(n) => next.notice = Some(n),
@@ -269,6 +273,33 @@ impl Workspace {
                 );
             }
             Err(e) => self.notice = notice(Place::Import, true, e.to_string()),
+        }
+    }
+
+    /// Add a scenario made on screen (an analysis's answer) under `name`, if it projects,
+    /// and show it; or say why not.
+    fn add_scenario(&mut self, name: String, mut s: Box<Scenario>) {
+        match engine::project(&s) {
+            Ok(_) => {
+                let mut c = self.collection().clone();
+                s.name = name;
+                let id = c.add(*s, Vec::new(), &self.baseline.name);
+                let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
+                self.step(c, format!("Add '{name}'"));
+                self.view = View::Edit;
+                self.notice = notice(
+                    Place::Scenarios,
+                    false,
+                    format!("Added '{name}' as a new scenario. Undo takes it out again."),
+                );
+            }
+            Err(e) => {
+                self.notice = notice(
+                    Place::Scenarios,
+                    true,
+                    format!("The scenario could not be added: {e}"),
+                )
+            }
         }
     }
 

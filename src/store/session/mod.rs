@@ -40,6 +40,8 @@ pub enum View {
     Compare,
     /// The capital programme (issue 19).
     Capital,
+    /// Analyses of the scenario on screen: what closes the gap, what matters most.
+    Analysis,
 }
 
 /// Where a message belongs on screen.

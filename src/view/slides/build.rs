@@ -100,6 +100,10 @@ pub fn deck(inputs: &Inputs<'_>) -> Vec<Slide> {
                 (SlideId::Reserves, _) => reserves(inputs),
                 (SlideId::Capital, _) => capital(inputs),
                 (SlideId::Bridge, _) => bridge_slide(inputs),
+                (SlideId::ClosesGap, Some(y)) => {
+                    super::analysis::closes_gap(inputs.scenario, p.cumulative_gap(), y.year)
+                }
+                (SlideId::MattersMost, _) => super::analysis::matters_most(inputs.scenario),
                 (SlideId::GapYear, Some(y)) => Ok(gap_year(inputs.scenario, y)),
                 (SlideId::Precept, Some(y)) => Ok(precept(inputs.scenario, y)),
                 (SlideId::Bands, Some(y)) => bands_slide(y),

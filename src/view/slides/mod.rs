@@ -5,13 +5,14 @@
 //! [`deck`] builds every slide for a scenario; the app shows the ones the presenter
 //! picks, in [`SlideId::ALL`] order.
 
+mod analysis;
 mod bands;
 mod build;
 mod notes;
 
 use rust_decimal::Decimal;
 
-use crate::charts::ChartData;
+use crate::charts::{ChartData, TornadoData};
 
 pub use bands::{band_amount, bands, per_week, BandRow, BANDS};
 pub use build::{deck, Inputs};
@@ -38,11 +39,15 @@ pub enum SlideId {
     Capital,
     /// The chosen scenario against the baseline.
     Bridge,
+    /// The Band D rise (or savings) that closes the cumulative gap.
+    ClosesGap,
+    /// The assumptions that move the cumulative gap most.
+    MattersMost,
 }
 
 impl SlideId {
     /// Every slide, in the order they are shown.
-    pub const ALL: [SlideId; 9] = [
+    pub const ALL: [SlideId; 11] = [
         SlideId::GapYear,
         SlideId::GapPlan,
         SlideId::Precept,
@@ -52,6 +57,8 @@ impl SlideId {
         SlideId::Reserves,
         SlideId::Capital,
         SlideId::Bridge,
+        SlideId::ClosesGap,
+        SlideId::MattersMost,
     ];
 
     /// A stable key for the page, tests and file names ("gap-year").
@@ -66,6 +73,8 @@ impl SlideId {
             SlideId::Reserves => "reserves",
             SlideId::Capital => "capital",
             SlideId::Bridge => "bridge",
+            SlideId::ClosesGap => "closes-gap",
+            SlideId::MattersMost => "matters-most",
         }
     }
 
@@ -81,6 +90,8 @@ impl SlideId {
             SlideId::Reserves => "Reserves against the floor",
             SlideId::Capital => "The capital programme and what it costs",
             SlideId::Bridge => "This scenario against the baseline",
+            SlideId::ClosesGap => "What closes the gap",
+            SlideId::MattersMost => "What matters most",
         }
     }
 
@@ -112,6 +123,8 @@ pub enum SlideBody {
     Chart(ChartData),
     /// The council tax bands A–H.
     Bands(Vec<BandRow>),
+    /// A tornado chart, with the key figures beside it.
+    Tornado(TornadoData),
     /// The slide cannot be drawn for this scenario, and why.
     Unavailable(String),
 }
