@@ -4,6 +4,7 @@
 //
 // 1. every build: give the files of the modules loaded on demand hashed names and write
 //    each glue's name into the page (lazy-modules.mjs; release builds also minify that glue);
+//    the stylesheets only that module's screens use become tags naming them, not links;
 // 2. release builds: minify wasm-bindgen's glue and update its integrity hash
 //    (minify-glue.mjs);
 // 3. every build: add the hashes of the page's inline scripts and styles to its
@@ -15,7 +16,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withInlineHashes, withLiveReloadResolved } from './csp.mjs';
-import { withLazyModules } from './lazy-modules.mjs';
+import { withLazyModules, withLazyStyles } from './lazy-modules.mjs';
 import { minifyGlue } from './minify-glue.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -24,7 +25,9 @@ if (!staging) {
 }
 const htmlFile = join(staging, 'index.html');
 let html = await readFile(htmlFile, 'utf8');
-html = await withLazyModules(staging, html, { release: process.env.TRUNK_PROFILE === 'release' });
+html = withLazyStyles(
+  await withLazyModules(staging, html, { release: process.env.TRUNK_PROFILE === 'release' }),
+);
 if (process.env.TRUNK_PROFILE === 'release') {
   html = await minifyGlue(staging, html);
 }

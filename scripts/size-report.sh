@@ -29,14 +29,20 @@ shopt -s nullglob
 # What the page fetches when it opens (the workspace: its glue and the snippets the glue
 # imports, its wasm, the styles), and what is fetched only when asked for: every module the
 # page names as loaded on demand, <meta name="mtfp-NAME" content="GLUE.js"> (written by
-# e2e/lazy-modules.mjs; src/app/lazy.rs loads them), with the glue's wasm. A file no such
-# tag names counts as first load.
+# e2e/lazy-modules.mjs; src/app/lazy.rs loads them), with the glue's wasm, and the
+# stylesheets loaded with a module (<meta name="mtfp-NAME-style" content="FILE.css">). A
+# file no such tag names counts as first load.
 declare -A lazy=()   # file -> module name
 modules=()
 while IFS= read -r tag; do
   name=$(sed -n 's/.*name="mtfp-\([^"]*\)".*/\1/p' <<<"$tag")
   glue=$(sed -n 's/.*content="\([^"]*\)".*/\1/p' <<<"$tag")
   [ -n "$name" ] && [ -n "$glue" ] || continue
+  # <meta name="mtfp-NAME-style" content="/FILE.css">: a stylesheet loaded with module NAME.
+  if [[ "$name" == *-style ]]; then
+    lazy["dist/${glue##*/}"]=${name%-style}
+    continue
+  fi
   modules+=("$name")
   lazy["dist/$glue"]=$name
   lazy["dist/${glue%.js}_bg.wasm"]=$name

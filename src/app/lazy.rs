@@ -3,13 +3,29 @@
 //! builds beside the workspace but the page does not load. The build gives its files hashed
 //! names and writes the glue's name into the page as `<meta name="mtfp-NAME">`
 //! (`e2e/lazy-modules.mjs`); [`load`] imports it the first time it is asked for and reuses
-//! it after. See docs/scenarios.md, "Modules loaded on demand".
+//! it after, with the stylesheets only its screens use (`<meta name="mtfp-NAME-style">`).
+//! See docs/scenarios.md, "Modules loaded on demand".
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(inline_js = r#"
 const loading = new Map();
+// The stylesheets only module NAME's screens use (<meta name="mtfp-NAME-style">, written by
+// the build), added to the page with it and waited for, so none of its screens is drawn
+// unstyled. A stylesheet that fails to arrive leaves its screen plain, not broken.
+function styles(name) {
+  const metas = document.querySelectorAll(`meta[name="mtfp-${name}-style"]`);
+  return Promise.all(Array.from(metas, (meta) => new Promise((done) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    if (meta.dataset.integrity) link.integrity = meta.dataset.integrity;
+    link.onload = link.onerror = () => done();
+    link.href = new URL(meta.content, document.baseURI).href;
+    document.head.appendChild(link);
+    meta.remove();
+  })));
+}
 // The module NAME, loaded once. Its address is in the page (a hashed file name, written in
 // by the build), relative to the page, so a site served from a sub-path works too. A load
 // that failed is forgotten, so the next request tries again.
@@ -18,10 +34,13 @@ export function load_module(name) {
   if (module === undefined) {
     const meta = document.querySelector(`meta[name="mtfp-${name}"]`);
     const url = new URL(meta ? meta.content : `planner-${name}.js`, document.baseURI);
-    module = import(url.href).then(async (m) => {
-      await m.default();
-      return m;
-    });
+    module = Promise.all([
+      import(url.href).then(async (m) => {
+        await m.default();
+        return m;
+      }),
+      styles(name),
+    ]).then(([m]) => m);
     module.catch(() => loading.delete(name));
     loading.set(name, module);
   }
