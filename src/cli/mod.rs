@@ -23,6 +23,7 @@ mod collaborations;
 mod export_xlsx;
 pub mod input;
 mod project;
+mod risk;
 mod workforce;
 
 pub use args::{Format, OptSpec, Options};
@@ -57,6 +58,7 @@ pub const COMMANDS: &[Command] = &[
     workforce::UPLIFT,
     collaborations::COMMAND,
     assumptions::COMMAND,
+    risk::COMMAND,
     export_xlsx::COMMAND,
 ];
 
