@@ -28,8 +28,9 @@ use draw::{quantile, to_decimal, to_f64, Distribution, Draws};
 use super::engine::{Engine, Totals};
 use super::error::{ModelError, ModelResult};
 use super::money::{checked_div, checked_sub, round_money};
-use super::registry::{self, Analysis, Assumption, Change, Kind, Spread, Unit};
+use super::registry::{self, Analysis, Assumption, Change, Kind, Spread, Target, Unit};
 use super::scenario::Scenario;
+use super::workforce::Group;
 use super::year::FinancialYear;
 
 /// Fewest draws a run takes.
@@ -182,9 +183,11 @@ impl Varied {
         })
     }
 
-    /// Set the assumption's figures on `work` moved by `change`, each kept within the valid
-    /// range; a zero change leaves the plan's figure as it is.
-    fn set(&self, work: &mut Scenario, change: Change) -> ModelResult<()> {
+    /// Set the assumption's figures on `work` (a copy of `base` that earlier draws
+    /// changed) moved by `change`, each kept within the valid range, so that `work` is as
+    /// if `base` had been moved; a zero change leaves the plan's figure as it is.
+    fn set(&self, work: &mut Scenario, base: &Scenario, change: Change) -> ModelResult<()> {
+        restore_intakes(work, base, &self.assumption);
         let def = self.assumption.def();
         let zero = match change {
             Change::By(d) | Change::Percent(d) => d.is_zero(),
@@ -204,6 +207,25 @@ impl Varied {
             }
         }
         Ok(())
+    }
+}
+
+/// Setting recruits spreads them over the year's intakes in proportion to their sizes, so
+/// the result depends on the sizes before: a group's intakes are put back as the plan has
+/// them before its recruits are set (every other kind's setting depends only on the figure).
+fn restore_intakes(work: &mut Scenario, base: &Scenario, a: &Assumption) {
+    let (Kind::Recruits, Target::Group(g)) = (a.kind, &a.target) else {
+        return;
+    };
+    if let (Some(w), Some(b)) = (work.workforce.as_mut(), base.workforce.as_ref()) {
+        let (to, from) = match g {
+            Group::Officers => (&mut w.officers, &b.officers),
+            Group::Staff => (&mut w.staff, &b.staff),
+            Group::Pcsos => (&mut w.pcsos, &b.pcsos),
+        };
+        if to.intakes != from.intakes {
+            to.intakes.clone_from(&from.intakes);
+        }
     }
 }
 
@@ -315,6 +337,7 @@ pub struct Risk {
 #[derive(Debug, Clone)]
 pub struct Run {
     settings: Settings,
+    base: Scenario,
     work: Scenario,
     engine: Engine,
     draws: Draws,
@@ -350,6 +373,7 @@ impl Run {
         let lists = || vec![Vec::with_capacity(n); years];
         Ok(Run {
             settings: settings.clone(),
+            base: s.clone(),
             work: s.clone(),
             engine,
             draws: Draws::new(settings.seed),
@@ -405,7 +429,7 @@ impl Run {
                 _ => own,
             };
             positions.push(u);
-            v.set(&mut self.work, v.change(u)?)?;
+            v.set(&mut self.work, &self.base, v.change(u)?)?;
         }
         let t = self.engine.totals(&self.work)?;
         self.finals.push(t.cumulative_gap());
