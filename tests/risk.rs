@@ -325,3 +325,83 @@ fn a_run_equals_the_documents_restatement() {
     assert_eq!(r.above_plan, above);
     assert_eq!(Unit::Pounds.places(), 2);
 }
+
+/// `mtfp ARGS…`: standard output, or the exit code and message.
+fn mtfp(args: &[&str]) -> Result<String, (u8, String)> {
+    let args: Vec<std::ffi::OsString> = args.iter().map(std::ffi::OsString::from).collect();
+    let mut out = Vec::new();
+    planner::cli::run_os(args, &mut &b""[..], &mut out).map_err(|f| (f.code, f.message))?;
+    Ok(String::from_utf8(out).unwrap())
+}
+
+#[test]
+fn mtfp_risk_prints_the_run_by_year_as_csv_and_json() {
+    let csv = mtfp(&["risk", "--draws", "1,000", "--seed", "42"]).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 6, "{csv}");
+    assert!(lines[0].starts_with("year,gap_p5,"));
+    assert!(lines[0].contains(",cumulative_gap_p50,"));
+    assert!(lines[0].ends_with(",probability_below_floor,probability_below_zero"));
+    // The figures the native and browser tests assert, as printed.
+    assert_eq!(
+        lines[5],
+        "2025/26,-3244313.38,6664864.90,13624053.50,22282199.81,34147442.24,4400088.26,\
+         -7470567.13,14384066.25,31156309.58,49875792.83,78453167.01,8088692.75,\
+         -71537382.25,-42947693.43,-24162627.96,-7400702.92,14434240.54,-1088692.75,\
+         0.8900,0.8330"
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        &mtfp(&[
+            "risk",
+            "-n",
+            "1000",
+            "-s",
+            "42",
+            "--above",
+            "£20,000,000",
+            "--format",
+            "json",
+        ])
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["draws"], 1000);
+    assert_eq!(json["seed"], 42);
+    let last = &json["years"][4];
+    assert_eq!(last["year"], "2025/26");
+    assert_eq!(last["cumulative_gap"]["p50"], "31156309.58");
+    assert_eq!(last["probability_below_floor"], "0.8900");
+    assert_eq!(json["above"]["amount"], "20000000.00");
+    assert_eq!(
+        json["final_cumulative_gap_histogram"]
+            .as_array()
+            .unwrap()
+            .len(),
+        20
+    );
+    assert!(json["summary"].as_str().unwrap().starts_with("In "));
+    assert!(json["drivers"].as_array().unwrap().len() > 10);
+}
+
+#[test]
+fn mtfp_risk_refuses_bad_options() {
+    for (args, says) in [
+        (
+            vec!["risk", "--draws", "999"],
+            "--draws 999: use 1000 to 100000",
+        ),
+        (
+            vec!["risk", "--draws", "many"],
+            "not a whole number of draws",
+        ),
+        (
+            vec!["risk", "--seed", "-1"],
+            "--seed -1: not a whole number from 0",
+        ),
+        (vec!["risk", "--above", "lots"], "not an amount of money"),
+    ] {
+        let (code, message) = mtfp(&args).unwrap_err();
+        assert_eq!(code, planner::cli::EXIT_BAD_INPUT, "{args:?}");
+        assert!(message.contains(says), "{message}");
+    }
+}
