@@ -11,13 +11,14 @@
 //!   projects its totals, as a risk analysis does (five batches: the median time by the
 //!   clock and the median time on a CPU, which a busy machine inflates less);
 //! - one assumption changed and re-projected: a pay award, then non-pay inflation, each
-//!   set and the whole projection redone.
+//!   set and the whole projection redone;
+//! - a risk run (docs/risk.md): 10,000 draws of the baseline with seed 1, as `mtfp risk`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use planner::model::engine::{self, Engine};
-use planner::model::{baseline, FinancialYear};
+use planner::model::{baseline, risk, FinancialYear};
 use rust_decimal::Decimal;
 
 #[path = "support/varied.rs"]
@@ -137,6 +138,33 @@ fn main() -> Result<(), String> {
     println!(
         "10,000 varied projections (set every assumption, then project the totals; median of 5): {:?} by the clock, {cpu} on a CPU (sum of their cumulative gaps £{sum})",
         median(walls)
+    );
+
+    // A risk run: 10,000 draws of the baseline (seed 1), as `mtfp risk` makes them.
+    let mut risk_cpu = Vec::new();
+    let mut risk_wall = Vec::new();
+    let mut p50 = Decimal::ZERO;
+    for _ in 0..3 {
+        let cpu_start = thread_cpu();
+        let start = Instant::now();
+        let r = risk::run(&base, &risk::Settings::default()).map_err(err)?;
+        risk_wall.push(start.elapsed());
+        if let (Some(a), Some(b)) = (cpu_start, thread_cpu()) {
+            risk_cpu.push(b.saturating_sub(a));
+        }
+        p50 = r
+            .years
+            .last()
+            .map_or(Decimal::ZERO, |y| y.cumulative_gap.p50);
+    }
+    let cpu = if risk_cpu.is_empty() {
+        "not measured".to_string()
+    } else {
+        format!("{:?}", median(risk_cpu))
+    };
+    println!(
+        "risk: 10,000 draws of the baseline, seed 1 (median of 3): {:?} by the clock, {cpu} on a CPU (2025/26 median cumulative gap £{p50})",
+        median(risk_wall)
     );
     Ok(())
 }

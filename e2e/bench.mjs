@@ -187,6 +187,7 @@ try {
     console.log(`engine (wasm), one baseline projection from nothing:         ${us(e.cold_us)}`);
     console.log(`engine (wasm), change one assumption and re-project, full:   pay award ${us(e.pay_change_us)}, non-pay inflation ${us(e.inflation_change_us)}`);
     console.log(`engine (wasm), 10,000 varied projections (totals):           ${e.varied_10000_ms.toFixed(0)} ms (sum of cumulative gaps £${e.varied_sum})`);
+    console.log(`risk (wasm), 10,000 draws of the baseline, seed 1, in one go:  ${e.risk_10000_ms.toFixed(0)} ms (2025/26 median cumulative gap £${e.risk_p50})`);
     await engine.close();
   }
 } finally {
