@@ -45,13 +45,13 @@ pub const COMMAND: Command = Command {
             long: "coupled",
             short: None,
             value: None,
-            help: "draw pay awards and non-pay inflation together (one inflation environment)",
+            help: "draw pay awards and non-pay inflation together",
         },
         OptSpec {
             long: "above",
             short: None,
             value: Some("AMOUNT"),
-            help: "also report the chance the end-of-plan cumulative gap exceeds AMOUNT (£)",
+            help: "the chance the end-of-plan cumulative gap exceeds AMOUNT (£)",
         },
     ],
     examples: &[
