@@ -83,7 +83,8 @@ pub fn quantile(dist: Distribution, low: f64, likely: f64, high: f64, u: f64) ->
     match dist {
         Distribution::Uniform => a + u * span,
         Distribution::Triangular => {
-            let c = likely.clamp(a, b);
+            // Held within [a, b] (`max`/`min`, which cannot panic as `clamp` can).
+            let c = likely.max(a).min(b);
             let split = (c - a) / span;
             if u < split {
                 a + (u * span * (c - a)).sqrt()

@@ -21,13 +21,14 @@
 pub mod draw;
 pub mod stats;
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use draw::{quantile, to_decimal, to_f64, Distribution, Draws};
 
 use super::engine::{Engine, Totals};
 use super::error::{ModelError, ModelResult};
-use super::money::{checked_div, checked_sub, round_money};
+use super::money::{checked_div, checked_mul, checked_sub, round_money};
 use super::registry::{self, Analysis, Assumption, Change, Kind, Spread, Target, Unit};
 use super::scenario::Scenario;
 use super::workforce::Group;
@@ -199,7 +200,8 @@ impl Varied {
                 change
                     .apply(plan, self.unit)
                     .ok_or_else(|| ModelError::overflow(self.assumption.key(), year))?
-                    .clamp(def.min, def.max)
+                    .max(def.min)
+                    .min(def.max)
             };
             if self.assumption.get(work, year) != Some(v) {
                 (def.set)(work, &self.assumption.target, year, v)
@@ -542,7 +544,7 @@ fn histogram(values: &[Decimal]) -> ModelResult<Vec<Bin>> {
     for &v in values {
         let k = checked_div(at.sub(v, lo)?, width)
             .map(|q| q.floor())
-            .and_then(|q| usize::try_from(q.mantissa()).ok())
+            .and_then(|q| q.to_usize())
             .unwrap_or(BINS - 1)
             .min(BINS - 1);
         if let Some(c) = counts.get_mut(k) {
@@ -576,9 +578,11 @@ fn summary(years: &[RiskYear], n: usize) -> String {
     });
     match worst {
         Some(y) if y.below_floor > 0 => {
-            let pct = round_to_whole(stats::share(y.below_floor, n) * Decimal::ONE_HUNDRED);
+            let pct = checked_mul(stats::share(y.below_floor, n), Decimal::ONE_HUNDRED)
+                .map_or(Decimal::ZERO, round_to_whole);
             let odds = if y.below_floor * 2 <= n {
-                let one_in = round_to_whole(Decimal::from(n) / Decimal::from(y.below_floor));
+                let one_in = checked_div(Decimal::from(n), Decimal::from(y.below_floor))
+                    .map_or(Decimal::ZERO, round_to_whole);
                 format!(", about 1 in {one_in}")
             } else {
                 String::new()
