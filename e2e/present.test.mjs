@@ -36,6 +36,7 @@ function expectations() {
   const project = cli('project');
   const uplift = cli('uplift');
   const collab = cli('collaborations');
+  const capital = cli('capital');
   const years = project.years;
   const year = years.find((y) => pence(y.gap) >= 5_000_000) ?? years.at(-1);
   const last = years.at(-1);
@@ -68,6 +69,8 @@ function expectations() {
     realised += pence(t.savings_realised);
   }
   const m = (p) => millions(String(p / 100));
+  const capLast = capital.years.at(-1);
+  const capSpend = capital.years.reduce((sum, y) => sum + pence(y.capital_spend), 0);
   return {
     year: year.year,
     last: { year: last.year, gap: millions(last.gap), bandD: pounds(last.precept.band_d) },
@@ -110,6 +113,16 @@ function expectations() {
         figures: { 'reserves-end': millions(last.reserves.general), 'floor-end': millions(last.reserves.floor) },
         chart: true,
       },
+      capital: {
+        finding: new RegExp(`^Borrowing for capital costs ${millions(capLast.financing_costs).replace('.', '\\.')} a year in MRP and interest by ${capLast.year.replace('/', '\\/')} \\(${capLast.financing_cost_pct.replace('.', '\\.')}% of the net revenue stream\\)$`),
+        figures: {
+          'capital-financing': millions(capLast.financing_costs),
+          'capital-spend': m(capSpend),
+          cfr: millions(capLast.cfr),
+          'financing-cost-pct': `${capLast.financing_cost_pct}%`,
+        },
+        chart: true,
+      },
       bridge: {
         finding: /baseline/,
         figures: { 'scenario-gap': millions(last.cumulative_gap), difference: '£0.0m' },
@@ -119,7 +132,7 @@ function expectations() {
   };
 }
 
-const ORDER = ['gap-year', 'gap-plan', 'precept', 'bands', 'uplift', 'collaborations', 'reserves', 'bridge'];
+const ORDER = ['gap-year', 'gap-plan', 'precept', 'bands', 'uplift', 'collaborations', 'reserves', 'capital', 'bridge'];
 const NEXT_KEYS = ['ArrowRight', 'PageDown', 'Space', 'ArrowDown'];
 
 async function openPresentation(viewport) {
@@ -205,9 +218,9 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
     await page.keyboard.press('End');
     assert.equal(await slideKey(page), 'bridge');
     await page.keyboard.press('PageUp');
-    assert.equal(await slideKey(page), 'reserves');
+    assert.equal(await slideKey(page), 'capital');
     await page.keyboard.press('ArrowUp');
-    assert.equal(await slideKey(page), 'collaborations');
+    assert.equal(await slideKey(page), 'reserves');
     // Esc: back to the workspace, focus on the button that opened the presentation.
     await page.keyboard.press('Escape');
     await page.waitForSelector('main.workspace');
@@ -233,7 +246,7 @@ test('the setup step chooses the scenario and slides: an edited scenario against
   assert.equal(await page.locator('#present-scenario-baseline').count(), 1);
   await screenshot(page, 'present-00-setup-1280x720');
   assert.deepEqual(await fitsScreen(page, '.present-setup'), [], 'the setup step fits 1280×720');
-  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves']) {
+  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves', 'capital']) {
     await page.locator(`#present-slide-${key}`).uncheck();
   }
   await page.locator('#present-start').click();

@@ -25,6 +25,8 @@ mod util;
 mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
+mod capital;
+#[cfg(not(target_arch = "wasm32"))]
 mod charts_svg;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;

@@ -71,7 +71,7 @@ fn the_baseline_has_every_kind_it_should_with_labels_and_sources() {
         "band_d",
         "funding_growth[core_police_grant]",
         "spending_base[ict]",
-        "spending_pressure[capital_financing]",
+        "spending_pressure[premises]",
         "saving[savings_2022_23]",
         "recruits[officers]",
         "attrition[pcsos]",

@@ -18,7 +18,7 @@ use super::saved_menu::SavedWork;
 use super::state::{use_dispatch, Action, Notice, Place};
 use super::workbook_export::use_workbook_export;
 use crate::charts::{to_standalone_svg, ChartData};
-use crate::model::{Projection, Scenario};
+use crate::model::{capital, Projection, Scenario};
 use crate::store::remote::Saving;
 use crate::store::{csv, import, share, ScenarioId};
 use crate::view;
@@ -182,6 +182,10 @@ pub fn Files(props: &FilesProps) -> Html {
                 "results" => {
                     csv_download(&format!("{stem}-results.csv"), &csv::results(&projection))
                 }
+                "capital" => match capital::report(&scenario, &projection) {
+                    Ok(r) => csv_download(&format!("{stem}-capital.csv"), &csv::capital(&r)),
+                    Err(e) => Err(io::DownloadError::Chart(e.to_string())),
+                },
                 _ => csv_download(
                     &format!("{stem}-assumptions.csv"),
                     &csv::assumptions(&scenario),
@@ -212,6 +216,7 @@ pub fn Files(props: &FilesProps) -> Html {
                     { button("btn", Some("export-json"), false, "Scenario (JSON, for mtfp)", export("json")) }
                     { button("btn", Some("export-results-csv"), false, "Results (CSV)", export("results")) }
                     { button("btn", Some("export-assumptions-csv"), false, "Assumptions (CSV)", export("assumptions")) }
+                    { button("btn", Some("export-capital-csv"), false, "Capital programme (CSV)", export("capital")) }
                     { workbook }
                 </div>
                 <div class="menu-group">

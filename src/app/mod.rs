@@ -1,6 +1,7 @@
 //! The Yew single-page app (wasm32 only): a thin shell around the pure model and view.
 
 mod autosave;
+mod capital;
 mod chart;
 mod charts_panel;
 mod compare;
@@ -158,8 +159,9 @@ fn Planner(props: &PlannerProps) -> Html {
                     {on_print} />
                 <scenario_about::Recovery recovery={ws.recovery.clone()} listed={ws.collection().entries().len()} />
                 <scenarios::ScenarioBar />
-                if ws.view == View::Compare {
-                    <more::More ws={(*ws).clone()} screen={Screen::Compare} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
+                if ws.view != View::Edit {
+                    // Keyed by the screen, so switching screens mounts the other one.
+                    <more::More key={view_screen(ws.view).key()} ws={(*ws).clone()} screen={view_screen(ws.view)} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
                 } else {
                     <headlines::HeadlineStrip projection={ws.projection.clone()} year={ws.headline_year} workforce={workforce.clone()} />
                     <main class="workspace">
@@ -188,6 +190,15 @@ fn Planner(props: &PlannerProps) -> Html {
             <ContextProvider<autosave::Storage> {context}>{ page }</ContextProvider<autosave::Storage>>
         },
         None => page,
+    }
+}
+
+/// The screen loaded on demand that shows `view` (any but the edit screen).
+fn view_screen(view: View) -> Screen {
+    if view == View::Capital {
+        Screen::Capital
+    } else {
+        Screen::Compare
     }
 }
 

@@ -16,6 +16,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use super::capital::Capital;
 use super::compare::Compare;
 use super::files::{Files, ShareLink};
 use super::present::{Presentation, PrintNow};
@@ -34,6 +35,8 @@ thread_local! {
     static NEXT: Cell<u32> = const { Cell::new(1) };
     /// A bridge to read scenarios through (every screen's bridge reads the same workspace).
     static SOURCE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
+    /// True once [`skip_the_workspaces_root_number`] has run.
+    static SKIPPED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The workspace's bridge given to one screen.
@@ -139,10 +142,36 @@ fn props_for(request: &str, bridge: Bridge) -> Result<RemoteProps, ScreenError> 
     })
 }
 
+/// An app that shows nothing (see [`skip_the_workspaces_root_number`]).
+#[component]
+fn Nothing() -> Html {
+    html! {}
+}
+
+/// Yew numbers the app roots of each wasm module from 1, marks each root's element with
+/// its number, and has a root handle an event when the nearest marked element above the
+/// target carries its own number. The workspace's root is 1; a screen here numbered 1 too
+/// would have its clicks handled by the workspace as well, which looks the clicked
+/// element's listener number up among its own elements: a click on a button of the
+/// Import / export menu switched the precept to £. So number 1 is taken here, once, by an
+/// app that shows nothing on an element never in the page, and screens start at 2.
+fn skip_the_workspaces_root_number() {
+    if SKIPPED.with(|s| s.replace(true)) {
+        return;
+    }
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+    {
+        yew::Renderer::<Nothing>::with_root(el).render().destroy();
+    }
+}
+
 /// Show the screen `request` asks for inside `host`, talking to the workspace through
 /// `bridge`; the number to update or take it down by.
 pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<u32, ScreenError> {
     super::panic::install();
+    skip_the_workspaces_root_number();
     let bridge = Bridge(bridge);
     SOURCE.with(|b| *b.borrow_mut() = Some(bridge.clone()));
     let props = props_for(request, bridge.clone())?;
@@ -224,6 +253,7 @@ fn Remote(props: &RemoteProps) -> Html {
         Screen::Share => {
             html! { <ShareLink scenario={ws.scenario.clone()} notice={ws.notice.clone()} /> }
         }
+        Screen::Capital => html! { <Capital ws={ws.clone()} dispatch={(*dispatch).clone()} /> },
     };
     html! {
         <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>

@@ -19,6 +19,7 @@ use std::io::{Read, Write};
 
 pub mod args;
 mod assumptions;
+mod capital;
 mod collaborations;
 mod export_xlsx;
 pub mod input;
@@ -57,6 +58,7 @@ pub const COMMANDS: &[Command] = &[
     workforce::WORKFORCE,
     workforce::UPLIFT,
     collaborations::COMMAND,
+    capital::COMMAND,
     assumptions::COMMAND,
     risk::COMMAND,
     export_xlsx::COMMAND,

@@ -36,6 +36,12 @@ pub fn expenditure_driver_text(driver: &Driver) -> String {
         Driver::CollaborationCapitalFinancing => {
             "Later years: the joint headquarters' financing in the collaboration register.".into()
         }
+        Driver::CapitalProgrammeFinancing => {
+            "Later years: MRP and interest from the capital programme (Capital view).".into()
+        }
+        Driver::CapitalProgrammeRevenue => {
+            "Later years: revenue contributions to the capital programme (Capital view).".into()
+        }
     }
 }
 

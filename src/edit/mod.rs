@@ -11,6 +11,7 @@ use crate::model::registry::{Assumption, Kind, Section, Target};
 use crate::model::{FinancialYear, Source};
 
 mod apply;
+pub mod capital;
 mod describe;
 mod horizon;
 mod input;

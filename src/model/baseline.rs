@@ -7,7 +7,8 @@
 //! scenario format users import and export. Every line and assumption carries its source
 //! or an estimate flag with the reasoning. Sections kept in their own data files (the
 //! collaboration register, `data/nottinghamshire-collaborations.json`; the workforce,
-//! `data/nottinghamshire-workforce.json`) are spliced in before the scenario is read, so
+//! `data/nottinghamshire-workforce.json`; the capital programme,
+//! `data/nottinghamshire-capital.json`) are spliced in before the scenario is read, so
 //! each figure has one home.
 
 use super::collab;
@@ -25,7 +26,12 @@ pub const NOTTINGHAMSHIRE_JSON: &str = include_str!("../../data/nottinghamshire.
 pub const SECTIONS: &[(&str, &str)] = &[
     ("collaborations", collab::baseline::NOTTINGHAMSHIRE_JSON),
     ("workforce", workforce::baseline::NOTTINGHAMSHIRE_JSON),
+    ("capital_programme", CAPITAL_JSON),
 ];
+
+/// The baseline's capital programme (the scenario's `capital_programme` section):
+/// `data/nottinghamshire-capital.json` (docs/capital.md, "The Nottinghamshire baseline").
+pub const CAPITAL_JSON: &str = include_str!("../../data/nottinghamshire-capital.json");
 
 /// The whole baseline scenario as one JSON text: the main file with each of [`SECTIONS`]
 /// spliced in.

@@ -5,6 +5,7 @@
 #![deny(missing_docs)]
 
 pub mod baseline;
+pub mod capital;
 pub mod collab;
 pub mod dec;
 pub mod engine;

@@ -1,5 +1,5 @@
 //! A scenario: everything the engine needs to project a force's medium-term financial
-//! plan, as the versioned JSON file (`"schema": 1`) that the browser app imports and
+//! plan, as the versioned JSON file (`"schema": 2`; schema 1 files read unchanged) that the browser app imports and
 //! exports and the `mtfp` tool reads.
 //!
 //! Money is in pounds (£), percentages are per cent (`"2.5"` means 2.5%), and every
@@ -16,6 +16,7 @@ pub mod schema;
 mod sections;
 mod validate;
 
+use super::capital::CapitalProgramme;
 use super::collab::CollaborationRegister;
 use super::dec::Dec;
 use super::dec::YearValues;
@@ -31,6 +32,7 @@ pub use lines::{
 };
 pub use schema::{FIRST_SCHEMA, SCHEMA_VERSION};
 pub use sections::{Precept, Reserves, Saving, SavingKind};
+pub(crate) use validate::NO_PROGRAMME;
 pub use validate::{MAX_PCT, MAX_YEARS, MIN_PCT, MIN_YEARS};
 
 /// The largest scenario file read, in bytes (the baseline is about 45 KB): checked by
@@ -41,7 +43,8 @@ pub const MAX_FILE_BYTES: usize = 2_000_000;
 /// stops there, so a hostile file costs memory in proportion to this, not to its size.
 pub const MAX_VALUES: usize = 100_000;
 
-/// A whole medium-term financial plan scenario (schema 1).
+/// A whole medium-term financial plan scenario (schema 1 or 2: schema 2 may add optional
+/// sections).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
     /// File format version: from [`FIRST_SCHEMA`] to [`SCHEMA_VERSION`].
@@ -68,6 +71,8 @@ pub struct Scenario {
     pub workforce: Option<WorkforcePlan>,
     /// Collaboration register (drives collaboration and capital financing lines).
     pub collaborations: Option<CollaborationRegister>,
+    /// Capital programme (schema 2; drives the capital programme's lines): docs/capital.md.
+    pub capital_programme: Option<CapitalProgramme>,
 }
 
 /// The plan's years: `years` financial years starting with `base_year`.
@@ -291,6 +296,7 @@ impl Scenario {
             "reserves",
             "workforce",
             "collaborations",
+            "capital_programme",
         ])?;
         Ok(Scenario {
             schema: o.req("schema")?.u32()?,
@@ -305,6 +311,7 @@ impl Scenario {
             reserves: Reserves::from_node(o.req("reserves")?)?,
             workforce: o.nullable("workforce", WorkforcePlan::from_node)?,
             collaborations: o.nullable("collaborations", CollaborationRegister::from_node)?,
+            capital_programme: o.nullable("capital_programme", CapitalProgramme::from_node)?,
         })
     }
 
@@ -347,6 +354,11 @@ impl Scenario {
                 .as_ref()
                 .map_or_else(Node::null, CollaborationRegister::to_node),
         );
+        // Schema 2's optional sections are written only when present, so a schema 1 file
+        // is written back as it was read.
+        if let Some(p) = &self.capital_programme {
+            o.put("capital_programme", p.to_node());
+        }
         o.node()
     }
 

@@ -13,7 +13,9 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::capital::CapitalReport;
 use crate::model::engine::Projection;
+use crate::model::money::round_to;
 use crate::model::registry::{self, Target, Unit, Years};
 use crate::model::scenario::Scenario;
 use crate::model::{round_money, FinancialYear, Source};
@@ -218,6 +220,74 @@ pub fn assumption_rows(s: &Scenario) -> Vec<Vec<String>> {
                 }
             }
         }
+    }
+    out
+}
+
+/// The columns of the capital programme's table: `mtfp capital` (CSV) and the app's
+/// "Capital programme (CSV)" export print the same (docs/capital.md, "`mtfp capital`").
+pub const CAPITAL_COLUMNS: [&str; 19] = [
+    "year",
+    "capital_spend",
+    "capital_grant",
+    "capital_receipts",
+    "revenue_contribution",
+    "earmarked_reserve",
+    "borrowing",
+    "mrp",
+    "interest",
+    "financing_costs",
+    "cfr",
+    "net_revenue_stream",
+    "financing_cost_pct",
+    "external_debt",
+    "operational_boundary",
+    "authorised_limit",
+    "over_boundary",
+    "over_limit",
+    "receipts_held",
+];
+
+/// The capital programme by year as plain text cells: the header ([`CAPITAL_COLUMNS`]),
+/// then one row per plan year; £ to the penny, the ratio to two places, a limit not set
+/// blank.
+pub fn capital_rows(report: &CapitalReport) -> Vec<Vec<String>> {
+    let mut out = vec![CAPITAL_COLUMNS.iter().map(|c| (*c).to_string()).collect()];
+    let opt = |v: Option<Decimal>| v.map(money).unwrap_or_default();
+    for y in &report.years {
+        out.push(vec![
+            y.year.to_string(),
+            money(y.capital_spend),
+            money(y.capital_grant),
+            money(y.capital_receipts),
+            money(y.revenue_contribution),
+            money(y.earmarked_reserve),
+            money(y.borrowing),
+            money(y.mrp),
+            money(y.interest),
+            money(y.financing_costs),
+            money(y.cfr),
+            money(y.net_revenue_stream),
+            y.financing_cost_pct
+                .map(|p| format!("{:.2}", round_to(p, 2)))
+                .unwrap_or_default(),
+            money(y.external_debt),
+            opt(y.operational_boundary),
+            opt(y.authorised_limit),
+            y.over_boundary.to_string(),
+            y.over_limit.to_string(),
+            money(y.receipts_held),
+        ]);
+    }
+    out
+}
+
+/// The capital programme as the app's CSV export: the scenario's name, then
+/// [`capital_rows`].
+pub fn capital(report: &CapitalReport) -> String {
+    let mut out = format!("Scenario,{}\r\n", cell(&report.scenario));
+    for cells in capital_rows(report) {
+        out.push_str(&row(&cells));
     }
     out
 }

@@ -10,7 +10,7 @@
 use std::rc::Rc;
 
 use super::collection::{Body, Collection, Entry, ScenarioId, Selected, Unpacker};
-use super::session::{Action, Notice, Place, Recovery, View, Workspace};
+use super::session::{Action, CapitalChange, Notice, Place, Recovery, View, Workspace};
 use crate::model::json::{self, Node, Object};
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelError};
@@ -29,6 +29,8 @@ pub enum Screen {
     Files,
     /// The share menu: a link carrying the scenario on screen.
     Share,
+    /// The capital programme: its table (editable), charts and prudential indicators.
+    Capital,
 }
 
 impl Screen {
@@ -40,6 +42,7 @@ impl Screen {
             Screen::Print => "print",
             Screen::Files => "files",
             Screen::Share => "share",
+            Screen::Capital => "capital",
         }
     }
 
@@ -50,6 +53,7 @@ impl Screen {
             Screen::Print,
             Screen::Files,
             Screen::Share,
+            Screen::Capital,
         ]
         .into_iter()
         .find(|s| s.key() == key)
@@ -263,6 +267,8 @@ pub enum Message {
     Dismiss,
     /// Take back the last step (from a message's Undo button).
     Undo,
+    /// Change the capital programme (the capital view).
+    Capital(Box<CapitalChange>),
 }
 
 impl Message {
@@ -285,6 +291,7 @@ impl Message {
             Action::Notify(n) => Some(Message::Notify(n)),
             Action::DismissNotice => Some(Message::Dismiss),
             Action::Undo => Some(Message::Undo),
+            Action::Capital(change) => Some(Message::Capital(change)),
             _ => None,
         }
     }
@@ -298,6 +305,7 @@ impl Message {
             Message::Notify(n) => Some(Action::Notify(n)),
             Message::Dismiss => Some(Action::DismissNotice),
             Message::Undo => Some(Action::Undo),
+            Message::Capital(change) => Some(Action::Capital(change)),
         }
     }
 
@@ -317,6 +325,10 @@ impl Message {
             }
             Message::Dismiss => o.put("do", Node::str("dismiss")),
             Message::Undo => o.put("do", Node::str("undo")),
+            Message::Capital(change) => {
+                o.put("do", Node::str("capital"));
+                o.put("change", change.to_node());
+            }
         }
         json::to_string(&o.node())
     }
@@ -335,6 +347,11 @@ impl Message {
             "notify" => Message::Notify(node.get("notice").and_then(read_notice).ok_or_else(bad)?),
             "dismiss" => Message::Dismiss,
             "undo" => Message::Undo,
+            "capital" => Message::Capital(Box::new(
+                node.get("change")
+                    .and_then(CapitalChange::from_node)
+                    .ok_or_else(bad)?,
+            )),
             _ => return Err(bad()),
         })
     }
@@ -455,6 +472,14 @@ mod tests {
             Message::Notify(notice.clone()),
             Message::Dismiss,
             Message::Undo,
+            Message::Capital(Box::new({
+                let edit = crate::edit::capital::CapitalEdit::Scheme {
+                    id: "fleet".into(),
+                    key: "revenue_contribution:2023/24".into(),
+                    text: "£250,000".into(),
+                };
+                crate::edit::capital::change(&s, &edit, None).unwrap()
+            })),
         ] {
             assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
         }

@@ -231,6 +231,12 @@ fn expenditure_basis(line: &ExpenditureLine) -> String {
         Driver::CollaborationCapitalFinancing => {
             "the collaboration register's capital financing (docs/collaborations.md)".into()
         }
+        Driver::CapitalProgrammeFinancing => {
+            "the capital programme's MRP and interest (docs/capital.md)".into()
+        }
+        Driver::CapitalProgrammeRevenue => {
+            "the capital programme's revenue contributions (docs/capital.md)".into()
+        }
     };
     let pressures = if line.pressures.0.is_empty() {
         ""

@@ -3,6 +3,7 @@
 //! figures on screen can be checked against the CLI's.
 
 mod bridge;
+pub mod capital;
 mod charts;
 mod headlines;
 pub mod slides;

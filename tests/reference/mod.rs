@@ -15,6 +15,8 @@
     clippy::panic
 )]
 
+pub mod capital;
+
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -526,6 +528,10 @@ pub fn project(s: &Scenario) -> ModelResult<Projection> {
         (Some(r), true) => Some(collab(r, &years)?),
         _ => None,
     };
+    let cp = s
+        .capital_programme
+        .as_ref()
+        .map(|p| capital::feed(p, &years));
 
     // Lines, unrounded, every year.
     let mut exp = Vec::new();
@@ -572,6 +578,8 @@ pub fn project(s: &Scenario) -> ModelResult<Projection> {
                     .as_ref()
                     .map(|c| c.capital[k])
                     .ok_or_else(|| no_figure(&driver_path, "the collaboration register", year))?,
+                Driver::CapitalProgrammeFinancing => cp.as_ref().map(|c| c.0[k]).unwrap(),
+                Driver::CapitalProgrammeRevenue => cp.as_ref().map(|c| c.1[k]).unwrap(),
             };
             prev = at.add(value, line.pressures.get_or_zero(year))?;
             amounts.push(prev);
@@ -734,6 +742,12 @@ pub fn project(s: &Scenario) -> ModelResult<Projection> {
         let still_to_find = at.sub(gap, reserves_applied)?;
         general = at.sub(at.sub(general, use_general)?, still_to_find)?;
         earmarked = at.sub(earmarked, use_earmarked)?;
+        // Earmarked reserves used for capital, from the year after the base.
+        let for_capital = match (&cp, k) {
+            (Some(c), 1..) => penny(c.2[k]),
+            _ => penny(Decimal::ZERO),
+        };
+        earmarked = at.sub(earmarked, for_capital)?;
         let floor = penny(at.pct(total_expenditure, r.floor_pct.value.0)?);
         let floor_breached = general < floor;
         if floor_breached && !results.iter().any(|y| y.reserves.floor_breached) {
@@ -771,6 +785,7 @@ pub fn project(s: &Scenario) -> ModelResult<Projection> {
             reserves: ReservesResult {
                 planned_use_general: use_general,
                 planned_use_earmarked: use_earmarked,
+                capital_use_earmarked: for_capital,
                 general,
                 earmarked,
                 total: at.add(general, earmarked)?,

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use super::lines::Awards;
 use super::{PerYear, MAX_PLAN_YEARS};
+use crate::model::capital::{self, CapitalProgramme};
 use crate::model::collab::{
     self, CapitalCollaboration, Collaboration, CollaborationRegister, FeedPart,
 };
@@ -36,6 +37,29 @@ pub(super) struct CollabFeed {
     pub realised: PerYear,
 }
 
+/// The capital programme's figures the engine reads, by year index (docs/capital.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct CapitalFeed {
+    /// MRP and interest on the programme's schemes and existing debt.
+    pub financing: PerYear,
+    /// Revenue contributions to capital.
+    pub revenue: PerYear,
+    /// Earmarked reserves used for capital.
+    pub reserve: PerYear,
+}
+
+impl CapitalFeed {
+    /// The programme `p`'s figures over `years` (the programme is valid).
+    fn of(p: &CapitalProgramme, years: &[FinancialYear]) -> ModelResult<CapitalFeed> {
+        let feed = capital::schedule::feed(p, years)?;
+        Ok(CapitalFeed {
+            financing: per_year(feed.financing),
+            revenue: per_year(feed.revenue),
+            reserve: per_year(feed.reserve),
+        })
+    }
+}
+
 /// The modules' figures for one projection.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Feeds {
@@ -47,6 +71,8 @@ pub(super) struct Feeds {
     pub uplift_due: Option<PerYear>,
     /// The register's figures, if it ran.
     pub collab: Option<CollabFeed>,
+    /// The capital programme's figures, if the scenario has one.
+    pub capital: Option<CapitalFeed>,
 }
 
 /// Which modules the scenario's lines and savings read.
@@ -168,6 +194,9 @@ impl Feeds {
             add_realised(&mut feed.realised, &capital_realised, years)?;
             out.collab = Some(feed);
         }
+        if let Some(p) = &s.capital_programme {
+            out.capital = Some(CapitalFeed::of(p, years)?);
+        }
         Ok(out)
     }
 }
@@ -216,6 +245,15 @@ struct CapitalSlot {
     part: Option<FeedPart>,
 }
 
+/// The capital programme as last seen (its own checks passed, under this schema) and its
+/// figures.
+#[derive(Debug, Clone)]
+struct ProgrammeSlot {
+    programme: CapitalProgramme,
+    schema: u32,
+    feed: CapitalFeed,
+}
+
 /// What an [`Engine`](super::Engine) keeps between projections: each part of the workforce
 /// plan and of the register it last saw (validated), with the module's results for it.
 #[derive(Debug, Clone, Default)]
@@ -227,6 +265,7 @@ pub(super) struct Cache {
     force: String,
     revenue: Vec<RevenueSlot>,
     capital: Vec<CapitalSlot>,
+    programme: Option<ProgrammeSlot>,
 }
 
 impl Cache {
@@ -333,7 +372,36 @@ impl Cache {
             add_realised(&mut feed.realised, &capital_realised, years)?;
             out.collab = Some(feed);
         }
+        out.capital = self.programme(s, years)?;
         Ok(out)
+    }
+
+    /// The capital programme's figures (its own checks and figures kept while it and the
+    /// schema are unchanged; its lines checked every time, as they are cheap).
+    fn programme(
+        &mut self,
+        s: &Scenario,
+        years: &[FinancialYear],
+    ) -> ModelResult<Option<CapitalFeed>> {
+        let Some(p) = &s.capital_programme else {
+            self.programme = None;
+            return Ok(None);
+        };
+        let kept = match &self.programme {
+            Some(slot) if slot.schema == s.schema && slot.programme == *p => slot.feed,
+            _ => {
+                capital::validate_own(s, p)?;
+                let feed = CapitalFeed::of(p, years)?;
+                self.programme = Some(ProgrammeSlot {
+                    programme: p.clone(),
+                    schema: s.schema,
+                    feed,
+                });
+                feed
+            }
+        };
+        capital::validate_lines(s, p)?;
+        Ok(Some(kept))
     }
 
     /// `WorkforcePlan::validate`, in its order, checking only groups (and the Uplift plan)

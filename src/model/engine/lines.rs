@@ -162,6 +162,12 @@ pub(super) fn expenditure_inputs(
         Driver::CollaborationCapitalFinancing => {
             Step::Feed(feed(feeds.collab.as_ref().map(|c| &c.capital)))
         }
+        Driver::CapitalProgrammeFinancing => {
+            Step::Feed(feed(feeds.capital.as_ref().map(|c| &c.financing)))
+        }
+        Driver::CapitalProgrammeRevenue => {
+            Step::Feed(feed(feeds.capital.as_ref().map(|c| &c.revenue)))
+        }
     };
     Ok(LineInputs {
         base: line.base_amount,
@@ -251,6 +257,11 @@ pub(super) fn check_feeds(s: &Scenario, years: &[FinancialYear], feeds: &Feeds) 
                 if feeds.collab.is_none() =>
             {
                 Some((false, NO_REGISTER, ""))
+            }
+            Driver::CapitalProgrammeFinancing | Driver::CapitalProgrammeRevenue
+                if feeds.capital.is_none() =>
+            {
+                Some((false, crate::model::scenario::NO_PROGRAMME, ""))
             }
             _ => None,
         };

@@ -129,11 +129,22 @@ pub struct ReservesResult {
     /// Planned use of earmarked reserves this year, £ (negative: a contribution).
     #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub planned_use_earmarked: Decimal,
+    /// Earmarked reserves used for capital schemes this year, £ (the capital programme,
+    /// from the year after the base; docs/capital.md). Not written when nil, so
+    /// projections without a capital programme read as they did.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(
+            with = "crate::model::dec::strict",
+            skip_serializing_if = "Decimal::is_zero"
+        )
+    )]
+    pub capital_use_earmarked: Decimal,
     /// General reserve at the end of the year, £: opening − planned use − the gap still
     /// unmet (so an unclosed gap falls on the general reserve).
     #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub general: Decimal,
-    /// Earmarked reserves at the end of the year, £.
+    /// Earmarked reserves at the end of the year, £: opening − planned use − use for capital.
     #[cfg_attr(not(target_arch = "wasm32"), serde(with = "crate::model::dec::strict"))]
     pub earmarked: Decimal,
     /// General + earmarked, £.

@@ -240,6 +240,15 @@ pub(super) fn run<S: Sink, K: Keep>(
         let still_to_find = at.sub(gap, reserves_applied)?;
         general = at.sub(at.sub(general, use_general)?, still_to_find)?;
         earmarked = at.sub(earmarked, use_earmarked)?;
+        // Earmarked reserves a capital scheme uses, from the year after the base (whose
+        // planned use is already set): docs/capital.md.
+        let for_capital = match (&feeds.capital, k) {
+            (Some(c), 1..) => penny(c.reserve.get(k).copied().unwrap_or(Decimal::ZERO)),
+            _ => penny(Decimal::ZERO),
+        };
+        if !for_capital.is_zero() {
+            earmarked = at.sub(earmarked, for_capital)?;
+        }
         let floor = penny(at.pct(total_expenditure, r.floor_pct.value.0)?);
         sink.year(&Year {
             year,
@@ -256,6 +265,7 @@ pub(super) fn run<S: Sink, K: Keep>(
             reserves: ReservesResult {
                 planned_use_general: use_general,
                 planned_use_earmarked: use_earmarked,
+                capital_use_earmarked: for_capital,
                 general,
                 earmarked,
                 total: at.add(general, earmarked)?,

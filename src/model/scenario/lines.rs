@@ -92,6 +92,11 @@ pub enum Driver {
     CollaborationContribution,
     /// Capital financing of collaborative capital schemes (collaboration register).
     CollaborationCapitalFinancing,
+    /// MRP and interest on the capital programme's own schemes and existing debt
+    /// (docs/capital.md).
+    CapitalProgrammeFinancing,
+    /// Revenue contributions to the capital programme's schemes (docs/capital.md).
+    CapitalProgrammeRevenue,
 }
 
 impl Driver {
@@ -274,7 +279,7 @@ impl FundingCategory {
 }
 
 /// The driver kinds, as written in files.
-const DRIVER_KINDS: [&str; 8] = [
+const DRIVER_KINDS: [&str; 10] = [
     "pay_award",
     "non_pay_inflation",
     "flat_cash",
@@ -283,6 +288,8 @@ const DRIVER_KINDS: [&str; 8] = [
     "workforce",
     "collaboration_contribution",
     "collaboration_capital_financing",
+    "capital_programme_financing",
+    "capital_programme_revenue",
 ];
 
 /// The funding driver kinds, as written in files.
@@ -347,6 +354,14 @@ impl Driver {
                 item.object(&["kind"])?;
                 Driver::CollaborationCapitalFinancing
             }
+            "capital_programme_financing" => {
+                item.object(&["kind"])?;
+                Driver::CapitalProgrammeFinancing
+            }
+            "capital_programme_revenue" => {
+                item.object(&["kind"])?;
+                Driver::CapitalProgrammeRevenue
+            }
             "flat_cash" => {
                 item.object(&["kind"])?;
                 Driver::FlatCash
@@ -384,6 +399,8 @@ impl Driver {
             }
             Driver::CollaborationContribution => tagged("collaboration_contribution"),
             Driver::CollaborationCapitalFinancing => tagged("collaboration_capital_financing"),
+            Driver::CapitalProgrammeFinancing => tagged("capital_programme_financing"),
+            Driver::CapitalProgrammeRevenue => tagged("capital_programme_revenue"),
         };
         o.node()
     }

@@ -42,6 +42,9 @@ pub(super) fn scenario(s: &Scenario) -> ModelResult<()> {
     if let Some(r) = &s.collaborations {
         r.validate()?;
     }
+    if let Some(p) = &s.capital_programme {
+        crate::model::capital::validate(s, p)?;
+    }
     Ok(())
 }
 
@@ -233,6 +236,11 @@ fn expenditure(s: &Scenario) -> ModelResult<()> {
                     "is driven by the collaboration register but the scenario has no collaborations section",
                 ));
             }
+            Driver::CapitalProgrammeFinancing | Driver::CapitalProgrammeRevenue
+                if s.capital_programme.is_none() =>
+            {
+                return Err(at(".driver").error(NO_PROGRAMME));
+            }
             _ => {}
         }
         if !line.driver.rolls_forward() && !line.pressures.0.is_empty() {
@@ -244,6 +252,10 @@ fn expenditure(s: &Scenario) -> ModelResult<()> {
     }
     Ok(())
 }
+
+/// The message for a line driven by the capital programme in a scenario without one.
+pub(crate) const NO_PROGRAMME: &str =
+    "is driven by the capital programme but the scenario has no capital_programme section";
 
 fn funding(s: &Scenario) -> ModelResult<()> {
     let h = &s.horizon;

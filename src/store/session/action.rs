@@ -1,5 +1,9 @@
 //! What each [`Action`] does to the workspace.
 
+mod capital;
+
+pub use crate::edit::capital::CapitalChange;
+
 use std::rc::Rc;
 
 use super::{shown, Draft, Notice, Place, Shared, View, Workspace};
@@ -63,6 +67,8 @@ pub enum Action {
     /// Saved work that could not be read (the key it was kept under) was deleted from the
     /// browser at the user's request.
     Forgotten(String),
+    /// A change to the capital programme (the capital view: `action/capital.rs`).
+    Capital(Box<CapitalChange>),
 }
 
 /// A scenario read from a backup file, with its change log, checked (it projects without
@@ -115,6 +121,7 @@ impl Workspace {
                     next.notice = None;
                 }
             }
+            Action::Capital(change) => next.capital(*change, now),
             Action::Forgotten(key) => next.forgotten(&key),
         }
         next

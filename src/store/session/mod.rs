@@ -19,7 +19,7 @@ use crate::model::scenario::Scenario;
 use crate::model::vec_map::VecMap;
 use crate::model::{FinancialYear, ModelError};
 
-pub use action::{Action, Restored};
+pub use action::{Action, CapitalChange, Restored};
 
 /// What the user typed into a field and, if it could not be used, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +38,8 @@ pub enum View {
     Edit,
     /// Scenarios side by side.
     Compare,
+    /// The capital programme (issue 19).
+    Capital,
 }
 
 /// Where a message belongs on screen.
@@ -59,11 +61,13 @@ pub enum Place {
     Storage,
     /// Backing up or restoring all scenarios.
     Backup,
+    /// The capital programme's editor.
+    Capital,
 }
 
 impl Place {
     /// Every place.
-    pub const ALL: [Place; 8] = [
+    pub const ALL: [Place; 9] = [
         Place::Scenarios,
         Place::Name,
         Place::Import,
@@ -72,6 +76,7 @@ impl Place {
         Place::Export,
         Place::Storage,
         Place::Backup,
+        Place::Capital,
     ];
 
     /// Its name (in the page's ids, `notice-import`, and in messages between modules).
@@ -85,6 +90,7 @@ impl Place {
             Place::Export => "export",
             Place::Storage => "storage",
             Place::Backup => "backup",
+            Place::Capital => "capital",
         }
     }
 

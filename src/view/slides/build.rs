@@ -7,6 +7,7 @@ use super::notes;
 use super::{KeyFigure, Note, Slide, SlideBody, SlideId};
 use crate::charts::{ChartData, Series, SeriesKind, Unit};
 use crate::format;
+use crate::model::capital;
 use crate::model::collab::{self, CollaborationProjection};
 use crate::model::engine::{Projection, YearResult};
 use crate::model::money::checked_mul;
@@ -97,6 +98,7 @@ pub fn deck(inputs: &Inputs<'_>) -> Vec<Slide> {
                 (SlideId::Uplift, _) => uplift(inputs.scenario),
                 (SlideId::Collaborations, _) => collaborations(inputs.scenario),
                 (SlideId::Reserves, _) => reserves(inputs),
+                (SlideId::Capital, _) => capital(inputs),
                 (SlideId::Bridge, _) => bridge_slide(inputs),
                 (SlideId::GapYear, Some(y)) => Ok(gap_year(inputs.scenario, y)),
                 (SlideId::Precept, Some(y)) => Ok(precept(inputs.scenario, y)),
@@ -106,6 +108,95 @@ pub fn deck(inputs: &Inputs<'_>) -> Vec<Slide> {
             built.unwrap_or_else(|why| unavailable(id, why))
         })
         .collect()
+}
+
+/// The capital programme: its financing costs by year, the CFR and the ratio to the net
+/// revenue stream at the end of the plan.
+fn capital(inputs: &Inputs<'_>) -> Result<Slide, String> {
+    let r = capital::report(inputs.scenario, inputs.projection).map_err(|e| e.to_string())?;
+    let Some(last) = r.years.last() else {
+        return Err("the plan has no years".into());
+    };
+    let at = At::new("capital", None);
+    let spend = at
+        .sum(r.years.iter().map(|y| y.capital_spend))
+        .map_err(|e| e.to_string())?;
+    let pct = last
+        .financing_cost_pct
+        .map(|p| format!(" ({} of the net revenue stream)", format::percent(p, 2)))
+        .unwrap_or_default();
+    let over_limit = r.years.iter().find(|y| y.over_limit);
+    let over_boundary = r.years.iter().find(|y| y.over_boundary);
+    let finding = match (over_limit, over_boundary) {
+        (Some(y), _) => format!(
+            "External debt of {} breaches the authorised limit in {}",
+            format::millions(y.external_debt),
+            y.year
+        ),
+        (None, Some(y)) => format!(
+            "External debt of {} goes above the operational boundary in {}",
+            format::millions(y.external_debt),
+            y.year
+        ),
+        (None, None) => format!(
+            "Borrowing for capital costs {} a year in MRP and interest by {}{pct}",
+            format::millions(last.financing_costs),
+            last.year
+        ),
+    };
+    let mut figures = vec![
+        money_figure(
+            "capital-financing",
+            format!("Financing costs, {}", last.year),
+            last.financing_costs,
+        ),
+        money_figure("capital-spend", "Capital spend over the plan".into(), spend),
+        money_figure(
+            "cfr",
+            format!("Capital financing requirement, {}", last.year),
+            last.cfr,
+        ),
+    ];
+    if let Some(p) = last.financing_cost_pct {
+        figures.push(KeyFigure {
+            key: "financing-cost-pct",
+            label: format!("Financing costs, % of net revenue stream, {}", last.year),
+            value: format::percent(p, 2),
+            exact: p,
+        });
+    }
+    let mut notes = vec![Note::source(
+        "MRP by the asset life method of the statutory guidance on minimum revenue provision \
+         (MHCLG, 4th edition, 2018), from the year after an asset comes into use; \
+         prudential indicators as CIPFA's Prudential Code (2021). The joint headquarters \
+         counts once, from the collaboration register.",
+    )];
+    if let Some(p) = &inputs.scenario.capital_programme {
+        let estimated: Vec<&str> = p
+            .schemes
+            .iter()
+            .filter(|x| x.source.estimate)
+            .map(|x| x.name.as_str())
+            .collect();
+        if !estimated.is_empty() || p.borrowing_rate_pct.source.estimate {
+            notes.push(Note::estimate(format!(
+                "Estimates: the borrowing rate{}{}.",
+                if estimated.is_empty() {
+                    ""
+                } else {
+                    " and the figures of "
+                },
+                estimated.join(", ")
+            )));
+        }
+    }
+    Ok(Slide {
+        id: SlideId::Capital,
+        finding,
+        figures,
+        body: SlideBody::Chart(crate::view::capital::financing_chart(&r)),
+        notes,
+    })
 }
 
 fn gap_year(s: &Scenario, y: &YearResult) -> Slide {

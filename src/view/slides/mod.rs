@@ -34,13 +34,15 @@ pub enum SlideId {
     Collaborations,
     /// Reserves against the floor.
     Reserves,
+    /// The capital programme and what it costs the revenue budget.
+    Capital,
     /// The chosen scenario against the baseline.
     Bridge,
 }
 
 impl SlideId {
     /// Every slide, in the order they are shown.
-    pub const ALL: [SlideId; 8] = [
+    pub const ALL: [SlideId; 9] = [
         SlideId::GapYear,
         SlideId::GapPlan,
         SlideId::Precept,
@@ -48,6 +50,7 @@ impl SlideId {
         SlideId::Uplift,
         SlideId::Collaborations,
         SlideId::Reserves,
+        SlideId::Capital,
         SlideId::Bridge,
     ];
 
@@ -61,6 +64,7 @@ impl SlideId {
             SlideId::Uplift => "uplift",
             SlideId::Collaborations => "collaborations",
             SlideId::Reserves => "reserves",
+            SlideId::Capital => "capital",
             SlideId::Bridge => "bridge",
         }
     }
@@ -75,6 +79,7 @@ impl SlideId {
             SlideId::Uplift => "Officer numbers and the Uplift target",
             SlideId::Collaborations => "What collaborations cost and return",
             SlideId::Reserves => "Reserves against the floor",
+            SlideId::Capital => "The capital programme and what it costs",
             SlideId::Bridge => "This scenario against the baseline",
         }
     }
