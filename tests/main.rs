@@ -62,6 +62,8 @@ mod reading_routes;
 #[cfg(not(target_arch = "wasm32"))]
 mod registry;
 #[cfg(not(target_arch = "wasm32"))]
+mod risk;
+#[cfg(not(target_arch = "wasm32"))]
 mod slides;
 #[cfg(not(target_arch = "wasm32"))]
 mod store_compare;

@@ -24,6 +24,7 @@ mod collaborations;
 mod export_xlsx;
 pub mod input;
 mod project;
+mod risk;
 mod sensitivity;
 mod solve;
 mod workforce;
@@ -63,6 +64,7 @@ pub const COMMANDS: &[Command] = &[
     assumptions::COMMAND,
     solve::COMMAND,
     sensitivity::COMMAND,
+    risk::COMMAND,
     export_xlsx::COMMAND,
 ];
 
