@@ -24,6 +24,7 @@ mod util;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
+#[cfg(not(target_arch = "wasm32"))]
 mod analysis;
 #[cfg(not(target_arch = "wasm32"))]
 mod capital;
