@@ -10,10 +10,12 @@
 //! Reading is bounded: at most [`MAX_FILE_BYTES`] (callers check), [`MAX_VALUES`] JSON
 //! values and [`json::MAX_ENTRIES`] entries in any list.
 
+pub mod delivery;
 mod lines;
 mod parse;
 pub mod schema;
 mod sections;
+pub mod strategy;
 mod validate;
 
 use super::collab::CollaborationRegister;
@@ -25,12 +27,14 @@ use super::source::Source;
 use super::workforce::WorkforcePlan;
 use super::year::FinancialYear;
 
+pub use delivery::{DeliveryConfidence, DeliveryStatus, SavingCategory};
 pub use lines::{
     Driver, ExpenditureCategory, ExpenditureLine, FundingCategory, FundingDriver, FundingLine,
     PayGroup,
 };
 pub use schema::{FIRST_SCHEMA, SCHEMA_VERSION};
 pub use sections::{Precept, Reserves, Saving, SavingKind};
+pub use strategy::{Indicator, ReservesStrategy};
 pub use validate::{MAX_PCT, MAX_YEARS, MIN_PCT, MIN_YEARS};
 
 /// The largest scenario file read, in bytes (the baseline is about 45 KB): checked by
@@ -68,6 +72,10 @@ pub struct Scenario {
     pub workforce: Option<WorkforcePlan>,
     /// Collaboration register (drives collaboration and capital financing lines).
     pub collaborations: Option<CollaborationRegister>,
+    /// The delivery confidence each status gives a saving (schema 2; defaults if absent).
+    pub delivery_confidence: DeliveryConfidence,
+    /// Named earmarked reserves, risks and indicator thresholds (schema 2).
+    pub reserves_strategy: ReservesStrategy,
 }
 
 /// The plan's years: `years` financial years starting with `base_year`.
@@ -291,6 +299,8 @@ impl Scenario {
             "reserves",
             "workforce",
             "collaborations",
+            "delivery_confidence",
+            "reserves_strategy",
         ])?;
         Ok(Scenario {
             schema: o.req("schema")?.u32()?,
@@ -305,13 +315,16 @@ impl Scenario {
             reserves: Reserves::from_node(o.req("reserves")?)?,
             workforce: o.nullable("workforce", WorkforcePlan::from_node)?,
             collaborations: o.nullable("collaborations", CollaborationRegister::from_node)?,
+            delivery_confidence: o
+                .or_default("delivery_confidence", DeliveryConfidence::from_node)?,
+            reserves_strategy: o.or_default("reserves_strategy", ReservesStrategy::from_node)?,
         })
     }
 
     /// The scenario as a JSON tree, fields in file order.
     pub fn to_node(&self) -> Node {
         let mut o = Object::new();
-        o.put("schema", Node::int(self.schema.into()));
+        o.put("schema", Node::int(schema::written(self).into()));
         o.put("name", Node::str(&self.name));
         o.put("description", Node::str(&self.description));
         o.put("horizon", self.horizon.to_node());
@@ -347,6 +360,12 @@ impl Scenario {
                 .as_ref()
                 .map_or_else(Node::null, CollaborationRegister::to_node),
         );
+        if !self.delivery_confidence.is_default() {
+            o.put("delivery_confidence", self.delivery_confidence.to_node());
+        }
+        if !self.reserves_strategy.is_default() {
+            o.put("reserves_strategy", self.reserves_strategy.to_node());
+        }
         o.node()
     }
 

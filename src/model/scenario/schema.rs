@@ -9,9 +9,25 @@ use crate::model::json::{shorten, Item, Node, Value};
 /// The oldest scenario schema this build reads.
 pub const FIRST_SCHEMA: u32 = 1;
 
-/// The scenario schema this build writes, and the newest it reads: it reads every schema
-/// from [`FIRST_SCHEMA`] to this one.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The newest scenario schema this build reads and writes: it reads every schema from
+/// [`FIRST_SCHEMA`] to this one. Schema 2 adds optional sections to schema 1 (a schema-1
+/// file is a schema-2 file without them); [`written`] says which a scenario is written as.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The schema a scenario is written as: 2 if it holds any of schema 2's sections (a saving's
+/// `delivery`, `delivery_confidence`, `reserves_strategy`), so an older planner refuses it
+/// saying it is newer; otherwise the schema it was read as, so a schema-1 file is written
+/// back unchanged and still opens in an older planner.
+pub fn written(s: &super::Scenario) -> u32 {
+    let schema_2 = s.savings.iter().any(|x| x.delivery.is_some())
+        || !s.delivery_confidence.is_default()
+        || !s.reserves_strategy.is_default();
+    if schema_2 {
+        s.schema.max(2)
+    } else {
+        s.schema
+    }
+}
 
 /// The schemas this build reads, for messages: "schema 1", or "schemas 1 to 2".
 pub fn readable() -> String {
@@ -83,12 +99,13 @@ mod tests {
     #[test]
     fn reads_its_own_schema_only() {
         assert_eq!(check_text(r#"{"schema": 1, "anything": 2}"#), Ok(1));
+        assert_eq!(check_text(r#"{"schema": 2}"#), Ok(2));
         assert_eq!(
             check_text(r#"{"name": "x", "schema": 99}"#)
                 .unwrap_err()
                 .to_string(),
             "this scenario was written by a newer version of the planner (scenario schema \
-             99; this version reads schema 1): open it in the newer version"
+             99; this version reads schemas 1 to 2): open it in the newer version"
         );
         // A schema too large for any integer type is still "newer", shortened.
         let huge = format!(r#"{{"schema": {}}}"#, "9".repeat(3_000));
@@ -99,7 +116,7 @@ mod tests {
         );
         assert_eq!(
             check_text(r#"{"schema": 0}"#).unwrap_err().to_string(),
-            "schema: 0 is not a scenario schema (this version reads schema 1)"
+            "schema: 0 is not a scenario schema (this version reads schemas 1 to 2)"
         );
     }
 
@@ -107,7 +124,7 @@ mod tests {
     fn a_missing_or_mistyped_schema_and_a_non_object_are_named() {
         assert_eq!(
             check_text(r#"{"name": "x"}"#).unwrap_err().to_string(),
-            "schema: missing (a scenario file says \"schema\": 1)"
+            "schema: missing (a scenario file says \"schema\": 2)"
         );
         let e = check_text("{\n \"schema\": \"1\"}")
             .unwrap_err()

@@ -42,7 +42,8 @@ pub(super) fn scenario(s: &Scenario) -> ModelResult<()> {
     if let Some(r) = &s.collaborations {
         r.validate()?;
     }
-    Ok(())
+    super::delivery::validate(s)?;
+    super::strategy::validate(s)
 }
 
 /// Validate everything but the workforce plan and the collaboration register.
@@ -117,7 +118,7 @@ fn horizon(h: &Horizon) -> ModelResult<()> {
     Ok(())
 }
 
-fn ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> ModelResult<()> {
+pub(super) fn ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> ModelResult<()> {
     // Lines are few: each id is compared with those before it, with nothing allocated.
     let ids: Vec<&str> = ids.collect();
     for (index, &id) in ids.iter().enumerate() {
@@ -186,7 +187,7 @@ fn pcts(at: &At<'_>, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelRe
         .try_for_each(|(year, v)| pct(&at.in_year(year), v))
 }
 
-fn amount(at: &At<'_>, value: Decimal) -> ModelResult<()> {
+pub(super) fn amount(at: &At<'_>, value: Decimal) -> ModelResult<()> {
     if !within(value, MAX_AMOUNT_POUNDS) {
         return Err(at.error(format!(
             "£{value} is beyond any police budget (the limit is £1 trillion)"
@@ -195,7 +196,12 @@ fn amount(at: &At<'_>, value: Decimal) -> ModelResult<()> {
     Ok(())
 }
 
-fn amounts(at: &At<'_>, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
+pub(super) fn amounts(
+    at: &At<'_>,
+    values: &YearValues,
+    h: &Horizon,
+    base_ok: bool,
+) -> ModelResult<()> {
     years_in_plan(at, values, h, base_ok)?;
     values
         .iter()

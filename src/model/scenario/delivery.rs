@@ -1,0 +1,301 @@
+//! The savings register (schema 2): how each saving is being delivered, and the delivery
+//! confidence each status carries by default (docs/resilience.md §2).
+//!
+//! A saving may carry a `delivery` object (owner, category, status, an optional
+//! confidence of its own and the basis of its status); a scenario may carry a
+//! `delivery_confidence` section that changes the confidence each status gives by
+//! default. Both are optional: a saving with no status is counted in full, as before, and
+//! a scenario without the section uses the defaults below. Neither changes the projection
+//! (`mtfp project`); they give the risk-adjusted figures (`model::resilience`).
+
+use rust_decimal::Decimal;
+
+use super::Sourced;
+use crate::model::dec::Dec;
+use crate::model::error::{ModelError, ModelResult};
+use crate::model::json::{Item, Node, Object, Read};
+use crate::model::source::Source;
+
+/// What a saving is made from (the register's categories).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SavingCategory {
+    /// Posts and pay.
+    Workforce,
+    /// Buildings.
+    Estates,
+    /// Work shared with other forces or services.
+    Collaboration,
+    /// Buying.
+    Procurement,
+    /// More income.
+    Income,
+    /// Anything else.
+    Other,
+}
+
+impl SavingCategory {
+    /// Every category, in the order lists show them.
+    pub const ALL: [SavingCategory; 6] = [
+        SavingCategory::Workforce,
+        SavingCategory::Estates,
+        SavingCategory::Collaboration,
+        SavingCategory::Procurement,
+        SavingCategory::Income,
+        SavingCategory::Other,
+    ];
+
+    /// As written in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            SavingCategory::Workforce => "workforce",
+            SavingCategory::Estates => "estates",
+            SavingCategory::Collaboration => "collaboration",
+            SavingCategory::Procurement => "procurement",
+            SavingCategory::Income => "income",
+            SavingCategory::Other => "other",
+        }
+    }
+
+    /// As people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SavingCategory::Workforce => "Workforce",
+            SavingCategory::Estates => "Estates",
+            SavingCategory::Collaboration => "Collaboration",
+            SavingCategory::Procurement => "Procurement",
+            SavingCategory::Income => "Income",
+            SavingCategory::Other => "Other",
+        }
+    }
+}
+
+/// Where a saving's delivery stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeliveryStatus {
+    /// Taken: the budget no longer holds it.
+    Delivered,
+    /// Green: on track.
+    OnTrack,
+    /// Amber: at risk.
+    AtRisk,
+    /// Red: unlikely to be delivered.
+    Unlikely,
+    /// Named in the plan, with no plan yet to deliver it.
+    NotPlanned,
+}
+
+impl DeliveryStatus {
+    /// Every status, best first.
+    pub const ALL: [DeliveryStatus; 5] = [
+        DeliveryStatus::Delivered,
+        DeliveryStatus::OnTrack,
+        DeliveryStatus::AtRisk,
+        DeliveryStatus::Unlikely,
+        DeliveryStatus::NotPlanned,
+    ];
+
+    /// As written in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            DeliveryStatus::Delivered => "delivered",
+            DeliveryStatus::OnTrack => "on_track",
+            DeliveryStatus::AtRisk => "at_risk",
+            DeliveryStatus::Unlikely => "unlikely",
+            DeliveryStatus::NotPlanned => "not_planned",
+        }
+    }
+
+    /// As people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DeliveryStatus::Delivered => "Delivered",
+            DeliveryStatus::OnTrack => "On track (green)",
+            DeliveryStatus::AtRisk => "At risk (amber)",
+            DeliveryStatus::Unlikely => "Unlikely (red)",
+            DeliveryStatus::NotPlanned => "Not yet planned",
+        }
+    }
+
+    /// Its place in [`DeliveryStatus::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            DeliveryStatus::Delivered => 0,
+            DeliveryStatus::OnTrack => 1,
+            DeliveryStatus::AtRisk => 2,
+            DeliveryStatus::Unlikely => 3,
+            DeliveryStatus::NotPlanned => 4,
+        }
+    }
+
+    /// The confidence it gives by default (%), and why.
+    fn default_confidence(self) -> (i64, &'static str) {
+        match self {
+            DeliveryStatus::Delivered => (100, "delivered: already out of the budget"),
+            DeliveryStatus::OnTrack => (
+                90,
+                "on track: a plan in hand, a tenth held back for slippage",
+            ),
+            DeliveryStatus::AtRisk => (60, "at risk: plans exist but are behind or short"),
+            DeliveryStatus::Unlikely => (25, "unlikely: most of it is not expected to come"),
+            DeliveryStatus::NotPlanned => (
+                0,
+                "not yet planned: nothing is counted until a plan is agreed",
+            ),
+        }
+    }
+}
+
+/// How one saving is being delivered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    /// Who is responsible (empty if not recorded).
+    pub owner: String,
+    /// What it is made from.
+    pub category: SavingCategory,
+    /// Where delivery stands.
+    pub status: DeliveryStatus,
+    /// A confidence (%) of its own, overriding its status's default.
+    pub confidence: Option<Sourced<Dec>>,
+    /// The basis of the status (empty text if not recorded).
+    pub source: Source,
+}
+
+impl Delivery {
+    /// A saving on track, with nothing else recorded (a new row of the register).
+    pub fn new() -> Delivery {
+        Delivery {
+            owner: String::new(),
+            category: SavingCategory::Other,
+            status: DeliveryStatus::OnTrack,
+            confidence: None,
+            source: Source::default(),
+        }
+    }
+
+    /// Read a saving's `delivery` object.
+    pub fn from_node(item: Item<'_>) -> Read<Delivery> {
+        let o = item.object(&["owner", "category", "status", "confidence", "source"])?;
+        Ok(Delivery {
+            owner: o.text_or_empty("owner")?,
+            category: match o.opt("category") {
+                Some(i) => i.variant(&SavingCategory::ALL, SavingCategory::key)?,
+                None => SavingCategory::Other,
+            },
+            status: o
+                .req("status")?
+                .variant(&DeliveryStatus::ALL, DeliveryStatus::key)?,
+            confidence: o.nullable("confidence", Sourced::dec_from_node)?,
+            source: o.or_default("source", Source::from_node)?,
+        })
+    }
+
+    /// Write it (the confidence and the source only when given).
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        o.put("owner", Node::str(&self.owner));
+        o.put("category", Node::str(self.category.key()));
+        o.put("status", Node::str(self.status.key()));
+        if let Some(c) = &self.confidence {
+            o.put("confidence", c.dec_to_node());
+        }
+        if self.source != Source::default() {
+            o.put("source", self.source.to_node());
+        }
+        o.node()
+    }
+}
+
+impl Default for Delivery {
+    fn default() -> Self {
+        Delivery::new()
+    }
+}
+
+/// The delivery confidence (%) each status gives a saving that has none of its own: the
+/// `delivery_confidence` section, by status key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryConfidence(pub [Sourced<Dec>; 5]);
+
+impl Default for DeliveryConfidence {
+    fn default() -> Self {
+        DeliveryConfidence(DeliveryStatus::ALL.map(|s| {
+            let (pct, why) = s.default_confidence();
+            Sourced::new(
+                Dec(Decimal::from(pct)),
+                Source::estimate(format!("A planning convention, not published: {why}.")),
+            )
+        }))
+    }
+}
+
+impl DeliveryConfidence {
+    /// The confidence `status` gives, with its basis.
+    pub fn of(&self, status: DeliveryStatus) -> Option<&Sourced<Dec>> {
+        self.0.get(status.index())
+    }
+
+    /// The same, to change.
+    pub fn of_mut(&mut self, status: DeliveryStatus) -> Option<&mut Sourced<Dec>> {
+        self.0.get_mut(status.index())
+    }
+
+    /// True if these are the defaults (the section is then not written).
+    pub fn is_default(&self) -> bool {
+        *self == DeliveryConfidence::default()
+    }
+
+    /// Read the section: each status optional, defaulting as above.
+    pub fn from_node(item: Item<'_>) -> Read<DeliveryConfidence> {
+        let o = item.object(&[
+            "delivered",
+            "on_track",
+            "at_risk",
+            "unlikely",
+            "not_planned",
+        ])?;
+        let mut out = DeliveryConfidence::default();
+        for (status, slot) in DeliveryStatus::ALL.iter().zip(out.0.iter_mut()) {
+            if let Some(i) = o.opt(status.key()) {
+                *slot = Sourced::dec_from_node(i)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Write every status's confidence.
+    pub fn to_node(&self) -> Node {
+        let mut o = Object::new();
+        for (status, c) in DeliveryStatus::ALL.iter().zip(&self.0) {
+            o.put(status.key(), c.dec_to_node());
+        }
+        o.node()
+    }
+}
+
+/// The message for a confidence outside 0% to 100%, if it is.
+fn out_of_range(v: Decimal) -> Option<String> {
+    (v < Decimal::ZERO || v > Decimal::ONE_HUNDRED)
+        .then(|| format!("a delivery confidence is from 0% to 100%, not {v}%"))
+}
+
+/// Check the savings register's ranges: each confidence from 0% to 100%.
+pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
+    for (status, c) in DeliveryStatus::ALL.iter().zip(&s.delivery_confidence.0) {
+        if let Some(m) = out_of_range(c.value.0) {
+            return Err(ModelError::new(
+                format!("delivery_confidence.{}", status.key()),
+                m,
+            ));
+        }
+    }
+    for saving in &s.savings {
+        let c = saving.delivery.as_ref().and_then(|d| d.confidence.as_ref());
+        if let Some(m) = c.and_then(|c| out_of_range(c.value.0)) {
+            return Err(ModelError::new(
+                format!("savings[{}].delivery.confidence", saving.id),
+                m,
+            ));
+        }
+    }
+    Ok(())
+}
