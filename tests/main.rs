@@ -59,6 +59,8 @@ mod reading_routes;
 #[cfg(not(target_arch = "wasm32"))]
 mod registry;
 #[cfg(not(target_arch = "wasm32"))]
+mod resilience;
+#[cfg(not(target_arch = "wasm32"))]
 mod slides;
 #[cfg(not(target_arch = "wasm32"))]
 mod store_compare;

@@ -12,6 +12,7 @@ pub mod error;
 pub mod json;
 pub mod money;
 pub mod registry;
+pub mod resilience;
 pub mod scenario;
 pub mod source;
 pub mod vec_map;
