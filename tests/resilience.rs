@@ -438,7 +438,7 @@ fn older_files_keep_their_figures() {
     }
     // Giving the file a schema-2 section makes it schema 2.
     let mut s2 = s.clone();
-    s2.savings[0].delivery = Some(planner::model::scenario::delivery::Delivery::new());
+    s2.savings[0].delivery = Some(planner::model::scenario::delivery::Delivery::new(None));
     assert!(s2.to_json().starts_with("{\n  \"schema\": 2,"));
 }
 
@@ -472,4 +472,132 @@ fn the_baseline_register_and_strategy() {
     // 50% × 2.1m + 30% × 1.0m + 20% × 1.5m + 20% × 1.3m + 10% × 0.5m.
     assert_eq!(rep.reserves.minimum.expected.to_string(), "1960000.00");
     assert!(!rep.reserves.minimum.risk_based_governs);
+}
+
+fn mtfp(args: &[&str], scenario: Option<&Value>) -> Result<String, String> {
+    let mut argv: Vec<String> = args.iter().map(|a| (*a).to_string()).collect();
+    let mut stdin: Vec<u8> = Vec::new();
+    if let Some(v) = scenario {
+        argv.insert(1, "-".into());
+        stdin = v.to_string().into_bytes();
+    }
+    let mut out = Vec::new();
+    planner::cli::run_os(
+        argv.into_iter().map(std::ffi::OsString::from),
+        &mut stdin.as_slice(),
+        &mut out,
+    )
+    .map_err(|f| f.message)?;
+    Ok(String::from_utf8(out).unwrap())
+}
+
+/// `mtfp savings`: a row per saving and year, then the totals with the gap both ways.
+#[test]
+fn mtfp_savings_prints_the_register() {
+    let out = mtfp(&["savings"], Some(&tiny())).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "id,name,owner,category,kind,status,confidence_pct,confidence_from,year,planned,at_risk,risk_adjusted,gap,gap_risk_adjusted,structural_gap,structural_gap_risk_adjusted,still_to_find,still_to_find_risk_adjusted");
+    assert!(lines
+        .contains(&"a,A,,other,recurring,at_risk,60,status,2023/24,4000.00,1600.00,2400.00,,,,,,"));
+    assert!(lines.contains(&"b,B,Head of Estates,estates,one_off,unlikely,25,status,2024/25,3000.00,2250.00,750.00,,,,,,"));
+    assert!(lines.contains(&"c,C,,,recurring,,100,no_status,2026/27,1000.00,0.00,1000.00,,,,,,"));
+    assert!(lines
+        .contains(&"d,D,,other,recurring,on_track,50,own,2025/26,2000.00,1000.00,1000.00,,,,,,"));
+    assert_eq!(
+        lines.last().unwrap(),
+        &"total,All savings,,,,,,,2026/27,7000.00,2600.00,4400.00,3000.00,5600.00,3000.00,5600.00,3000.00,5600.00"
+    );
+    assert_eq!(lines.len(), 1 + 4 * 5 + 5);
+    let json: Value =
+        serde_json::from_str(&mtfp(&["savings", "--format", "json"], Some(&tiny())).unwrap())
+            .unwrap();
+    assert_eq!(json["years"][2]["at_risk"]["one_off"], "2250.00");
+    assert_eq!(json["savings"][3]["confidence_from"], "own");
+}
+
+/// `mtfp reserves`: an opening row, then each year's reserves, minimum and indicators.
+#[test]
+fn mtfp_reserves_prints_each_reserve_the_minimum_and_the_indicators() {
+    let out = mtfp(&["reserves"], Some(&tiny())).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "year,general_planned,at_risk_to_date,general,reserve:mtfp,reserve:region,earmarked,usable,floor,risk_based_minimum,minimum,below_minimum,years_left,years_left_rag,usable_pct,usable_pct_rag,change_3y_pct,change_3y_pct_rag,council_tax_pct,council_tax_pct_rag,general_vs_minimum_pct,general_vs_minimum_pct_rag");
+    assert_eq!(
+        lines[1],
+        "opening,20000.00,0.00,20000.00,2000.00,1000.00,3000.00,22000.00,,,,,,,,,,,,,,"
+    );
+    assert_eq!(lines[4], "2024/25,4500.00,5450.00,-950.00,1500.00,1000.00,2500.00,550.00,1840.00,1600.00,1840.00,true,0.09,red,0.60,red,-97.50,red,32.61,green,-51.63,red");
+    let json: Value =
+        serde_json::from_str(&mtfp(&["reserves", "--format", "json"], Some(&tiny())).unwrap())
+            .unwrap();
+    assert_eq!(json["years"][0]["indicators"][0]["value"], "1.44");
+    assert_eq!(json["years"][0]["indicators"][0]["rag"], "red");
+    assert_eq!(json["minimum"]["expected"], "1600.00");
+}
+
+/// `mtfp s25`: a saving turned red is named, with the indicators that read red and the
+/// section 27 trigger; JSON carries the same figures to the penny.
+#[test]
+fn mtfp_s25_names_savings_at_risk_red_indicators_and_the_trigger() {
+    let text = mtfp(&["s25"], Some(&tiny())).unwrap();
+    assert!(text.starts_with("Section 25 statement: the robustness of the estimates and the adequacy of reserves\nScenario: tiny. Plan 2022/23 to 2026/27."), "{text}");
+    for want in [
+        "- The annual gaps add up to £0.02m from 2022/23 to 2026/27 as planned, and to £0.03m if each saving delivers only its confidence (risk-adjusted).",
+        "- B: unlikely (red), 25% confidence, owner Head of Estates: £0.00m of £0.00m at risk.",
+        "- A: at risk (amber), 60% confidence: £0.01m of £0.02m at risk.",
+        "- Band D rise (£): £0.02m to £0.04m, a spread of £0.02m.",
+        "- Usable reserves, % of net revenue spending: red in 2024/25, 2025/26, 2026/27.",
+        "- Section 27 trigger: the general reserve falls below its minimum in 2024/25 (£0.00m against £0.00m).",
+        "- With no delivery status, counted in full: C.",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+    let json: Value =
+        serde_json::from_str(&mtfp(&["s25", "--format", "json"], Some(&tiny())).unwrap()).unwrap();
+    assert_eq!(json["cumulative_gap"]["planned"], "22000.00");
+    assert_eq!(json["cumulative_gap"]["risk_adjusted"], "32650.00");
+    assert_eq!(json["savings"]["at_risk_savings"][0]["id"], "a");
+    assert_eq!(json["savings"]["at_risk_savings"][0]["at_risk"], "6400.00");
+    assert_eq!(json["s27"]["year"], "2024/25");
+    assert_eq!(json["s27"]["general"], "-950.00");
+    assert_eq!(json["sections"][5]["id"], "s27");
+    let e = mtfp(&["s25", "--format", "csv"], Some(&tiny())).unwrap_err();
+    assert_eq!(
+        e,
+        "s25 prints text, or JSON with --format json: there is no CSV"
+    );
+}
+
+/// The hook for the risk simulation: its ranges replace the registry's of the same key,
+/// and the statement says which came from the simulation.
+#[test]
+fn a_simulations_ranges_take_the_registrys_place() {
+    use planner::model::resilience::uncertainty::{self, Spread, SpreadFrom};
+    let b = baseline::nottinghamshire().unwrap();
+    let registry = uncertainty::from_registry(&b).unwrap();
+    assert_eq!(registry[0].key, "officer_pay_award");
+    let simulated = Spread {
+        key: "officer_pay_award".into(),
+        label: "Officer pay award".into(),
+        low: d("1000000"),
+        high: d("2000000"),
+        width: d("1000000"),
+        basis: "P10 to P90 of 10,000 draws".into(),
+        estimate: true,
+        from: SpreadFrom::Simulation,
+    };
+    let merged = uncertainty::with_simulation(registry.clone(), vec![simulated]);
+    assert_eq!(merged.len(), registry.len());
+    assert_ne!(
+        merged[0].key, "officer_pay_award",
+        "now narrower than the rest"
+    );
+    let p = engine::project(&b).unwrap();
+    let r = resilience::report(&b, &p).unwrap();
+    let mut first = merged.clone();
+    first.sort_by_key(|s| s.from != SpreadFrom::Simulation);
+    let text = planner::view::s25::statement(&b, &p, &r, &first)
+        .unwrap()
+        .text();
+    assert!(text.contains("- Officer pay award: £1.00m to £2.00m, a spread of £1.00m; the plan's figure is an estimate (from the risk simulation)."), "{text}");
+    assert!(!text.contains("not part of this statement"));
 }

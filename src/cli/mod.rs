@@ -23,6 +23,9 @@ mod collaborations;
 mod export_xlsx;
 pub mod input;
 mod project;
+mod reserves;
+mod s25;
+mod savings;
 mod workforce;
 
 pub use args::{Format, OptSpec, Options};
@@ -57,6 +60,9 @@ pub const COMMANDS: &[Command] = &[
     workforce::UPLIFT,
     collaborations::COMMAND,
     assumptions::COMMAND,
+    savings::COMMAND,
+    reserves::COMMAND,
+    s25::COMMAND,
     export_xlsx::COMMAND,
 ];
 

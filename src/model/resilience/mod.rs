@@ -10,6 +10,7 @@
 pub mod reserves;
 pub mod risk;
 pub mod savings;
+pub mod uncertainty;
 
 pub use reserves::{outlook, Minimum, Rag, Reading, ReserveRow, ReservesOutlook, ReservesYear};
 pub use savings::{

@@ -211,19 +211,19 @@ pub fn register(s: &Scenario, p: &Projection) -> ModelResult<SavingsRegister> {
     let mut rows = Vec::with_capacity(s.savings.len());
     for saving in &s.savings {
         let delivery = saving.delivery.as_ref();
-        let (confidence, from, basis) = match delivery {
-            Some(d) => match &d.confidence {
-                Some(own) => (own.value.0, ConfidenceFrom::Own, own.source.clone()),
-                None => {
-                    let c = s
-                        .delivery_confidence
-                        .of(d.status)
-                        .cloned()
-                        .unwrap_or_default();
-                    (c.value.0, ConfidenceFrom::Status, c.source)
-                }
-            },
-            None => (
+        let own = delivery.and_then(|d| d.confidence.as_ref());
+        let status = delivery.and_then(|d| d.status);
+        let (confidence, from, basis) = match (own, status) {
+            (Some(own), _) => (own.value.0, ConfidenceFrom::Own, own.source.clone()),
+            (None, Some(status)) => {
+                let c = s
+                    .delivery_confidence
+                    .of(status)
+                    .cloned()
+                    .unwrap_or_default();
+                (c.value.0, ConfidenceFrom::Status, c.source)
+            }
+            (None, None) => (
                 Decimal::ONE_HUNDRED,
                 ConfidenceFrom::NoStatus,
                 crate::model::Source::published(
@@ -262,7 +262,7 @@ pub fn register(s: &Scenario, p: &Projection) -> ModelResult<SavingsRegister> {
             kind: saving.kind,
             owner: delivery.map(|d| d.owner.clone()).unwrap_or_default(),
             category: delivery.map(|d| d.category),
-            status: delivery.map(|d| d.status),
+            status,
             confidence,
             confidence_from: from,
             confidence_basis: basis.text,

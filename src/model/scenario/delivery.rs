@@ -152,8 +152,8 @@ pub struct Delivery {
     pub owner: String,
     /// What it is made from.
     pub category: SavingCategory,
-    /// Where delivery stands.
-    pub status: DeliveryStatus,
+    /// Where delivery stands (`None`: not assessed, so counted in full).
+    pub status: Option<DeliveryStatus>,
     /// A confidence (%) of its own, overriding its status's default.
     pub confidence: Option<Sourced<Dec>>,
     /// The basis of the status (empty text if not recorded).
@@ -161,12 +161,12 @@ pub struct Delivery {
 }
 
 impl Delivery {
-    /// A saving on track, with nothing else recorded (a new row of the register).
-    pub fn new() -> Delivery {
+    /// A saving of `status`, with nothing else recorded.
+    pub fn new(status: Option<DeliveryStatus>) -> Delivery {
         Delivery {
             owner: String::new(),
             category: SavingCategory::Other,
-            status: DeliveryStatus::OnTrack,
+            status,
             confidence: None,
             source: Source::default(),
         }
@@ -181,20 +181,23 @@ impl Delivery {
                 Some(i) => i.variant(&SavingCategory::ALL, SavingCategory::key)?,
                 None => SavingCategory::Other,
             },
-            status: o
-                .req("status")?
-                .variant(&DeliveryStatus::ALL, DeliveryStatus::key)?,
+            status: match o.opt("status") {
+                Some(i) => Some(i.variant(&DeliveryStatus::ALL, DeliveryStatus::key)?),
+                None => None,
+            },
             confidence: o.nullable("confidence", Sourced::dec_from_node)?,
             source: o.or_default("source", Source::from_node)?,
         })
     }
 
-    /// Write it (the confidence and the source only when given).
+    /// Write it (the status, confidence and source only when given).
     pub fn to_node(&self) -> Node {
         let mut o = Object::new();
         o.put("owner", Node::str(&self.owner));
         o.put("category", Node::str(self.category.key()));
-        o.put("status", Node::str(self.status.key()));
+        if let Some(status) = self.status {
+            o.put("status", Node::str(status.key()));
+        }
         if let Some(c) = &self.confidence {
             o.put("confidence", c.dec_to_node());
         }
@@ -202,12 +205,6 @@ impl Delivery {
             o.put("source", self.source.to_node());
         }
         o.node()
-    }
-}
-
-impl Default for Delivery {
-    fn default() -> Self {
-        Delivery::new()
     }
 }
 
