@@ -61,6 +61,8 @@ mod registry;
 #[cfg(not(target_arch = "wasm32"))]
 mod resilience;
 #[cfg(not(target_arch = "wasm32"))]
+mod resilience_edit;
+#[cfg(not(target_arch = "wasm32"))]
 mod slides;
 #[cfg(not(target_arch = "wasm32"))]
 mod store_compare;

@@ -45,7 +45,7 @@ fn tiny() -> Value {
              "source": src()},
             {"id": "d", "name": "D", "kind": "recurring", "amounts": {"2025/26": "2000"},
              "source": src(), "delivery": {"status": "on_track",
-                                          "confidence": {"value": "50", "source": src()}}}
+                                          "confidence": "50"}}
         ],
         "reserves": {
             "general_opening": {"value": "20000", "source": src()},
@@ -160,7 +160,7 @@ fn the_structural_gap_to_the_penny() {
     // away from zero), and the structural gap moves by the one-off in full.
     let mut v = tiny();
     v["savings"][1]["amounts"] = json!({"2024/25": "0.03"});
-    v["savings"][1]["delivery"]["confidence"] = json!({"value": "50", "source": src()});
+    v["savings"][1]["delivery"]["confidence"] = json!("50");
     let s = read(&v);
     let p = engine::project(&s).unwrap();
     let r = resilience::report(&s, &p).unwrap().savings;
@@ -271,7 +271,7 @@ fn each_indicator_by_hand() {
 #[test]
 fn the_risk_based_minimum_by_hand() {
     let s = read(&tiny());
-    let risks = &s.reserves_strategy.risks;
+    let risks = &s.strategy().risks;
     assert_eq!(
         resilience::risk::expected(risks).unwrap().to_string(),
         "1600.00"
@@ -345,15 +345,18 @@ fn named_reserves_must_add_up_to_the_earmarked_reserves() {
     let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
     assert!(e.starts_with("reserves_strategy.earmarked (2025/26): the named earmarked reserves' planned use adds up to £1.00, but reserves.planned_use_earmarked is £0.00"), "{e}");
     let mut v = tiny();
-    v["savings"][0]["delivery"]["confidence"] = json!({"value": "101", "source": src()});
+    v["savings"][0]["delivery"]["confidence"] = json!("101");
     let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
     assert_eq!(
         e,
         "savings[a].delivery.confidence: a delivery confidence is from 0% to 100%, not 101%"
     );
     let mut v = tiny();
-    v["reserves_strategy"]["thresholds"] =
-        json!({"usable_pct": {"red_below": "10", "amber_below": "5", "source": src()}});
+    let t = |r: &str, a: &str| json!({"red_below": r, "amber_below": a});
+    v["reserves_strategy"]["thresholds"] = json!({
+        "years_left": t("3", "5"), "usable_pct": t("10", "5"), "change_3y_pct": t("-50", "-25"),
+        "council_tax_pct": t("25", "30"), "general_vs_minimum_pct": t("100", "125"), "source": src()
+    });
     let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
     assert!(e.starts_with("reserves_strategy.thresholds.usable_pct: amber_below (5) must be at or above red_below (10)"), "{e}");
     let mut v = tiny();
@@ -456,7 +459,7 @@ fn the_baseline_register_and_strategy() {
             saving.id
         );
     }
-    let r = &b.reserves_strategy;
+    let r = b.reserves_strategy.as_ref().unwrap();
     assert_eq!(r.earmarked.len(), 5);
     assert!(r.earmarked.iter().all(|e| e.source.estimate));
     assert!(r

@@ -19,8 +19,11 @@ mod panel_teams;
 mod panic;
 mod present;
 mod quick;
+mod register_ui;
 pub mod remote;
+mod reserves;
 mod saved_menu;
+mod savings;
 mod scenario_about;
 mod scenarios;
 mod shortcuts;
@@ -158,8 +161,8 @@ fn Planner(props: &PlannerProps) -> Html {
                     {on_print} />
                 <scenario_about::Recovery recovery={ws.recovery.clone()} listed={ws.collection().entries().len()} />
                 <scenarios::ScenarioBar />
-                if ws.view == View::Compare {
-                    <more::More ws={(*ws).clone()} screen={Screen::Compare} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
+                if let Some(screen) = full_screen(ws.view) {
+                    <more::More key={screen.key()} ws={(*ws).clone()} {screen} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
                 } else {
                     <headlines::HeadlineStrip projection={ws.projection.clone()} year={ws.headline_year} workforce={workforce.clone()} />
                     <main class="workspace">
@@ -188,6 +191,17 @@ fn Planner(props: &PlannerProps) -> Html {
             <ContextProvider<autosave::Storage> {context}>{ page }</ContextProvider<autosave::Storage>>
         },
         None => page,
+    }
+}
+
+/// The screen from the module loaded on demand that `view` shows in place of the
+/// workspace's panel and charts, if any.
+fn full_screen(view: View) -> Option<Screen> {
+    match view {
+        View::Edit => None,
+        View::Compare => Some(Screen::Compare),
+        View::Savings => Some(Screen::Savings),
+        View::Reserves => Some(Screen::Reserves),
     }
 }
 

@@ -19,6 +19,8 @@ use yew::prelude::*;
 use super::compare::Compare;
 use super::files::{Files, ShareLink};
 use super::present::{Presentation, PrintNow};
+use super::reserves::ReservesScreen;
+use super::savings::SavingsScreen;
 use super::state::{Action, Dispatch, View, Workspace};
 use crate::model::baseline;
 use crate::model::scenario::Scenario;
@@ -224,6 +226,8 @@ fn Remote(props: &RemoteProps) -> Html {
         Screen::Share => {
             html! { <ShareLink scenario={ws.scenario.clone()} notice={ws.notice.clone()} /> }
         }
+        Screen::Savings => html! { <SavingsScreen ws={ws.clone()} /> },
+        Screen::Reserves => html! { <ReservesScreen ws={ws.clone()} /> },
     };
     html! {
         <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>

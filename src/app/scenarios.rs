@@ -102,6 +102,8 @@ pub fn ScenarioBar() -> Html {
                 <div class="segmented" role="group" aria-label="Screen">
                     { view_button(View::Edit, "Edit") }
                     { view_button(View::Compare, "Compare") }
+                    { view_button(View::Savings, "Savings") }
+                    { view_button(View::Reserves, "Reserves") }
                 </div>
                 <LazyMenu id="io-menu" label="Import / export" screen={Screen::Files} ws={(*ws).clone()} />
                 <LazyMenu id="share-menu" label="Share link" screen={Screen::Share} ws={(*ws).clone()} />

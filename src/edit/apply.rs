@@ -31,6 +31,7 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
         Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
             quick::apply(&mut s, field, v)?
         }
+        Field::Screen(_) => return Err("This figure is set on its own screen".into()),
     }
     Ok(s)
 }

@@ -82,6 +82,11 @@ fn tables(s: &mut Scenario) -> Vec<(&mut YearValues, bool)> {
     }
     out.push((&mut s.reserves.planned_use_general.value, false));
     out.push((&mut s.reserves.planned_use_earmarked.value, false));
+    if let Some(st) = &mut s.reserves_strategy {
+        for e in &mut st.earmarked {
+            out.push((&mut e.planned_use, false));
+        }
+    }
     out
 }
 

@@ -72,10 +72,12 @@ pub struct Scenario {
     pub workforce: Option<WorkforcePlan>,
     /// Collaboration register (drives collaboration and capital financing lines).
     pub collaborations: Option<CollaborationRegister>,
-    /// The delivery confidence each status gives a saving (schema 2; defaults if absent).
-    pub delivery_confidence: DeliveryConfidence,
-    /// Named earmarked reserves, risks and indicator thresholds (schema 2).
-    pub reserves_strategy: ReservesStrategy,
+    /// The delivery confidence each status gives a saving (schema 2; `None`: the defaults,
+    /// [`Scenario::confidence_table`]).
+    pub delivery_confidence: Option<DeliveryConfidence>,
+    /// Named earmarked reserves, risks and indicator thresholds (schema 2; `None`: none,
+    /// [`Scenario::strategy`]).
+    pub reserves_strategy: Option<ReservesStrategy>,
 }
 
 /// The plan's years: `years` financial years starting with `base_year`.
@@ -316,8 +318,8 @@ impl Scenario {
             workforce: o.nullable("workforce", WorkforcePlan::from_node)?,
             collaborations: o.nullable("collaborations", CollaborationRegister::from_node)?,
             delivery_confidence: o
-                .or_default("delivery_confidence", DeliveryConfidence::from_node)?,
-            reserves_strategy: o.or_default("reserves_strategy", ReservesStrategy::from_node)?,
+                .nullable("delivery_confidence", DeliveryConfidence::from_node)?,
+            reserves_strategy: o.nullable("reserves_strategy", ReservesStrategy::from_node)?,
         })
     }
 
@@ -360,11 +362,11 @@ impl Scenario {
                 .as_ref()
                 .map_or_else(Node::null, CollaborationRegister::to_node),
         );
-        if !self.delivery_confidence.is_default() {
-            o.put("delivery_confidence", self.delivery_confidence.to_node());
+        if let Some(t) = &self.delivery_confidence {
+            o.put("delivery_confidence", t.to_node());
         }
-        if !self.reserves_strategy.is_default() {
-            o.put("reserves_strategy", self.reserves_strategy.to_node());
+        if let Some(r) = &self.reserves_strategy {
+            o.put("reserves_strategy", r.to_node());
         }
         o.node()
     }

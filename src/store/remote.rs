@@ -10,7 +10,8 @@
 use std::rc::Rc;
 
 use super::collection::{Body, Collection, Entry, ScenarioId, Selected, Unpacker};
-use super::session::{Action, Notice, Place, Recovery, View, Workspace};
+use super::session::{Action, Edited, Notice, Place, Recovery, View, Workspace};
+use crate::edit::Field;
 use crate::model::json::{self, Node, Object};
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelError};
@@ -29,6 +30,10 @@ pub enum Screen {
     Files,
     /// The share menu: a link carrying the scenario on screen.
     Share,
+    /// The savings register of the scenario on screen.
+    Savings,
+    /// Its reserves strategy.
+    Reserves,
 }
 
 impl Screen {
@@ -40,6 +45,8 @@ impl Screen {
             Screen::Print => "print",
             Screen::Files => "files",
             Screen::Share => "share",
+            Screen::Savings => "savings",
+            Screen::Reserves => "reserves",
         }
     }
 
@@ -50,6 +57,8 @@ impl Screen {
             Screen::Print,
             Screen::Files,
             Screen::Share,
+            Screen::Savings,
+            Screen::Reserves,
         ]
         .into_iter()
         .find(|s| s.key() == key)
@@ -116,6 +125,9 @@ pub struct Request {
     pub saving: Saving,
     /// True if a newer version of the planner wrote the saved scenarios, so none is saved.
     pub read_only: bool,
+    /// What was typed into the register's fields and not (yet) used: each field's key, the
+    /// text, and why it was refused.
+    pub drafts: Vec<(String, String, Option<String>)>,
 }
 
 impl Request {
@@ -132,6 +144,12 @@ impl Request {
             notice: ws.notice.clone(),
             saving,
             read_only,
+            drafts: ws
+                .drafts
+                .iter()
+                .filter(|(f, _)| matches!(f, Field::Screen(_)))
+                .map(|(f, d)| (f.key(), d.text.clone(), d.error.clone()))
+                .collect(),
         }
     }
 
@@ -161,6 +179,20 @@ impl Request {
         );
         o.put("saving", Node::str(self.saving.key()));
         o.put("read_only", Node::bool(self.read_only));
+        if !self.drafts.is_empty() {
+            o.put(
+                "drafts",
+                Node::array(
+                    self.drafts
+                        .iter()
+                        .map(|(k, t, e)| {
+                            let e = e.as_deref().map_or_else(Node::null, Node::str);
+                            Node::array(vec![Node::str(k), Node::str(t), e])
+                        })
+                        .collect(),
+                ),
+            );
+        }
         json::to_string(&o.node())
     }
 
@@ -216,6 +248,16 @@ impl Request {
             .get("read_only")
             .and_then(Node::as_bool)
             .ok_or_else(bad)?;
+        let mut drafts = Vec::new();
+        for d in node
+            .get("drafts")
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+        {
+            let part = |i: usize| d.as_array().and_then(|a| a.get(i));
+            let text = |i: usize| part(i).and_then(Node::as_str).map(str::to_string);
+            drafts.push((text(0).ok_or_else(bad)?, text(1).ok_or_else(bad)?, text(2)));
+        }
         Ok(Request {
             screen,
             current,
@@ -225,8 +267,16 @@ impl Request {
             notice,
             saving,
             read_only,
+            drafts,
         })
     }
+}
+
+/// A scenario's JSON read (schema checked, every field read) but not validated.
+fn unchecked(text: &str) -> Option<Scenario> {
+    let node = json::parse(text).ok()?;
+    crate::model::scenario::schema::check(&node, text).ok()?;
+    Scenario::from_node(json::Item::root(&node)).ok()
 }
 
 fn notice_node(n: &Notice) -> Node {
@@ -263,6 +313,19 @@ pub enum Message {
     Dismiss,
     /// Take back the last step (from a message's Undo button).
     Undo,
+    /// A change the screen made: the changed scenario and what changed.
+    Change(Box<Edited>),
+    /// Text typed into the screen's field `key` that could not be used, and why.
+    Draft {
+        /// The field's key.
+        key: String,
+        /// What was typed.
+        text: String,
+        /// Why it cannot be used.
+        error: String,
+    },
+    /// Typing in a field has ended (focus left it).
+    Seal,
 }
 
 impl Message {
@@ -285,6 +348,9 @@ impl Message {
             Action::Notify(n) => Some(Message::Notify(n)),
             Action::DismissNotice => Some(Message::Dismiss),
             Action::Undo => Some(Message::Undo),
+            Action::Change(e) => Some(Message::Change(e)),
+            Action::Draft(key, text, error) => Some(Message::Draft { key, text, error }),
+            Action::Seal => Some(Message::Seal),
             _ => None,
         }
     }
@@ -298,6 +364,9 @@ impl Message {
             Message::Notify(n) => Some(Action::Notify(n)),
             Message::Dismiss => Some(Action::DismissNotice),
             Message::Undo => Some(Action::Undo),
+            Message::Change(e) => Some(Action::Change(e)),
+            Message::Draft { key, text, error } => Some(Action::Draft(key, text, error)),
+            Message::Seal => Some(Action::Seal),
         }
     }
 
@@ -317,6 +386,24 @@ impl Message {
             }
             Message::Dismiss => o.put("do", Node::str("dismiss")),
             Message::Undo => o.put("do", Node::str("undo")),
+            Message::Change(e) => {
+                o.put("do", Node::str("change"));
+                o.put("scenario", Node::str(&e.scenario.to_json_compact()));
+                o.put("what", Node::str(&e.what));
+                o.put("from", Node::str(&e.from));
+                o.put("to", Node::str(&e.to));
+                if let Some((key, text)) = &e.field {
+                    o.put("key", Node::str(key));
+                    o.put("text", Node::str(text));
+                }
+            }
+            Message::Draft { key, text, error } => {
+                o.put("do", Node::str("draft"));
+                o.put("key", Node::str(key));
+                o.put("text", Node::str(text));
+                o.put("error", Node::str(error));
+            }
+            Message::Seal => o.put("do", Node::str("seal")),
         }
         json::to_string(&o.node())
     }
@@ -335,6 +422,24 @@ impl Message {
             "notify" => Message::Notify(node.get("notice").and_then(read_notice).ok_or_else(bad)?),
             "dismiss" => Message::Dismiss,
             "undo" => Message::Undo,
+            "change" => {
+                let field_of = |k| field(k).map(str::to_string);
+                Message::Change(Box::new(Edited {
+                    // Read, not validated: the workspace checks it and says what is wrong
+                    // beside the field.
+                    scenario: unchecked(field("scenario")?).ok_or_else(bad)?,
+                    what: field_of("what")?,
+                    from: field_of("from")?,
+                    to: field_of("to")?,
+                    field: field_of("key").ok().zip(field_of("text").ok()),
+                }))
+            }
+            "draft" => Message::Draft {
+                key: field("key")?.to_string(),
+                text: field("text")?.to_string(),
+                error: field("error")?.to_string(),
+            },
+            "seal" => Message::Seal,
             _ => return Err(bad()),
         })
     }
@@ -363,6 +468,15 @@ impl Workspace {
             ws.headline_year = request.headline_year;
         }
         ws.notice.clone_from(&request.notice);
+        for (key, text, error) in &request.drafts {
+            ws.drafts.insert(
+                Field::Screen(key.clone()),
+                super::session::Draft {
+                    text: text.clone(),
+                    error: error.clone(),
+                },
+            );
+        }
         Ok(ws)
     }
 }

@@ -239,7 +239,8 @@ pub fn outlook(
     p: &Projection,
     savings: &SavingsRegister,
 ) -> ModelResult<ReservesOutlook> {
-    let strategy = &s.reserves_strategy;
+    let strategy = s.strategy();
+    let thresholds = strategy.thresholds();
     let years = p.year_list();
     let n = years.len();
 
@@ -362,7 +363,7 @@ pub fn outlook(
             rag: Rag::None,
         }; 5];
         for ((slot, value), i) in indicators.iter_mut().zip(values).zip(Indicator::ALL) {
-            let rag = match (value, strategy.thresholds.of(i)) {
+            let rag = match (value, thresholds.of(i)) {
                 (Some(v), Some(t)) if v < t.red_below => Rag::Red,
                 (Some(v), Some(t)) if v < t.amber_below => Rag::Amber,
                 (Some(_), _) => Rag::Green,

@@ -208,19 +208,20 @@ pub fn register(s: &Scenario, p: &Projection) -> ModelResult<SavingsRegister> {
         (Some(r), true) => Some(collab::project(r, &years)?),
         _ => None,
     };
+    let table = s.confidence_table();
     let mut rows = Vec::with_capacity(s.savings.len());
     for saving in &s.savings {
         let delivery = saving.delivery.as_ref();
-        let own = delivery.and_then(|d| d.confidence.as_ref());
+        let own = delivery.and_then(|d| d.confidence);
         let status = delivery.and_then(|d| d.status);
         let (confidence, from, basis) = match (own, status) {
-            (Some(own), _) => (own.value.0, ConfidenceFrom::Own, own.source.clone()),
+            (Some(own), _) => (
+                own,
+                ConfidenceFrom::Own,
+                delivery.map(|d| d.source.clone()).unwrap_or_default(),
+            ),
             (None, Some(status)) => {
-                let c = s
-                    .delivery_confidence
-                    .of(status)
-                    .cloned()
-                    .unwrap_or_default();
+                let c = table.of(status).cloned().unwrap_or_default();
                 (c.value.0, ConfidenceFrom::Status, c.source)
             }
             (None, None) => (

@@ -16,6 +16,29 @@ use crate::model::error::{ModelError, ModelResult};
 use crate::model::json::{Item, Node, Object, Read};
 use crate::model::source::Source;
 
+/// Which of `keys` the string `item` is: one reader for every choice in schema 2's
+/// sections (not a copy per type).
+pub(super) fn choice(item: Item<'_>, keys: &[&str]) -> Read<usize> {
+    let text = item.str()?;
+    keys.iter().position(|k| *k == text).ok_or_else(|| {
+        item.error(format!(
+            "unknown variant `{}`, expected {}",
+            crate::model::json::shorten(text),
+            crate::model::json::read::one_of(keys)
+        ))
+    })
+}
+
+/// The categories as files write them, in [`SavingCategory`]'s order.
+const CATEGORY_KEYS: [&str; 6] = [
+    "workforce",
+    "estates",
+    "collaboration",
+    "procurement",
+    "income",
+    "other",
+];
+
 /// What a saving is made from (the register's categories).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SavingCategory {
@@ -46,14 +69,7 @@ impl SavingCategory {
 
     /// As written in files.
     pub fn key(self) -> &'static str {
-        match self {
-            SavingCategory::Workforce => "workforce",
-            SavingCategory::Estates => "estates",
-            SavingCategory::Collaboration => "collaboration",
-            SavingCategory::Procurement => "procurement",
-            SavingCategory::Income => "income",
-            SavingCategory::Other => "other",
-        }
+        CATEGORY_KEYS.get(self as usize).copied().unwrap_or("other")
     }
 
     /// As people read it.
@@ -68,6 +84,15 @@ impl SavingCategory {
         }
     }
 }
+
+/// The statuses as files write them, in [`DeliveryStatus`]'s order.
+const STATUS_KEYS: [&str; 5] = [
+    "delivered",
+    "on_track",
+    "at_risk",
+    "unlikely",
+    "not_planned",
+];
 
 /// Where a saving's delivery stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -96,13 +121,7 @@ impl DeliveryStatus {
 
     /// As written in files.
     pub fn key(self) -> &'static str {
-        match self {
-            DeliveryStatus::Delivered => "delivered",
-            DeliveryStatus::OnTrack => "on_track",
-            DeliveryStatus::AtRisk => "at_risk",
-            DeliveryStatus::Unlikely => "unlikely",
-            DeliveryStatus::NotPlanned => "not_planned",
-        }
+        STATUS_KEYS.get(self.index()).copied().unwrap_or("")
     }
 
     /// As people read it.
@@ -118,32 +137,18 @@ impl DeliveryStatus {
 
     /// Its place in [`DeliveryStatus::ALL`].
     pub fn index(self) -> usize {
-        match self {
-            DeliveryStatus::Delivered => 0,
-            DeliveryStatus::OnTrack => 1,
-            DeliveryStatus::AtRisk => 2,
-            DeliveryStatus::Unlikely => 3,
-            DeliveryStatus::NotPlanned => 4,
-        }
-    }
-
-    /// The confidence it gives by default (%), and why.
-    fn default_confidence(self) -> (i64, &'static str) {
-        match self {
-            DeliveryStatus::Delivered => (100, "delivered: already out of the budget"),
-            DeliveryStatus::OnTrack => (
-                90,
-                "on track: a plan in hand, a tenth held back for slippage",
-            ),
-            DeliveryStatus::AtRisk => (60, "at risk: plans exist but are behind or short"),
-            DeliveryStatus::Unlikely => (25, "unlikely: most of it is not expected to come"),
-            DeliveryStatus::NotPlanned => (
-                0,
-                "not yet planned: nothing is counted until a plan is agreed",
-            ),
-        }
+        self as usize
     }
 }
+
+/// Each status's default confidence (%) and its basis, in [`DeliveryStatus`]'s order.
+const DEFAULTS: [(u8, &str); 5] = [
+    (100, "A planning convention, not published: delivered, so out of the budget already."),
+    (90, "A planning convention, not published: on track, with a tenth held back for slippage."),
+    (60, "A planning convention, not published: at risk, its plans behind or short."),
+    (25, "A planning convention, not published: unlikely, most of it not expected."),
+    (0, "A planning convention, not published: not yet planned, so nothing is counted until a plan is agreed."),
+];
 
 /// How one saving is being delivered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,8 +160,8 @@ pub struct Delivery {
     /// Where delivery stands (`None`: not assessed, so counted in full).
     pub status: Option<DeliveryStatus>,
     /// A confidence (%) of its own, overriding its status's default.
-    pub confidence: Option<Sourced<Dec>>,
-    /// The basis of the status (empty text if not recorded).
+    pub confidence: Option<Decimal>,
+    /// The basis of the status and of a confidence of its own (empty text if not recorded).
     pub source: Source,
 }
 
@@ -178,14 +183,17 @@ impl Delivery {
         Ok(Delivery {
             owner: o.text_or_empty("owner")?,
             category: match o.opt("category") {
-                Some(i) => i.variant(&SavingCategory::ALL, SavingCategory::key)?,
+                Some(i) => SavingCategory::ALL
+                    .get(choice(i, &CATEGORY_KEYS)?)
+                    .copied()
+                    .unwrap_or(SavingCategory::Other),
                 None => SavingCategory::Other,
             },
             status: match o.opt("status") {
-                Some(i) => Some(i.variant(&DeliveryStatus::ALL, DeliveryStatus::key)?),
+                Some(i) => DeliveryStatus::ALL.get(choice(i, &STATUS_KEYS)?).copied(),
                 None => None,
             },
-            confidence: o.nullable("confidence", Sourced::dec_from_node)?,
+            confidence: o.nullable("confidence", crate::model::dec::from_node)?,
             source: o.or_default("source", Source::from_node)?,
         })
     }
@@ -198,8 +206,8 @@ impl Delivery {
         if let Some(status) = self.status {
             o.put("status", Node::str(status.key()));
         }
-        if let Some(c) = &self.confidence {
-            o.put("confidence", c.dec_to_node());
+        if let Some(c) = self.confidence {
+            o.put("confidence", Dec(c).to_node());
         }
         if self.source != Source::default() {
             o.put("source", self.source.to_node());
@@ -215,13 +223,9 @@ pub struct DeliveryConfidence(pub [Sourced<Dec>; 5]);
 
 impl Default for DeliveryConfidence {
     fn default() -> Self {
-        DeliveryConfidence(DeliveryStatus::ALL.map(|s| {
-            let (pct, why) = s.default_confidence();
-            Sourced::new(
-                Dec(Decimal::from(pct)),
-                Source::estimate(format!("A planning convention, not published: {why}.")),
-            )
-        }))
+        DeliveryConfidence(
+            DEFAULTS.map(|(pct, why)| Sourced::new(Dec(Decimal::from(pct)), Source::estimate(why))),
+        )
     }
 }
 
@@ -236,27 +240,12 @@ impl DeliveryConfidence {
         self.0.get_mut(status.index())
     }
 
-    /// True if these are the defaults (the section is then not written).
-    pub fn is_default(&self) -> bool {
-        *self == DeliveryConfidence::default()
-    }
-
-    /// Read the section: each status optional, defaulting as above.
+    /// Read the section: every status's confidence, each with its basis.
     pub fn from_node(item: Item<'_>) -> Read<DeliveryConfidence> {
-        let o = item.object(&[
-            "delivered",
-            "on_track",
-            "at_risk",
-            "unlikely",
-            "not_planned",
-        ])?;
-        let mut out = DeliveryConfidence::default();
-        for (status, slot) in DeliveryStatus::ALL.iter().zip(out.0.iter_mut()) {
-            if let Some(i) = o.opt(status.key()) {
-                *slot = Sourced::dec_from_node(i)?;
-            }
-        }
-        Ok(out)
+        let o = item.object(&STATUS_KEYS)?;
+        let at =
+            |k: usize| Sourced::dec_from_node(o.req(STATUS_KEYS.get(k).copied().unwrap_or(""))?);
+        Ok(DeliveryConfidence([at(0)?, at(1)?, at(2)?, at(3)?, at(4)?]))
     }
 
     /// Write every status's confidence.
@@ -277,7 +266,8 @@ fn out_of_range(v: Decimal) -> Option<String> {
 
 /// Check the savings register's ranges: each confidence from 0% to 100%.
 pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
-    for (status, c) in DeliveryStatus::ALL.iter().zip(&s.delivery_confidence.0) {
+    let table = s.delivery_confidence.as_ref().map_or(&[][..], |t| &t.0[..]);
+    for (status, c) in DeliveryStatus::ALL.iter().zip(table) {
         if let Some(m) = out_of_range(c.value.0) {
             return Err(ModelError::new(
                 format!("delivery_confidence.{}", status.key()),
@@ -286,8 +276,8 @@ pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
         }
     }
     for saving in &s.savings {
-        let c = saving.delivery.as_ref().and_then(|d| d.confidence.as_ref());
-        if let Some(m) = c.and_then(|c| out_of_range(c.value.0)) {
+        let c = saving.delivery.as_ref().and_then(|d| d.confidence);
+        if let Some(m) = c.and_then(out_of_range) {
             return Err(ModelError::new(
                 format!("savings[{}].delivery.confidence", saving.id),
                 m,
@@ -295,4 +285,14 @@ pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
         }
     }
     Ok(())
+}
+
+impl super::Scenario {
+    /// The delivery confidence each status gives: the scenario's, or the defaults.
+    pub fn confidence_table(&self) -> std::borrow::Cow<'_, DeliveryConfidence> {
+        match &self.delivery_confidence {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(DeliveryConfidence::default()),
+        }
+    }
 }

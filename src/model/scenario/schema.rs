@@ -20,8 +20,8 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// back unchanged and still opens in an older planner.
 pub fn written(s: &super::Scenario) -> u32 {
     let schema_2 = s.savings.iter().any(|x| x.delivery.is_some())
-        || !s.delivery_confidence.is_default()
-        || !s.reserves_strategy.is_default();
+        || s.delivery_confidence.is_some()
+        || s.reserves_strategy.is_some();
     if schema_2 {
         s.schema.max(2)
     } else {

@@ -10,6 +10,7 @@
 
 use rust_decimal::Decimal;
 
+use super::delivery::choice;
 use super::validate::{amount, amounts, ids};
 use crate::model::dec::{Dec, YearValues};
 use crate::model::engine::penny;
@@ -17,6 +18,17 @@ use crate::model::error::{ModelError, ModelResult};
 use crate::model::json::{Item, Node, Object, Read};
 use crate::model::money::{round_money, within, At};
 use crate::model::source::Source;
+
+const RESERVE_KEYS: [&str; 3] = ["this_plan", "beyond_plan", "partners"];
+const METHOD_KEYS: [&str; 2] = ["expected", "percentile"];
+const GOVERNS_KEYS: [&str; 2] = ["floor", "risk_based"];
+const INDICATOR_KEYS: [&str; 5] = [
+    "years_left",
+    "usable_pct",
+    "change_3y_pct",
+    "council_tax_pct",
+    "general_vs_minimum_pct",
+];
 
 /// The most risks a register may hold: the percentile minimum weighs every combination of
 /// them (2¹⁵ at most).
@@ -44,11 +56,7 @@ impl ReserveCategory {
 
     /// As written in files.
     pub fn key(self) -> &'static str {
-        match self {
-            ReserveCategory::ThisPlan => "this_plan",
-            ReserveCategory::BeyondPlan => "beyond_plan",
-            ReserveCategory::Partners => "partners",
-        }
+        RESERVE_KEYS.get(self as usize).copied().unwrap_or("")
     }
 
     /// As people read it.
@@ -115,10 +123,7 @@ impl MinimumMethod {
 
     /// As written in files.
     pub fn key(self) -> &'static str {
-        match self {
-            MinimumMethod::Expected => "expected",
-            MinimumMethod::Percentile => "percentile",
-        }
+        METHOD_KEYS.get(self as usize).copied().unwrap_or("")
     }
 }
 
@@ -137,10 +142,7 @@ impl Governs {
 
     /// As written in files.
     pub fn key(self) -> &'static str {
-        match self {
-            Governs::Floor => "floor",
-            Governs::RiskBased => "risk_based",
-        }
+        GOVERNS_KEYS.get(self as usize).copied().unwrap_or("")
     }
 }
 
@@ -169,7 +171,7 @@ impl Default for MinimumRule {
 }
 
 /// A resilience indicator (docs/resilience.md §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Indicator {
     /// Years of usable reserves left at this year's rate of use.
     YearsLeft,
@@ -195,13 +197,7 @@ impl Indicator {
 
     /// As written in files and exports.
     pub fn key(self) -> &'static str {
-        match self {
-            Indicator::YearsLeft => "years_left",
-            Indicator::UsablePct => "usable_pct",
-            Indicator::ChangePct => "change_3y_pct",
-            Indicator::CouncilTaxPct => "council_tax_pct",
-            Indicator::GeneralPct => "general_vs_minimum_pct",
-        }
+        INDICATOR_KEYS.get(self.index()).copied().unwrap_or("")
     }
 
     /// As people read it.
@@ -217,60 +213,54 @@ impl Indicator {
 
     /// Its place in [`Indicator::ALL`].
     pub fn index(self) -> usize {
-        match self {
-            Indicator::YearsLeft => 0,
-            Indicator::UsablePct => 1,
-            Indicator::ChangePct => 2,
-            Indicator::CouncilTaxPct => 3,
-            Indicator::GeneralPct => 4,
-        }
-    }
-
-    /// The default thresholds (red below, amber below) and why.
-    fn defaults(self) -> (i64, i64, &'static str) {
-        match self {
-            Indicator::YearsLeft => (3, 5, "under 3 years of cover cannot see out a plan"),
-            Indicator::UsablePct => (5, 10, "usable reserves under a tenth of spending are thin"),
-            Indicator::ChangePct => (-50, -25, "halving reserves in three years is a warning"),
-            Indicator::CouncilTaxPct => (25, 30, "less local funding means more exposure to grant"),
-            Indicator::GeneralPct => (100, 125, "below 100% the minimum is breached (section 27)"),
-        }
+        self as usize
     }
 }
 
+/// Each indicator's default thresholds (red below, amber below), in [`Indicator`]'s order.
+const DEFAULTS: [(i16, i16); 5] = [(3, 5), (5, 10), (-50, -25), (25, 30), (100, 125)];
+
 /// An indicator's red and amber thresholds: red when the reading is below `red_below`,
 /// amber when below `amber_below`, green otherwise (every indicator reads higher = safer).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Threshold {
     /// Red below this.
     pub red_below: Decimal,
     /// Amber below this (at or above `red_below`).
     pub amber_below: Decimal,
-    /// Why these.
+}
+
+/// Each indicator's thresholds, by [`Indicator::index`], and why these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thresholds {
+    /// By indicator.
+    pub by: [Threshold; 5],
+    /// Their basis.
     pub source: Source,
 }
 
-/// Each indicator's thresholds, by [`Indicator::index`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Thresholds(pub [Threshold; 5]);
-
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds(Indicator::ALL.map(|i| {
-            let (red, amber, why) = i.defaults();
-            Threshold {
+        Thresholds {
+            by: DEFAULTS.map(|(red, amber)| Threshold {
                 red_below: Decimal::from(red),
                 amber_below: Decimal::from(amber),
-                source: Source::estimate(format!("A planning threshold, not published: {why}.")),
-            }
-        }))
+            }),
+            source: Source::estimate(
+                "Planning thresholds, not published: red under 3 years of cover (it cannot see \
+                 out a plan; amber under 5), under 5% of spending in usable reserves (amber \
+                 under 10%), a fall of half in three years (amber a quarter), council tax under a \
+                 quarter of spending (more exposure to grant; amber under 30%), and a general \
+                 reserve below its minimum (the section 27 trigger; amber under 125%).",
+            ),
+        }
     }
 }
 
 impl Thresholds {
     /// The thresholds of `i`.
     pub fn of(&self, i: Indicator) -> Option<&Threshold> {
-        self.0.get(i.index())
+        self.by.get(i.index())
     }
 }
 
@@ -285,14 +275,17 @@ pub struct ReservesStrategy {
     pub risks: Vec<Risk>,
     /// How the minimum is set and which governs.
     pub minimum: MinimumRule,
-    /// The indicators' thresholds.
-    pub thresholds: Thresholds,
+    /// The indicators' thresholds (`None`: the defaults).
+    pub thresholds: Option<Thresholds>,
 }
 
 impl ReservesStrategy {
-    /// True if nothing differs from the defaults (the section is then not written).
-    pub fn is_default(&self) -> bool {
-        *self == ReservesStrategy::default()
+    /// The thresholds: the strategy's, or the defaults.
+    pub fn thresholds(&self) -> std::borrow::Cow<'_, Thresholds> {
+        match &self.thresholds {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(Thresholds::default()),
+        }
     }
 
     /// Read the section (every member optional).
@@ -309,7 +302,7 @@ impl ReservesStrategy {
             earmarked: o.or_default("earmarked", |i| i.entries(EarmarkedReserve::from_node))?,
             risks: o.or_default("risks", |i| i.entries(Risk::from_node))?,
             minimum: o.or_default("minimum", MinimumRule::from_node)?,
-            thresholds: o.or_default("thresholds", Thresholds::from_node)?,
+            thresholds: o.nullable("thresholds", Thresholds::from_node)?,
         })
     }
 
@@ -331,7 +324,9 @@ impl ReservesStrategy {
             Node::array(self.risks.iter().map(Risk::to_node).collect()),
         );
         o.put("minimum", self.minimum.to_node());
-        o.put("thresholds", self.thresholds.to_node());
+        if let Some(t) = &self.thresholds {
+            o.put("thresholds", t.to_node());
+        }
         o.node()
     }
 }
@@ -352,9 +347,9 @@ impl EarmarkedReserve {
             id: o.string("id")?,
             name: o.string("name")?,
             purpose: o.text_or_empty("purpose")?,
-            category: o
-                .req("category")?
-                .variant(&ReserveCategory::ALL, ReserveCategory::key)?,
+            category: *ReserveCategory::ALL
+                .get(choice(o.req("category")?, &RESERVE_KEYS)?)
+                .unwrap_or(&ReserveCategory::ThisPlan),
             opening: o.decimal("opening")?,
             planned_use: o.or_default("planned_use", YearValues::from_node)?,
             source: Source::from_node(o.req("source")?)?,
@@ -407,7 +402,9 @@ impl MinimumRule {
         let d = MinimumRule::default();
         Ok(MinimumRule {
             method: match o.opt("method") {
-                Some(i) => i.variant(&MinimumMethod::ALL, MinimumMethod::key)?,
+                Some(i) => *MinimumMethod::ALL
+                    .get(choice(i, &METHOD_KEYS)?)
+                    .unwrap_or(&d.method),
                 None => d.method,
             },
             percentile: match o.opt("percentile") {
@@ -415,7 +412,9 @@ impl MinimumRule {
                 None => d.percentile,
             },
             governs: match o.opt("governs") {
-                Some(i) => i.variant(&Governs::ALL, Governs::key)?,
+                Some(i) => *Governs::ALL
+                    .get(choice(i, &GOVERNS_KEYS)?)
+                    .unwrap_or(&d.governs),
                 None => d.governs,
             },
             source: o.or_default("source", Source::from_node)?,
@@ -434,7 +433,7 @@ impl MinimumRule {
 }
 
 impl Thresholds {
-    /// Read the thresholds, by indicator key (each optional).
+    /// Read the thresholds: every indicator's, and their basis.
     pub fn from_node(item: Item<'_>) -> Read<Thresholds> {
         let o = item.object(&[
             "years_left",
@@ -442,31 +441,33 @@ impl Thresholds {
             "change_3y_pct",
             "council_tax_pct",
             "general_vs_minimum_pct",
+            "source",
         ])?;
-        let mut out = Thresholds::default();
-        for (i, slot) in Indicator::ALL.iter().zip(out.0.iter_mut()) {
-            if let Some(item) = o.opt(i.key()) {
-                let t = item.object(&["red_below", "amber_below", "source"])?;
-                *slot = Threshold {
-                    red_below: t.decimal("red_below")?,
-                    amber_below: t.decimal("amber_below")?,
-                    source: Source::from_node(t.req("source")?)?,
-                };
-            }
-        }
-        Ok(out)
+        let one = |k: usize| -> Read<Threshold> {
+            let t = o
+                .req(INDICATOR_KEYS.get(k).copied().unwrap_or(""))?
+                .object(&["red_below", "amber_below"])?;
+            Ok(Threshold {
+                red_below: t.decimal("red_below")?,
+                amber_below: t.decimal("amber_below")?,
+            })
+        };
+        Ok(Thresholds {
+            by: [one(0)?, one(1)?, one(2)?, one(3)?, one(4)?],
+            source: Source::from_node(o.req("source")?)?,
+        })
     }
 
-    /// Write every indicator's thresholds.
+    /// Write every indicator's thresholds and their basis.
     pub fn to_node(&self) -> Node {
         let mut o = Object::new();
-        for (i, t) in Indicator::ALL.iter().zip(&self.0) {
+        for (key, t) in INDICATOR_KEYS.iter().zip(&self.by) {
             let mut x = Object::new();
             x.put("red_below", Dec(t.red_below).to_node());
             x.put("amber_below", Dec(t.amber_below).to_node());
-            x.put("source", t.source.to_node());
-            o.put(i.key(), x.node());
+            o.put(key, x.node());
         }
+        o.put("source", self.source.to_node());
         o.node()
     }
 }
@@ -474,7 +475,9 @@ impl Thresholds {
 /// Check the reserves strategy: ids, names and ranges, and that the named earmarked
 /// reserves add up to the scenario's earmarked reserves (opening and each year's use).
 pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
-    let r = &s.reserves_strategy;
+    let Some(r) = &s.reserves_strategy else {
+        return Ok(());
+    };
     let h = &s.horizon;
     ids(
         "reserves_strategy.earmarked",
@@ -559,7 +562,8 @@ pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
             format!("a percentile is more than 0 and less than 100, not {p}"),
         ));
     }
-    for (i, t) in Indicator::ALL.iter().zip(&r.thresholds.0) {
+    let by = r.thresholds.as_ref().map_or(&[][..], |t| &t.by[..]);
+    for (i, t) in Indicator::ALL.iter().zip(by) {
         let (red, amber) = (t.red_below, t.amber_below);
         if !within(red, 1_000_000) || !within(amber, 1_000_000) || amber < red {
             return Err(ModelError::new(
@@ -572,4 +576,15 @@ pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
         }
     }
     Ok(())
+}
+
+impl super::Scenario {
+    /// The reserves strategy: the scenario's, or none of its own (no named reserves, no
+    /// risks, the % floor governing, the default thresholds).
+    pub fn strategy(&self) -> std::borrow::Cow<'_, ReservesStrategy> {
+        match &self.reserves_strategy {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(ReservesStrategy::default()),
+        }
+    }
 }

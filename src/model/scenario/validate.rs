@@ -119,8 +119,12 @@ fn horizon(h: &Horizon) -> ModelResult<()> {
 }
 
 pub(super) fn ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> ModelResult<()> {
+    unique_ids(section, &ids.collect::<Vec<&str>>())
+}
+
+/// [`ids`] once for every kind of list (not a copy per iterator type).
+fn unique_ids(section: &str, ids: &[&str]) -> ModelResult<()> {
     // Lines are few: each id is compared with those before it, with nothing allocated.
-    let ids: Vec<&str> = ids.collect();
     for (index, &id) in ids.iter().enumerate() {
         if id.trim().is_empty() {
             return Err(ModelError::new(

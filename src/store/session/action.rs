@@ -19,6 +19,10 @@ use crate::store::share;
 pub enum Action {
     /// Text typed into a field. Editing the baseline first makes a new scenario from it.
     Edit(Field, String),
+    /// A change made on a screen loaded on demand: the changed scenario and what changed.
+    Change(Box<Edited>),
+    /// Text typed into a screen's field (its key) that could not be used, and why.
+    Draft(String, String, String),
     /// Show precept rises in % (true) or £ (false).
     PreceptInPercent(bool),
     /// Pick the year for the annual-gap headline.
@@ -65,6 +69,35 @@ pub enum Action {
     Forgotten(String),
 }
 
+/// A change made on a screen loaded on demand (the savings register, the reserves
+/// strategy), which works out the changed scenario itself: the workspace checks and
+/// projects it, logs it and makes it an undo step, as it does its own edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edited {
+    /// The scenario on screen, changed.
+    pub scenario: Scenario,
+    /// What changed, for the change log and the undo button ("A: delivery status").
+    pub what: String,
+    /// How it read before.
+    pub from: String,
+    /// How it reads after.
+    pub to: String,
+    /// The field typed into (its key) and the text typed; `None` for a row added or removed.
+    pub field: Option<(String, String)>,
+}
+
+/// `s`, if it differs from `now`: checked and projected, or why it cannot be (the message
+/// alone: it is shown beside the field). `None` when nothing changed (the same figure
+/// written another way).
+fn checked(now: &Scenario, s: Scenario) -> Result<Option<(Scenario, Projection)>, String> {
+    if s == *now {
+        return Ok(None);
+    }
+    let valid = engine::Valid::check(&s).map_err(|e| e.message.clone())?;
+    let p = engine::project_valid(valid).map_err(|e| e.to_string())?;
+    Ok(Some((s, p)))
+}
+
 /// A scenario read from a backup file, with its change log, checked (it projects without
 /// error) and packed for storage: the workspace lists it by name and reads it only when it
 /// is shown, so restoring a thousand scenarios never holds the page.
@@ -90,6 +123,45 @@ impl Workspace {
         let mut next = self.clone();
         match action {
             Action::Edit(field, text) => next.edit(field, text, now),
+            Action::Change(e) => {
+                let Edited {
+                    scenario,
+                    what,
+                    from,
+                    to,
+                    field,
+                } = *e;
+                match field {
+                    Some((key, text)) => {
+                        next.commit(
+                            Field::Screen(key),
+                            text,
+                            Ok(scenario),
+                            (&what, &from, &to),
+                            now,
+                        );
+                    }
+                    // A row added or removed: a step, or a message at the register.
+                    None => match checked(&self.scenario, scenario) {
+                        Ok(Some((s, p))) => {
+                            next.change(s, &what, &from, &to, now, None);
+                            next.show(p);
+                            next.notice = None;
+                        }
+                        Ok(None) => {}
+                        Err(m) => next.notice = notice(Place::Register, true, m),
+                    },
+                }
+            }
+            Action::Draft(key, text, error) => {
+                next.drafts.insert(
+                    Field::Screen(key),
+                    Draft {
+                        text,
+                        error: Some(error),
+                    },
+                );
+            }
             Action::PreceptInPercent(pct) => {
                 let s = edit::precept_switched(&self.scenario, pct);
                 let (from, to) = if pct { ("£", "%") } else { ("%", "£") };
@@ -285,30 +357,36 @@ impl Workspace {
     /// that was the baseline); anything else stays beside the field with its message.
     fn edit(&mut self, field: Field, text: String, now: &str) {
         let spec = edit::spec(&self.scenario, &field);
-        let outcome = edit::parse_input(&text, spec.unit)
-            .and_then(|v| edit::apply(&self.scenario, &field, v))
-            .and_then(|s| {
-                // The same figure written another way ("14.940"): the scenario on screen,
-                // already checked and projected.
-                if s == *self.scenario {
-                    return Ok(None);
-                }
-                // The message goes beside the field, so without the field's path.
-                let valid = engine::Valid::check(&s).map_err(|e| e.message.clone())?;
-                let p = engine::project_valid(valid).map_err(|e| e.to_string())?;
-                Ok(Some((s, p)))
-            });
-        match outcome {
+        let changed = edit::parse_input(&text, spec.unit)
+            .and_then(|v| edit::apply(&self.scenario, &field, v));
+        let shown_as = |s: &Result<Scenario, String>| match s {
+            Ok(s) => shown(s, &field),
+            Err(_) => String::new(),
+        };
+        let (from, to) = (shown(&self.scenario, &field), shown_as(&changed));
+        self.commit(field, text, changed, (&spec.label, &from, &to), now);
+    }
+
+    /// Text typed into `field` made `changed` (or could not be used): a scenario that
+    /// validates and projects becomes the one on screen, logged as `what` going from `from`
+    /// to `to`; anything else stays beside the field with its message.
+    fn commit(
+        &mut self,
+        field: Field,
+        text: String,
+        changed: Result<Scenario, String>,
+        (what, from, to): (&str, &str, &str),
+        now: &str,
+    ) {
+        match changed.and_then(|s| checked(&self.scenario, s)) {
             Ok(None) => {
                 // Nothing to log or undo.
                 self.drafts.insert(field, Draft { text, error: None });
             }
             Ok(Some((scenario, projection))) => {
-                let from = shown(&self.scenario, &field);
-                let to = shown(&scenario, &field);
                 let key = field.key();
                 let drafts = std::mem::take(&mut self.drafts);
-                self.change(scenario, &spec.label, &from, &to, now, Some(key));
+                self.change(scenario, what, from, to, now, Some(key));
                 // The edit has just been projected: show that, not a second projection.
                 self.show(projection);
                 // Other fields' accepted text is dropped, so they show the scenario's figure:

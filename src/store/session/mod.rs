@@ -19,7 +19,7 @@ use crate::model::scenario::Scenario;
 use crate::model::vec_map::VecMap;
 use crate::model::{FinancialYear, ModelError};
 
-pub use action::{Action, Restored};
+pub use action::{Action, Edited, Restored};
 
 /// What the user typed into a field and, if it could not be used, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +38,10 @@ pub enum View {
     Edit,
     /// Scenarios side by side.
     Compare,
+    /// The savings register.
+    Savings,
+    /// The reserves strategy.
+    Reserves,
 }
 
 /// Where a message belongs on screen.
@@ -59,11 +63,13 @@ pub enum Place {
     Storage,
     /// Backing up or restoring all scenarios.
     Backup,
+    /// The savings register's and reserves strategy's rows.
+    Register,
 }
 
 impl Place {
     /// Every place.
-    pub const ALL: [Place; 8] = [
+    pub const ALL: [Place; 9] = [
         Place::Scenarios,
         Place::Name,
         Place::Import,
@@ -72,6 +78,7 @@ impl Place {
         Place::Export,
         Place::Storage,
         Place::Backup,
+        Place::Register,
     ];
 
     /// Its name (in the page's ids, `notice-import`, and in messages between modules).
@@ -85,6 +92,7 @@ impl Place {
             Place::Export => "export",
             Place::Storage => "storage",
             Place::Backup => "backup",
+            Place::Register => "register",
         }
     }
 

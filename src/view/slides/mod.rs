@@ -8,6 +8,7 @@
 mod bands;
 mod build;
 mod notes;
+mod resilience;
 
 use rust_decimal::Decimal;
 
@@ -34,13 +35,17 @@ pub enum SlideId {
     Collaborations,
     /// Reserves against the floor.
     Reserves,
+    /// Savings delivery: planned against risk-adjusted.
+    Savings,
+    /// The general reserve against its minimum, and the resilience indicators.
+    Resilience,
     /// The chosen scenario against the baseline.
     Bridge,
 }
 
 impl SlideId {
     /// Every slide, in the order they are shown.
-    pub const ALL: [SlideId; 8] = [
+    pub const ALL: [SlideId; 10] = [
         SlideId::GapYear,
         SlideId::GapPlan,
         SlideId::Precept,
@@ -48,6 +53,8 @@ impl SlideId {
         SlideId::Uplift,
         SlideId::Collaborations,
         SlideId::Reserves,
+        SlideId::Savings,
+        SlideId::Resilience,
         SlideId::Bridge,
     ];
 
@@ -61,6 +68,8 @@ impl SlideId {
             SlideId::Uplift => "uplift",
             SlideId::Collaborations => "collaborations",
             SlideId::Reserves => "reserves",
+            SlideId::Savings => "savings",
+            SlideId::Resilience => "resilience",
             SlideId::Bridge => "bridge",
         }
     }
@@ -75,6 +84,8 @@ impl SlideId {
             SlideId::Uplift => "Officer numbers and the Uplift target",
             SlideId::Collaborations => "What collaborations cost and return",
             SlideId::Reserves => "Reserves against the floor",
+            SlideId::Savings => "Savings delivery",
+            SlideId::Resilience => "Reserves against the minimum",
             SlideId::Bridge => "This scenario against the baseline",
         }
     }
