@@ -166,7 +166,7 @@ fn Planner(props: &PlannerProps) -> Html {
                 } else {
                     <headlines::HeadlineStrip projection={ws.projection.clone()} year={ws.headline_year} workforce={workforce.clone()} />
                     <main class="workspace">
-                        <panel::AssumptionPanel ws={(*ws).clone()} dispatch={dispatch.clone()} />
+                        <panel::AssumptionPanel />
                         <charts_panel::ChartsPanel
                             scenario={ws.scenario.clone()}
                             projection={ws.projection.clone()}

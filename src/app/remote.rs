@@ -8,7 +8,7 @@
 //! `contents(key)` gives it with its change log, for a backup; `send(message)` asks for a
 //! change ([`Message`]: import this, show this message, the screen is done), and
 //! `restore(items)` adds a backup's scenarios. Several screens may be shown at once (the
-//! compare screen and an open menu). See docs/scenarios.md, "Screens loaded on demand".
+//! compare screen and an open menu). See docs/scenarios.md, "Modules loaded on demand".
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

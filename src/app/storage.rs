@@ -76,8 +76,8 @@ impl std::fmt::Display for SaveError {
         match self {
             SaveError::Full => f.write_str(
                 "Your latest changes could not be saved: the browser's storage for this site is \
-                 full. Download a backup (Saved work menu) and delete scenarios you no longer \
-                 need; what was saved before is safe.",
+                 full. Download a backup (Import / export, then 'Download all my scenarios') \
+                 and delete scenarios you no longer need; what was saved before is safe.",
             ),
             SaveError::Refused(name, message) => write!(
                 f,
@@ -258,7 +258,8 @@ pub async fn open() -> Found {
                 newer_database: false,
                 note: Some(
                     "This browser window does not allow saving: your scenarios last only until \
-                     the page is closed. Download a backup (Saved work menu) to keep them."
+                     the page is closed. Download a backup (Import / export, then 'Download \
+                     all my scenarios') to keep them."
                         .into(),
                 ),
             },

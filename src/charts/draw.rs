@@ -199,7 +199,6 @@ pub fn draw<DB: DrawingBackend>(
     }
     let stack_bases = bases(data);
     let y = y_range(data, &stack_bases);
-    let unit = data.unit;
     // Standalone drawings carry their legend in rows below the x axis labels.
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (
@@ -219,13 +218,35 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(64)
         .build_cartesian_2d(Slots(n), Values(y.clone().into()))
         .map_err(err)?;
+    draw_axes(&mut chart, data, &y)?;
+    let bars = Bars::of(data);
+    for (si, s) in data.series.iter().enumerate() {
+        let base = stack_bases.get(si).map(Vec::as_slice).unwrap_or_default();
+        draw_series(&mut chart, s, data.unit, bars.place(si, s.kind), base)?;
+    }
+    draw_legend(area, &legend, (MARGIN, height - MARGIN - rows * LEGEND_ROW))?;
+    area.present().map_err(err)?;
+    Ok(())
+}
 
+/// A chart's plotting area, in slots (one per category) by values.
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Slots, Values>>;
+
+/// The axes, their labels and the grid; a zero line when the values go below zero, so
+/// gaps above and surpluses below read at a glance.
+fn draw_axes<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    data: &ChartData,
+    y: &Range<f64>,
+) -> Result<(), ChartError> {
+    let n = data.categories.len();
+    let unit = data.unit;
     let step = {
         let span = y.end - y.start;
         let raw = span / 6.0;
         10f64.powf(raw.log10().floor())
     };
-    let cats = data.categories.clone();
+    let cats = &data.categories;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -250,8 +271,6 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_formatter(&|v: &f64| axis_label(*v, unit, step))
         .draw()
         .map_err(err)?;
-
-    // Zero line, so gaps above and surpluses below read at a glance.
     if y.start < 0.0 {
         chart
             .draw_series(LineSeries::new(
@@ -260,66 +279,84 @@ pub fn draw<DB: DrawingBackend>(
             ))
             .map_err(err)?;
     }
+    Ok(())
+}
 
-    let bar_series: Vec<usize> = data
-        .series
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.kind == SeriesKind::Bar)
-        .map(|(i, _)| i)
-        .collect();
-    let group_width = 0.72;
-    let bar_width = group_width / bar_series.len().max(1) as f64;
+/// Where bars sit in each category's slot: plain bars side by side; floating (a bridge)
+/// and stacked bars share one full-width slot.
+struct Bars {
+    /// The plain bar series, in order.
+    plain: Vec<usize>,
+}
 
-    for (si, s) in data.series.iter().enumerate() {
-        let (r, g, b) = palette(s.colour);
-        let colour = RGBColor(r, g, b);
-        let points: Vec<(f64, f64)> = s
-            .values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (i as f64, to_f64(*v, unit)))
-            .collect();
-        match s.kind {
-            SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => {
-                // Bars sit side by side; floating (a bridge) and stacked bars share one
-                // full-width slot.
-                let (offset, bar_width) = if s.kind != SeriesKind::Bar {
-                    (-group_width / 2.0, group_width)
-                } else {
-                    let slot = bar_series.iter().position(|&b| b == si).unwrap_or(0) as f64;
-                    (-group_width / 2.0 + slot * bar_width, bar_width)
-                };
-                let my_bases = stack_bases.get(si).cloned().unwrap_or_default();
-                let bars = points.iter().enumerate().map(move |(i, (x, v))| {
-                    let base = my_bases.get(i).copied().unwrap_or(0.0);
-                    let x0 = x + offset + bar_width * 0.06;
-                    let x1 = x + offset + bar_width * 0.94;
-                    Rectangle::new([(x0, base), (x1, base + v)], colour.filled())
-                });
-                chart.draw_series(bars).map_err(err)?
-            }
-            SeriesKind::Line => {
-                chart
-                    .draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))
-                    .map_err(err)?;
-                chart
-                    .draw_series(points.iter().map(|p| Circle::new(*p, 4, colour.filled())))
-                    .map_err(err)?
-            }
-            SeriesKind::Dashed => chart
-                .draw_series(DashedLineSeries::new(
-                    points.clone(),
-                    8,
-                    5,
-                    colour.stroke_width(2),
-                ))
-                .map_err(err)?,
-        };
+/// How much of a slot a category's bars take.
+const GROUP_WIDTH: f64 = 0.72;
+
+impl Bars {
+    fn of(data: &ChartData) -> Bars {
+        Bars {
+            plain: data
+                .series
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.kind == SeriesKind::Bar)
+                .map(|(i, _)| i)
+                .collect(),
+        }
     }
 
-    draw_legend(area, &legend, (MARGIN, height - MARGIN - rows * LEGEND_ROW))?;
-    area.present().map_err(err)?;
+    /// Series `si`'s offset from its category's centre and its bar width.
+    fn place(&self, si: usize, kind: SeriesKind) -> (f64, f64) {
+        if kind != SeriesKind::Bar {
+            return (-GROUP_WIDTH / 2.0, GROUP_WIDTH);
+        }
+        let width = GROUP_WIDTH / self.plain.len().max(1) as f64;
+        let slot = self.plain.iter().position(|&b| b == si).unwrap_or(0) as f64;
+        (-GROUP_WIDTH / 2.0 + slot * width, width)
+    }
+}
+
+/// One series: bars from `base` (a stack's or a bridge's running total) placed as
+/// `(offset, width)`, or a line with its points, or a dashed line.
+fn draw_series<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    s: &Series,
+    unit: Unit,
+    (offset, bar_width): (f64, f64),
+    base: &[f64],
+) -> Result<(), ChartError> {
+    let (r, g, b) = palette(s.colour);
+    let colour = RGBColor(r, g, b);
+    let points: Vec<(f64, f64)> = s
+        .values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (i as f64, to_f64(*v, unit)))
+        .collect();
+    match s.kind {
+        SeriesKind::Bar | SeriesKind::Floating | SeriesKind::Stacked => {
+            let bars = points.iter().enumerate().map(|(i, (x, v))| {
+                let base = base.get(i).copied().unwrap_or(0.0);
+                let x0 = x + offset + bar_width * 0.06;
+                let x1 = x + offset + bar_width * 0.94;
+                Rectangle::new([(x0, base), (x1, base + v)], colour.filled())
+            });
+            chart.draw_series(bars).map_err(err)?;
+        }
+        SeriesKind::Line => {
+            chart
+                .draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))
+                .map_err(err)?;
+            chart
+                .draw_series(points.iter().map(|p| Circle::new(*p, 4, colour.filled())))
+                .map_err(err)?;
+        }
+        SeriesKind::Dashed => {
+            chart
+                .draw_series(DashedLineSeries::new(points, 8, 5, colour.stroke_width(2)))
+                .map_err(err)?;
+        }
+    }
     Ok(())
 }
 

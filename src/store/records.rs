@@ -412,119 +412,153 @@ pub fn open_newer(records: &[(String, String)], legacy: &[(String, String)]) -> 
     open_store(records, legacy, None, true)
 }
 
-fn open_store(
+/// The journal's changes laid over the records (the key-value view the workspace opens
+/// from); a journal that cannot be read is a problem, and is not applied.
+fn replay_journal(
     records: &[(String, String)],
-    legacy: &[(String, String)],
     journal: Option<&str>,
-    newer_database: bool,
-) -> Opened {
-    let mut problems = Vec::new();
-    let mut kept = Vec::new();
-    let mut newer = newer_database
-        || records
-            .iter()
-            .any(|(k, v)| read_record(k, v).is_ok_and(|r| r.is_none()));
-    // The journal's changes, laid over the records, unless a newer version owns the store.
+    problems: &mut Vec<String>,
+) -> VecMap<String, String> {
     let mut view: VecMap<String, String> = VecMap::new();
     for (k, v) in records {
         view.insert(k.clone(), v.clone());
     }
-    if !newer {
-        match journal.map(read_journal) {
-            Some(Ok(ops)) => {
-                for op in ops {
-                    match op {
-                        Op::Put { key, value } => {
-                            view.insert(key, value);
-                        }
-                        Op::Delete { key } => {
-                            view.remove(&key);
-                        }
+    match journal.map(read_journal) {
+        Some(Ok(ops)) => {
+            for op in ops {
+                match op {
+                    Op::Put { key, value } => {
+                        view.insert(key, value);
+                    }
+                    Op::Delete { key } => {
+                        view.remove(&key);
                     }
                 }
             }
-            Some(Err(e)) => problems.push(format!(
-                "Changes made just before the planner was last closed could not be read ({e}); \
-                 they were not applied."
-            )),
-            None => {}
         }
+        Some(Err(e)) => problems.push(format!(
+            "Changes made just before the planner was last closed could not be read ({e}); \
+             they were not applied."
+        )),
+        None => {}
     }
-    // What the backend itself holds, as far as saving goes: scenario records the journal
-    // deleted or replaced are still there until the first save deletes or rewrites them.
-    let mut backend: VecMap<&str, &String> = VecMap::new();
+    view
+}
+
+/// What the backend itself holds, as far as saving goes: its meta record, and the scenario
+/// records the journal deleted or replaced (still there until the first save deletes or
+/// rewrites them).
+fn saved_in_backend(records: &[(String, String)], view: &VecMap<String, String>) -> Saved {
     let mut saved = Saved::default();
     for (key, value) in records {
-        backend.insert(key.as_str(), value);
         if key == META {
             saved.meta = Some(value.clone());
         } else if let Ok(Some(Record::Scenario(id, _, packed))) = read_record(key, value) {
-            let replayed = view.get(key) != Some(value);
-            if replayed {
+            if view.get(key) != Some(value) {
                 saved
                     .bodies
                     .insert(id, Rc::new(Body::stored(packed, unpack_contents)));
             }
         }
     }
-    let mut entries = Vec::new();
-    let mut current = Selected::Baseline;
-    let mut next_id: ScenarioId = 1;
-    let mut unreadable_n = 0u32;
-    for (key, value) in view.iter() {
-        if let Some(n) = key.strip_prefix('u').and_then(|n| n.parse::<u32>().ok()) {
-            unreadable_n = unreadable_n.max(n);
+    saved
+}
+
+/// The workspace's scenarios as the view of the store holds them, and what could not be
+/// read in it.
+struct Reading {
+    entries: Vec<Entry>,
+    current: Selected,
+    next_id: ScenarioId,
+    problems: Vec<String>,
+    kept: Vec<Kept>,
+    newer: bool,
+    /// The highest `u<n>` key in use (unreadable work kept aside).
+    unreadable_n: u32,
+}
+
+impl Reading {
+    /// Read every record of `view`; a scenario record the backend holds as it is, is
+    /// counted as saved in `saved`.
+    fn read(
+        view: &VecMap<String, String>,
+        records: &[(String, String)],
+        saved: &mut Saved,
+        problems: Vec<String>,
+        newer: bool,
+    ) -> Reading {
+        let mut r = Reading {
+            entries: Vec::new(),
+            current: Selected::Baseline,
+            next_id: 1,
+            problems,
+            kept: Vec::new(),
+            newer,
+            unreadable_n: 0,
+        };
+        for (key, value) in view.iter() {
+            if let Some(n) = key.strip_prefix('u').and_then(|n| n.parse::<u32>().ok()) {
+                r.unreadable_n = r.unreadable_n.max(n);
+            }
+            match read_record(key, value) {
+                Ok(None) => r.newer = true,
+                Ok(Some(Record::Meta(c, n))) => {
+                    r.current = c;
+                    r.next_id = n;
+                }
+                Ok(Some(Record::Scenario(id, name, packed))) => {
+                    let body = Rc::new(Body::stored(packed, unpack_contents));
+                    // A scenario as the backend holds it is saved; one from the journal is
+                    // written again by the first save.
+                    if records.iter().any(|(k, v)| k == key && v == value) {
+                        saved.bodies.insert(id, body.clone());
+                    }
+                    r.entries.push(Entry { id, name, body });
+                }
+                Ok(Some(Record::Kept)) => {
+                    let problem =
+                        kept_problem(value).unwrap_or_else(|| "it could not be read".into());
+                    r.problems.push(format!("{}: {problem}.", label(key)));
+                    r.kept.push(Kept {
+                        key: key.clone(),
+                        label: label(key),
+                        text: kept_text(key, value),
+                        removable: true,
+                    });
+                }
+                Err(why) => r.unreadable(key, value, &why),
+            }
         }
-        match read_record(key, value) {
-            Ok(None) => newer = true,
-            Ok(Some(Record::Meta(c, n))) => {
-                current = c;
-                next_id = n;
-            }
-            Ok(Some(Record::Scenario(id, name, packed))) => {
-                let body = Rc::new(Body::stored(packed, unpack_contents));
-                // A scenario as the backend holds it is saved; one from the journal is
-                // written again by the first save.
-                if backend.get(key.as_str()) == Some(&value) {
-                    saved.bodies.insert(id, body.clone());
-                }
-                entries.push(Entry { id, name, body });
-            }
-            Ok(Some(Record::Kept)) => {
-                let problem = kept_problem(value).unwrap_or_else(|| "it could not be read".into());
-                problems.push(format!("{}: {problem}.", label(key)));
-                kept.push(Kept {
-                    key: key.clone(),
-                    label: label(key),
-                    text: kept_text(key, value),
-                    removable: true,
-                });
-            }
-            Err(why) => {
-                problems.push(format!("{} could not be read: {why}.", label(key)));
-                kept.push(Kept {
-                    key: key.clone(),
-                    label: label(key),
-                    text: value.clone(),
-                    removable: !newer,
-                });
-                // Its id stays taken, so no new scenario is ever saved over it.
-                if let Some(id) = key
-                    .strip_prefix('s')
-                    .and_then(|n| n.parse::<ScenarioId>().ok())
-                {
-                    next_id = next_id.max(id.saturating_add(1));
-                }
-            }
+        r
+    }
+
+    /// Record `key` could not be read (`why`): kept aside for download, its id never used
+    /// again, so no new scenario is ever saved over it.
+    fn unreadable(&mut self, key: &str, value: &str, why: &str) {
+        self.problems
+            .push(format!("{} could not be read: {why}.", label(key)));
+        self.kept.push(Kept {
+            key: key.to_string(),
+            label: label(key),
+            text: value.to_string(),
+            removable: !self.newer,
+        });
+        if let Some(id) = key
+            .strip_prefix('s')
+            .and_then(|n| n.parse::<ScenarioId>().ok())
+        {
+            self.next_id = self.next_id.max(id.saturating_add(1));
         }
     }
-    if newer {
-        // Everything as it was found, to take to the newer version or keep.
+
+    /// A newer version wrote the store: everything as it was found goes first, to take to
+    /// the newer version or keep, with the reason; older saved work is kept as it is.
+    fn keep_for_newer(&mut self, records: &[(String, String)], legacy: &[(String, String)]) {
         let mut all = Object::new();
         for (key, value) in records {
             all.put(key, Node::str(value));
         }
-        kept.insert(
+        self.kept.insert(
             0,
             Kept {
                 key: String::new(),
@@ -533,32 +567,15 @@ fn open_store(
                 removable: false,
             },
         );
-        problems.insert(
+        self.problems.insert(
             0,
             "Your saved scenarios were written by a newer version of the planner. This version \
              will not change them: open them in the newer version, or download them below. \
              Changes made here are not saved."
                 .into(),
         );
-    }
-    let mut collection = Collection::from_parts(entries, current, next_id);
-    let mut moves = Vec::new();
-    let mut retire = Vec::new();
-    if !newer {
-        move_legacy(
-            legacy,
-            &mut collection,
-            &mut LegacyOut {
-                problems: &mut problems,
-                kept: &mut kept,
-                moves: &mut moves,
-                retire: &mut retire,
-                unreadable_n: &mut unreadable_n,
-            },
-        );
-    } else {
         for (key, text) in legacy {
-            kept.push(Kept {
+            self.kept.push(Kept {
                 key: key.clone(),
                 label: format!("Older saved work ({key})"),
                 text: text.clone(),
@@ -566,11 +583,48 @@ fn open_store(
             });
         }
     }
+}
+
+fn open_store(
+    records: &[(String, String)],
+    legacy: &[(String, String)],
+    journal: Option<&str>,
+    newer_database: bool,
+) -> Opened {
+    let mut problems = Vec::new();
+    let newer = newer_database
+        || records
+            .iter()
+            .any(|(k, v)| read_record(k, v).is_ok_and(|r| r.is_none()));
+    // The journal's changes are laid over the records, unless a newer version owns the
+    // store.
+    let view = replay_journal(records, journal.filter(|_| !newer), &mut problems);
+    let mut saved = saved_in_backend(records, &view);
+    let mut r = Reading::read(&view, records, &mut saved, problems, newer);
+    let mut moves = Vec::new();
+    let mut retire = Vec::new();
+    if r.newer {
+        r.keep_for_newer(records, legacy);
+    }
+    let mut collection = Collection::from_parts(r.entries, r.current, r.next_id);
+    if !r.newer {
+        move_legacy(
+            legacy,
+            &mut collection,
+            &mut LegacyOut {
+                problems: &mut r.problems,
+                kept: &mut r.kept,
+                moves: &mut moves,
+                retire: &mut retire,
+                unreadable_n: &mut r.unreadable_n,
+            },
+        );
+    }
     Opened {
         collection,
-        problems,
-        kept,
-        newer,
+        problems: r.problems,
+        kept: r.kept,
+        newer: r.newer,
         moves,
         retire,
         saved,

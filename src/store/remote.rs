@@ -5,7 +5,7 @@
 //! scenarios exist, which is on screen, the message on show, where work is saved); the
 //! module rebuilds a [`Workspace`] from it with [`Workspace::remote`], whose scenarios it
 //! asks the workspace for only when a screen needs them, and sends back a [`Message`] for
-//! whatever changes the workspace (docs/scenarios.md, "Screens loaded on demand").
+//! whatever changes the workspace (docs/scenarios.md, "Modules loaded on demand").
 
 use std::rc::Rc;
 

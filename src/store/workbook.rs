@@ -32,7 +32,7 @@
 use rust_decimal::Decimal;
 
 use super::csv;
-use crate::model::engine::{Projection, YearResult};
+use crate::model::engine::{ExpenditureAmount, FundingAmount, Projection, YearResult};
 use crate::model::scenario::{Driver, ExpenditureLine, FundingDriver, FundingLine, PayGroup};
 use crate::model::workforce::Group;
 use crate::model::{round_money, Scenario, Source};
@@ -332,13 +332,12 @@ impl Results {
     }
 }
 
-fn results(s: &Scenario, p: &Projection) -> Results {
-    let first = p.years.first();
-    let funding = first.map(|y| y.funding.as_slice()).unwrap_or_default();
-    let expenditure = first.map(|y| y.expenditure.as_slice()).unwrap_or_default();
-    let mut order: Vec<Row> = (0..funding.len()).map(Row::Funding).collect();
+/// The Results sheet's rows, in order: each funding line, precept income and total
+/// funding, each expenditure line and the totals, the gap, reserves and precept rows.
+fn row_order(funding: usize, expenditure: usize) -> Vec<Row> {
+    let mut order: Vec<Row> = (0..funding).map(Row::Funding).collect();
     order.extend([Row::PreceptIncome, Row::TotalFunding]);
-    order.extend((0..expenditure.len()).map(Row::Expenditure));
+    order.extend((0..expenditure).map(Row::Expenditure));
     order.extend([
         Row::Gross,
         Row::Recurring,
@@ -362,46 +361,49 @@ fn results(s: &Scenario, p: &Projection) -> Results {
         Row::RisePct,
         Row::TaxBase,
     ]);
-    let at =
-        |row: Row, index: usize| cell_ref(Results::row_of(&order, row), FIRST_YEAR_COLUMN + index);
-    let line_basis = |id: &str, is_funding: bool| -> String {
+    order
+}
+
+/// What the Results sheet is reading: the scenario, its projection, the rows in order and
+/// the lines of the first year (every year has the same lines).
+struct ResultsInput<'a> {
+    s: &'a Scenario,
+    p: &'a Projection,
+    order: &'a [Row],
+    funding: &'a [FundingAmount],
+    expenditure: &'a [ExpenditureAmount],
+}
+
+impl ResultsInput<'_> {
+    /// The A1 reference of `row` in the year at `index`.
+    fn at(&self, row: Row, index: usize) -> String {
+        cell_ref(Results::row_of(self.order, row), FIRST_YEAR_COLUMN + index)
+    }
+
+    /// How a funding or spending line is worked out, from its definition.
+    fn line_basis(&self, id: &str, is_funding: bool) -> String {
         if is_funding {
-            s.funding.iter().find(|l| l.id == id).map(funding_basis)
+            self.s
+                .funding
+                .iter()
+                .find(|l| l.id == id)
+                .map(funding_basis)
         } else {
-            s.expenditure
+            self.s
+                .expenditure
                 .iter()
                 .find(|l| l.id == id)
                 .map(expenditure_basis)
         }
         .unwrap_or_default()
-    };
-    let floor_pct = s.reserves.floor_pct.value.0;
-    let years = p.years.len();
-    let mut rows = vec![
-        vec![Cell::text(&format!("Results: {}", s.name), Style::Title)],
-        vec![Cell::text(
-            "£ to the penny, by financial year (April to March). Totals are formulas over the \
-             cells of this sheet; the last column says how each row is worked out. A positive \
-             gap is a shortfall.",
-            Style::Note,
-        )],
-        Vec::new(),
-    ];
-    let mut header = vec![
-        Cell::text("Section", Style::Header),
-        Cell::text("Line", Style::Header),
-    ];
-    header.extend(
-        p.years
-            .iter()
-            .map(|y| Cell::text(&y.year.to_string(), Style::Header)),
-    );
-    header.push(Cell::text("How it is worked out", Style::Header));
-    rows.push(header);
+    }
 
-    for &row in &order {
-        // Label, section, how it is worked out, and the cell in each year.
-        let (section, label, basis): (&str, String, String) = match row {
+    /// `row`'s section, label and how it is worked out.
+    fn describe(&self, row: Row) -> (&'static str, String, String) {
+        let (funding, expenditure) = (self.funding, self.expenditure);
+        let line_basis = |id: &str, is_funding: bool| self.line_basis(id, is_funding);
+        let floor_pct = self.s.reserves.floor_pct.value.0;
+        match row {
             Row::Funding(i) => {
                 let l = funding.get(i);
                 (
@@ -543,147 +545,194 @@ fn results(s: &Scenario, p: &Projection) -> Results {
                 "Tax base (Band D equivalents)".into(),
                 "Band D equivalent properties, shown to two places".into(),
             ),
+        }
+    }
+
+    /// `row`'s cell in year `i` (`y`): the model's figure, or a formula over the sheet's
+    /// cells with the figure as its cached value.
+    fn cell(&self, row: Row, i: usize, y: &YearResult, money_style: Style) -> Cell {
+        let (s, funding, expenditure) = (self.s, self.funding, self.expenditure);
+        let at = |row: Row, index: usize| self.at(row, index);
+        let formula = |f: String, cached: Decimal| Cell::formula(f, cached, money_style);
+        let value = |v: Decimal| Cell::number(v, money_style);
+        let previous = i.checked_sub(1).and_then(|j| self.p.years.get(j));
+        let order = self.order;
+        match row {
+            Row::Funding(l) => funding
+                .get(l)
+                .and_then(|l| y.funding_line(&l.id))
+                .map_or_else(Cell::empty, |a| value(a.amount)),
+            Row::PreceptIncome => value(y.precept.income),
+            Row::TotalFunding => formula(
+                format!(
+                    "SUM({}:{})",
+                    at(order.first().copied().unwrap_or(Row::PreceptIncome), i),
+                    at(Row::PreceptIncome, i)
+                ),
+                y.total_funding,
+            ),
+            Row::Expenditure(l) => expenditure
+                .get(l)
+                .and_then(|l| y.expenditure_line(&l.id))
+                .map_or_else(Cell::empty, |a| value(a.amount)),
+            Row::Gross if expenditure.is_empty() => value(y.gross_expenditure),
+            Row::Gross => formula(
+                format!(
+                    "SUM({}:{})",
+                    at(Row::Expenditure(0), i),
+                    at(Row::Expenditure(expenditure.len() - 1), i)
+                ),
+                y.gross_expenditure,
+            ),
+            Row::Recurring => value(y.savings.recurring),
+            Row::OneOff => value(y.savings.one_off),
+            Row::Net => formula(
+                format!(
+                    "{}-{}-{}",
+                    at(Row::Gross, i),
+                    at(Row::Recurring, i),
+                    at(Row::OneOff, i)
+                ),
+                y.total_expenditure,
+            ),
+            Row::Gap => formula(
+                format!("{}-{}", at(Row::Net, i), at(Row::TotalFunding, i)),
+                y.gap,
+            ),
+            Row::Cumulative => {
+                let first = cell_ref(Results::row_of(order, Row::Gap), FIRST_YEAR_COLUMN);
+                formula(
+                    format!("SUM(${first}:{})", at(Row::Gap, i)),
+                    y.cumulative_gap,
+                )
+            }
+            Row::RecurringGap => formula(
+                format!("{}+{}", at(Row::Gap, i), at(Row::OneOff, i)),
+                y.recurring_gap,
+            ),
+            Row::Applied => formula(
+                format!("{}+{}", at(Row::UseGeneral, i), at(Row::UseEarmarked, i)),
+                y.reserves_applied,
+            ),
+            Row::StillToFind => formula(
+                format!("{}-{}", at(Row::Gap, i), at(Row::Applied, i)),
+                y.savings_still_to_find,
+            ),
+            Row::GeneralStart => match previous {
+                None => value(round_money(s.reserves.general_opening.value.0)),
+                Some(last) => formula(at(Row::General, i - 1), last.reserves.general),
+            },
+            Row::UseGeneral => value(y.reserves.planned_use_general),
+            Row::General => formula(
+                format!(
+                    "{}-{}-{}",
+                    at(Row::GeneralStart, i),
+                    at(Row::UseGeneral, i),
+                    at(Row::StillToFind, i)
+                ),
+                y.reserves.general,
+            ),
+            Row::EarmarkedStart => match previous {
+                None => value(round_money(s.reserves.earmarked_opening.value.0)),
+                Some(last) => formula(at(Row::Earmarked, i - 1), last.reserves.earmarked),
+            },
+            Row::UseEarmarked => value(y.reserves.planned_use_earmarked),
+            Row::Earmarked => formula(
+                format!(
+                    "{}-{}",
+                    at(Row::EarmarkedStart, i),
+                    at(Row::UseEarmarked, i)
+                ),
+                y.reserves.earmarked,
+            ),
+            Row::TotalReserves => formula(
+                format!("{}+{}", at(Row::General, i), at(Row::Earmarked, i)),
+                y.reserves.total,
+            ),
+            Row::Floor => value(y.reserves.floor),
+            Row::BandD => value(y.precept.band_d),
+            Row::RiseGbp => match previous {
+                None => value(y.precept.rise_gbp),
+                Some(_) => formula(
+                    format!("{}-{}", at(Row::BandD, i), at(Row::BandD, i - 1)),
+                    y.precept.rise_gbp,
+                ),
+            },
+            Row::RisePct => Cell::number(round_money(y.precept.rise_pct), Style::TwoPlaces),
+            Row::TaxBase => Cell::number(round_money(y.precept.tax_base), Style::TwoPlaces),
+        }
+    }
+}
+
+/// True for the rows that are totals (in bold).
+fn is_total(row: Row) -> bool {
+    matches!(
+        row,
+        Row::TotalFunding
+            | Row::Gross
+            | Row::Net
+            | Row::Gap
+            | Row::Cumulative
+            | Row::General
+            | Row::TotalReserves
+    )
+}
+
+fn results(s: &Scenario, p: &Projection) -> Results {
+    let first = p.years.first();
+    let funding = first.map(|y| y.funding.as_slice()).unwrap_or_default();
+    let expenditure = first.map(|y| y.expenditure.as_slice()).unwrap_or_default();
+    let order = row_order(funding.len(), expenditure.len());
+    let input = ResultsInput {
+        s,
+        p,
+        order: &order,
+        funding,
+        expenditure,
+    };
+    let mut rows = vec![
+        vec![Cell::text(&format!("Results: {}", s.name), Style::Title)],
+        vec![Cell::text(
+            "£ to the penny, by financial year (April to March). Totals are formulas over the \
+             cells of this sheet; the last column says how each row is worked out. A positive \
+             gap is a shortfall.",
+            Style::Note,
+        )],
+        Vec::new(),
+    ];
+    let mut header = vec![
+        Cell::text("Section", Style::Header),
+        Cell::text("Line", Style::Header),
+    ];
+    header.extend(
+        p.years
+            .iter()
+            .map(|y| Cell::text(&y.year.to_string(), Style::Header)),
+    );
+    header.push(Cell::text("How it is worked out", Style::Header));
+    rows.push(header);
+    for &row in &order {
+        let (section, label, basis) = input.describe(row);
+        let (label_style, money_style) = if is_total(row) {
+            (Style::Bold, Style::Total)
+        } else {
+            (Style::Plain, Style::Money)
         };
-        let is_total = matches!(
-            row,
-            Row::TotalFunding
-                | Row::Gross
-                | Row::Net
-                | Row::Gap
-                | Row::Cumulative
-                | Row::General
-                | Row::TotalReserves
-        );
-        let label_style = if is_total { Style::Bold } else { Style::Plain };
-        let money_style = if is_total { Style::Total } else { Style::Money };
         let mut cells = vec![
             Cell::text(section, label_style),
             Cell::text(&label, label_style),
         ];
-        for (i, y) in p.years.iter().enumerate() {
-            let formula = |f: String, cached: Decimal| Cell::formula(f, cached, money_style);
-            let value = |v: Decimal| Cell::number(v, money_style);
-            let previous = i.checked_sub(1).and_then(|j| p.years.get(j));
-            cells.push(match row {
-                Row::Funding(l) => funding
-                    .get(l)
-                    .and_then(|l| y.funding_line(&l.id))
-                    .map_or_else(Cell::empty, |a| value(a.amount)),
-                Row::PreceptIncome => value(y.precept.income),
-                Row::TotalFunding => formula(
-                    format!(
-                        "SUM({}:{})",
-                        at(order.first().copied().unwrap_or(Row::PreceptIncome), i),
-                        at(Row::PreceptIncome, i)
-                    ),
-                    y.total_funding,
-                ),
-                Row::Expenditure(l) => expenditure
-                    .get(l)
-                    .and_then(|l| y.expenditure_line(&l.id))
-                    .map_or_else(Cell::empty, |a| value(a.amount)),
-                Row::Gross if expenditure.is_empty() => value(y.gross_expenditure),
-                Row::Gross => formula(
-                    format!(
-                        "SUM({}:{})",
-                        at(Row::Expenditure(0), i),
-                        at(Row::Expenditure(expenditure.len() - 1), i)
-                    ),
-                    y.gross_expenditure,
-                ),
-                Row::Recurring => value(y.savings.recurring),
-                Row::OneOff => value(y.savings.one_off),
-                Row::Net => formula(
-                    format!(
-                        "{}-{}-{}",
-                        at(Row::Gross, i),
-                        at(Row::Recurring, i),
-                        at(Row::OneOff, i)
-                    ),
-                    y.total_expenditure,
-                ),
-                Row::Gap => formula(
-                    format!("{}-{}", at(Row::Net, i), at(Row::TotalFunding, i)),
-                    y.gap,
-                ),
-                Row::Cumulative => {
-                    let first = cell_ref(Results::row_of(&order, Row::Gap), FIRST_YEAR_COLUMN);
-                    formula(
-                        format!("SUM(${first}:{})", at(Row::Gap, i)),
-                        y.cumulative_gap,
-                    )
-                }
-                Row::RecurringGap => formula(
-                    format!("{}+{}", at(Row::Gap, i), at(Row::OneOff, i)),
-                    y.recurring_gap,
-                ),
-                Row::Applied => formula(
-                    format!("{}+{}", at(Row::UseGeneral, i), at(Row::UseEarmarked, i)),
-                    y.reserves_applied,
-                ),
-                Row::StillToFind => formula(
-                    format!("{}-{}", at(Row::Gap, i), at(Row::Applied, i)),
-                    y.savings_still_to_find,
-                ),
-                Row::GeneralStart => match previous {
-                    None => value(round_money(s.reserves.general_opening.value.0)),
-                    Some(last) => formula(at(Row::General, i - 1), last.reserves.general),
-                },
-                Row::UseGeneral => value(y.reserves.planned_use_general),
-                Row::General => formula(
-                    format!(
-                        "{}-{}-{}",
-                        at(Row::GeneralStart, i),
-                        at(Row::UseGeneral, i),
-                        at(Row::StillToFind, i)
-                    ),
-                    y.reserves.general,
-                ),
-                Row::EarmarkedStart => match previous {
-                    None => value(round_money(s.reserves.earmarked_opening.value.0)),
-                    Some(last) => formula(at(Row::Earmarked, i - 1), last.reserves.earmarked),
-                },
-                Row::UseEarmarked => value(y.reserves.planned_use_earmarked),
-                Row::Earmarked => formula(
-                    format!(
-                        "{}-{}",
-                        at(Row::EarmarkedStart, i),
-                        at(Row::UseEarmarked, i)
-                    ),
-                    y.reserves.earmarked,
-                ),
-                Row::TotalReserves => formula(
-                    format!("{}+{}", at(Row::General, i), at(Row::Earmarked, i)),
-                    y.reserves.total,
-                ),
-                Row::Floor => value(y.reserves.floor),
-                Row::BandD => value(y.precept.band_d),
-                Row::RiseGbp => match previous {
-                    None => value(y.precept.rise_gbp),
-                    Some(_) => formula(
-                        format!("{}-{}", at(Row::BandD, i), at(Row::BandD, i - 1)),
-                        y.precept.rise_gbp,
-                    ),
-                },
-                Row::RisePct => Cell::number(round_money(y.precept.rise_pct), Style::TwoPlaces),
-                Row::TaxBase => Cell::number(round_money(y.precept.tax_base), Style::TwoPlaces),
-            });
-        }
+        cells.extend(
+            p.years
+                .iter()
+                .enumerate()
+                .map(|(i, y)| input.cell(row, i, y, money_style)),
+        );
         cells.push(Cell::text(&basis, Style::Note));
         rows.push(cells);
     }
-    // The Line column as wide as its longest label (within reason).
-    let longest = rows
-        .iter()
-        .filter_map(|r| match r.get(1).map(|c| &c.value) {
-            Some(Value::Text(t)) => Some(t.chars().count()),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0);
-    let line_width = u16::try_from(longest.clamp(38, 60) + 2).unwrap_or(40);
-    let mut widths = vec![14, line_width];
-    widths.extend(std::iter::repeat_n(YEAR_WIDTH, years));
+    let mut widths = vec![14, line_width(&rows)];
+    widths.extend(std::iter::repeat_n(YEAR_WIDTH, p.years.len()));
     widths.push(110);
     Results {
         sheet: Sheet {
@@ -695,6 +744,19 @@ fn results(s: &Scenario, p: &Projection) -> Results {
         },
         order,
     }
+}
+
+/// The Line column as wide as its longest label (within reason).
+fn line_width(rows: &[Vec<Cell>]) -> u16 {
+    let longest = rows
+        .iter()
+        .filter_map(|r| match r.get(1).map(|c| &c.value) {
+            Some(Value::Text(t)) => Some(t.chars().count()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    u16::try_from(longest.clamp(38, 60) + 2).unwrap_or(40)
 }
 
 /// A Summary row: its label, the Results row it reads, the model's figure, and whether it
@@ -726,6 +788,59 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The Summary sheet's figures: each a formula reading its Results row.
+const SUMMARY_LINES: [SummaryLine; 9] = [
+    (
+        "Total funding",
+        Row::TotalFunding,
+        |y| y.total_funding,
+        false,
+    ),
+    (
+        "Net revenue spend",
+        Row::Net,
+        |y| y.total_expenditure,
+        false,
+    ),
+    ("Annual gap", Row::Gap, |y| y.gap, true),
+    (
+        "Cumulative gap",
+        Row::Cumulative,
+        |y| y.cumulative_gap,
+        true,
+    ),
+    (
+        "Recurring gap",
+        Row::RecurringGap,
+        |y| y.recurring_gap,
+        false,
+    ),
+    (
+        "Savings still to find",
+        Row::StillToFind,
+        |y| y.savings_still_to_find,
+        false,
+    ),
+    (
+        "General reserve (year end)",
+        Row::General,
+        |y| y.reserves.general,
+        false,
+    ),
+    (
+        "Total reserves (year end)",
+        Row::TotalReserves,
+        |y| y.reserves.total,
+        false,
+    ),
+    (
+        "General reserve floor",
+        Row::Floor,
+        |y| y.reserves.floor,
+        false,
+    ),
+];
+
 fn summary(s: &Scenario, p: &Projection, results: &Results) -> Sheet {
     let mut rows = vec![
         vec![Cell::text(&s.name, Style::Title)],
@@ -742,58 +857,7 @@ fn summary(s: &Scenario, p: &Projection, results: &Results) -> Sheet {
             .map(|y| Cell::text(&y.year.to_string(), Style::Header)),
     );
     rows.push(header);
-    let lines: [SummaryLine; 9] = [
-        (
-            "Total funding",
-            Row::TotalFunding,
-            |y| y.total_funding,
-            false,
-        ),
-        (
-            "Net revenue spend",
-            Row::Net,
-            |y| y.total_expenditure,
-            false,
-        ),
-        ("Annual gap", Row::Gap, |y| y.gap, true),
-        (
-            "Cumulative gap",
-            Row::Cumulative,
-            |y| y.cumulative_gap,
-            true,
-        ),
-        (
-            "Recurring gap",
-            Row::RecurringGap,
-            |y| y.recurring_gap,
-            false,
-        ),
-        (
-            "Savings still to find",
-            Row::StillToFind,
-            |y| y.savings_still_to_find,
-            false,
-        ),
-        (
-            "General reserve (year end)",
-            Row::General,
-            |y| y.reserves.general,
-            false,
-        ),
-        (
-            "Total reserves (year end)",
-            Row::TotalReserves,
-            |y| y.reserves.total,
-            false,
-        ),
-        (
-            "General reserve floor",
-            Row::Floor,
-            |y| y.reserves.floor,
-            false,
-        ),
-    ];
-    for (label, row, figure, bold) in lines {
+    for (label, row, figure, bold) in SUMMARY_LINES {
         let (label_style, money_style) = if bold {
             (Style::Bold, Style::Total)
         } else {
@@ -810,7 +874,23 @@ fn summary(s: &Scenario, p: &Projection, results: &Results) -> Sheet {
         rows.push(cells);
     }
     rows.push(Vec::new());
-    rows.push(vec![Cell::text("Warnings", Style::Bold)]);
+    rows.extend(warning_rows(p));
+    rows.push(Vec::new());
+    rows.extend(about_rows(s, p));
+    let mut widths = vec![30];
+    widths.extend(std::iter::repeat_n(YEAR_WIDTH, p.years.len()));
+    Sheet {
+        name: SUMMARY.into(),
+        rows,
+        widths,
+        frozen_rows: u32::try_from(SUMMARY_HEADER + 1).unwrap_or(0),
+        frozen_columns: 1,
+    }
+}
+
+/// The Summary's "Warnings": each of the projection's, or "None.".
+fn warning_rows(p: &Projection) -> Vec<Vec<Cell>> {
+    let mut rows = vec![vec![Cell::text("Warnings", Style::Bold)]];
     if p.warnings.is_empty() {
         rows.push(vec![Cell::text("None.", Style::Plain)]);
     }
@@ -821,8 +901,13 @@ fn summary(s: &Scenario, p: &Projection, results: &Results) -> Sheet {
             Style::Plain,
         )]);
     }
-    rows.push(Vec::new());
-    rows.push(vec![Cell::text("About this scenario", Style::Bold)]);
+    rows
+}
+
+/// The Summary's "About this scenario": its years, what made the workbook, and its
+/// description.
+fn about_rows(s: &Scenario, p: &Projection) -> Vec<Vec<Cell>> {
+    let mut rows = vec![vec![Cell::text("About this scenario", Style::Bold)]];
     let plan = match (p.years.first(), p.years.last()) {
         (Some(first), Some(last)) => {
             format!("{} ({} to {})", s.horizon.years, first.year, last.year)
@@ -853,15 +938,7 @@ fn summary(s: &Scenario, p: &Projection, results: &Results) -> Sheet {
             Cell::text(line, Style::Plain),
         ]);
     }
-    let mut widths = vec![30];
-    widths.extend(std::iter::repeat_n(YEAR_WIDTH, p.years.len()));
-    Sheet {
-        name: SUMMARY.into(),
-        rows,
-        widths,
-        frozen_rows: u32::try_from(SUMMARY_HEADER + 1).unwrap_or(0),
-        frozen_columns: 1,
-    }
+    rows
 }
 
 fn assumptions(s: &Scenario) -> Sheet {

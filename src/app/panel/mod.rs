@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use super::state::{Action, Workspace};
+use super::state::{use_dispatch, Action, Workspace, WorkspaceContext};
 use crate::edit::{Field, FieldGroup};
 use crate::model::engine::Warning;
 use crate::store::session::Draft;
@@ -19,12 +19,6 @@ use groups::{
     spending_group, workforce_group,
 };
 pub(super) use widgets::{errors_in, field, field_with_note, group, year_grid, Row};
-
-#[derive(Properties, PartialEq)]
-pub struct PanelProps {
-    pub ws: Workspace,
-    pub dispatch: Callback<Action>,
-}
 
 /// A DOM id for a field's input, stable across renders.
 pub fn dom_id(field: &Field) -> String {
@@ -107,6 +101,8 @@ fn drafts_of(ws: &Workspace, group: FieldGroup) -> impl Iterator<Item = (&Field,
     ws.drafts.iter().filter(move |(f, _)| f.group() == group)
 }
 
+/// A group is given the whole workspace but compares only its part of it ([`Same`]), its
+/// fields' drafts and the plan's years: so it re-renders only when what it shows changes.
 #[derive(Properties)]
 struct GroupProps {
     group: FieldGroup,
@@ -132,16 +128,19 @@ fn Group(props: &GroupProps) -> Html {
     (props.view)(&props.ws, &props.dispatch)
 }
 
+/// The assumption panel: it shows most of the workspace, so it reads it from the context.
 #[component]
-pub fn AssumptionPanel(props: &PanelProps) -> Html {
-    let ws = &props.ws;
-    let d = &props.dispatch;
+pub fn AssumptionPanel() -> Html {
+    let Some(ws) = use_context::<WorkspaceContext>() else {
+        return html! {};
+    };
+    let d = &use_dispatch().callback();
     html! {
         <aside id="assumptions" aria-labelledby="assumptions-title">
             <h2 id="assumptions-title">{ "Assumptions" }</h2>
             <p class="panel-note">{ "Every figure recalculates the plan as you type. Badges show each default's source; hover for the citation." }</p>
             { for GROUPS.iter().map(|&(group, same, view)| html! {
-                <Group {group} {same} ws={ws.clone()} dispatch={d.clone()} {view} />
+                <Group {group} {same} ws={(*ws).clone()} dispatch={d.clone()} {view} />
             }) }
         </aside>
     }

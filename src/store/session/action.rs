@@ -123,234 +123,273 @@ impl Workspace {
         let mut next = self.clone();
         match action {
             Action::Edit(field, text) => next.edit(field, text, now),
-            Action::Change(e) => {
-                let Edited {
-                    scenario,
-                    what,
-                    from,
-                    to,
-                    field,
-                } = *e;
-                match field {
-                    Some((key, text)) => {
-                        next.commit(
-                            Field::Screen(key),
-                            text,
-                            Ok(scenario),
-                            (&what, &from, &to),
-                            now,
-                        );
-                    }
-                    // A row added or removed: a step, or a message at the register.
-                    None => match checked(&self.scenario, scenario) {
-                        Ok(Some((s, p))) => {
-                            next.change(s, &what, &from, &to, now, None);
-                            next.show(p);
-                            next.notice = None;
-                        }
-                        Ok(None) => {}
-                        Err(m) => next.notice = notice(Place::Register, true, m),
-                    },
-                }
-            }
+            Action::Change(e) => next.changed_on_screen(*e, now),
             Action::Draft(key, text, error) => {
-                next.drafts.insert(
-                    Field::Screen(key),
-                    Draft {
-                        text,
-                        error: Some(error),
-                    },
-                );
-            }
-            Action::PreceptInPercent(pct) => {
-                let s = edit::precept_switched(&self.scenario, pct);
-                let (from, to) = if pct { ("£", "%") } else { ("%", "£") };
-                next.change(s, "Precept rises given in", from, to, now, None);
-                next.refresh();
-            }
-            Action::HeadlineYear(year) => next.headline_year = Some(year),
-            Action::Reset => {
-                let mut s = (*self.baseline).clone();
-                s.name.clone_from(&self.scenario.name);
-                s.description.clone_from(&self.scenario.description);
-                if self.current() == Selected::Baseline || s == *self.scenario {
-                    next.drafts.clear();
-                } else {
-                    next.change(
-                        s,
-                        "All assumptions",
-                        "edited",
-                        "reset to the baseline",
-                        now,
-                        None,
-                    );
-                    next.refresh();
-                }
-            }
-            Action::Select(sel) => {
-                if let Selected::Scenario(id) = sel {
-                    if let Some(e) = self.collection().get(id) {
-                        if let Err(why) = e.scenario() {
-                            next.notice = Some(next.unreadable(e, why));
-                            return next;
-                        }
-                    }
-                }
-                let mut c = self.collection().clone();
-                c.select(sel);
-                next.untracked(c);
-            }
-            Action::NewFromBaseline => {
-                let mut c = self.collection().clone();
-                let mut s = (*self.baseline).clone();
-                s.name = format!("Scenario {}", c.next_id());
-                s.description = String::new();
-                let id = c.add(s, Vec::new(), &self.baseline.name);
-                let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
-                next.step(c, format!("Create '{name}'"));
-                next.view = View::Edit;
-            }
-            Action::Duplicate => {
-                let mut c = self.collection().clone();
-                let log = match self.current() {
-                    Selected::Scenario(id) => {
-                        c.get(id).map(|e| (*e.log()).clone()).unwrap_or_default()
-                    }
-                    Selected::Baseline => Vec::new(),
+                let draft = Draft {
+                    text,
+                    error: Some(error),
                 };
-                let mut s = (*self.scenario).clone();
-                s.name = format!("Copy of {}", s.name);
-                let id = c.add(s, log, &self.baseline.name);
-                let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
-                next.step(c, format!("Duplicate as '{name}'"));
+                next.drafts.insert(Field::Screen(key), draft);
             }
-            Action::Rename(name) => {
-                if let Selected::Scenario(id) = self.current() {
-                    let mut c = self.collection().clone();
-                    match c.rename(id, &name, &self.baseline.name) {
-                        Ok(()) if c == *self.collection() => {}
-                        Ok(()) => {
-                            next.step(c, format!("Rename to '{}'", name.trim()));
-                            next.notice = None;
-                        }
-                        Err(e) => next.notice = notice(Place::Name, true, e.to_string()),
-                    }
-                }
-            }
-            Action::Describe(text) => {
-                if let Selected::Scenario(id) = self.current() {
-                    let mut c = self.collection().clone();
-                    if c.describe(id, &text) && c != *self.collection() {
-                        next.step(c, "Edit the description".into());
-                    }
-                }
-            }
-            Action::Delete => {
-                if let Selected::Scenario(id) = self.current() {
-                    let mut c = self.collection().clone();
-                    let name = self.scenario.name.clone();
-                    if c.delete(id) {
-                        next.step(c, format!("Delete '{name}'"));
-                        next.notice = notice(
-                            Place::Scenarios,
-                            false,
-                            format!("Deleted '{name}'. Undo brings it back."),
-                        );
-                    }
-                }
-            }
+            Action::PreceptInPercent(pct) => next.precept_in_percent(pct, now),
+            Action::HeadlineYear(year) => next.headline_year = Some(year),
+            Action::Reset => next.reset(now),
+            Action::Select(sel) => next.select(sel),
+            Action::NewFromBaseline => next.new_from_baseline(),
+            Action::Duplicate => next.duplicate(),
+            Action::Rename(name) => next.rename(&name),
+            Action::Describe(text) => next.describe(&text),
+            Action::Delete => next.delete(),
             Action::Undo => next.travel(History::undo),
             Action::Redo => next.travel(History::redo),
-            Action::Seal => {
-                if self.history().is_open() {
-                    let mut h = (*self.store.0).clone();
-                    h.seal();
-                    next.store = Shared(Rc::new(h));
-                }
-            }
-            Action::Import(file, result) => {
-                let projected = result.and_then(|s| match engine::project(&s) {
-                    Ok(_) => Ok(s),
-                    Err(e) => Err(ImportError::new(&file, ImportProblem::NotProjected(e))),
-                });
-                match projected {
-                    Ok(s) => {
-                        let mut c = self.collection().clone();
-                        let id = c.add(*s, Vec::new(), &self.baseline.name);
-                        let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
-                        next.step(c, format!("Import '{name}'"));
-                        next.view = View::Edit;
-                        next.notice = notice(
-                            Place::Import,
-                            false,
-                            format!("Imported '{name}' as a new scenario."),
-                        );
-                    }
-                    Err(e) => next.notice = notice(Place::Import, true, e.to_string()),
-                }
-            }
-            Action::OpenLink(fragment) => {
-                if share::is_share_fragment(&fragment) {
-                    let mut c = self.collection().clone();
-                    let n = self.add_shared(&mut c, &fragment);
-                    if !n.error {
-                        next.step(c, "Open a shared scenario".into());
-                        next.view = View::Edit;
-                    }
-                    next.notice = Some(n);
-                }
-            }
+            Action::Seal => next.seal(),
+            Action::Import(file, result) => next.import(&file, result),
+            Action::OpenLink(fragment) => next.open_link(&fragment),
             Action::Show(view) => next.view = view,
             Action::Notify(n) => next.notice = Some(n),
             Action::DismissNotice => next.notice = None,
             Action::DismissRecovery => next.recovery = None,
-            Action::Restore(Ok(restored)) => {
-                let mut c = self.collection().clone();
-                let n = restored.len();
-                let before = self.current();
-                for r in restored {
-                    c.add_stored(
-                        &r.name,
-                        r.packed,
-                        records::unpack_contents,
-                        &self.baseline.name,
-                    );
-                }
-                // The restored scenarios are listed; the screen stays where it was.
-                c.select(before);
-                if n > 0 {
-                    let plural = if n == 1 { "" } else { "s" };
-                    next.step(c, format!("Restore {n} scenario{plural} from a backup"));
-                }
-                next.notice = notice(
-                    Place::Backup,
-                    false,
-                    match n {
-                        0 => "The backup holds no scenarios: nothing was added.".to_string(),
-                        1 => "Restored 1 scenario from the backup, beside your own. Undo takes it out again.".into(),
-                        n => format!(
-                            "Restored {} scenarios from the backup, beside your own. Undo takes them out again.",
-                            crate::format::count(n.into(), 0)
-                        ),
-                    },
-                );
-            }
+            Action::Restore(Ok(restored)) => next.restore(restored),
             Action::Restore(Err(e)) => next.notice = notice(Place::Backup, true, e.to_string()),
             Action::Saved => {
-                if matches!(&self.notice, Some(n) if n.place == Place::Storage && n.error) {
+                if matches!(&next.notice, Some(n) if n.place == Place::Storage && n.error) {
                     next.notice = None;
                 }
             }
-            Action::Forgotten(key) => {
-                if let Some(r) = &mut next.recovery {
-                    r.kept.retain(|k| k.key != key);
-                    if r.kept.is_empty() && !r.newer {
-                        next.recovery = None;
-                    }
+            Action::Forgotten(key) => next.forgotten(&key),
+        }
+        next
+    }
+
+    /// A change made on a screen loaded on demand: with the field typed into, as that
+    /// field's edit (a message beside it if refused); a row added or removed is a step, or
+    /// a message at the register.
+    fn changed_on_screen(&mut self, e: Edited, now: &str) {
+        let Edited {
+            scenario,
+            what,
+            from,
+            to,
+            field,
+        } = e;
+        if let Some((key, text)) = field {
+            let field = Field::Screen(key);
+            self.commit(field, text, Ok(scenario), (&what, &from, &to), now);
+            return;
+        }
+        match checked(&self.scenario, scenario) {
+            Ok(Some((s, p))) => {
+                self.change(s, &what, &from, &to, now, None);
+                self.show(p);
+                self.notice = None;
+            }
+            Ok(None) => {}
+            Err(m) => self.notice = notice(Place::Register, true, m),
+        }
+    }
+
+    /// Precept rises given in % (`pct`) or in £: each year's rise written the other way.
+    fn precept_in_percent(&mut self, pct: bool, now: &str) {
+        let s = edit::precept_switched(&self.scenario, pct);
+        let (from, to) = if pct { ("£", "%") } else { ("%", "£") };
+        self.change(s, "Precept rises given in", from, to, now, None);
+        self.refresh();
+    }
+
+    /// Every assumption back to the baseline's (the name and description kept).
+    fn reset(&mut self, now: &str) {
+        let mut s = (*self.baseline).clone();
+        s.name.clone_from(&self.scenario.name);
+        s.description.clone_from(&self.scenario.description);
+        if self.current() == Selected::Baseline || s == *self.scenario {
+            self.drafts.clear();
+        } else {
+            self.change(
+                s,
+                "All assumptions",
+                "edited",
+                "reset to the baseline",
+                now,
+                None,
+            );
+            self.refresh();
+        }
+    }
+
+    /// Show `sel`, unless it cannot be read (then say why and stay).
+    fn select(&mut self, sel: Selected) {
+        if let Selected::Scenario(id) = sel {
+            // The history shared, not copied: what is read from it outlives changes to self.
+            let store = self.store.clone();
+            if let Some(e) = store.0.present().get(id) {
+                if let Err(why) = e.scenario() {
+                    let n = self.unreadable(e, why);
+                    self.notice = Some(n);
+                    return;
                 }
             }
         }
-        next
+        let mut c = self.collection().clone();
+        c.select(sel);
+        self.untracked(c);
+    }
+
+    /// A new scenario from the baseline, shown for editing.
+    fn new_from_baseline(&mut self) {
+        let mut c = self.collection().clone();
+        let mut s = (*self.baseline).clone();
+        s.name = format!("Scenario {}", c.next_id());
+        s.description = String::new();
+        let id = c.add(s, Vec::new(), &self.baseline.name);
+        let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
+        self.step(c, format!("Create '{name}'"));
+        self.view = View::Edit;
+    }
+
+    /// A copy of the scenario on screen, with its change log.
+    fn duplicate(&mut self) {
+        let mut c = self.collection().clone();
+        let log = match self.current() {
+            Selected::Scenario(id) => c.get(id).map(|e| (*e.log()).clone()).unwrap_or_default(),
+            Selected::Baseline => Vec::new(),
+        };
+        let mut s = (*self.scenario).clone();
+        s.name = format!("Copy of {}", s.name);
+        let id = c.add(s, log, &self.baseline.name);
+        let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
+        self.step(c, format!("Duplicate as '{name}'"));
+    }
+
+    /// Rename the scenario on screen, or say beside the name box why not.
+    fn rename(&mut self, name: &str) {
+        if let Selected::Scenario(id) = self.current() {
+            let mut c = self.collection().clone();
+            match c.rename(id, name, &self.baseline.name) {
+                Ok(()) if c == *self.collection() => {}
+                Ok(()) => {
+                    self.step(c, format!("Rename to '{}'", name.trim()));
+                    self.notice = None;
+                }
+                Err(e) => self.notice = notice(Place::Name, true, e.to_string()),
+            }
+        }
+    }
+
+    /// Set the description of the scenario on screen.
+    fn describe(&mut self, text: &str) {
+        if let Selected::Scenario(id) = self.current() {
+            let mut c = self.collection().clone();
+            if c.describe(id, text) && c != *self.collection() {
+                self.step(c, "Edit the description".into());
+            }
+        }
+    }
+
+    /// Delete the scenario on screen (undo brings it back).
+    fn delete(&mut self) {
+        if let Selected::Scenario(id) = self.current() {
+            let mut c = self.collection().clone();
+            let name = self.scenario.name.clone();
+            if c.delete(id) {
+                self.step(c, format!("Delete '{name}'"));
+                self.notice = notice(
+                    Place::Scenarios,
+                    false,
+                    format!("Deleted '{name}'. Undo brings it back."),
+                );
+            }
+        }
+    }
+
+    /// Typing in a field has ended: the next keystroke starts a new step.
+    fn seal(&mut self) {
+        if self.history().is_open() {
+            let mut h = (*self.store.0).clone();
+            h.seal();
+            self.store = Shared(Rc::new(h));
+        }
+    }
+
+    /// Add an imported file's scenario (if it projects) and show it, or say why not.
+    fn import(&mut self, file: &str, result: Result<Box<Scenario>, ImportError>) {
+        let projected = result.and_then(|s| match engine::project(&s) {
+            Ok(_) => Ok(s),
+            Err(e) => Err(ImportError::new(file, ImportProblem::NotProjected(e))),
+        });
+        match projected {
+            Ok(s) => {
+                let mut c = self.collection().clone();
+                let id = c.add(*s, Vec::new(), &self.baseline.name);
+                let name = c.get(id).map(|e| e.name.clone()).unwrap_or_default();
+                self.step(c, format!("Import '{name}'"));
+                self.view = View::Edit;
+                self.notice = notice(
+                    Place::Import,
+                    false,
+                    format!("Imported '{name}' as a new scenario."),
+                );
+            }
+            Err(e) => self.notice = notice(Place::Import, true, e.to_string()),
+        }
+    }
+
+    /// Add the scenario a share link carries (in a tab already showing the app).
+    fn open_link(&mut self, fragment: &str) {
+        if share::is_share_fragment(fragment) {
+            let mut c = self.collection().clone();
+            let n = self.add_shared(&mut c, fragment);
+            if !n.error {
+                self.step(c, "Open a shared scenario".into());
+                self.view = View::Edit;
+            }
+            self.notice = Some(n);
+        }
+    }
+
+    /// Add a backup's scenarios beside the user's own as one step; the screen stays where
+    /// it was.
+    fn restore(&mut self, restored: Vec<Restored>) {
+        let mut c = self.collection().clone();
+        let n = restored.len();
+        let before = self.current();
+        for r in restored {
+            c.add_stored(
+                &r.name,
+                r.packed,
+                records::unpack_contents,
+                &self.baseline.name,
+            );
+        }
+        c.select(before);
+        if n > 0 {
+            let plural = if n == 1 { "" } else { "s" };
+            self.step(c, format!("Restore {n} scenario{plural} from a backup"));
+        }
+        self.notice = notice(
+            Place::Backup,
+            false,
+            match n {
+                0 => "The backup holds no scenarios: nothing was added.".to_string(),
+                1 => "Restored 1 scenario from the backup, beside your own. Undo takes it out \
+                      again."
+                    .into(),
+                n => format!(
+                    "Restored {} scenarios from the backup, beside your own. Undo takes them \
+                     out again.",
+                    crate::format::count(n.into(), 0)
+                ),
+            },
+        );
+    }
+
+    /// Saved work that could not be read (kept under `key`) was deleted from the browser.
+    fn forgotten(&mut self, key: &str) {
+        if let Some(r) = &mut self.recovery {
+            r.kept.retain(|k| k.key != key);
+            if r.kept.is_empty() && !r.newer {
+                self.recovery = None;
+            }
+        }
     }
 
     /// Typed text in a field: a valid figure changes the scenario on screen (a new one if
