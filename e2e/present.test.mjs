@@ -36,6 +36,8 @@ function expectations() {
   const project = cli('project');
   const uplift = cli('uplift');
   const collab = cli('collaborations');
+  const savings = cli('savings');
+  const reserves = cli('reserves');
   const years = project.years;
   const year = years.find((y) => pence(y.gap) >= 5_000_000) ?? years.at(-1);
   const last = years.at(-1);
@@ -68,6 +70,10 @@ function expectations() {
     realised += pence(t.savings_realised);
   }
   const m = (p) => millions(String(p / 100));
+  const sv = savings.years.at(-1);
+  const rv = reserves.years.at(-1);
+  const below = reserves.years.find((y) => y.below_minimum);
+  const red = reserves.years[0].indicators.filter((_, i) => reserves.years.some((y) => y.indicators[i].rag === 'red')).length;
   return {
     year: year.year,
     last: { year: last.year, gap: millions(last.gap), bandD: pounds(last.precept.band_d) },
@@ -110,6 +116,26 @@ function expectations() {
         figures: { 'reserves-end': millions(last.reserves.general), 'floor-end': millions(last.reserves.floor) },
         chart: true,
       },
+      savings: {
+        finding: new RegExp(`^${millions(sv.at_risk_to_date).replace('.', '\\.')} of the savings planned is at risk, taking the gaps to ${last.year.replace('/', '\\/')} from ${millions(sv.cumulative_gap).replace('.', '\\.')} to ${millions(sv.cumulative_gap_risk_adjusted).replace('.', '\\.')}$`),
+        figures: {
+          'savings-at-risk': millions(sv.at_risk_to_date),
+          'gap-risk-adjusted': millions(sv.cumulative_gap_risk_adjusted),
+          'gap-planned': millions(sv.cumulative_gap),
+        },
+        chart: true,
+      },
+      resilience: {
+        finding: below
+          ? new RegExp(`falls below its minimum in ${below.year.replace('/', '\\/')}: a section 27 report$`)
+          : /stays above its minimum/,
+        figures: {
+          'general-risk-adjusted': millions(rv.general),
+          minimum: millions(rv.minimum),
+          'red-indicators': red === 0 ? 'None' : String(red),
+        },
+        chart: true,
+      },
       bridge: {
         finding: /baseline/,
         figures: { 'scenario-gap': millions(last.cumulative_gap), difference: '£0.0m' },
@@ -119,7 +145,9 @@ function expectations() {
   };
 }
 
-const ORDER = ['gap-year', 'gap-plan', 'precept', 'bands', 'uplift', 'collaborations', 'reserves', 'bridge'];
+const ORDER = ['gap-year', 'gap-plan', 'precept', 'bands', 'uplift', 'collaborations', 'reserves', 'savings', 'resilience', 'bridge'];
+/** The pack's pages after the cover: the chosen slides, then the section 25 statement with the reserves' minimum. */
+const packPages = (slides) => [...slides, ...(slides.includes('resilience') ? ['s25'] : [])];
 const NEXT_KEYS = ['ArrowRight', 'PageDown', 'Space', 'ArrowDown'];
 
 async function openPresentation(viewport) {
@@ -205,9 +233,9 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
     await page.keyboard.press('End');
     assert.equal(await slideKey(page), 'bridge');
     await page.keyboard.press('PageUp');
-    assert.equal(await slideKey(page), 'reserves');
+    assert.equal(await slideKey(page), 'resilience');
     await page.keyboard.press('ArrowUp');
-    assert.equal(await slideKey(page), 'collaborations');
+    assert.equal(await slideKey(page), 'savings');
     // Esc: back to the workspace, focus on the button that opened the presentation.
     await page.keyboard.press('Escape');
     await page.waitForSelector('main.workspace');
@@ -233,7 +261,7 @@ test('the setup step chooses the scenario and slides: an edited scenario against
   assert.equal(await page.locator('#present-scenario-baseline').count(), 1);
   await screenshot(page, 'present-00-setup-1280x720');
   assert.deepEqual(await fitsScreen(page, '.present-setup'), [], 'the setup step fits 1280×720');
-  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves']) {
+  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves', 'savings', 'resilience']) {
     await page.locator(`#present-slide-${key}`).uncheck();
   }
   await page.locator('#present-start').click();
@@ -306,7 +334,7 @@ function readPgm(buf) {
  */
 async function checkPack(page, name, slides) {
   const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
-  const pages = 1 + slides.length;
+  const pages = 1 + packPages(slides).length;
   await page.emulateMedia({ media: 'print' });
   const layout = await page.evaluate(() => {
     const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -320,7 +348,7 @@ async function checkPack(page, name, slides) {
     };
   });
   assert.equal(layout.controls, 0, 'no buttons, inputs, panels or navigation in print');
-  assert.deepEqual(layout.pages.map((p) => p.slide), ['cover', ...slides]);
+  assert.deepEqual(layout.pages.map((p) => p.slide), ['cover', ...packPages(slides)]);
   for (const p of layout.pages) {
     assert.ok(p.charts <= 1, `${p.slide}: at most one chart on the page`);
     assert.ok(p.overflow <= 0, `${p.slide}: content overflows its page by ${p.overflow}px`);
