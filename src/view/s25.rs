@@ -264,7 +264,7 @@ impl Statement {
         out.push(Section {
             id: "uncertainty",
             title: "Estimates with the widest uncertainty",
-            table: "Assumptions and their ranges (mtfp assumptions)",
+            table: "The assumption registry's ranges (mtfp assumptions)",
             lines,
         });
 
