@@ -105,7 +105,7 @@ fn S25Page(props: &S25PageProps) -> Html {
                     <div class="pack-s25">
                         { for st.sections().into_iter().map(|sec| html! {
                             <section data-part={sec.id}>
-                                <h3>{ sec.title }<span>{ format!(" (figures: {})", sec.table) }</span></h3>
+                                <h3>{ sec.title }<span>{ format!(" · figures: {}", sec.table) }</span></h3>
                                 <ul>{ for sec.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
                             </section>
                         }) }
