@@ -344,3 +344,25 @@ fn the_minimum_rule_and_thresholds_are_edited() {
         "'whatever' is not one of the choices"
     );
 }
+
+/// A share link carries the savings register and the reserves strategy: a saving turned
+/// red and a risk added come back from the link with the same figures.
+#[test]
+fn a_share_link_carries_the_register_and_the_strategy() {
+    let w = edit(
+        &ws(),
+        Reg::SavingStatus("savings_2023_24".into()),
+        "unlikely",
+    );
+    let w = rows(&w, RowEdit::AddRisk);
+    let s = &w.scenario;
+    let back = planner::store::share::decode(&planner::store::share::encode(s).unwrap()).unwrap();
+    assert_eq!(&back, s.as_ref());
+    let p = engine::project(&back).unwrap();
+    let r = resilience::report(&back, &p).unwrap();
+    let last = r.savings.final_year().unwrap();
+    // 2023/24 savings plan £4.9m a year from 2023/24, at 25%: £3.675m at risk in each of
+    // three years, plus the 2022/23 programme's £0.2m × 4 years at 90%.
+    assert_eq!(last.at_risk_to_date.to_string(), "11825000.00");
+    assert_eq!(back.strategy().risks.len(), 6);
+}
