@@ -36,6 +36,36 @@ thread_local! {
     static NEXT: Cell<u32> = const { Cell::new(1) };
     /// A bridge to read scenarios through (every screen's bridge reads the same workspace).
     static SOURCE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
+    /// True once event subtree number 1 is taken ([`keep_clear_of_the_workspace`]).
+    static CLEAR: Cell<bool> = const { Cell::new(false) };
+}
+
+/// An app with nothing in it.
+#[component]
+fn Blank() -> Html {
+    html! {}
+}
+
+/// yew numbers each app's event subtree from 1 in every wasm instance, so this module's
+/// first screen would be subtree 1 like the workspace's own app, which it is mounted
+/// inside. yew hands an event to the innermost subtree whose number it finds on the
+/// target's ancestors (yew 0.23, `dom_bundle/subtree_root.rs`): with equal numbers the
+/// workspace takes a click on a screen's button for its own and runs whichever of its own
+/// listeners has that button's listener number (a click on "Workbook (Excel)" switched the
+/// precept rises to %). An empty app takes number 1 here first, so every screen's number
+/// differs from the workspace's and only the screen handles its events.
+fn keep_clear_of_the_workspace() {
+    if CLEAR.with(|c| c.replace(true)) {
+        return;
+    }
+    let detached = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok());
+    if let Some(element) = detached {
+        yew::Renderer::<Blank>::with_root(element)
+            .render()
+            .destroy();
+    }
 }
 
 /// The workspace's bridge given to one screen.
@@ -148,6 +178,7 @@ pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<u
     let bridge = Bridge(bridge);
     SOURCE.with(|b| *b.borrow_mut() = Some(bridge.clone()));
     let props = props_for(request, bridge.clone())?;
+    keep_clear_of_the_workspace();
     let handle = yew::Renderer::<Remote>::with_root_and_props(host, props).render();
     let id = NEXT.with(|n| {
         let id = n.get();
