@@ -116,7 +116,7 @@ pub fn ReservesScreen(props: &ScreenProps) -> Html {
             }) }
             { for rv.reserves.iter().map(|x| html! {
                 <tr data-row={format!("reserve-{}", x.id)} class="reg-sub">
-                    <th scope="row">{ format!("{} ({})", x.name, x.category.map_or("earmarked", ReserveCategory::label)) }</th>
+                    <th scope="row">{ format!("{} · {}", x.name, x.category.map_or("earmarked", ReserveCategory::label)) }</th>
                     { for x.balances.iter().map(|b| money(*b)) }
                 </tr>
             }) }
