@@ -271,7 +271,8 @@ fn each_indicator_by_hand() {
 #[test]
 fn the_risk_based_minimum_by_hand() {
     let s = read(&tiny());
-    let risks = &s.strategy().risks;
+    let st = s.sections().unwrap().strategy().into_owned();
+    let risks = &st.risks;
     assert_eq!(
         resilience::risk::expected(risks).unwrap().to_string(),
         "1600.00"
@@ -327,13 +328,29 @@ fn the_risk_based_minimum_by_hand() {
     assert_eq!(r.first_below_minimum().unwrap().year, fy("2024/25"));
 }
 
+/// `v` read as `mtfp` and the import read a file (in full); as a share link or stored
+/// scenario is read, it opens, and the sections' reader gives the same message without the
+/// line and column.
+fn checked(v: &Value) -> Result<Scenario, planner::model::ModelError> {
+    let text = v.to_string();
+    let full = Scenario::from_json_checked(&text);
+    if let Err(e) = &full {
+        let opened = Scenario::from_json(&text).expect("a damaged section still opens");
+        let shown = opened.sections().unwrap_err().to_string();
+        let message = e.to_string();
+        let without_place = message.split(" (line ").next().unwrap_or(&message);
+        assert_eq!(shown.split(" (line ").next().unwrap(), without_place);
+    }
+    full
+}
+
 /// Named earmarked reserves are the breakdown of the scenario's earmarked reserves: a
 /// difference of a penny is refused, naming both figures.
 #[test]
 fn named_reserves_must_add_up_to_the_earmarked_reserves() {
     let mut v = tiny();
     v["reserves_strategy"]["earmarked"][1]["opening"] = json!("999.99");
-    let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+    let e = checked(&v).unwrap_err().to_string();
     assert_eq!(
         e,
         "reserves_strategy.earmarked: the named earmarked reserves open at £2999.99 in all, but \
@@ -342,11 +359,11 @@ fn named_reserves_must_add_up_to_the_earmarked_reserves() {
     );
     let mut v = tiny();
     v["reserves_strategy"]["earmarked"][1]["planned_use"] = json!({"2025/26": "1"});
-    let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+    let e = checked(&v).unwrap_err().to_string();
     assert!(e.starts_with("reserves_strategy.earmarked (2025/26): the named earmarked reserves' planned use adds up to £1.00, but reserves.planned_use_earmarked is £0.00"), "{e}");
     let mut v = tiny();
     v["savings"][0]["delivery"]["confidence"] = json!("101");
-    let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+    let e = checked(&v).unwrap_err().to_string();
     assert_eq!(
         e,
         "savings[a].delivery.confidence: a delivery confidence is from 0% to 100%, not 101%"
@@ -357,11 +374,11 @@ fn named_reserves_must_add_up_to_the_earmarked_reserves() {
         "years_left": t("3", "5"), "usable_pct": t("10", "5"), "change_3y_pct": t("-50", "-25"),
         "council_tax_pct": t("25", "30"), "general_vs_minimum_pct": t("100", "125"), "source": src()
     });
-    let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+    let e = checked(&v).unwrap_err().to_string();
     assert!(e.starts_with("reserves_strategy.thresholds.usable_pct: amber_below (5) must be at or above red_below (10)"), "{e}");
     let mut v = tiny();
     v["savings"][0]["delivery"]["status"] = json!("green");
-    let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+    let e = checked(&v).unwrap_err().to_string();
     assert!(e.contains("unknown variant `green`, expected one of `delivered`, `on_track`, `at_risk`, `unlikely`, `not_planned`"), "{e}");
 }
 
@@ -441,7 +458,9 @@ fn older_files_keep_their_figures() {
     }
     // Giving the file a schema-2 section makes it schema 2.
     let mut s2 = s.clone();
-    s2.savings[0].delivery = Some(planner::model::scenario::delivery::Delivery::new(None));
+    s2.savings[0].set_delivery(Some(&planner::model::scenario::delivery::Delivery::new(
+        None,
+    )));
     assert!(s2.to_json().starts_with("{\n  \"schema\": 2,"));
 }
 
@@ -451,15 +470,16 @@ fn older_files_keep_their_figures() {
 fn the_baseline_register_and_strategy() {
     let b = baseline::nottinghamshire().unwrap();
     assert_eq!(b.schema, 2);
-    for saving in &b.savings {
-        let d = saving.delivery.as_ref().unwrap();
+    let sections = b.sections().unwrap();
+    for (i, saving) in b.savings.iter().enumerate() {
+        let d = sections.delivery_at(i).unwrap();
         assert!(
             d.source.estimate && !d.source.text.is_empty(),
             "{}",
             saving.id
         );
     }
-    let r = b.reserves_strategy.as_ref().unwrap();
+    let r = sections.strategy.as_ref().unwrap();
     assert_eq!(r.earmarked.len(), 5);
     assert!(r.earmarked.iter().all(|e| e.source.estimate));
     assert!(r
@@ -603,4 +623,46 @@ fn a_simulations_ranges_take_the_registrys_place() {
         .text();
     assert!(text.contains("- Officer pay award: £1.00m to £2.00m, a spread of £1.00m; the plan's figure is an estimate (from the risk simulation)."), "{text}");
     assert!(!text.contains("not part of this statement"));
+}
+
+/// Where files enter (`mtfp`, the Import), a damaged section is refused with its path, line
+/// and column, even by `mtfp project`, which does not use it; a share link carrying it
+/// opens with the plan's figures, and only the sections' reader says what is wrong.
+#[test]
+fn a_damaged_section_is_refused_where_files_enter_and_opens_from_a_link() {
+    let mut v = tiny();
+    v["reserves_strategy"]["risks"][0]["impact"] = json!(5);
+    let want = "reserves_strategy.risks[r1].impact: invalid type: number `5`, expected a \
+                decimal number written as a string, for example \"1234.56\"";
+    let e = mtfp(&["project"], Some(&v)).unwrap_err();
+    assert!(
+        e.starts_with(&format!("standard input: {want} (line 1, column ")),
+        "{e}"
+    );
+    let e = planner::store::import::scenario("bad.json", v.to_string().as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains(&format!("{want} (line 1, column ")), "{e}");
+    let opened = Scenario::from_json(&v.to_string()).unwrap();
+    let link = planner::store::share::encode(&opened).unwrap();
+    let back = planner::store::share::decode(&link).unwrap();
+    assert_eq!(back, opened);
+    assert_eq!(
+        engine::project(&back).unwrap().years,
+        engine::project(&read(&tiny())).unwrap().years
+    );
+    assert_eq!(back.sections().unwrap_err().to_string(), want);
+    let p = engine::project(&back).unwrap();
+    assert_eq!(report_error(&back, &p), want);
+    // A section that is not an object is refused wherever a scenario is read.
+    v["reserves_strategy"] = json!([]);
+    let e = Scenario::from_json(&v.to_string()).unwrap_err().to_string();
+    assert!(
+        e.starts_with("reserves_strategy: invalid type: an array, expected an object"),
+        "{e}"
+    );
+}
+
+fn report_error(s: &Scenario, p: &planner::model::Projection) -> String {
+    resilience::report(s, p).unwrap_err().to_string()
 }

@@ -46,7 +46,8 @@ pub fn ReservesScreen(props: &ScreenProps) -> Html {
         }
     };
     let s = &ws.scenario;
-    let st = s.strategy();
+    let sections = s.sections_or_none();
+    let st = sections.strategy();
     let thresholds = st.thresholds();
     let rv = &r.reserves;
     let years = ws.projection.year_list();

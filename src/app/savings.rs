@@ -83,7 +83,8 @@ pub fn SavingsScreen(props: &ScreenProps) -> Html {
         }
     };
     let s = &ws.scenario;
-    let table = s.confidence_table();
+    let sections = s.sections_or_none();
+    let table = sections.confidence_table();
     let years = ws.projection.year_list();
     let last = years.last().copied();
     let sv = &r.savings;
@@ -97,7 +98,7 @@ pub fn SavingsScreen(props: &ScreenProps) -> Html {
     });
     let last_text = last.map(|y| y.to_string()).unwrap_or_default();
 
-    let delivery_rows = s.savings.iter().zip(&sv.savings).map(|(x, row)| {
+    let delivery_rows = s.savings.iter().zip(&sv.savings).enumerate().map(|(i, (x, row))| {
         let id = x.id.clone();
         let name = x.name.clone();
         let collab = x.kind == SavingKind::Collaborations;
@@ -105,7 +106,7 @@ pub fn SavingsScreen(props: &ScreenProps) -> Html {
             .status
             .and_then(|st| table.of(st))
             .map_or("100".to_string(), |c| c.value.0.normalize().to_string());
-        let status_source = x.delivery.as_ref().map(|d| &d.source);
+        let status_source = sections.delivery_at(i).map(|d| &d.source);
         let confidence_note = match row.confidence_from {
             ConfidenceFrom::Own => "its own",
             ConfidenceFrom::Status => "the status's",

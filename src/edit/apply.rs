@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::{horizon, quick, spec, Field, FieldUnit};
 use crate::model::dec::YearValues;
 use crate::model::money::{checked_add, checked_div, checked_mul, is_whole};
+use crate::model::registry::Kind;
 use crate::model::scenario::{Driver, FundingDriver, Scenario, MAX_YEARS, MIN_YEARS};
 
 /// A copy of `scenario` with `field` set to `v`, or a message if `v` is out of range or the
@@ -19,6 +20,20 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
     }
     if spec.unit == FieldUnit::People && !is_whole(v) {
         return Err("Must be a whole number of people".into());
+    }
+    if let Field::Assumption(a, _) = field {
+        let total = matches!(a.kind, Kind::EarmarkedReserves | Kind::PlannedUseEarmarked);
+        let named = scenario
+            .reserves_strategy
+            .as_ref()
+            .is_some_and(|r| r.has_entries("earmarked"));
+        if total && named {
+            return Err(
+                "The named earmarked reserves add up to this: change them on the \
+                        Reserves screen"
+                    .into(),
+            );
+        }
     }
     let mut s = scenario.clone();
     match field {

@@ -14,7 +14,7 @@ use crate::model::scenario::strategy::{
     EarmarkedReserve, Governs, Indicator, MinimumMethod, ReserveCategory, ReservesStrategy, Risk,
 };
 use crate::model::scenario::{
-    DeliveryStatus, Saving, SavingCategory, SavingKind, Scenario, Sourced,
+    DeliveryStatus, Saving, SavingCategory, SavingKind, Scenario, Sections, Sourced,
 };
 use crate::model::{FinancialYear, Source};
 
@@ -122,6 +122,11 @@ const TOKENS: [&str; 22] = [
 ];
 
 impl Reg {
+    /// True for a field of the reserves strategy (after the savings fields, by token).
+    fn is_strategy(&self) -> bool {
+        self.parts().0 > 7
+    }
+
     /// The token, year and id its key is made of.
     fn parts(&self) -> (usize, Option<FinancialYear>, &str) {
         match self {
@@ -235,28 +240,32 @@ fn saving<'a>(s: &'a Scenario, id: &str) -> Option<&'a Saving> {
     s.savings.iter().find(|x| x.id == id)
 }
 
-fn reserve<'a>(s: &'a Scenario, id: &str) -> Option<&'a EarmarkedReserve> {
-    s.reserves_strategy
-        .as_ref()?
-        .earmarked
-        .iter()
-        .find(|x| x.id == id)
+/// The schema-2 sections of `s` as its fields show them.
+fn shown(s: &Scenario) -> Sections {
+    s.sections_or_none()
 }
 
-fn risk<'a>(s: &'a Scenario, id: &str) -> Option<&'a Risk> {
-    s.reserves_strategy
-        .as_ref()?
-        .risks
-        .iter()
-        .find(|x| x.id == id)
+/// The delivery of the saving `id`, if recorded.
+fn delivery<'a>(s: &Scenario, sec: &'a Sections, id: &str) -> Option<&'a Delivery> {
+    sec.delivery_at(s.savings.iter().position(|x| x.id == id)?)
+}
+
+fn reserve<'a>(sec: &'a Sections, id: &str) -> Option<&'a EarmarkedReserve> {
+    sec.strategy.as_ref()?.earmarked.iter().find(|x| x.id == id)
+}
+
+fn risk<'a>(sec: &'a Sections, id: &str) -> Option<&'a Risk> {
+    sec.strategy.as_ref()?.risks.iter().find(|x| x.id == id)
 }
 
 /// The label, unit, range and source of `r` in `s` (text fields: the label alone matters).
 pub fn spec(s: &Scenario, r: &Reg) -> FieldSpec {
+    let sec = shown(s);
+    let sec = &sec;
     let name = |n: Option<&String>| n.cloned().unwrap_or_default();
     let sv = |id: &str| name(saving(s, id).map(|x| &x.name));
-    let rv = |id: &str| name(reserve(s, id).map(|x| &x.name));
-    let kv = |id: &str| name(risk(s, id).map(|x| &x.name));
+    let rv = |id: &str| name(reserve(sec, id).map(|x| &x.name));
+    let kv = |id: &str| name(risk(sec, id).map(|x| &x.name));
     let (label, source) = match r {
         Reg::SavingName(id) => (format!("{}: name", sv(id)), None),
         Reg::SavingOwner(id) => (format!("{}: owner", sv(id)), None),
@@ -265,9 +274,7 @@ pub fn spec(s: &Scenario, r: &Reg) -> FieldSpec {
         Reg::SavingStatus(id) => (format!("{}: delivery status", sv(id)), None),
         Reg::SavingConfidence(id) => (
             format!("{}: delivery confidence", sv(id)),
-            saving(s, id)
-                .and_then(|x| x.delivery.as_ref())
-                .map(|d| d.source.clone()),
+            delivery(s, sec, id).map(|d| d.source.clone()),
         ),
         Reg::SavingAmount(id, y) => (
             format!("{}: new saving from {y}", sv(id)),
@@ -275,33 +282,33 @@ pub fn spec(s: &Scenario, r: &Reg) -> FieldSpec {
         ),
         Reg::StatusConfidence(st) => (
             format!("Confidence if {}", st.label().to_lowercase()),
-            s.confidence_table().of(*st).map(|c| c.source.clone()),
+            sec.confidence_table().of(*st).map(|c| c.source.clone()),
         ),
         Reg::ReserveName(id) => (format!("{}: name", rv(id)), None),
         Reg::ReservePurpose(id) => (format!("{}: purpose", rv(id)), None),
         Reg::ReserveCategory(id) => (format!("{}: category", rv(id)), None),
         Reg::ReserveOpening(id) => (
             format!("{}: opening balance", rv(id)),
-            reserve(s, id).map(|x| x.source.clone()),
+            reserve(sec, id).map(|x| x.source.clone()),
         ),
         Reg::ReserveUse(id, y) => (
             format!("{}: planned use {y}", rv(id)),
-            reserve(s, id).map(|x| x.source.clone()),
+            reserve(sec, id).map(|x| x.source.clone()),
         ),
         Reg::GeneralPurpose => ("General reserve: purpose".into(), None),
         Reg::RiskName(id) => (format!("Risk {}: name", kv(id)), None),
         Reg::RiskLikelihood(id) => (
             format!("Risk {}: likelihood", kv(id)),
-            risk(s, id).map(|x| x.source.clone()),
+            risk(sec, id).map(|x| x.source.clone()),
         ),
         Reg::RiskImpact(id) => (
             format!("Risk {}: cost if it happens", kv(id)),
-            risk(s, id).map(|x| x.source.clone()),
+            risk(sec, id).map(|x| x.source.clone()),
         ),
         Reg::Method => ("Risk-based minimum: method".into(), None),
         Reg::Percentile => (
             "Risk-based minimum: percentile".into(),
-            Some(s.strategy().minimum.source.clone()),
+            Some(sec.strategy().minimum.source.clone()),
         ),
         Reg::Governs => ("Minimum that governs".into(), None),
         Reg::RedBelow(i) | Reg::AmberBelow(i) => (
@@ -314,7 +321,7 @@ pub fn spec(s: &Scenario, r: &Reg) -> FieldSpec {
                     "amber"
                 }
             ),
-            Some(s.strategy().thresholds().source.clone()),
+            Some(sec.strategy().thresholds().source.clone()),
         ),
     };
     let (unit, min, max) = r.figure().unwrap_or((FieldUnit::Pounds, 0, 0));
@@ -323,16 +330,17 @@ pub fn spec(s: &Scenario, r: &Reg) -> FieldSpec {
 
 /// The figure of `r` in `s`, if it is a figure and set.
 pub fn value(s: &Scenario, r: &Reg) -> Option<Decimal> {
-    let st = s.strategy();
+    let sec = shown(s);
+    let st = sec.strategy();
     let thresholds = st.thresholds();
     match r {
-        Reg::SavingConfidence(id) => saving(s, id)?.delivery.as_ref()?.confidence,
+        Reg::SavingConfidence(id) => delivery(s, &sec, id)?.confidence,
         Reg::SavingAmount(id, y) => saving(s, id)?.amounts.get(*y),
-        Reg::StatusConfidence(x) => Some(s.confidence_table().of(*x)?.value.0),
-        Reg::ReserveOpening(id) => Some(reserve(s, id)?.opening),
-        Reg::ReserveUse(id, y) => reserve(s, id)?.planned_use.get(*y),
-        Reg::RiskLikelihood(id) => Some(risk(s, id)?.likelihood_pct),
-        Reg::RiskImpact(id) => Some(risk(s, id)?.impact),
+        Reg::StatusConfidence(x) => Some(sec.confidence_table().of(*x)?.value.0),
+        Reg::ReserveOpening(id) => Some(reserve(&sec, id)?.opening),
+        Reg::ReserveUse(id, y) => reserve(&sec, id)?.planned_use.get(*y),
+        Reg::RiskLikelihood(id) => Some(risk(&sec, id)?.likelihood_pct),
+        Reg::RiskImpact(id) => Some(risk(&sec, id)?.impact),
         Reg::Percentile => Some(st.minimum.percentile),
         Reg::RedBelow(i) => Some(thresholds.of(*i)?.red_below),
         Reg::AmberBelow(i) => Some(thresholds.of(*i)?.amber_below),
@@ -348,8 +356,9 @@ pub fn text(s: &Scenario, r: &Reg) -> String {
             .map(|v| display_value(v, unit))
             .unwrap_or_default();
     }
-    let d = |id: &str| saving(s, id).and_then(|x| x.delivery.as_ref());
-    let st = s.strategy();
+    let sec = shown(s);
+    let d = |id: &str| delivery(s, &sec, id);
+    let st = sec.strategy();
     let t = match r {
         Reg::SavingName(id) => saving(s, id).map(|x| x.name.clone()),
         Reg::SavingOwner(id) => d(id).map(|x| x.owner.clone()),
@@ -361,11 +370,11 @@ pub fn text(s: &Scenario, r: &Reg) -> String {
                 .map_or("none", DeliveryStatus::key)
                 .to_string(),
         ),
-        Reg::ReserveName(id) => reserve(s, id).map(|x| x.name.clone()),
-        Reg::ReservePurpose(id) => reserve(s, id).map(|x| x.purpose.clone()),
-        Reg::ReserveCategory(id) => reserve(s, id).map(|x| x.category.key().to_string()),
+        Reg::ReserveName(id) => reserve(&sec, id).map(|x| x.name.clone()),
+        Reg::ReservePurpose(id) => reserve(&sec, id).map(|x| x.purpose.clone()),
+        Reg::ReserveCategory(id) => reserve(&sec, id).map(|x| x.category.key().to_string()),
         Reg::GeneralPurpose => Some(st.general_purpose.clone()),
-        Reg::RiskName(id) => risk(s, id).map(|x| x.name.clone()),
+        Reg::RiskName(id) => risk(&sec, id).map(|x| x.name.clone()),
         Reg::Method => Some(st.minimum.method.key().to_string()),
         Reg::Governs => Some(st.minimum.governs.key().to_string()),
         _ => None,
@@ -374,8 +383,8 @@ pub fn text(s: &Scenario, r: &Reg) -> String {
 }
 
 /// The earmarked totals made the sum of the named reserves again (when there are any).
-fn sync_earmarked(s: &mut Scenario) -> Result<(), String> {
-    let named = match &s.reserves_strategy {
+fn sync_earmarked(s: &mut Scenario, sec: &Sections) -> Result<(), String> {
+    let named = match &sec.strategy {
         Some(st) if !st.earmarked.is_empty() => &st.earmarked,
         _ => return Ok(()),
     };
@@ -443,6 +452,8 @@ pub fn apply(s: &Scenario, r: &Reg, text: &str) -> Result<Scenario, String> {
     }
     let v = number.unwrap_or_default();
     let mut out = s.clone();
+    // A section that cannot be read is not changed: its screen says why.
+    let mut sec = s.read_sections().map_err(|e| e.to_string())?;
     let missing = || "That row is no longer there".to_string();
     match r {
         Reg::SavingName(id)
@@ -452,12 +463,14 @@ pub fn apply(s: &Scenario, r: &Reg, text: &str) -> Result<Scenario, String> {
         | Reg::SavingStatus(id)
         | Reg::SavingConfidence(id)
         | Reg::SavingAmount(id, _) => {
-            let x = out
+            let i = out
                 .savings
-                .iter_mut()
-                .find(|x| x.id == *id)
+                .iter()
+                .position(|x| x.id == *id)
                 .ok_or_else(missing)?;
-            let d = x.delivery.get_or_insert_with(|| Delivery::new(None));
+            let x = out.savings.get_mut(i).ok_or_else(missing)?;
+            let slot = sec.delivery.get_mut(i).ok_or_else(missing)?;
+            let d = slot.get_or_insert_with(|| Delivery::new(None));
             match r {
                 Reg::SavingName(_) => x.name = named(text, "A saving")?,
                 Reg::SavingOwner(_) => d.owner = text.to_string(),
@@ -490,24 +503,23 @@ pub fn apply(s: &Scenario, r: &Reg, text: &str) -> Result<Scenario, String> {
                 _ => {}
             }
             // A delivery with nothing recorded is no delivery: the saving reads as before.
-            if x.delivery
-                .as_ref()
-                .is_some_and(|d| *d == Delivery::new(None))
-            {
-                x.delivery = None;
+            if slot.as_ref().is_some_and(|d| *d == Delivery::new(None)) {
+                *slot = None;
             }
+            x.set_delivery(slot.as_ref());
         }
         Reg::StatusConfidence(st) => {
-            let table = out.delivery_confidence.get_or_insert_with(Default::default);
+            let table = sec.confidence.get_or_insert_with(Default::default);
             let c = table.of_mut(*st).ok_or_else(missing)?;
             *c = Sourced::new(Dec(v), set_here());
+            out.delivery_confidence = Some(crate::model::scenario::Raw::of(&table.to_node()));
         }
         Reg::ReserveName(id)
         | Reg::ReservePurpose(id)
         | Reg::ReserveCategory(id)
         | Reg::ReserveOpening(id)
         | Reg::ReserveUse(id, _) => {
-            let x = strategy(&mut out)
+            let x = strategy(&mut sec)
                 .earmarked
                 .iter_mut()
                 .find(|x| x.id == *id)
@@ -527,11 +539,11 @@ pub fn apply(s: &Scenario, r: &Reg, text: &str) -> Result<Scenario, String> {
                 },
                 _ => {}
             }
-            sync_earmarked(&mut out)?;
+            sync_earmarked(&mut out, &sec)?;
         }
-        Reg::GeneralPurpose => strategy(&mut out).general_purpose = text.to_string(),
+        Reg::GeneralPurpose => strategy(&mut sec).general_purpose = text.to_string(),
         Reg::RiskName(id) | Reg::RiskLikelihood(id) | Reg::RiskImpact(id) => {
-            let x = strategy(&mut out)
+            let x = strategy(&mut sec)
                 .risks
                 .iter_mut()
                 .find(|x| x.id == *id)
@@ -543,15 +555,15 @@ pub fn apply(s: &Scenario, r: &Reg, text: &str) -> Result<Scenario, String> {
             }
         }
         Reg::Method => {
-            strategy(&mut out).minimum.method =
+            strategy(&mut sec).minimum.method =
                 choice(&MinimumMethod::ALL, MinimumMethod::key, text)?;
         }
-        Reg::Percentile => strategy(&mut out).minimum.percentile = v,
+        Reg::Percentile => strategy(&mut sec).minimum.percentile = v,
         Reg::Governs => {
-            strategy(&mut out).minimum.governs = choice(&Governs::ALL, Governs::key, text)?;
+            strategy(&mut sec).minimum.governs = choice(&Governs::ALL, Governs::key, text)?;
         }
         Reg::RedBelow(i) | Reg::AmberBelow(i) => {
-            let all = strategy(&mut out)
+            let all = strategy(&mut sec)
                 .thresholds
                 .get_or_insert_with(Default::default);
             all.source = set_here();
@@ -563,16 +575,23 @@ pub fn apply(s: &Scenario, r: &Reg, text: &str) -> Result<Scenario, String> {
             }
         }
     }
-    // A strategy with nothing of its own is none: the scenario reads as before.
-    if out.reserves_strategy.as_ref() == Some(&ReservesStrategy::default()) {
-        out.reserves_strategy = None;
+    if r.is_strategy() {
+        // A strategy with nothing of its own is none: the scenario reads as before.
+        out.set_strategy(sec.strategy.as_ref());
     }
+    checked(&out, &sec)?;
     Ok(out)
 }
 
-/// The scenario's reserves strategy, made if it has none, to change.
-fn strategy(s: &mut Scenario) -> &mut ReservesStrategy {
-    s.reserves_strategy.get_or_insert_with(Default::default)
+/// `out`'s sections checked as a file's are, the message alone (it is shown beside the
+/// field or at the register): the workspace stores them as they are.
+fn checked(out: &Scenario, sec: &Sections) -> Result<(), String> {
+    sec.validate(out).map_err(|e| e.message)
+}
+
+/// The reserves strategy, made if there is none, to change.
+fn strategy(sec: &mut Sections) -> &mut ReservesStrategy {
+    sec.strategy.get_or_insert_with(Default::default)
 }
 
 /// `prefix_N` for the smallest N from `n` that no id in `taken` uses.
@@ -586,24 +605,35 @@ fn new_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str> + Clone) -> Str
 /// A copy of `s` with the row added or removed, and what to call the step; or why not.
 pub fn rows(s: &Scenario, op: &RowEdit) -> Result<(Scenario, String), String> {
     let mut out = s.clone();
-    let before = s.strategy();
-    let st = strategy(&mut out);
+    let mut sec = s.read_sections().map_err(|e| e.to_string())?;
+    let shown = sec.clone();
+    let before = shown.strategy();
+    let st = strategy(&mut sec);
     let gone = || "That row is no longer there".to_string();
     let label = match op {
         RowEdit::AddSaving => {
             let id = new_id("saving", s.savings.iter().map(|x| x.id.as_str()));
-            out.savings.push(Saving {
+            let d = Delivery::new(Some(DeliveryStatus::NotPlanned));
+            let mut x = Saving {
                 id,
                 name: "New saving".into(),
                 kind: SavingKind::Recurring,
                 amounts: YearValues::new(),
                 source: set_here(),
-                delivery: Some(Delivery::new(Some(DeliveryStatus::NotPlanned))),
-            });
+                delivery: None,
+            };
+            x.set_delivery(Some(&d));
+            out.savings.push(x);
+            sec.delivery.push(Some(d));
             "Add a saving".to_string()
         }
         RowEdit::RemoveSaving(id) => {
             let name = saving(s, id).ok_or_else(gone)?.name.clone();
+            if let Some(i) = s.savings.iter().position(|x| x.id == *id) {
+                if i < sec.delivery.len() {
+                    sec.delivery.remove(i);
+                }
+            }
             out.savings.retain(|x| x.id != *id);
             format!("Remove the saving '{name}'")
         }
@@ -641,9 +671,9 @@ pub fn rows(s: &Scenario, op: &RowEdit) -> Result<(Scenario, String), String> {
             "Add an earmarked reserve".to_string()
         }
         RowEdit::RemoveReserve(id) => {
-            let name = reserve(s, id).ok_or_else(gone)?.name.clone();
+            let name = reserve(&shown, id).ok_or_else(gone)?.name.clone();
             st.earmarked.retain(|x| x.id != *id);
-            sync_earmarked(&mut out)?;
+            sync_earmarked(&mut out, &sec)?;
             format!("Remove the reserve '{name}'")
         }
         RowEdit::AddRisk => {
@@ -657,13 +687,14 @@ pub fn rows(s: &Scenario, op: &RowEdit) -> Result<(Scenario, String), String> {
             "Add a risk".to_string()
         }
         RowEdit::RemoveRisk(id) => {
-            let name = risk(s, id).ok_or_else(gone)?.name.clone();
+            let name = risk(&shown, id).ok_or_else(gone)?.name.clone();
             st.risks.retain(|x| x.id != *id);
             format!("Remove the risk '{name}'")
         }
     };
-    if out.reserves_strategy.as_ref() == Some(&ReservesStrategy::default()) {
-        out.reserves_strategy = None;
+    if !matches!(op, RowEdit::AddSaving | RowEdit::RemoveSaving(_)) {
+        out.set_strategy(sec.strategy.as_ref());
     }
+    checked(&out, &sec)?;
     Ok((out, label))
 }

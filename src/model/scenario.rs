@@ -13,9 +13,11 @@
 pub mod delivery;
 mod lines;
 mod parse;
+pub mod raw;
 pub mod schema;
 mod sections;
 pub mod strategy;
+pub mod typed;
 mod validate;
 
 use super::collab::CollaborationRegister;
@@ -32,9 +34,11 @@ pub use lines::{
     Driver, ExpenditureCategory, ExpenditureLine, FundingCategory, FundingDriver, FundingLine,
     PayGroup,
 };
+pub use raw::Raw;
 pub use schema::{FIRST_SCHEMA, SCHEMA_VERSION};
 pub use sections::{Precept, Reserves, Saving, SavingKind};
 pub use strategy::{Indicator, ReservesStrategy};
+pub use typed::Sections;
 pub use validate::{MAX_PCT, MAX_YEARS, MIN_PCT, MIN_YEARS};
 
 /// The largest scenario file read, in bytes (the baseline is about 45 KB): checked by
@@ -72,12 +76,12 @@ pub struct Scenario {
     pub workforce: Option<WorkforcePlan>,
     /// Collaboration register (drives collaboration and capital financing lines).
     pub collaborations: Option<CollaborationRegister>,
-    /// The delivery confidence each status gives a saving (schema 2; `None`: the defaults,
-    /// [`Scenario::confidence_table`]).
-    pub delivery_confidence: Option<DeliveryConfidence>,
-    /// Named earmarked reserves, risks and indicator thresholds (schema 2; `None`: none,
-    /// [`Scenario::strategy`]).
-    pub reserves_strategy: Option<ReservesStrategy>,
+    /// The delivery confidence each status gives a saving (schema 2; `None`: the defaults),
+    /// kept as read: [`Scenario::sections`] reads it.
+    pub delivery_confidence: Option<Raw>,
+    /// Named earmarked reserves, risks and indicator thresholds (schema 2; `None`: none),
+    /// kept as read: [`Scenario::sections`] reads it.
+    pub reserves_strategy: Option<Raw>,
 }
 
 /// The plan's years: `years` financial years starting with `base_year`.
@@ -317,9 +321,8 @@ impl Scenario {
             reserves: Reserves::from_node(o.req("reserves")?)?,
             workforce: o.nullable("workforce", WorkforcePlan::from_node)?,
             collaborations: o.nullable("collaborations", CollaborationRegister::from_node)?,
-            delivery_confidence: o
-                .nullable("delivery_confidence", DeliveryConfidence::from_node)?,
-            reserves_strategy: o.nullable("reserves_strategy", ReservesStrategy::from_node)?,
+            delivery_confidence: o.nullable("delivery_confidence", Raw::from_node)?,
+            reserves_strategy: o.nullable("reserves_strategy", Raw::from_node)?,
         })
     }
 

@@ -187,7 +187,7 @@ pub fn statement(
             .map(|r| r.name.clone())
             .collect(),
         minimum: rv.minimum,
-        risks: s.strategy().risks.len(),
+        risks: s.sections()?.strategy().risks.len(),
         reserves: rv.years.iter().map(line).collect(),
         red,
         s27: rv.first_below_minimum().map(line),

@@ -239,7 +239,8 @@ pub fn outlook(
     p: &Projection,
     savings: &SavingsRegister,
 ) -> ModelResult<ReservesOutlook> {
-    let strategy = s.strategy();
+    let sections = s.sections()?;
+    let strategy = sections.strategy();
     let thresholds = strategy.thresholds();
     let years = p.year_list();
     let n = years.len();

@@ -208,10 +208,11 @@ pub fn register(s: &Scenario, p: &Projection) -> ModelResult<SavingsRegister> {
         (Some(r), true) => Some(collab::project(r, &years)?),
         _ => None,
     };
-    let table = s.confidence_table();
+    let sections = s.sections()?;
+    let table = sections.confidence_table();
     let mut rows = Vec::with_capacity(s.savings.len());
-    for saving in &s.savings {
-        let delivery = saving.delivery.as_ref();
+    for (i, saving) in s.savings.iter().enumerate() {
+        let delivery = sections.delivery_at(i);
         let own = delivery.and_then(|d| d.confidence);
         let status = delivery.and_then(|d| d.status);
         let (confidence, from, basis) = match (own, status) {

@@ -265,8 +265,8 @@ fn out_of_range(v: Decimal) -> Option<String> {
 }
 
 /// Check the savings register's ranges: each confidence from 0% to 100%.
-pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
-    let table = s.delivery_confidence.as_ref().map_or(&[][..], |t| &t.0[..]);
+pub(super) fn validate(s: &super::Scenario, sections: &super::Sections) -> ModelResult<()> {
+    let table = sections.confidence.as_ref().map_or(&[][..], |t| &t.0[..]);
     for (status, c) in DeliveryStatus::ALL.iter().zip(table) {
         if let Some(m) = out_of_range(c.value.0) {
             return Err(ModelError::new(
@@ -275,8 +275,8 @@ pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
             ));
         }
     }
-    for saving in &s.savings {
-        let c = saving.delivery.as_ref().and_then(|d| d.confidence);
+    for (saving, d) in s.savings.iter().zip(&sections.delivery) {
+        let c = d.as_ref().and_then(|d| d.confidence);
         if let Some(m) = c.and_then(out_of_range) {
             return Err(ModelError::new(
                 format!("savings[{}].delivery.confidence", saving.id),
@@ -285,14 +285,4 @@ pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
         }
     }
     Ok(())
-}
-
-impl super::Scenario {
-    /// The delivery confidence each status gives: the scenario's, or the defaults.
-    pub fn confidence_table(&self) -> std::borrow::Cow<'_, DeliveryConfidence> {
-        match &self.delivery_confidence {
-            Some(t) => std::borrow::Cow::Borrowed(t),
-            None => std::borrow::Cow::Owned(DeliveryConfidence::default()),
-        }
-    }
 }

@@ -1,6 +1,6 @@
 //! The precept, savings and reserves sections of a scenario.
 
-use super::delivery::Delivery;
+use super::raw::Raw;
 use super::Sourced;
 use crate::model::dec::{Dec, YearValues};
 use crate::model::json::{Item, Node, Object, Read};
@@ -47,8 +47,9 @@ pub struct Saving {
     pub amounts: YearValues,
     /// Where the figures come from.
     pub source: Source,
-    /// How its delivery stands (schema 2; none recorded: counted in full).
-    pub delivery: Option<Delivery>,
+    /// How its delivery stands (schema 2; none recorded: counted in full), kept as read:
+    /// [`super::Scenario::sections`] reads it.
+    pub delivery: Option<Raw>,
 }
 
 /// Reserves policy and balances.
@@ -135,7 +136,7 @@ impl Saving {
             kind: o.req("kind")?.variant(&SavingKind::ALL, SavingKind::key)?,
             amounts: o.or_default("amounts", YearValues::from_node)?,
             source: Source::from_node(o.req("source")?)?,
-            delivery: o.nullable("delivery", Delivery::from_node)?,
+            delivery: o.nullable("delivery", Raw::from_node)?,
         })
     }
 

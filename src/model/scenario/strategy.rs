@@ -474,8 +474,8 @@ impl Thresholds {
 
 /// Check the reserves strategy: ids, names and ranges, and that the named earmarked
 /// reserves add up to the scenario's earmarked reserves (opening and each year's use).
-pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
-    let Some(r) = &s.reserves_strategy else {
+pub(super) fn validate(s: &super::Scenario, r: Option<&ReservesStrategy>) -> ModelResult<()> {
+    let Some(r) = r else {
         return Ok(());
     };
     let h = &s.horizon;
@@ -576,15 +576,4 @@ pub(super) fn validate(s: &super::Scenario) -> ModelResult<()> {
         }
     }
     Ok(())
-}
-
-impl super::Scenario {
-    /// The reserves strategy: the scenario's, or none of its own (no named reserves, no
-    /// risks, the % floor governing, the default thresholds).
-    pub fn strategy(&self) -> std::borrow::Cow<'_, ReservesStrategy> {
-        match &self.reserves_strategy {
-            Some(t) => std::borrow::Cow::Borrowed(t),
-            None => std::borrow::Cow::Owned(ReservesStrategy::default()),
-        }
-    }
 }

@@ -42,8 +42,9 @@ pub(super) fn scenario(s: &Scenario) -> ModelResult<()> {
     if let Some(r) = &s.collaborations {
         r.validate()?;
     }
-    super::delivery::validate(s)?;
-    super::strategy::validate(s)
+    // The schema-2 sections kept as read are checked where they are read
+    // (`Scenario::sections`, `Scenario::from_json_checked`).
+    Ok(())
 }
 
 /// Validate everything but the workforce plan and the collaboration register.

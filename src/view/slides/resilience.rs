@@ -79,12 +79,16 @@ pub(super) fn savings(inputs: &Inputs<'_>) -> Result<Slide, String> {
          own); savings with no status count in full. The savings register (Savings) lists \
          each one.",
     )];
+    let sections = inputs.scenario.sections_or_none();
     let estimated: Vec<&str> = inputs
         .scenario
         .savings
         .iter()
-        .filter(|x| x.delivery.as_ref().is_some_and(|d| d.source.estimate) || x.source.estimate)
-        .map(|x| x.name.as_str())
+        .enumerate()
+        .filter(|(i, x)| {
+            sections.delivery_at(*i).is_some_and(|d| d.source.estimate) || x.source.estimate
+        })
+        .map(|(_, x)| x.name.as_str())
         .collect();
     if !estimated.is_empty() {
         notes.push(Note::estimate(format!(
@@ -92,8 +96,7 @@ pub(super) fn savings(inputs: &Inputs<'_>) -> Result<Slide, String> {
             estimated.join(", ")
         )));
     }
-    if inputs
-        .scenario
+    if sections
         .confidence_table()
         .0
         .iter()
@@ -206,7 +209,8 @@ pub(super) fn resilience(inputs: &Inputs<'_>) -> Result<Slide, String> {
         "{rule}. Usable reserves: the general reserve and every earmarked reserve not held for \
          partners. The reserves strategy (Reserves) lists each reserve, risk and indicator."
     ))];
-    let st = inputs.scenario.strategy();
+    let sections = inputs.scenario.sections_or_none();
+    let st = sections.strategy();
     if st.earmarked.iter().any(|e| e.source.estimate) || st.risks.iter().any(|k| k.source.estimate)
     {
         notes.push(Note::estimate(
