@@ -6,12 +6,13 @@
 // full. Screenshots at 1366×768.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import {
-  ROOT, accessibilityViolations, assertClean, download as saveDownload, launch, mtfp, openApp, screenshot,
+  BASE_URL, ROOT, accessibilityViolations, assertClean, download as saveDownload, launch, mtfp, openApp, screenshot,
 } from './lib.mjs';
 
 let browser;
@@ -167,4 +168,42 @@ test('typing a confidence out of range leaves a message beside the field and the
   await page.waitForFunction((v) => document.querySelector('[data-figure="gap-ra"]')?.dataset.value === v, before);
   assertClean(app);
   await app.close();
+});
+
+test('a share link whose reserves strategy is damaged opens with its figures; the reserves screen says what is wrong', async () => {
+  // The workspace keeps the section as read (docs/scenarios.md, "Sections kept as read"):
+  // only the screens that use it read it, and say what is wrong with it.
+  const data = async (name) => JSON.parse(await readFile(join(ROOT, 'data', `${name}.json`), 'utf8'));
+  // The baseline as the planner puts it together (model::baseline::SECTIONS).
+  const good = {
+    ...(await data('nottinghamshire')),
+    collaborations: await data('nottinghamshire-collaborations'),
+    workforce: await data('nottinghamshire-workforce'),
+  };
+  good.name = 'Shared plan';
+  const bad = structuredClone(good);
+  bad.reserves_strategy.risks[0].impact = 5;
+  const link = (s) => new URL(`#share=1.${deflateRawSync(Buffer.from(JSON.stringify(s))).toString('base64url')}`, BASE_URL).href;
+  const gaps = [];
+  for (const s of [good, bad]) {
+    const app = await openApp(browser, { path: link(s) });
+    const { page } = app;
+    await page.waitForSelector('#notice-share');
+    assert.match(await page.locator('#notice-share').innerText(), /Opened the shared scenario/);
+    gaps.push(await page.locator('[data-figure="cumulative-gap"]').innerText());
+    await page.click('#view-reserves');
+    if (s === good) {
+      await page.waitForSelector('#reserves-title');
+    } else {
+      await page.waitForSelector('.load-error');
+      assert.match(
+        await page.locator('.load-error').innerText(),
+        /reserves_strategy\.risks\[pay_award\]\.impact: invalid type: number `5`, expected a decimal number written as a string/,
+      );
+      await screenshot(page, 's25-05-damaged-strategy-1366x768');
+    }
+    assertClean(app);
+    await app.close();
+  }
+  assert.equal(gaps[1], gaps[0], 'the same plan figures');
 });
