@@ -216,6 +216,7 @@ fn every_field_of_the_scenario_file_is_documented() {
         "workforce.md",
         "collaborations.md",
         "capital.md",
+        "resilience.md",
     ]
     .iter()
     .map(|f| {

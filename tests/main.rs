@@ -63,6 +63,10 @@ mod reading_routes;
 #[cfg(not(target_arch = "wasm32"))]
 mod registry;
 #[cfg(not(target_arch = "wasm32"))]
+mod resilience;
+#[cfg(not(target_arch = "wasm32"))]
+mod resilience_edit;
+#[cfg(not(target_arch = "wasm32"))]
 mod risk;
 #[cfg(not(target_arch = "wasm32"))]
 mod slides;

@@ -21,6 +21,8 @@ use super::capital::Capital;
 use super::compare::Compare;
 use super::files::{Files, ShareLink};
 use super::present::{Presentation, PrintNow};
+use super::reserves::ReservesScreen;
+use super::savings::SavingsScreen;
 use super::state::{Action, Dispatch, View, Workspace};
 use crate::model::baseline;
 use crate::model::scenario::Scenario;
@@ -266,6 +268,8 @@ fn Remote(props: &RemoteProps) -> Html {
         }
         Screen::Capital => html! { <Capital ws={ws.clone()} dispatch={(*dispatch).clone()} /> },
         Screen::Analysis => html! { <Analysis ws={ws.clone()} /> },
+        Screen::Savings => html! { <SavingsScreen ws={ws.clone()} /> },
+        Screen::Reserves => html! { <ReservesScreen ws={ws.clone()} /> },
     };
     html! {
         <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>

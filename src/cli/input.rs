@@ -33,7 +33,7 @@ pub fn scenario(options: &Options) -> Result<Scenario, String> {
             read_at_most(file).map_err(|e| format!("{shown}: {e}"))?
         }
     };
-    Scenario::from_bytes(&bytes).map_err(|e| format!("{shown}: {e}"))
+    Scenario::from_bytes_checked(&bytes).map_err(|e| format!("{shown}: {e}"))
 }
 
 /// Everything `reader` gives, up to [`MAX_FILE_BYTES`]; more is refused having read one

@@ -24,7 +24,10 @@ mod collaborations;
 mod export_xlsx;
 pub mod input;
 mod project;
+mod reserves;
 mod risk;
+mod s25;
+mod savings;
 mod sensitivity;
 mod solve;
 mod workforce;
@@ -65,6 +68,9 @@ pub const COMMANDS: &[Command] = &[
     solve::COMMAND,
     sensitivity::COMMAND,
     risk::COMMAND,
+    savings::COMMAND,
+    reserves::COMMAND,
+    s25::COMMAND,
     export_xlsx::COMMAND,
 ];
 

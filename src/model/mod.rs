@@ -14,6 +14,7 @@ pub mod error;
 pub mod json;
 pub mod money;
 pub mod registry;
+pub mod resilience;
 pub mod risk;
 pub mod scenario;
 pub mod source;

@@ -19,6 +19,7 @@ pub mod legacy;
 pub mod pack;
 pub mod records;
 pub mod remote;
+pub mod resilience_csv;
 pub mod session;
 pub mod share;
 pub mod workbook;

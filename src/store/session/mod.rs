@@ -19,7 +19,7 @@ use crate::model::scenario::Scenario;
 use crate::model::vec_map::VecMap;
 use crate::model::{FinancialYear, ModelError};
 
-pub use action::{Action, CapitalChange, Restored};
+pub use action::{Action, CapitalChange, Edited, Restored};
 
 /// What the user typed into a field and, if it could not be used, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +42,10 @@ pub enum View {
     Capital,
     /// Analyses of the scenario on screen: what closes the gap, what matters most.
     Analysis,
+    /// The savings register.
+    Savings,
+    /// The reserves strategy.
+    Reserves,
 }
 
 /// Where a message belongs on screen.
@@ -65,11 +69,13 @@ pub enum Place {
     Backup,
     /// The capital programme's editor.
     Capital,
+    /// The savings register's and reserves strategy's rows.
+    Register,
 }
 
 impl Place {
     /// Every place.
-    pub const ALL: [Place; 9] = [
+    pub const ALL: [Place; 10] = [
         Place::Scenarios,
         Place::Name,
         Place::Import,
@@ -79,6 +85,7 @@ impl Place {
         Place::Storage,
         Place::Backup,
         Place::Capital,
+        Place::Register,
     ];
 
     /// Its name (in the page's ids, `notice-import`, and in messages between modules).
@@ -93,6 +100,7 @@ impl Place {
             Place::Storage => "storage",
             Place::Backup => "backup",
             Place::Capital => "capital",
+            Place::Register => "register",
         }
     }
 
