@@ -96,7 +96,7 @@ fn version() {
     assert_eq!(
         v,
         format!(
-            "mtfp {} (reads scenario schema 1)\n",
+            "mtfp {} (reads scenario schemas 1 to 2)\n",
             env!("CARGO_PKG_VERSION")
         )
     );

@@ -211,17 +211,22 @@ fn collaboration_growth_must_be_above_minus_100_percent() {
 /// sections included.
 #[test]
 fn every_field_of_the_scenario_file_is_documented() {
-    let docs: String = ["model.md", "workforce.md", "collaborations.md"]
-        .iter()
-        .map(|f| {
-            std::fs::read_to_string(
-                PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                    .join("docs")
-                    .join(f),
-            )
-            .unwrap()
-        })
-        .collect();
+    let docs: String = [
+        "model.md",
+        "workforce.md",
+        "collaborations.md",
+        "outturn.md",
+    ]
+    .iter()
+    .map(|f| {
+        std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("docs")
+                .join(f),
+        )
+        .unwrap()
+    })
+    .collect();
     fn keys(v: &Value, under_sources: bool, out: &mut BTreeSet<String>) {
         match v {
             Value::Object(m) => {
@@ -256,6 +261,9 @@ fn every_field_of_the_scenario_file_is_documented() {
         "end",
         "exit_costs",
         "dates_source",
+        "grants",
+        "line",
+        "status",
     ] {
         all.insert(extra.to_string());
     }

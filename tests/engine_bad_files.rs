@@ -257,11 +257,11 @@ fn precept_that_cannot_be() {
 
 #[test]
 fn wrong_schema_or_no_name() {
-    let m = message_after(|s| s["schema"] = json!(2));
+    let m = message_after(|s| s["schema"] = json!(3));
     assert_eq!(
         m,
-        "this scenario was written by a newer version of the planner (scenario schema 2; \
-         this version reads schema 1): open it in the newer version"
+        "this scenario was written by a newer version of the planner (scenario schema 3; \
+         this version reads schemas 1 to 2): open it in the newer version"
     );
     let m = message_after(|s| s["schema"] = json!(0));
     assert_has(&m, &["schema: 0 is not a scenario schema"]);

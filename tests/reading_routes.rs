@@ -13,7 +13,7 @@ use planner::model::{baseline, engine, Scenario};
 use planner::store::{import, legacy, pack, records, share};
 
 const NEWER: &str = "this scenario was written by a newer version of the planner (scenario \
-                     schema 99; this version reads schema 1): open it in the newer version";
+                     schema 99; this version reads schemas 1 to 2): open it in the newer version";
 
 fn baseline_text() -> String {
     baseline::nottinghamshire().unwrap().to_json()

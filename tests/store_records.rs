@@ -118,7 +118,7 @@ fn each_record_is_a_short_header_and_packed_contents() {
     assert_eq!(head, r#"{"v":3,"id":1,"name":"Pay 4%"}"#);
     // The baseline-sized scenario packs to about a third of its JSON.
     let text = records::unpack_text(packed).unwrap();
-    assert!(text.starts_with(r#"{"scenario":{"schema":1,"name":"Pay 4%""#));
+    assert!(text.starts_with(r#"{"scenario":{"schema":2,"name":"Pay 4%""#));
     assert!(
         packed.len() * 2 < text.len(),
         "{} of {}",

@@ -224,6 +224,8 @@ fn Remote(props: &RemoteProps) -> Html {
         Screen::Share => {
             html! { <ShareLink scenario={ws.scenario.clone()} notice={ws.notice.clone()} /> }
         }
+        // The outturn screen comes with the next change.
+        Screen::Outturn => html! {},
     };
     html! {
         <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>

@@ -23,6 +23,8 @@ mod collaborations;
 mod export_xlsx;
 pub mod input;
 mod project;
+mod roll_forward;
+mod variance;
 mod workforce;
 
 pub use args::{Format, OptSpec, Options};
@@ -58,6 +60,8 @@ pub const COMMANDS: &[Command] = &[
     collaborations::COMMAND,
     assumptions::COMMAND,
     export_xlsx::COMMAND,
+    variance::COMMAND,
+    roll_forward::COMMAND,
 ];
 
 /// Why `mtfp` failed: the exit code and the message for standard error.

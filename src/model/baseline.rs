@@ -7,12 +7,14 @@
 //! scenario format users import and export. Every line and assumption carries its source
 //! or an estimate flag with the reasoning. Sections kept in their own data files (the
 //! collaboration register, `data/nottinghamshire-collaborations.json`; the workforce,
-//! `data/nottinghamshire-workforce.json`) are spliced in before the scenario is read, so
+//! `data/nottinghamshire-workforce.json`; the outturn published since the plan,
+//! `data/nottinghamshire-actuals.json`) are spliced in before the scenario is read, so
 //! each figure has one home.
 
 use super::collab;
 use super::error::{ModelError, ModelResult};
 use super::json::{self, Member, Value};
+use super::outturn;
 use super::scenario::Scenario;
 use super::workforce;
 
@@ -25,6 +27,7 @@ pub const NOTTINGHAMSHIRE_JSON: &str = include_str!("../../data/nottinghamshire.
 pub const SECTIONS: &[(&str, &str)] = &[
     ("collaborations", collab::baseline::NOTTINGHAMSHIRE_JSON),
     ("workforce", workforce::baseline::NOTTINGHAMSHIRE_JSON),
+    ("actuals", outturn::baseline::NOTTINGHAMSHIRE_JSON),
 ];
 
 /// The whole baseline scenario as one JSON text: the main file with each of [`SECTIONS`]

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod error;
 pub mod json;
 pub mod money;
+pub mod outturn;
 pub mod registry;
 pub mod scenario;
 pub mod source;

@@ -21,6 +21,7 @@ use super::dec::Dec;
 use super::dec::YearValues;
 use super::error::{ModelError, ModelResult};
 use super::json::{self, Item, Node, Object, Read};
+use super::outturn::Actuals;
 use super::source::Source;
 use super::workforce::WorkforcePlan;
 use super::year::FinancialYear;
@@ -68,6 +69,9 @@ pub struct Scenario {
     pub workforce: Option<WorkforcePlan>,
     /// Collaboration register (drives collaboration and capital financing lines).
     pub collaborations: Option<CollaborationRegister>,
+    /// Outturn figures, actual assumption values and grant statuses (schema 2; moves no
+    /// projected figure: docs/outturn.md).
+    pub actuals: Option<Actuals>,
 }
 
 /// The plan's years: `years` financial years starting with `base_year`.
@@ -291,6 +295,7 @@ impl Scenario {
             "reserves",
             "workforce",
             "collaborations",
+            "actuals",
         ])?;
         Ok(Scenario {
             schema: o.req("schema")?.u32()?,
@@ -305,6 +310,7 @@ impl Scenario {
             reserves: Reserves::from_node(o.req("reserves")?)?,
             workforce: o.nullable("workforce", WorkforcePlan::from_node)?,
             collaborations: o.nullable("collaborations", CollaborationRegister::from_node)?,
+            actuals: o.nullable("actuals", Actuals::from_node)?,
         })
     }
 
@@ -347,6 +353,10 @@ impl Scenario {
                 .as_ref()
                 .map_or_else(Node::null, CollaborationRegister::to_node),
         );
+        // Written only when present, so a schema-1 scenario is written as it was read.
+        if let Some(a) = &self.actuals {
+            o.put("actuals", a.to_node());
+        }
         o.node()
     }
 

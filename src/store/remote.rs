@@ -10,8 +10,9 @@
 use std::rc::Rc;
 
 use super::collection::{Body, Collection, Entry, ScenarioId, Selected, Unpacker};
-use super::session::{Action, Notice, Place, Recovery, View, Workspace};
+use super::session::{Action, Notice, OutturnEdit, Place, Recovery, View, Workspace};
 use crate::model::json::{self, Node, Object};
+use crate::model::outturn::Actuals;
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelError};
 
@@ -29,6 +30,8 @@ pub enum Screen {
     Files,
     /// The share menu: a link carrying the scenario on screen.
     Share,
+    /// Plan against outturn: actuals, variance, hindsight, roll forward, settlement.
+    Outturn,
 }
 
 impl Screen {
@@ -40,6 +43,7 @@ impl Screen {
             Screen::Print => "print",
             Screen::Files => "files",
             Screen::Share => "share",
+            Screen::Outturn => "outturn",
         }
     }
 
@@ -50,6 +54,7 @@ impl Screen {
             Screen::Print,
             Screen::Files,
             Screen::Share,
+            Screen::Outturn,
         ]
         .into_iter()
         .find(|s| s.key() == key)
@@ -263,6 +268,15 @@ pub enum Message {
     Dismiss,
     /// Take back the last step (from a message's Undo button).
     Undo,
+    /// Set the actuals of the scenario on screen (the outturn screen).
+    Outturn(Box<OutturnEdit>),
+    /// Add a scenario the outturn screen made, as the step named.
+    AddMade {
+        /// The step's name: "Roll 'Plan' forward a year".
+        step: String,
+        /// The scenario.
+        scenario: Box<Scenario>,
+    },
 }
 
 impl Message {
@@ -285,6 +299,8 @@ impl Message {
             Action::Notify(n) => Some(Message::Notify(n)),
             Action::DismissNotice => Some(Message::Dismiss),
             Action::Undo => Some(Message::Undo),
+            Action::Outturn(edit) => Some(Message::Outturn(edit)),
+            Action::AddMade(scenario, step) => Some(Message::AddMade { step, scenario }),
             _ => None,
         }
     }
@@ -298,6 +314,8 @@ impl Message {
             Message::Notify(n) => Some(Action::Notify(n)),
             Message::Dismiss => Some(Action::DismissNotice),
             Message::Undo => Some(Action::Undo),
+            Message::Outturn(edit) => Some(Action::Outturn(edit)),
+            Message::AddMade { step, scenario } => Some(Action::AddMade(scenario, step)),
         }
     }
 
@@ -317,6 +335,23 @@ impl Message {
             }
             Message::Dismiss => o.put("do", Node::str("dismiss")),
             Message::Undo => o.put("do", Node::str("undo")),
+            Message::Outturn(edit) => {
+                o.put("do", Node::str("outturn"));
+                o.put(
+                    "actuals",
+                    edit.actuals
+                        .as_ref()
+                        .map_or_else(Node::null, |a| Node::str(&json::to_string(&a.to_node()))),
+                );
+                o.put("what", Node::str(&edit.what));
+                o.put("from", Node::str(&edit.from));
+                o.put("to", Node::str(&edit.to));
+            }
+            Message::AddMade { step, scenario } => {
+                o.put("do", Node::str("add"));
+                o.put("step", Node::str(step));
+                o.put("scenario", Node::str(&scenario.to_json_compact()));
+            }
         }
         json::to_string(&o.node())
     }
@@ -335,6 +370,25 @@ impl Message {
             "notify" => Message::Notify(node.get("notice").and_then(read_notice).ok_or_else(bad)?),
             "dismiss" => Message::Dismiss,
             "undo" => Message::Undo,
+            "outturn" => {
+                let actuals = match node.get("actuals") {
+                    Some(n) if !n.is_null() => Some(
+                        json::read_text(n.as_str().ok_or_else(bad)?, Actuals::from_node)
+                            .map_err(|_| bad())?,
+                    ),
+                    _ => None,
+                };
+                Message::Outturn(Box::new(OutturnEdit {
+                    actuals,
+                    what: field("what")?.to_string(),
+                    from: field("from")?.to_string(),
+                    to: field("to")?.to_string(),
+                }))
+            }
+            "add" => Message::AddMade {
+                step: field("step")?.to_string(),
+                scenario: Box::new(Scenario::from_json(field("scenario")?).map_err(|_| bad())?),
+            },
             _ => return Err(bad()),
         })
     }
@@ -455,8 +509,28 @@ mod tests {
             Message::Notify(notice.clone()),
             Message::Dismiss,
             Message::Undo,
+            Message::Outturn(Box::new(OutturnEdit {
+                actuals: s.actuals.clone(),
+                what: "Outturn: Precept income 2022/23".into(),
+                from: "—".into(),
+                to: "£85,400,000.00".into(),
+            })),
+            Message::Outturn(Box::new(OutturnEdit {
+                actuals: None,
+                what: "Outturn cleared".into(),
+                from: "27 figures".into(),
+                to: "none".into(),
+            })),
+            Message::AddMade {
+                step: "Roll forward a year".into(),
+                scenario: Box::new(s.clone()),
+            },
         ] {
             assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
+            // The workspace's action for it is the module's action back again.
+            if let Some(action) = m.clone().into_action() {
+                assert_eq!(Message::for_action(action), Some(m));
+            }
         }
         assert!(Message::from_json(r#"{"do":"delete everything"}"#).is_err());
         assert!(Message::from_json(r#"{"do":"import","file":"a","scenario":"{}"}"#).is_err());

@@ -5,6 +5,7 @@
 mod bridge;
 mod charts;
 mod headlines;
+pub mod outturn;
 pub mod slides;
 mod teams;
 

@@ -11,7 +11,7 @@ pub const FIRST_SCHEMA: u32 = 1;
 
 /// The scenario schema this build writes, and the newest it reads: it reads every schema
 /// from [`FIRST_SCHEMA`] to this one.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The schemas this build reads, for messages: "schema 1", or "schemas 1 to 2".
 pub fn readable() -> String {
@@ -81,14 +81,15 @@ mod tests {
     }
 
     #[test]
-    fn reads_its_own_schema_only() {
+    fn reads_schemas_1_and_2_only() {
         assert_eq!(check_text(r#"{"schema": 1, "anything": 2}"#), Ok(1));
+        assert_eq!(check_text(r#"{"schema": 2}"#), Ok(2));
         assert_eq!(
             check_text(r#"{"name": "x", "schema": 99}"#)
                 .unwrap_err()
                 .to_string(),
             "this scenario was written by a newer version of the planner (scenario schema \
-             99; this version reads schema 1): open it in the newer version"
+             99; this version reads schemas 1 to 2): open it in the newer version"
         );
         // A schema too large for any integer type is still "newer", shortened.
         let huge = format!(r#"{{"schema": {}}}"#, "9".repeat(3_000));
@@ -99,7 +100,7 @@ mod tests {
         );
         assert_eq!(
             check_text(r#"{"schema": 0}"#).unwrap_err().to_string(),
-            "schema: 0 is not a scenario schema (this version reads schema 1)"
+            "schema: 0 is not a scenario schema (this version reads schemas 1 to 2)"
         );
     }
 
@@ -107,7 +108,7 @@ mod tests {
     fn a_missing_or_mistyped_schema_and_a_non_object_are_named() {
         assert_eq!(
             check_text(r#"{"name": "x"}"#).unwrap_err().to_string(),
-            "schema: missing (a scenario file says \"schema\": 1)"
+            "schema: missing (a scenario file says \"schema\": 2)"
         );
         let e = check_text("{\n \"schema\": \"1\"}")
             .unwrap_err()

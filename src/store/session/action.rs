@@ -63,6 +63,12 @@ pub enum Action {
     /// Saved work that could not be read (the key it was kept under) was deleted from the
     /// browser at the user's request.
     Forgotten(String),
+    /// The outturn screen changed the actuals of the scenario on screen (one undoable step).
+    Outturn(Box<super::OutturnEdit>),
+    /// The outturn screen made a scenario (a plan rolled forward, a copy of the hindsight
+    /// scenario): added beside the others and shown, as one undoable step named by the
+    /// text.
+    AddMade(Box<Scenario>, String),
 }
 
 /// A scenario read from a backup file, with its change log, checked (it projects without
@@ -116,6 +122,8 @@ impl Workspace {
                 }
             }
             Action::Forgotten(key) => next.forgotten(&key),
+            Action::Outturn(edit) => next.outturn(*edit, now),
+            Action::AddMade(scenario, step) => next.add_made(*scenario, &step),
         }
         next
     }
@@ -377,7 +385,7 @@ impl Workspace {
     /// `refresh` or `show`), logged as `what` going from `from` to `to`. Changing the baseline makes a new scenario from it first.
     /// Steps with the same `merge` key one after another are one undo step and one log
     /// entry.
-    fn change(
+    pub(super) fn change(
         &mut self,
         scenario: Scenario,
         what: &str,
@@ -439,7 +447,7 @@ impl Workspace {
     }
 
     /// Make `c` the collection as one undoable step called `label`.
-    fn step(&mut self, c: Collection, label: String) {
+    pub(super) fn step(&mut self, c: Collection, label: String) {
         let mut h = (*self.store.0).clone();
         h.push(c, label, None);
         self.store = Shared(Rc::new(h));

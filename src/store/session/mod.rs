@@ -6,6 +6,7 @@
 //! through it is tested natively in `tests/store_session.rs`.
 
 mod action;
+mod outturn;
 
 use std::rc::Rc;
 
@@ -20,6 +21,7 @@ use crate::model::vec_map::VecMap;
 use crate::model::{FinancialYear, ModelError};
 
 pub use action::{Action, Restored};
+pub use outturn::OutturnEdit;
 
 /// What the user typed into a field and, if it could not be used, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +40,8 @@ pub enum View {
     Edit,
     /// Scenarios side by side.
     Compare,
+    /// Plan against outturn: actuals, variance, hindsight, roll forward (issue 17).
+    Outturn,
 }
 
 /// Where a message belongs on screen.
@@ -59,11 +63,13 @@ pub enum Place {
     Storage,
     /// Backing up or restoring all scenarios.
     Backup,
+    /// The outturn screen (actuals, roll forward).
+    Outturn,
 }
 
 impl Place {
     /// Every place.
-    pub const ALL: [Place; 8] = [
+    pub const ALL: [Place; 9] = [
         Place::Scenarios,
         Place::Name,
         Place::Import,
@@ -72,6 +78,7 @@ impl Place {
         Place::Export,
         Place::Storage,
         Place::Backup,
+        Place::Outturn,
     ];
 
     /// Its name (in the page's ids, `notice-import`, and in messages between modules).
@@ -85,6 +92,7 @@ impl Place {
             Place::Export => "export",
             Place::Storage => "storage",
             Place::Backup => "backup",
+            Place::Outturn => "outturn",
         }
     }
 

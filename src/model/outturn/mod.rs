@@ -1,0 +1,37 @@
+//! Plan against outturn (issue 17): what a scenario knows happened, and what follows from
+//! it.
+//!
+//! - [`Actuals`] (the scenario's optional `actuals` section, schema 2): outturn figures by
+//!   line and year (spending and funding lines, precept income, totals, savings delivered,
+//!   reserves at the year end), actual assumption values (pay awards, Band D, tax base,
+//!   officers at 31 March), and the status of each grant in the settlement (confirmed,
+//!   indicative or assumed). Read, written and validated here, with the scenario.
+//! - [`variance`]: plan against actual by year, line and total, with the sign rules.
+//! - [`hindsight`]: Nottinghamshire's 2021/22 plan with what is now known, and its checks
+//!   against the published figures.
+//! - [`roll`]: a scenario rolled forward a year, and what that assumed.
+//! - [`settlement`]: the funding rules after 2025/26 and the referendum limits.
+//!
+//! docs/outturn.md is the specification of every figure here.
+
+mod actuals;
+pub mod baseline;
+pub mod hindsight;
+pub mod roll;
+pub mod settlement;
+pub mod variance;
+
+pub use actuals::{Actuals, Adverse, Figure, GrantStatus, GrantTag, Item, ItemGroup};
+
+use super::error::ModelResult;
+use super::scenario::Scenario;
+
+/// The first scenario schema that may carry an `actuals` section (or the settlement's new
+/// funding categories).
+pub const ACTUALS_SCHEMA: u32 = 2;
+
+/// Check the scenario's `actuals` section (if any) and the funding categories new in
+/// schema 2 against the rest of the scenario. Part of [`Scenario::validate`].
+pub fn validate(s: &Scenario) -> ModelResult<()> {
+    actuals::validate(s)
+}
