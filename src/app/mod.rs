@@ -14,6 +14,7 @@ mod io_menu;
 mod lazy;
 mod more;
 mod notice;
+mod outturn;
 mod panel;
 mod panel_teams;
 mod panic;
@@ -159,7 +160,9 @@ fn Planner(props: &PlannerProps) -> Html {
                 <scenario_about::Recovery recovery={ws.recovery.clone()} listed={ws.collection().entries().len()} />
                 <scenarios::ScenarioBar />
                 if ws.view == View::Compare {
-                    <more::More ws={(*ws).clone()} screen={Screen::Compare} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
+                    <more::More key="compare" ws={(*ws).clone()} screen={Screen::Compare} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
+                } else if ws.view == View::Outturn {
+                    <more::More key="outturn" ws={(*ws).clone()} screen={Screen::Outturn} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
                 } else {
                     <headlines::HeadlineStrip projection={ws.projection.clone()} year={ws.headline_year} workforce={workforce.clone()} />
                     <main class="workspace">

@@ -17,6 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::compare::Compare;
+use super::outturn::Outturn;
 use super::files::{Files, ShareLink};
 use super::present::{Presentation, PrintNow};
 use super::state::{Action, Dispatch, View, Workspace};
@@ -224,8 +225,11 @@ fn Remote(props: &RemoteProps) -> Html {
         Screen::Share => {
             html! { <ShareLink scenario={ws.scenario.clone()} notice={ws.notice.clone()} /> }
         }
-        // The outturn screen comes with the next change.
-        Screen::Outturn => html! {},
+        Screen::Outturn => {
+            let mut ws = ws.clone();
+            ws.view = View::Outturn;
+            html! { <Outturn {ws} dispatch={(*dispatch).clone()} /> }
+        }
     };
     html! {
         <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>

@@ -102,6 +102,7 @@ pub fn ScenarioBar() -> Html {
                 <div class="segmented" role="group" aria-label="Screen">
                     { view_button(View::Edit, "Edit") }
                     { view_button(View::Compare, "Compare") }
+                    { view_button(View::Outturn, "Outturn") }
                 </div>
                 <LazyMenu id="io-menu" label="Import / export" screen={Screen::Files} ws={(*ws).clone()} />
                 <LazyMenu id="share-menu" label="Share link" screen={Screen::Share} ws={(*ws).clone()} />

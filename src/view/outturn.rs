@@ -166,3 +166,45 @@ pub fn variance_chart(s: &Scenario, years: &[YearVariance], item: &Item) -> Char
         ],
     }
 }
+
+/// A figure as the outturn screen shows it: £ to the penny with separators, % to two
+/// places, the tax base to two places, people whole.
+pub fn figure_text(unit: ItemUnit, v: Decimal) -> String {
+    match unit {
+        ItemUnit::Pounds => format::pounds(v),
+        ItemUnit::Percent => format::percent(v, 2),
+        ItemUnit::Properties => format::count(v, 2),
+        ItemUnit::People | ItemUnit::Years => format::count(v, 0),
+    }
+}
+
+/// A signed difference: "+£1,395,469.47", "−£216,675.46", "+2.25 pp" (percentage points
+/// for a %), "£0.00" when none.
+pub fn variance_text(unit: ItemUnit, v: Decimal) -> String {
+    let body = match unit {
+        ItemUnit::Percent => format!("{} pp", format::count(v.abs(), 2)),
+        _ => figure_text(unit, v.abs()),
+    };
+    let places = crate::model::outturn::variance::places(unit);
+    let rounded = crate::model::money::round_to(v, places);
+    if rounded > Decimal::ZERO {
+        format!("+{body}")
+    } else if rounded < Decimal::ZERO {
+        format!("{}{body}", format::MINUS)
+    } else {
+        body
+    }
+}
+
+/// A variance as a % of plan, signed: "+1.66%", "−0.24%".
+pub fn pct_text(v: Decimal) -> String {
+    let text = format::percent(v.abs(), 2);
+    let rounded = crate::model::money::round_to(v, 2);
+    if rounded > Decimal::ZERO {
+        format!("+{text}")
+    } else if rounded < Decimal::ZERO {
+        format!("{}{text}", format::MINUS)
+    } else {
+        text
+    }
+}
