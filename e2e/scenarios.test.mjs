@@ -212,6 +212,39 @@ test('compare two scenarios: the difference matches the CLI, and the exported JS
   await app.close();
 });
 
+test('the compare screen and an open menu are shown at once, each kept up to date', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  await newScenario(page, 'Higher precept');
+  await page.fill('#precept-rise-gbp-2023', '24.94');
+  await page.click('#view-compare');
+  await page.waitForSelector('#compare-pick-s1');
+  // The menu's contents are a second screen of the module the compare screen came from.
+  await openMenu(page, 'io-menu');
+  const exported = await download(page, '#export-json');
+  await page.setInputFiles('#import-file', exported.path);
+  // Importing shows the new scenario for editing: the compare screen is taken down, the
+  // menu's screen stays and shows the workspace's message.
+  await page.waitForFunction(() => document.querySelector('#notice-import')?.innerText.includes("Imported 'Higher precept (2)'"));
+  assert.equal(await page.locator('#compare-pick-s1').count(), 0);
+  assert.deepEqual(await scenarioNames(page), ['Nottinghamshire baseline · read-only', 'Higher precept', 'Higher precept (2)']);
+  // The menu exports the scenario now on screen.
+  assert.equal((await download(page, '#export-json')).name, 'higher-precept-2.json');
+  await page.click('#io-menu > summary');
+  // A compare screen opened again lists the imported scenario.
+  await page.click('#view-compare');
+  await page.waitForSelector('#compare-pick-s2');
+  // Undo from the menu's message takes the import out again, on both screens.
+  await openMenu(page, 'io-menu');
+  await page.click('#notice-import button:text("×")');
+  await page.waitForFunction(() => !document.querySelector('#notice-import'));
+  await page.click('#undo');
+  await page.waitForFunction(() => !document.querySelector('#compare-pick-s2'));
+  assert.deepEqual(await scenarioNames(page), ['Nottinghamshire baseline · read-only', 'Higher precept']);
+  assertClean(app);
+  await app.close();
+});
+
 test('charts download as SVG and PNG; CSVs are safe to open in Excel', async () => {
   const app = await openApp(browser);
   const { page } = app;
