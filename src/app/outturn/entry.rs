@@ -50,9 +50,15 @@ fn cell_id(item: &Item, year: FinancialYear) -> String {
 }
 
 const GROUPS: [(ItemGroup, &str); 4] = [
-    (ItemGroup::Spending, "Spending lines (£, before identified savings)"),
+    (
+        ItemGroup::Spending,
+        "Spending lines (£, before identified savings)",
+    ),
     (ItemGroup::Funding, "Funding lines and precept (£)"),
-    (ItemGroup::Totals, "Totals, savings delivered and reserves at the year end (£)"),
+    (
+        ItemGroup::Totals,
+        "Totals, savings delivered and reserves at the year end (£)",
+    ),
     (ItemGroup::Assumptions, "Actual assumptions"),
 ];
 
@@ -120,7 +126,12 @@ pub fn Entry(props: &EntryProps) -> Html {
             .map(|v| display_value(crate::model::money::round_to(v, 2), item.unit()))
             .unwrap_or_default();
         let onchange = {
-            let (s, item, drafts, d) = (s.clone(), item.clone(), drafts.clone(), props.dispatch.clone());
+            let (s, item, drafts, d) = (
+                s.clone(),
+                item.clone(),
+                drafts.clone(),
+                props.dispatch.clone(),
+            );
             Callback::from(move |e: Event| {
                 let input: HtmlInputElement = e.target_unchecked_into();
                 let text = input.value();
@@ -134,7 +145,12 @@ pub fn Entry(props: &EntryProps) -> Html {
                         }
                     }
                     Err(error) => {
-                        next.push(Draft { year, item: item.clone(), text, error });
+                        next.push(Draft {
+                            year,
+                            item: item.clone(),
+                            text,
+                            error,
+                        });
                         drafts.set(next);
                     }
                 }
@@ -157,7 +173,10 @@ pub fn Entry(props: &EntryProps) -> Html {
     };
     let row = |item: &Item| {
         let errors: Vec<&Draft> = drafts.iter().filter(|d| d.item == *item).collect();
-        let source = years.iter().find_map(|y| actuals.get(*y, item)).map(|f| f.source.clone());
+        let source = years
+            .iter()
+            .find_map(|y| actuals.get(*y, item))
+            .map(|f| f.source.clone());
         let span = (years.len() + 1).to_string();
         html! {
             <>

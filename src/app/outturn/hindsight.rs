@@ -81,7 +81,10 @@ pub fn Hindsight(props: &HindsightProps) -> Html {
     let copy = {
         let (d, h) = (props.dispatch.clone(), w.hindsight.clone());
         Callback::from(move |_: MouseEvent| {
-            d.emit(Action::AddMade(Box::new((*h).clone()), "Add the hindsight scenario".into()))
+            d.emit(Action::AddMade(
+                Box::new((*h).clone()),
+                "Add the hindsight scenario".into(),
+            ))
         })
     };
     let gaps = w.plan_p.years.iter().zip(&w.hindsight_p.years);

@@ -19,10 +19,10 @@ use super::controls::button;
 use super::io;
 use super::notice::notice_at;
 use super::state::{Action, Place, View, Workspace};
-use crate::store::session::OutturnEdit;
 use crate::model::outturn::roll::{self, Assumed};
 use crate::model::outturn::variance as model_variance;
 use crate::model::outturn::Actuals;
+use crate::store::session::OutturnEdit;
 use crate::store::{csv, outturn as store};
 
 /// Props of [`Outturn`].
@@ -70,8 +70,7 @@ pub fn Outturn(props: &OutturnProps) -> Html {
             let (d, refusal, scenario) = (d.clone(), refusal.clone(), scenario.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await
-                {
+                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                     Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                     Err(_) => Vec::new(),
                 };
@@ -118,7 +117,12 @@ pub fn Outturn(props: &OutturnProps) -> Html {
         })
     };
     let roll_forward = {
-        let (d, refusal, assumed, s) = (d.clone(), refusal.clone(), assumed.clone(), scenario.clone());
+        let (d, refusal, assumed, s) = (
+            d.clone(),
+            refusal.clone(),
+            assumed.clone(),
+            scenario.clone(),
+        );
         Callback::from(move |_: MouseEvent| match roll::roll_forward(&s) {
             Ok(r) => {
                 refusal.set(None);
@@ -128,13 +132,19 @@ pub fn Outturn(props: &OutturnProps) -> Html {
                     format!("Roll '{}' forward a year", s.name),
                 ));
             }
-            Err(e) => refusal.set(Some(Refusal::Roll(format!("The plan was not rolled forward: {e}")))),
+            Err(e) => refusal.set(Some(Refusal::Roll(format!(
+                "The plan was not rolled forward: {e}"
+            )))),
         })
     };
     let back = d.reform(|_: MouseEvent| Action::Show(View::Edit));
     let empty = Actuals::default();
     let actuals = scenario.actuals.as_ref().unwrap_or(&empty);
-    let last = scenario.horizon.last_year().map(|y| y.to_string()).unwrap_or_default();
+    let last = scenario
+        .horizon
+        .last_year()
+        .map(|y| y.to_string())
+        .unwrap_or_default();
     html! {
         <main class="workspace compare outturn" id="outturn">
             <section class="compare-body" aria-labelledby="outturn-title">

@@ -55,12 +55,20 @@ pub fn Settlement(props: &SettlementProps) -> Html {
             let (s, d, line) = (s.clone(), props.dispatch.clone(), line.to_string());
             Callback::from(move |e: Event| {
                 let select: HtmlSelectElement = e.target_unchecked_into();
-                let Some(status) = GrantStatus::ALL.into_iter().find(|g| g.key() == select.value()) else {
+                let Some(status) = GrantStatus::ALL
+                    .into_iter()
+                    .find(|g| g.key() == select.value())
+                else {
                     return;
                 };
                 let mut a = s.actuals.clone().unwrap_or_default();
                 let before = a.status(&line, y);
-                a.tag(&line, y, status, Source::published("Set on the outturn screen"));
+                a.tag(
+                    &line,
+                    y,
+                    status,
+                    Source::published("Set on the outturn screen"),
+                );
                 d.emit(Action::Outturn(Box::new(OutturnEdit {
                     actuals: Some(a),
                     what: format!("Settlement: {line} {y}"),

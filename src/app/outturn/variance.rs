@@ -87,7 +87,7 @@ pub fn Variance(props: &VarianceProps) -> Html {
             <h3 id="variance-title">{ "Variance: plan against actual" }</h3>
             <p class="hint">{ format!("{known} of {} years have actuals; {adverse} figures are adverse. Totals add up the lines with an actual that year.", props.years.len()) }</p>
             <div class="outturn-variance">
-                <div class="table-scroll variance-scroll">
+                <div class="table-scroll variance-scroll" tabindex="0" role="region" aria-label="Variance table (scrolls)">
                     <table class="data-table variance-table" id="variance-table">
                         <caption class="visually-hidden">{ "Plan, actual, variance (actual − plan) and status of each figure, by year" }</caption>
                         <thead>

@@ -114,6 +114,11 @@ const FIXED: [(Item, &str, &str); 11] = [
     (Item::Officers, "officers", "Officers at 31 March"),
 ];
 
+/// The fixed items' keys, for messages (a test checks it lists [`FIXED`]'s).
+pub(crate) const FIXED_KEYS: &str = "precept_income, net_revenue_spend, total_funding, \
+    savings_delivered, general_reserve, earmarked_reserves, officer_pay_award, \
+    staff_pay_award, band_d, tax_base, officers";
+
 impl Item {
     /// Its key in files and CSV: `expenditure[ict]`, `funding[core_police_grant]`,
     /// `precept_income`, `officer_pay_award`.
@@ -431,9 +436,8 @@ impl Figure {
         let item = Item::from_key(key.str()?).ok_or_else(|| {
             key.error(format!(
                 "unknown item `{}`: an item is a line (expenditure[ID], funding[ID]) or one \
-                 of {}",
+                 of {FIXED_KEYS}",
                 shorten(key.str().unwrap_or_default()),
-                FIXED.map(|(_, k, _)| k).join(", ")
             ))
         })?;
         Ok(Figure {
@@ -562,4 +566,15 @@ pub(super) fn validate(s: &Scenario) -> ModelResult<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_lists_every_fixed_key() {
+        let keys: Vec<&str> = FIXED.iter().map(|(_, k, _)| *k).collect();
+        assert_eq!(FIXED_KEYS, keys.join(", "));
+    }
 }
