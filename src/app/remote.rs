@@ -17,8 +17,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::compare::Compare;
-use super::outturn::Outturn;
 use super::files::{Files, ShareLink};
+use super::outturn::Outturn;
 use super::present::{Presentation, PrintNow};
 use super::state::{Action, Dispatch, View, Workspace};
 use crate::model::baseline;
