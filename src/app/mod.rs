@@ -24,6 +24,7 @@ pub mod remote;
 mod saved_menu;
 mod scenario_about;
 mod scenarios;
+mod shield;
 mod shortcuts;
 mod state;
 mod storage;

@@ -102,73 +102,6 @@ impl Bridge {
     }
 }
 
-/// The kinds of event the workspace's controls listen for.
-const SHIELDED: [&str; 8] = [
-    "click", "input", "change", "keydown", "submit", "focus", "blur", "toggle",
-];
-
-/// Keeps the workspace's Yew app out of the events of the screen shown in `host`.
-///
-/// Both Yew apps (the workspace's, rooted at the body, and the module's, rooted at `host`)
-/// mark each element with a listener by a subtree id and a listener id, each from a counter
-/// of its own wasm module, so the two apps can use the same ids. The workspace's app sees
-/// every event first (Yew listens in the capture phase at its root); taking an event inside
-/// the screen for its own, it ran its own handler with the screen's element's listener id
-/// (clicking "Download the template" on the outturn screen ran the "Edit" button's). So an
-/// event inside `host` is marked "no subtree" in Yew's per-event cache as it enters the page
-/// (window, capture phase), which the workspace's app skips, and the mark is taken off at
-/// `host` before the module's app, whose listeners on `host` are added after these, looks.
-struct Shield {
-    host: web_sys::Element,
-    mark: Closure<dyn Fn(web_sys::Event)>,
-    clear: Closure<dyn Fn(web_sys::Event)>,
-}
-
-const SUBTREE: &str = "__yew_subtree_id";
-const CACHE_KEY: &str = "__yew_subtree_cache_key";
-
-impl Shield {
-    fn new(host: web_sys::Element) -> Shield {
-        let inside = host.clone();
-        let mark = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            if target.is_some_and(|t| !inside.is_same_node(Some(&t)) && inside.contains(Some(&t))) {
-                let _ = js_sys::Reflect::set(&e, &SUBTREE.into(), &0.into());
-                let key = JsValue::from(e.composed_path().length());
-                let _ = js_sys::Reflect::set(&e, &CACHE_KEY.into(), &key);
-            }
-        });
-        let clear = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
-            let _ = js_sys::Reflect::delete_property(&e, &SUBTREE.into());
-            let _ = js_sys::Reflect::delete_property(&e, &CACHE_KEY.into());
-        });
-        let shield = Shield { host, mark, clear };
-        shield.each(|target, kind, f| {
-            let _ = target.add_event_listener_with_callback_and_bool(kind, f, true);
-        });
-        shield
-    }
-
-    /// `f(target, kind, listener)` for each listener the shield adds.
-    fn each(&self, f: impl Fn(&web_sys::EventTarget, &str, &js_sys::Function)) {
-        let window = web_sys::window();
-        for kind in SHIELDED {
-            if let Some(w) = &window {
-                f(w, kind, self.mark.as_ref().unchecked_ref());
-            }
-            f(&self.host, kind, self.clear.as_ref().unchecked_ref());
-        }
-    }
-}
-
-impl Drop for Shield {
-    fn drop(&mut self) {
-        self.each(|target, kind, f| {
-            let _ = target.remove_event_listener_with_callback_and_bool(kind, f, true);
-        });
-    }
-}
-
 /// Where the workspace saves, and whether it may, for a [`Request`].
 fn saving(storage: Option<&Storage>) -> (Saving, bool) {
     let saving = match storage.and_then(Storage::backend) {
@@ -211,14 +144,6 @@ pub fn More(props: &MoreProps) -> Html {
     let module = use_mut_ref(|| None::<(JsValue, JsValue, Bridge)>);
     let dispatch = use_dispatch().callback();
     let (saving, read_only) = saving(use_context::<Storage>().as_ref());
-    // Added before the module is mounted, so they run before its app's listeners on host.
-    {
-        let host = host.clone();
-        use_effect_with((), move |_| {
-            let shield = host.cast::<web_sys::Element>().map(Shield::new);
-            move || drop(shield)
-        });
-    }
     {
         let (host, status, latest, module) =
             (host.clone(), status.clone(), latest.clone(), module.clone());

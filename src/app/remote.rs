@@ -20,6 +20,7 @@ use super::compare::Compare;
 use super::files::{Files, ShareLink};
 use super::outturn::Outturn;
 use super::present::{Presentation, PrintNow};
+use super::shield::Shield;
 use super::state::{Action, Dispatch, View, Workspace};
 use crate::model::baseline;
 use crate::model::scenario::Scenario;
@@ -28,9 +29,12 @@ use crate::store::remote::{BadRequest, Message, Request, Saving, Screen};
 use crate::store::session::Restored;
 use crate::store::{Contents, ContentsError};
 
+/// A screen shown: its number, its bridge, its app and the shield kept while it is shown.
+type Shown = (u32, Bridge, AppHandle<Remote>, Shield);
+
 thread_local! {
     /// The screens shown, by the number [`mount`] gave each.
-    static APPS: RefCell<Vec<(u32, Bridge, AppHandle<Remote>)>> = const { RefCell::new(Vec::new()) };
+    static APPS: RefCell<Vec<Shown>> = const { RefCell::new(Vec::new()) };
     /// The number the next screen gets.
     static NEXT: Cell<u32> = const { Cell::new(1) };
     /// A bridge to read scenarios through (every screen's bridge reads the same workspace).
@@ -147,13 +151,15 @@ pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<u
     let bridge = Bridge(bridge);
     SOURCE.with(|b| *b.borrow_mut() = Some(bridge.clone()));
     let props = props_for(request, bridge.clone())?;
+    // Before the app, so its listeners on `host` run first.
+    let shield = Shield::new(host.clone());
     let handle = yew::Renderer::<Remote>::with_root_and_props(host, props).render();
     let id = NEXT.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
         id
     });
-    APPS.with(|a| a.borrow_mut().push((id, bridge, handle)));
+    APPS.with(|a| a.borrow_mut().push((id, bridge, handle, shield)));
     Ok(id)
 }
 
@@ -161,7 +167,7 @@ pub fn mount(host: web_sys::Element, request: &str, bridge: JsValue) -> Result<u
 pub fn update(id: u32, request: &str) -> Result<(), ScreenError> {
     APPS.with(|a| {
         let mut apps = a.borrow_mut();
-        if let Some((_, bridge, app)) = apps.iter_mut().find(|(i, ..)| *i == id) {
+        if let Some((_, bridge, app, _)) = apps.iter_mut().find(|(i, ..)| *i == id) {
             app.update(props_for(request, bridge.clone())?);
         }
         Ok(())
@@ -170,12 +176,14 @@ pub fn update(id: u32, request: &str) -> Result<(), ScreenError> {
 
 /// Take screen `id` down.
 pub fn unmount(id: u32) {
-    let app = APPS.with(|a| {
+    let shown = APPS.with(|a| {
         let mut apps = a.borrow_mut();
         let at = apps.iter().position(|(i, ..)| *i == id)?;
-        Some(apps.remove(at).2)
+        let (_, _, app, shield) = apps.remove(at);
+        Some((app, shield))
     });
-    if let Some(app) = app {
+    // The shield goes after the app.
+    if let Some((app, _shield)) = shown {
         app.destroy();
     }
 }
