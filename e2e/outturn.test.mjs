@@ -165,6 +165,10 @@ test('actuals entered and imported: bad text and bad files refused, the table eq
   assert.match(template.name, /-actuals\.csv$/);
   assert.match(template.text, /^\uFEFF?year,item,name,unit,plan,actual/);
   assert.match(template.text, /2025\/26,expenditure\[ict\],ICT,gbp,/);
+  // A click inside the screen is the module's alone: the workspace's own handler that has
+  // the same listener number (here "Edit") does not run too.
+  assert.equal(await page.getAttribute('#view-outturn', 'aria-pressed'), 'true');
+  assert.equal(await page.locator('#variance-table').count(), 1);
 
   // Each bad file is refused with its row and reason, and nothing is half-imported.
   for (const [file, row, reason] of [
