@@ -238,6 +238,18 @@ test('roll forward a year: a new scenario equal to mtfp roll-forward, what it as
   assert.match(await page.locator('#variance-table tr.not-known').first().innerText(), /not yet known/);
   await page.locator('#outturn-assumed summary').click();
   await screenshot(page, 'outturn-rolled');
+  // 2026/27 is under the new settlement: the Uplift grant has ended, and each grant's
+  // status can be set (one step, which undo takes back).
+  const core = '#grant-core_police_grant-2026';
+  assert.equal(await page.inputValue(core), 'assumed');
+  await page.selectOption(core, 'confirmed');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.value === 'confirmed', core);
+  const rules = await page.locator('#settlement-rules tbody th').allInnerTexts();
+  assert.ok(rules.length >= 3, 'the funding categories and their rules');
+  await page.locator('#outturn-settlement').scrollIntoViewIfNeeded();
+  await screenshot(page, 'outturn-settlement');
+  await page.click('#undo');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.value === 'assumed', core);
   // Undo takes the rolled scenario out again.
   await page.click('#undo');
   await page.waitForFunction((n) => document.querySelectorAll('#scenario-select option').length === n, names.length);
