@@ -14,7 +14,7 @@ use crate::format;
 use crate::model::baseline;
 use crate::model::engine::{self, Projection};
 use crate::model::outturn::hindsight::{self, Check, Published};
-use crate::model::registry::Unit;
+use crate::model::registry::{Assumption, Unit};
 use crate::model::scenario::Scenario;
 use crate::model::Source;
 use crate::view::outturn::{figure_text, hindsight_bridge, hindsight_bridge_chart};
@@ -33,6 +33,8 @@ struct Worked {
     hindsight_p: Projection,
     chart: crate::charts::ChartData,
     checks: Vec<Check>,
+    /// What people call each of [`hindsight::changes`]'s assumptions ("Officer pay award").
+    labels: Vec<String>,
 }
 
 fn work() -> Result<Worked, String> {
@@ -43,12 +45,19 @@ fn work() -> Result<Worked, String> {
     let steps = hindsight_bridge(&plan, &plan_p, &h, &hindsight_p).map_err(|e| e.to_string())?;
     let chart = hindsight_bridge_chart(&plan_p, &hindsight_p, &steps);
     let checks = hindsight::checks(&h, &hindsight_p).map_err(|e| e.to_string())?;
+    let labels = hindsight::changes()
+        .iter()
+        .map(|c| {
+            Assumption::from_key(&plan, c.key).map_or_else(|| c.key.to_string(), |a| a.label(&plan))
+        })
+        .collect();
     Ok(Worked {
         hindsight: Rc::new(h),
         plan_p,
         hindsight_p,
         chart,
         checks,
+        labels,
     })
 }
 
@@ -101,9 +110,9 @@ pub fn Hindsight(props: &HindsightProps) -> Html {
                         <caption>{ "Published since the plan, applied" }</caption>
                         <thead><tr><th scope="col">{ "Assumption" }</th><th scope="col">{ "Year" }</th><th scope="col" class="num">{ "Plan" }</th><th scope="col" class="num">{ "Now known" }</th></tr></thead>
                         <tbody>
-                            { for hindsight::changes().iter().map(|c| html! {
-                                <tr>
-                                    <th scope="row"><span class="row-label">{ c.key }<crate::app::field::SourceBadge source={Some(Source { text: c.source.into(), estimate: c.estimate })} /></span></th>
+                            { for hindsight::changes().iter().zip(&w.labels).map(|(c, label)| html! {
+                                <tr data-key={c.key}>
+                                    <th scope="row"><span class="row-label">{ label.clone() }<crate::app::field::SourceBadge source={Some(Source { text: c.source.into(), estimate: c.estimate })} /></span></th>
                                     <td>{ crate::model::FinancialYear::new(c.year).map(|y| y.to_string()).unwrap_or_default() }</td>
                                     <td class="num">{ c.plan }</td>
                                     <td class="num">{ c.value }</td>
