@@ -7,7 +7,7 @@ use rust_decimal::dec;
 use crate::util::engine::fy;
 use planner::model::baseline;
 use planner::model::engine::project;
-use planner::model::outturn::Item;
+use planner::model::outturn::{Actuals, Item};
 use planner::store::outturn::{import, merged, template, TEMPLATE_HEADER};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-actuals/");
@@ -30,8 +30,8 @@ fn the_template_lists_every_line_and_year_and_reads_back() {
     // The template imports as it stands: the figures already entered, nothing else.
     let back = import("template.csv", t.as_bytes(), &s).unwrap();
     assert_eq!(
-        merged(s.actuals.as_ref(), back),
-        *s.actuals.as_ref().unwrap()
+        merged(Some(&Actuals::of(&s).unwrap()), back),
+        Actuals::of(&s).unwrap()
     );
 }
 
@@ -66,15 +66,12 @@ fn a_good_file_imports_its_figures() {
             ),
         ]
     );
-    let a = merged(s.actuals.as_ref(), figures);
+    let a = merged(Some(&Actuals::of(&s).unwrap()), figures);
     assert_eq!(
         a.value(fy("2022/23"), &Item::Expenditure("ict".into())),
         Some(dec!(9412345.67))
     );
-    assert_eq!(
-        a.figures.len(),
-        s.actuals.as_ref().unwrap().figures.len() + 2
-    );
+    assert_eq!(a.figures.len(), Actuals::of(&s).unwrap().figures.len() + 2);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::util::engine::{fy, scenario, small, src};
 use planner::model::engine::project;
 use planner::model::outturn::roll::{roll_forward, Basis};
-use planner::model::outturn::GrantStatus;
+use planner::model::outturn::{Actuals, GrantStatus};
 use planner::model::scenario::{FundingCategory, FundingDriver};
 use planner::model::{baseline, Scenario};
 
@@ -122,7 +122,7 @@ fn the_baseline_rolls_to_2022_23_keeping_every_line() {
         dec!(0.00)
     );
     assert_eq!(s.precept.referendum_limit_gbp.value.get(y), Some(dec!(15)));
-    let a = s.actuals.as_ref().unwrap();
+    let a = Actuals::of(s).unwrap();
     assert_eq!(a.status("core_police_grant", y), GrantStatus::Assumed);
     assert_eq!(a.grants.iter().filter(|g| g.year == y).count(), 7);
     // The outturn before the new base year is history; the rest is kept.

@@ -8,7 +8,7 @@ use rust_decimal::dec;
 use crate::util::engine::fy;
 use planner::model::baseline;
 use planner::model::outturn::roll::roll_forward;
-use planner::model::outturn::{Figure, Item};
+use planner::model::outturn::{Actuals, Figure, Item};
 use planner::model::Source;
 use planner::store::records::{self, Memory, Saved};
 use planner::store::session::{Action, OutturnEdit, Place, Workspace};
@@ -21,7 +21,7 @@ fn ws() -> Workspace {
 }
 
 fn set_ict(ws: &Workspace, value: &str) -> Workspace {
-    let mut a = ws.scenario.actuals.clone().unwrap_or_default();
+    let mut a = Actuals::of(&ws.scenario).unwrap();
     a.set(Figure {
         year: fy("2022/23"),
         item: Item::Expenditure("ict".into()),
@@ -30,7 +30,7 @@ fn set_ict(ws: &Workspace, value: &str) -> Workspace {
     });
     ws.apply(
         Action::Outturn(Box::new(OutturnEdit {
-            actuals: Some(a),
+            actuals: a.section(),
             what: "Outturn: ICT 2022/23".into(),
             from: "—".into(),
             to: value.into(),
@@ -44,7 +44,7 @@ fn setting_actuals_is_one_undoable_step() {
     let w = set_ict(&ws(), "9400000");
     // The baseline is read-only: the first change makes a scenario from it.
     assert!(matches!(w.current(), Selected::Scenario(_)));
-    let a = w.scenario.actuals.as_ref().unwrap();
+    let a = Actuals::of(&w.scenario).unwrap();
     assert_eq!(
         a.value(fy("2022/23"), &Item::Expenditure("ict".into())),
         Some(dec!(9400000))
@@ -63,9 +63,12 @@ fn setting_actuals_is_one_undoable_step() {
 }
 
 #[test]
-fn a_bad_set_is_refused_beside_the_screen() {
+fn the_workspace_keeps_the_section_and_the_screen_reads_it() {
+    // The workspace does not read the actuals it is sent (the screen checks what it
+    // sends): a section that does not fit is kept as it is, as one undoable step, the
+    // plan's figures untouched, and reading it names the problem.
     let w = ws();
-    let mut a = w.scenario.actuals.clone().unwrap();
+    let mut a = Actuals::of(&w.scenario).unwrap();
     a.figures.push(Figure {
         year: fy("2030/31"),
         item: Item::BandD,
@@ -74,17 +77,41 @@ fn a_bad_set_is_refused_beside_the_screen() {
     });
     let after = w.apply(
         Action::Outturn(Box::new(OutturnEdit {
-            actuals: Some(a),
+            actuals: a.section(),
             what: "x".into(),
             from: String::new(),
             to: String::new(),
         })),
         T,
     );
-    let n = after.notice.as_ref().unwrap();
-    assert_eq!((n.place, n.error), (Place::Outturn, true));
-    assert!(n.text.contains("2030/31 is outside the plan"), "{}", n.text);
-    assert_eq!(after.collection(), w.collection());
+    assert_eq!(after.collection().entries().len(), 1);
+    assert_eq!(after.projection.years, w.projection.years);
+    let e = Actuals::of(&after.scenario).unwrap_err().to_string();
+    assert!(e.contains("2030/31 is outside the plan"), "{e}");
+    assert_eq!(after.apply(Action::Undo, T).collection(), w.collection());
+}
+
+#[test]
+fn a_damaged_section_opens_and_is_named_where_read() {
+    // A share link (or saved scenario) whose actuals section does not read still opens:
+    // the section is only checked to be an object, and read where it is used.
+    let w = ws();
+    let mut s = (*w.scenario).clone();
+    let text = s
+        .to_json_compact()
+        .replace(r#""item":"band_d""#, r#""item":"cake""#);
+    s = planner::model::Scenario::from_json(&text).unwrap();
+    let link = share::encode(&s).unwrap();
+    let opened = share::decode(&link).unwrap();
+    assert_eq!(opened, s);
+    let e = Actuals::of(&opened).unwrap_err().to_string();
+    assert!(
+        e.starts_with("actuals.figures[7].item: unknown item `cake`"),
+        "{e}"
+    );
+    // Not an object: refused as the file is read.
+    let bad = text.replacen(r#""actuals":{"#, r#""actuals":["#, 1);
+    assert!(planner::model::Scenario::from_json(&bad).is_err());
 }
 
 #[test]
@@ -129,4 +156,26 @@ fn actuals_travel_in_storage_and_share_links() {
     let link = share::encode(&w.scenario).unwrap();
     let back = share::decode(&link).unwrap();
     assert_eq!(back.actuals, w.scenario.actuals);
+}
+
+#[test]
+fn the_import_refuses_a_bad_actuals_section_with_its_place() {
+    // Where a file enters (the import menu, as `mtfp`), the section is checked in full.
+    let s = ws().scenario;
+    let good = s.to_json();
+    assert!(planner::store::import::scenario("a.json", good.as_bytes()).is_ok());
+    let bad = good.replace(r#""item": "band_d""#, r#""item": "cake""#);
+    let e = planner::store::import::scenario("a.json", bad.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("actuals.figures[7].item: unknown item `cake`"),
+        "{e}"
+    );
+    assert!(e.contains("(line "), "{e}");
+    let twice = good.replace(r#""item": "band_d""#, r#""item": "tax_base""#);
+    let e = planner::store::import::scenario("a.json", twice.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("given twice for this year"), "{e}");
 }

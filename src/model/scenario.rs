@@ -21,7 +21,7 @@ use super::dec::Dec;
 use super::dec::YearValues;
 use super::error::{ModelError, ModelResult};
 use super::json::{self, Item, Node, Object, Read};
-use super::outturn::Actuals;
+use super::outturn::ActualsJson;
 use super::source::Source;
 use super::workforce::WorkforcePlan;
 use super::year::FinancialYear;
@@ -71,7 +71,8 @@ pub struct Scenario {
     pub collaborations: Option<CollaborationRegister>,
     /// Outturn figures, actual assumption values and grant statuses (schema 2; moves no
     /// projected figure: docs/outturn.md).
-    pub actuals: Option<Actuals>,
+    /// Kept as read: read and checked where used, `outturn::Actuals::of`.
+    pub actuals: Option<ActualsJson>,
 }
 
 /// The plan's years: `years` financial years starting with `base_year`.
@@ -310,7 +311,7 @@ impl Scenario {
             reserves: Reserves::from_node(o.req("reserves")?)?,
             workforce: o.nullable("workforce", WorkforcePlan::from_node)?,
             collaborations: o.nullable("collaborations", CollaborationRegister::from_node)?,
-            actuals: o.nullable("actuals", Actuals::from_node)?,
+            actuals: o.nullable("actuals", ActualsJson::from_node)?,
         })
     }
 
@@ -355,7 +356,7 @@ impl Scenario {
         );
         // Written only when present, so a schema-1 scenario is written as it was read.
         if let Some(a) = &self.actuals {
-            o.put("actuals", a.to_node());
+            o.put("actuals", a.node().clone());
         }
         o.node()
     }

@@ -47,8 +47,7 @@ fn line(cells: &[String]) -> String {
 /// The template for `s` (projected as `p`): a row for each year of the plan and each item
 /// it can carry, with the plan's figure and any actual already entered.
 pub fn template(s: &Scenario, p: &Projection) -> String {
-    let empty = Actuals::default();
-    let actuals = s.actuals.as_ref().unwrap_or(&empty);
+    let actuals = Actuals::of(s).unwrap_or_default();
     let mut out = format!("{BOM}{TEMPLATE_HEADER}\r\n");
     let items = Item::all(s);
     for year in s.horizon.year_list() {

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use super::collection::{Body, Collection, Entry, ScenarioId, Selected, Unpacker};
 use super::session::{Action, Notice, OutturnEdit, Place, Recovery, View, Workspace};
 use crate::model::json::{self, Node, Object};
-use crate::model::outturn::Actuals;
+use crate::model::outturn::ActualsJson;
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelError};
 
@@ -341,7 +341,7 @@ impl Message {
                     "actuals",
                     edit.actuals
                         .as_ref()
-                        .map_or_else(Node::null, |a| Node::str(&json::to_string(&a.to_node()))),
+                        .map_or_else(Node::null, |a| a.node().clone()),
                 );
                 o.put("what", Node::str(&edit.what));
                 o.put("from", Node::str(&edit.from));
@@ -372,10 +372,8 @@ impl Message {
             "undo" => Message::Undo,
             "outturn" => {
                 let actuals = match node.get("actuals") {
-                    Some(n) if !n.is_null() => Some(
-                        json::read_text(n.as_str().ok_or_else(bad)?, Actuals::from_node)
-                            .map_err(|_| bad())?,
-                    ),
+                    Some(n) if n.is_object() => Some(ActualsJson::new(n.clone())),
+                    Some(n) if !n.is_null() => return Err(bad()),
                     _ => None,
                 };
                 Message::Outturn(Box::new(OutturnEdit {

@@ -24,6 +24,8 @@ use crate::view::outturn::figure_text;
 pub struct EntryProps {
     /// The scenario on screen.
     pub scenario: Rc<Scenario>,
+    /// Its actuals, read and checked.
+    pub actuals: Rc<Actuals>,
     /// Its projection (the placeholders).
     pub projection: Rc<Projection>,
     /// Sends the changes to the workspace.
@@ -66,11 +68,12 @@ const GROUPS: [(ItemGroup, &str); 4] = [
 /// change log tells it, or why not.
 fn change(
     s: &Scenario,
+    actuals: &Actuals,
     year: FinancialYear,
     item: &Item,
     text: &str,
 ) -> Result<Option<OutturnEdit>, String> {
-    let mut a: Actuals = s.actuals.clone().unwrap_or_default();
+    let mut a = actuals.clone();
     let before = a.get(year, item).map(|f| f.value);
     let label = format!("Outturn: {} {year}", item.label(s));
     let unit = item.unit();
@@ -78,7 +81,7 @@ fn change(
         return Ok(before.map(|v| OutturnEdit {
             actuals: {
                 a.remove(year, item);
-                Some(a.clone())
+                a.section()
             },
             what: label,
             from: figure_text(unit, v),
@@ -97,7 +100,7 @@ fn change(
         source: Source::published("Entered on the outturn screen"),
     });
     Ok(Some(OutturnEdit {
-        actuals: Some(a),
+        actuals: a.section(),
         what: label,
         from: before.map_or_else(|| "none".into(), |b| figure_text(unit, b)),
         to: figure_text(unit, v),
@@ -111,8 +114,7 @@ pub fn Entry(props: &EntryProps) -> Html {
     let drafts = use_state(Vec::<Draft>::new);
     let years = s.horizon.year_list();
     let items = Item::all(s);
-    let empty = Actuals::default();
-    let actuals = s.actuals.as_ref().unwrap_or(&empty);
+    let actuals = &props.actuals;
     let cell = |item: &Item, year: FinancialYear| {
         let draft = drafts.iter().find(|d| d.year == year && d.item == *item);
         let entered = actuals.get(year, item);
@@ -126,8 +128,9 @@ pub fn Entry(props: &EntryProps) -> Html {
             .map(|v| display_value(crate::model::money::round_to(v, 2), item.unit()))
             .unwrap_or_default();
         let onchange = {
-            let (s, item, drafts, d) = (
+            let (s, a, item, drafts, d) = (
                 s.clone(),
+                props.actuals.clone(),
                 item.clone(),
                 drafts.clone(),
                 props.dispatch.clone(),
@@ -137,7 +140,7 @@ pub fn Entry(props: &EntryProps) -> Html {
                 let text = input.value();
                 let mut next: Vec<Draft> = (*drafts).clone();
                 next.retain(|d| !(d.year == year && d.item == item));
-                match change(&s, year, &item, &text) {
+                match change(&s, &a, year, &item, &text) {
                     Ok(edit) => {
                         drafts.set(next);
                         if let Some(edit) = edit {

@@ -55,12 +55,17 @@ pub fn Outturn(props: &OutturnProps) -> Html {
             .map(Rc::new)
             .map_err(|e| e.to_string())
     });
+    // The workspace keeps the section as it was read; it is read and checked here.
+    let read = use_memo(scenario.clone(), |s| {
+        Actuals::of(s).map(Rc::new).map_err(|e| e.to_string())
+    });
     let refusal = use_state(|| None::<Refusal>);
     let assumed = use_state(|| None::<Rc<(String, Vec<Assumed>)>>);
     let stem = io::slug(&scenario.name);
 
     let on_csv = {
-        let (d, refusal, scenario) = (d.clone(), refusal.clone(), scenario.clone());
+        let (d, refusal, scenario, read) =
+            (d.clone(), refusal.clone(), scenario.clone(), read.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -68,6 +73,9 @@ pub fn Outturn(props: &OutturnProps) -> Html {
             };
             input.set_value("");
             let (d, refusal, scenario) = (d.clone(), refusal.clone(), scenario.clone());
+            let Ok(entered) = (*read).clone() else {
+                return;
+            };
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
@@ -78,9 +86,9 @@ pub fn Outturn(props: &OutturnProps) -> Html {
                     Ok(figures) => {
                         refusal.set(None);
                         let n = figures.len();
-                        let actuals = store::merged(scenario.actuals.as_ref(), figures);
+                        let actuals = store::merged(Some(&entered), figures);
                         d.emit(Action::Outturn(Box::new(OutturnEdit {
-                            actuals: Some(actuals),
+                            actuals: actuals.section(),
                             what: format!("Outturn imported from {name}"),
                             from: String::new(),
                             to: format!("{n} figures"),
@@ -138,8 +146,10 @@ pub fn Outturn(props: &OutturnProps) -> Html {
         })
     };
     let back = d.reform(|_: MouseEvent| Action::Show(View::Edit));
-    let empty = Actuals::default();
-    let actuals = scenario.actuals.as_ref().unwrap_or(&empty);
+    let actuals = match &*read {
+        Ok(a) => a.clone(),
+        Err(e) => return damaged(ws, d, e, back),
+    };
     let last = scenario
         .horizon
         .last_year()
@@ -179,9 +189,46 @@ pub fn Outturn(props: &OutturnProps) -> Html {
                 Ok(y) => html! { <variance::Variance scenario={scenario.clone()} years={y.clone()} /> },
                 Err(e) => html! { <p class="load-error" role="alert">{ format!("The variance cannot be worked out: {e}") }</p> },
             } }
-            <entry::Entry scenario={scenario.clone()} projection={projection.clone()} dispatch={d.clone()} />
+            <entry::Entry scenario={scenario.clone()} actuals={actuals.clone()} projection={projection.clone()} dispatch={d.clone()} />
             <hindsight::Hindsight dispatch={d.clone()} />
-            <settlement::Settlement {scenario} {projection} dispatch={d.clone()} />
+            <settlement::Settlement {scenario} {actuals} {projection} dispatch={d.clone()} />
+        </main>
+    }
+}
+
+/// The screen for a scenario whose `actuals` section cannot be read or does not fit the
+/// scenario (a damaged share link or saved scenario, which still opens): the problem beside
+/// the section, and a way to take the section out (one undoable step).
+fn damaged(
+    ws: &Workspace,
+    d: &Callback<Action>,
+    problem: &str,
+    back: Callback<MouseEvent>,
+) -> Html {
+    let clear = d.reform(|_: MouseEvent| {
+        Action::Outturn(Box::new(OutturnEdit {
+            actuals: None,
+            what: "Outturn cleared (it could not be read)".into(),
+            from: "unreadable".into(),
+            to: "none".into(),
+        }))
+    });
+    html! {
+        <main class="workspace compare outturn" id="outturn">
+            <section class="compare-body" aria-labelledby="outturn-title">
+                <div class="outturn-head">
+                    <h2 id="outturn-title">{ format!("Plan against outturn: {}", ws.scenario.name) }</h2>
+                    { button("btn", Some("outturn-back"), false, "Back to editing", back) }
+                </div>
+                <div class="notice notice-error" role="alert" id="outturn-damaged">
+                    <span>{ format!("This scenario's actuals cannot be used: {problem}. Its plan is unaffected. Correct the file and import it again, or take the actuals out (Undo puts them back).") }</span>
+                </div>
+                <div class="outturn-actions">
+                    { button("btn", Some("outturn-clear"), false, "Take the actuals out", clear) }
+                </div>
+                { notice_at(&ws.notice, Place::Outturn, d) }
+            </section>
+            <hindsight::Hindsight dispatch={d.clone()} />
         </main>
     }
 }

@@ -12,7 +12,7 @@ use crate::app::state::Action;
 use crate::format;
 use crate::model::engine::Projection;
 use crate::model::outturn::settlement::{self, RULES};
-use crate::model::outturn::GrantStatus;
+use crate::model::outturn::{Actuals, GrantStatus};
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, Source};
 use crate::store::session::OutturnEdit;
@@ -22,6 +22,8 @@ use crate::store::session::OutturnEdit;
 pub struct SettlementProps {
     /// The scenario on screen.
     pub scenario: Rc<Scenario>,
+    /// Its actuals, read and checked.
+    pub actuals: Rc<Actuals>,
     /// Its projection.
     pub projection: Rc<Projection>,
     /// Sends a changed status to the workspace.
@@ -47,12 +49,13 @@ pub fn Settlement(props: &SettlementProps) -> Html {
         .collect();
     let conflicts = settlement::conflicts(&props.projection);
     let status_select = |line: &str, name: &str, y: FinancialYear| {
-        let current = s
-            .actuals
-            .as_ref()
-            .map_or(GrantStatus::Assumed, |a| a.status(line, y));
+        let current = props.actuals.status(line, y);
         let onchange = {
-            let (s, d, line) = (s.clone(), props.dispatch.clone(), line.to_string());
+            let (a, d, line) = (
+                props.actuals.clone(),
+                props.dispatch.clone(),
+                line.to_string(),
+            );
             Callback::from(move |e: Event| {
                 let select: HtmlSelectElement = e.target_unchecked_into();
                 let Some(status) = GrantStatus::ALL
@@ -61,7 +64,7 @@ pub fn Settlement(props: &SettlementProps) -> Html {
                 else {
                     return;
                 };
-                let mut a = s.actuals.clone().unwrap_or_default();
+                let mut a = (*a).clone();
                 let before = a.status(&line, y);
                 a.tag(
                     &line,
@@ -70,7 +73,7 @@ pub fn Settlement(props: &SettlementProps) -> Html {
                     Source::published("Set on the outturn screen"),
                 );
                 d.emit(Action::Outturn(Box::new(OutturnEdit {
-                    actuals: Some(a),
+                    actuals: a.section(),
                     what: format!("Settlement: {line} {y}"),
                     from: before.key().into(),
                     to: status.key().into(),

@@ -15,9 +15,9 @@
 
 use rust_decimal::Decimal;
 
-use super::ACTUALS_SCHEMA;
+use super::{ActualsJson, ACTUALS_SCHEMA};
 use crate::model::error::{ModelError, ModelResult};
-use crate::model::json::{shorten, Item as JsonItem, Node, Object, Read};
+use crate::model::json::{shorten, Item as JsonItem, Member, Node, Object, Read, Value};
 use crate::model::money::{is_whole, within};
 use crate::model::registry::Unit;
 use crate::model::scenario::{FundingCategory, Scenario};
@@ -395,6 +395,43 @@ impl Actuals {
         self.figures.is_empty() && self.grants.is_empty()
     }
 
+    /// The actuals of `s` (empty when it has none), read from its section and checked
+    /// against the rest of the scenario (§2); the first problem otherwise, named by its
+    /// path (`actuals.figures[band_d] (2030/31): …`).
+    pub fn of(s: &Scenario) -> ModelResult<Actuals> {
+        let a = Actuals::read(s).map_err(|e| ModelError::new(e.path, e.message))?;
+        check(s, a.as_ref())?;
+        Ok(a.unwrap_or_default())
+    }
+
+    /// Check the actuals of `s`, a scenario read from the file `text` (which gives the line
+    /// and column of a problem in reading them), as the file is checked where it enters:
+    /// the first problem, or nothing.
+    pub fn check_file(s: &Scenario, text: &str) -> ModelResult<()> {
+        let a = Actuals::read(s).map_err(|e| e.locate(text, "scenario"))?;
+        check(s, a.as_ref())
+    }
+
+    /// Read the section of `s` (not checked against the scenario), its paths from the
+    /// scenario's top (`actuals.figures[0].value`).
+    fn read(s: &Scenario) -> Read<Option<Actuals>> {
+        let Some(section) = &s.actuals else {
+            return Ok(None);
+        };
+        let top = Node::new(Value::Object(vec![Member {
+            key: "actuals".into(),
+            at: section.node().at,
+            value: section.node().clone(),
+        }]));
+        let o = JsonItem::root(&top).object(&["actuals"])?;
+        Actuals::from_node(o.req("actuals")?).map(Some)
+    }
+
+    /// The section a scenario keeps for these actuals (none when they are empty).
+    pub fn section(&self) -> Option<ActualsJson> {
+        (!self.is_empty()).then(|| ActualsJson::new(self.to_node()))
+    }
+
     /// Read the section.
     pub fn from_node(item: JsonItem<'_>) -> Read<Actuals> {
         let o = item.object(&["figures", "grants"])?;
@@ -492,8 +529,9 @@ fn new_in_schema_2(c: FundingCategory) -> bool {
     )
 }
 
-/// Check the section against the scenario: schema 2, years in the plan, items that exist,
-/// each figure once and within its range; grants tag funding lines, once a year.
+/// Check the funding categories new in schema 2 are in a schema-2 scenario: part of
+/// [`Scenario::validate`], which every scenario passes (the `actuals` section is checked
+/// by [`Actuals::of`] and [`Actuals::check_file`]).
 pub(super) fn validate(s: &Scenario) -> ModelResult<()> {
     if s.schema < ACTUALS_SCHEMA {
         if let Some(line) = s.funding.iter().find(|l| new_in_schema_2(l.category)) {
@@ -507,7 +545,14 @@ pub(super) fn validate(s: &Scenario) -> ModelResult<()> {
             ));
         }
     }
-    let Some(a) = &s.actuals else {
+    Ok(())
+}
+
+/// Check the actuals `a` read from `s` against the scenario: schema 2, years in the plan,
+/// items that exist, each figure once and within its range; grants tag funding lines, once
+/// a year.
+fn check(s: &Scenario, a: Option<&Actuals>) -> ModelResult<()> {
+    let Some(a) = a else {
         return Ok(());
     };
     if s.schema < ACTUALS_SCHEMA {

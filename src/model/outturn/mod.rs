@@ -18,20 +18,36 @@ mod actuals;
 pub mod baseline;
 pub mod hindsight;
 pub mod roll;
+mod section;
 pub mod settlement;
 pub mod variance;
 
 pub use actuals::{Actuals, Adverse, Figure, GrantStatus, GrantTag, Item, ItemGroup};
+pub use section::ActualsJson;
 
 use super::error::ModelResult;
+use super::json;
 use super::scenario::Scenario;
 
 /// The first scenario schema that may carry an `actuals` section (or the settlement's new
 /// funding categories).
 pub const ACTUALS_SCHEMA: u32 = 2;
 
-/// Check the scenario's `actuals` section (if any) and the funding categories new in
-/// schema 2 against the rest of the scenario. Part of [`Scenario::validate`].
+/// Check the funding categories new in schema 2 are in a schema-2 scenario. Part of
+/// [`Scenario::validate`]; the `actuals` section is checked where it is used
+/// ([`Actuals::of`]) and where a file enters ([`read_file`]).
 pub fn validate(s: &Scenario) -> ModelResult<()> {
     actuals::validate(s)
+}
+
+/// Read a scenario file from its bytes as [`Scenario::from_bytes`] does, and check its
+/// `actuals` section in full ([`Actuals::check_file`]): how the `mtfp` tool and the app's
+/// import read a file, so a bad section is refused where it enters, with its place.
+pub fn read_file(bytes: &[u8]) -> ModelResult<Scenario> {
+    let s = Scenario::from_bytes(bytes)?;
+    if s.actuals.is_some() {
+        let text = json::decode(bytes).unwrap_or_default();
+        Actuals::check_file(&s, text)?;
+    }
+    Ok(s)
 }

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::actuals::GrantStatus;
+use super::actuals::{Actuals, GrantStatus};
 use crate::model::engine::Projection;
 use crate::model::scenario::{FundingCategory, Scenario};
 use crate::model::year::FinancialYear;
@@ -204,8 +204,9 @@ pub fn conflicts(p: &Projection) -> Vec<Conflict> {
     out
 }
 
-/// A funding line's status in each year after 2025/26 in the plan (untagged: assumed).
-pub fn statuses(s: &Scenario) -> Vec<(String, FinancialYear, GrantStatus)> {
+/// A funding line's status in each year after 2025/26 in the plan, as `actuals` (the
+/// scenario's) tag it (untagged: assumed).
+pub fn statuses(s: &Scenario, actuals: &Actuals) -> Vec<(String, FinancialYear, GrantStatus)> {
     let years: Vec<FinancialYear> = s
         .horizon
         .year_list()
@@ -215,10 +216,7 @@ pub fn statuses(s: &Scenario) -> Vec<(String, FinancialYear, GrantStatus)> {
     let mut out = Vec::new();
     for l in &s.funding {
         for &y in &years {
-            let status = s
-                .actuals
-                .as_ref()
-                .map_or(GrantStatus::Assumed, |a| a.status(&l.id, y));
+            let status = actuals.status(&l.id, y);
             out.push((l.id.clone(), y, status));
         }
     }

@@ -138,8 +138,7 @@ pub const NOT_YET_KNOWN: &str = "not yet known";
 
 /// Plan against actual, year by year over the plan's years.
 pub fn variance(s: &Scenario, p: &Projection) -> ModelResult<Vec<YearVariance>> {
-    let empty = Actuals::default();
-    let actuals = s.actuals.as_ref().unwrap_or(&empty);
+    let actuals = &Actuals::of(s)?;
     let workforce = workforce_if_needed(s, actuals, p)?;
     let mut out = Vec::with_capacity(p.years.len());
     for y in &p.years {

@@ -4,14 +4,16 @@
 
 use super::{Notice, Place, Workspace};
 use crate::model::engine;
-use crate::model::outturn::{Actuals, ACTUALS_SCHEMA};
+use crate::model::outturn::{ActualsJson, ACTUALS_SCHEMA};
 use crate::model::scenario::Scenario;
 
 /// A change of the actuals of the scenario on screen, as its change log tells it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutturnEdit {
-    /// The whole `actuals` section after the change (`None`: no actuals).
-    pub actuals: Option<Actuals>,
+    /// The whole `actuals` section after the change (`None`: no actuals), as JSON: the
+    /// screen that made it has checked it (`Actuals::section`), and the workspace only
+    /// keeps it.
+    pub actuals: Option<ActualsJson>,
     /// What changed: "Outturn: Precept income 2022/23", "Outturn imported from a.csv".
     pub what: String,
     /// The figure before, as shown ("—" for none).
@@ -33,7 +35,7 @@ impl Workspace {
     /// scenario from it), or say beside the outturn screen why not.
     pub(super) fn outturn(&mut self, edit: OutturnEdit, now: &str) {
         let mut s = (*self.scenario).clone();
-        s.actuals = edit.actuals.filter(|a| !a.is_empty());
+        s.actuals = edit.actuals;
         if s.actuals.is_some() {
             s.schema = s.schema.max(ACTUALS_SCHEMA);
         }

@@ -218,7 +218,7 @@ pub fn roll_forward(s: &Scenario) -> ModelResult<Rolled> {
         last,
         z,
         p: &p,
-        actuals: s.actuals.clone().unwrap_or_default(),
+        actuals: Actuals::of(s)?,
         assumed: Vec::new(),
     };
     let mut r = s.clone();
@@ -756,5 +756,5 @@ fn actuals(c: &mut Ctx<'_>, r: &mut Scenario) {
             }
         }
     }
-    r.actuals = (!a.is_empty()).then_some(a);
+    r.actuals = a.section();
 }
