@@ -86,3 +86,26 @@ fn roll_forward_prints_a_scenario_or_what_it_assumed() {
         engine::project(&without).unwrap()
     );
 }
+
+#[test]
+fn every_command_refuses_a_file_with_a_bad_actuals_section() {
+    // Checked where the file enters, as the app's import checks it: even `mtfp project`,
+    // whose figures the section cannot move.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-scenarios/");
+    for (file, expect) in [
+        (
+            "actuals-unknown-item.json",
+            "actuals.figures[1].item: unknown item `cake`",
+        ),
+        (
+            "actuals-outside-plan.json",
+            "actuals.figures[band_d] (2030/31): 2030/31 is outside the plan",
+        ),
+    ] {
+        let path = format!("{dir}{file}");
+        for command in ["project", "variance"] {
+            let e = mtfp(&[command, &path]).unwrap_err();
+            assert!(e.contains(file) && e.contains(expect), "{command}: {e}");
+        }
+    }
+}
