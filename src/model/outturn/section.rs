@@ -50,7 +50,10 @@ fn same(a: &Node, b: &Node) -> bool {
                         .is_some_and(|n| same(&m.value, &n.value))
                 })
         }
-        (x, y) => x == y,
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Number(x), Value::Number(y)) | (Value::String(x), Value::String(y)) => x == y,
+        _ => false,
     }
 }
 
@@ -76,5 +79,11 @@ mod tests {
         );
         assert_ne!(a, section(r#"{"figures": [{"year": "2022/23"}]}"#));
         assert_ne!(a, section(r#"{"figures": [], "grants": []}"#));
+        assert_ne!(
+            a,
+            section(r#"{"figures": [{"year": "2022/23", "value": 1}]}"#)
+        );
+        assert_eq!(section("[null, true, 1.5]"), section("[null, true, 1.5]"));
+        assert_ne!(section("[null, true, 1.5]"), section("[null, false, 1.5]"));
     }
 }
