@@ -217,6 +217,7 @@ fn every_field_of_the_scenario_file_is_documented() {
         "collaborations.md",
         "capital.md",
         "resilience.md",
+        "outturn.md",
     ]
     .iter()
     .map(|f| {
@@ -264,6 +265,9 @@ fn every_field_of_the_scenario_file_is_documented() {
         "dates_source",
         "revenue_contribution",
         "earmarked_reserve",
+        "grants",
+        "line",
+        "status",
     ] {
         all.insert(extra.to_string());
     }

@@ -59,6 +59,18 @@ mod file_names;
 #[cfg(not(target_arch = "wasm32"))]
 mod json_props;
 #[cfg(not(target_arch = "wasm32"))]
+mod outturn_cli;
+#[cfg(not(target_arch = "wasm32"))]
+mod outturn_csv;
+#[cfg(not(target_arch = "wasm32"))]
+mod outturn_hindsight;
+#[cfg(not(target_arch = "wasm32"))]
+mod outturn_roll;
+#[cfg(not(target_arch = "wasm32"))]
+mod outturn_session;
+#[cfg(not(target_arch = "wasm32"))]
+mod outturn_variance;
+#[cfg(not(target_arch = "wasm32"))]
 mod reading_routes;
 #[cfg(not(target_arch = "wasm32"))]
 mod registry;

@@ -17,6 +17,7 @@ mod isolate;
 mod lazy;
 mod more;
 mod notice;
+mod outturn;
 mod panel;
 mod panel_teams;
 mod panic;
@@ -207,6 +208,7 @@ fn full_screen(view: View) -> Option<Screen> {
         View::Analysis => Some(Screen::Analysis),
         View::Savings => Some(Screen::Savings),
         View::Reserves => Some(Screen::Reserves),
+        View::Outturn => Some(Screen::Outturn),
     }
 }
 

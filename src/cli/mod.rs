@@ -26,10 +26,12 @@ pub mod input;
 mod project;
 mod reserves;
 mod risk;
+mod roll_forward;
 mod s25;
 mod savings;
 mod sensitivity;
 mod solve;
+mod variance;
 mod workforce;
 
 pub use args::{Format, OptSpec, Options};
@@ -72,6 +74,8 @@ pub const COMMANDS: &[Command] = &[
     reserves::COMMAND,
     s25::COMMAND,
     export_xlsx::COMMAND,
+    variance::COMMAND,
+    roll_forward::COMMAND,
 ];
 
 /// Why `mtfp` failed: the exit code and the message for standard error.

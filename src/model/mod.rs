@@ -13,6 +13,7 @@ pub mod engine;
 pub mod error;
 pub mod json;
 pub mod money;
+pub mod outturn;
 pub mod registry;
 pub mod resilience;
 pub mod risk;

@@ -26,6 +26,7 @@ use super::dec::Dec;
 use super::dec::YearValues;
 use super::error::{ModelError, ModelResult};
 use super::json::{self, Item, Node, Object, Read};
+use super::outturn::ActualsJson;
 use super::source::Source;
 use super::workforce::WorkforcePlan;
 use super::year::FinancialYear;
@@ -87,6 +88,10 @@ pub struct Scenario {
     /// Named earmarked reserves, risks and indicator thresholds (schema 2; `None`: none),
     /// kept as read: [`Scenario::sections`] reads it.
     pub reserves_strategy: Option<Raw>,
+    /// Outturn figures, actual assumption values and grant statuses (schema 2; moves no
+    /// projected figure: docs/outturn.md).
+    /// Kept as read: read and checked where used, `outturn::Actuals::of`.
+    pub actuals: Option<ActualsJson>,
 }
 
 /// The plan's years: `years` financial years starting with `base_year`.
@@ -313,6 +318,7 @@ impl Scenario {
             "capital_programme",
             "delivery_confidence",
             "reserves_strategy",
+            "actuals",
         ])?;
         Ok(Scenario {
             schema: o.req("schema")?.u32()?,
@@ -330,6 +336,7 @@ impl Scenario {
             capital_programme: o.nullable("capital_programme", CapitalProgramme::from_node)?,
             delivery_confidence: o.nullable("delivery_confidence", Raw::from_node)?,
             reserves_strategy: o.nullable("reserves_strategy", Raw::from_node)?,
+            actuals: o.nullable("actuals", ActualsJson::from_node)?,
         })
     }
 
@@ -382,6 +389,10 @@ impl Scenario {
         }
         if let Some(r) = &self.reserves_strategy {
             o.put("reserves_strategy", r.to_node());
+        }
+        // Written only when present, so a schema-1 scenario is written as it was read.
+        if let Some(a) = &self.actuals {
+            o.put("actuals", a.node().clone());
         }
         o.node()
     }

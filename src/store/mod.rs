@@ -16,6 +16,7 @@ pub mod csv;
 pub mod history;
 pub mod import;
 pub mod legacy;
+pub mod outturn;
 pub mod pack;
 pub mod records;
 pub mod remote;

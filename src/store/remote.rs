@@ -10,9 +10,12 @@
 use std::rc::Rc;
 
 use super::collection::{Body, Collection, Entry, ScenarioId, Selected, Unpacker};
-use super::session::{Action, CapitalChange, Edited, Notice, Place, Recovery, View, Workspace};
+use super::session::{
+    Action, CapitalChange, Edited, Notice, OutturnEdit, Place, Recovery, View, Workspace,
+};
 use crate::edit::Field;
 use crate::model::json::{self, Node, Object};
+use crate::model::outturn::ActualsJson;
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelError};
 
@@ -38,6 +41,8 @@ pub enum Screen {
     Savings,
     /// Its reserves strategy.
     Reserves,
+    /// Plan against outturn: actuals, variance, hindsight, roll forward, settlement.
+    Outturn,
 }
 
 impl Screen {
@@ -53,6 +58,7 @@ impl Screen {
             Screen::Analysis => "analysis",
             Screen::Savings => "savings",
             Screen::Reserves => "reserves",
+            Screen::Outturn => "outturn",
         }
     }
 
@@ -67,6 +73,7 @@ impl Screen {
             Screen::Analysis,
             Screen::Savings,
             Screen::Reserves,
+            Screen::Outturn,
         ]
         .into_iter()
         .find(|s| s.key() == key)
@@ -343,6 +350,15 @@ pub enum Message {
     },
     /// Typing in a field has ended (focus left it).
     Seal,
+    /// Set the actuals of the scenario on screen (the outturn screen).
+    Outturn(Box<OutturnEdit>),
+    /// Add a scenario the outturn screen made, as the step named.
+    AddMade {
+        /// The step's name: "Roll 'Plan' forward a year".
+        step: String,
+        /// The scenario.
+        scenario: Box<Scenario>,
+    },
 }
 
 impl Message {
@@ -370,6 +386,8 @@ impl Message {
             Action::Change(e) => Some(Message::Change(e)),
             Action::Draft(key, text, error) => Some(Message::Draft { key, text, error }),
             Action::Seal => Some(Message::Seal),
+            Action::Outturn(edit) => Some(Message::Outturn(edit)),
+            Action::AddMade(scenario, step) => Some(Message::AddMade { step, scenario }),
             _ => None,
         }
     }
@@ -388,6 +406,8 @@ impl Message {
             Message::Change(e) => Some(Action::Change(e)),
             Message::Draft { key, text, error } => Some(Action::Draft(key, text, error)),
             Message::Seal => Some(Action::Seal),
+            Message::Outturn(edit) => Some(Action::Outturn(edit)),
+            Message::AddMade { step, scenario } => Some(Action::AddMade(scenario, step)),
         }
     }
 
@@ -434,6 +454,23 @@ impl Message {
                 o.put("error", Node::str(error));
             }
             Message::Seal => o.put("do", Node::str("seal")),
+            Message::Outturn(edit) => {
+                o.put("do", Node::str("outturn"));
+                o.put(
+                    "actuals",
+                    edit.actuals
+                        .as_ref()
+                        .map_or_else(Node::null, |a| a.node().clone()),
+                );
+                o.put("what", Node::str(&edit.what));
+                o.put("from", Node::str(&edit.from));
+                o.put("to", Node::str(&edit.to));
+            }
+            Message::AddMade { step, scenario } => {
+                o.put("do", Node::str("add_made"));
+                o.put("step", Node::str(step));
+                o.put("scenario", Node::str(&scenario.to_json_compact()));
+            }
         }
         json::to_string(&o.node())
     }
@@ -479,6 +516,23 @@ impl Message {
                 error: field("error")?.to_string(),
             },
             "seal" => Message::Seal,
+            "outturn" => {
+                let actuals = match node.get("actuals") {
+                    Some(n) if n.is_object() => Some(ActualsJson::new(n.clone())),
+                    Some(n) if !n.is_null() => return Err(bad()),
+                    _ => None,
+                };
+                Message::Outturn(Box::new(OutturnEdit {
+                    actuals,
+                    what: field("what")?.to_string(),
+                    from: field("from")?.to_string(),
+                    to: field("to")?.to_string(),
+                }))
+            }
+            "add_made" => Message::AddMade {
+                step: field("step")?.to_string(),
+                scenario: Box::new(Scenario::from_json(field("scenario")?).map_err(|_| bad())?),
+            },
             _ => return Err(bad()),
         })
     }
@@ -625,11 +679,31 @@ mod tests {
                 name: "Band D +£18.11 a year from 2023/24: no cumulative gap by 2025/26".into(),
                 scenario: Box::new(s.clone()),
             },
+            Message::Outturn(Box::new(OutturnEdit {
+                actuals: s.actuals.clone(),
+                what: "Outturn: Precept income 2022/23".into(),
+                from: "—".into(),
+                to: "£85,400,000.00".into(),
+            })),
+            Message::Outturn(Box::new(OutturnEdit {
+                actuals: None,
+                what: "Outturn cleared".into(),
+                from: "27 figures".into(),
+                to: "none".into(),
+            })),
+            Message::AddMade {
+                step: "Roll forward a year".into(),
+                scenario: Box::new(s.clone()),
+            },
         ] {
             assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
+            // The workspace's action for it is the module's action back again.
+            if let Some(action) = m.clone().into_action() {
+                assert_eq!(Message::for_action(action), Some(m));
+            }
         }
         assert!(Message::from_json(r#"{"do":"add","name":"x","scenario":"{}"}"#).is_err());
-        assert!(Message::from_json(r#"{"do":"add","scenario":"{}"}"#).is_err());
+        assert!(Message::from_json(r#"{"do":"add_made","step":"x","scenario":"{}"}"#).is_err());
         assert!(Message::from_json(r#"{"do":"delete everything"}"#).is_err());
         assert!(Message::from_json(r#"{"do":"import","file":"a","scenario":"{}"}"#).is_err());
         // An import made on the screen is the workspace's import.

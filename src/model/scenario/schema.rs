@@ -15,14 +15,15 @@ pub const FIRST_SCHEMA: u32 = 1;
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// The schema a scenario is written as: 2 if it holds any of schema 2's sections (a saving's
-/// `delivery`, `delivery_confidence`, `reserves_strategy`, `capital_programme`), so an older planner refuses it
-/// saying it is newer; otherwise the schema it was read as, so a schema-1 file is written
+/// `delivery`, `delivery_confidence`, `reserves_strategy`, `capital_programme`, `actuals`),
+/// so an older planner refuses it saying it is newer; otherwise the schema it was read as, so a schema-1 file is written
 /// back unchanged and still opens in an older planner.
 pub fn written(s: &super::Scenario) -> u32 {
     let schema_2 = s.savings.iter().any(|x| x.delivery.is_some())
         || s.delivery_confidence.is_some()
         || s.reserves_strategy.is_some()
-        || s.capital_programme.is_some();
+        || s.capital_programme.is_some()
+        || s.actuals.is_some();
     if schema_2 {
         s.schema.max(2)
     } else {
@@ -98,7 +99,7 @@ mod tests {
     }
 
     #[test]
-    fn reads_its_own_schema_only() {
+    fn reads_schemas_1_and_2_only() {
         assert_eq!(check_text(r#"{"schema": 1, "anything": 2}"#), Ok(1));
         assert_eq!(check_text(r#"{"schema": 2}"#), Ok(2));
         assert_eq!(

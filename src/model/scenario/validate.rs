@@ -100,7 +100,8 @@ pub(super) fn core(s: &Scenario) -> ModelResult<()> {
     funding(s)?;
     sections::precept(s)?;
     sections::savings(s)?;
-    sections::reserves(s)
+    sections::reserves(s)?;
+    crate::model::outturn::validate(s)
 }
 
 fn horizon(h: &Horizon) -> ModelResult<()> {

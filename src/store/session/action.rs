@@ -76,6 +76,12 @@ pub enum Action {
     Forgotten(String),
     /// A change to the capital programme (the capital view: `action/capital.rs`).
     Capital(Box<CapitalChange>),
+    /// The outturn screen changed the actuals of the scenario on screen (one undoable step).
+    Outturn(Box<super::OutturnEdit>),
+    /// The outturn screen made a scenario (a plan rolled forward, a copy of the hindsight
+    /// scenario): added beside the others and shown, as one undoable step named by the
+    /// text.
+    AddMade(Box<Scenario>, String),
 }
 
 /// A change made on a screen loaded on demand (the savings register, the reserves
@@ -168,6 +174,8 @@ impl Workspace {
             }
             Action::Capital(change) => next.capital(*change, now),
             Action::Forgotten(key) => next.forgotten(&key),
+            Action::Outturn(edit) => next.outturn(*edit, now),
+            Action::AddMade(scenario, step) => next.add_made(*scenario, &step),
         }
         next
     }
@@ -489,7 +497,7 @@ impl Workspace {
     /// `refresh` or `show`), logged as `what` going from `from` to `to`. Changing the baseline makes a new scenario from it first.
     /// Steps with the same `merge` key one after another are one undo step and one log
     /// entry.
-    fn change(
+    pub(super) fn change(
         &mut self,
         scenario: Scenario,
         what: &str,
@@ -551,7 +559,7 @@ impl Workspace {
     }
 
     /// Make `c` the collection as one undoable step called `label`.
-    fn step(&mut self, c: Collection, label: String) {
+    pub(super) fn step(&mut self, c: Collection, label: String) {
         let mut h = (*self.store.0).clone();
         h.push(c, label, None);
         self.store = Shared(Rc::new(h));

@@ -6,6 +6,7 @@
 //! through it is tested natively in `tests/store_session.rs`.
 
 mod action;
+mod outturn;
 
 use std::rc::Rc;
 
@@ -20,6 +21,7 @@ use crate::model::vec_map::VecMap;
 use crate::model::{FinancialYear, ModelError};
 
 pub use action::{Action, CapitalChange, Edited, Restored};
+pub use outturn::OutturnEdit;
 
 /// What the user typed into a field and, if it could not be used, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +48,8 @@ pub enum View {
     Savings,
     /// The reserves strategy.
     Reserves,
+    /// Plan against outturn: actuals, variance, hindsight, roll forward (issue 17).
+    Outturn,
 }
 
 /// Where a message belongs on screen.
@@ -71,11 +75,13 @@ pub enum Place {
     Capital,
     /// The savings register's and reserves strategy's rows.
     Register,
+    /// The outturn screen (actuals, roll forward).
+    Outturn,
 }
 
 impl Place {
     /// Every place.
-    pub const ALL: [Place; 10] = [
+    pub const ALL: [Place; 11] = [
         Place::Scenarios,
         Place::Name,
         Place::Import,
@@ -86,6 +92,7 @@ impl Place {
         Place::Backup,
         Place::Capital,
         Place::Register,
+        Place::Outturn,
     ];
 
     /// Its name (in the page's ids, `notice-import`, and in messages between modules).
@@ -101,6 +108,7 @@ impl Place {
             Place::Backup => "backup",
             Place::Capital => "capital",
             Place::Register => "register",
+            Place::Outturn => "outturn",
         }
     }
 
