@@ -53,12 +53,15 @@ export async function withLazyModules(staging, html, { release }) {
   return out;
 }
 
-/** The stylesheets only the screens of module `planner-more` use (presentation mode, the print pack). */
-export const MORE_STYLES = ['present', 'print'];
+/**
+ * The stylesheets only the screens of module `planner-more` use: its screens in the
+ * workspace (more), presentation mode (present), the print pack (print).
+ */
+export const MORE_STYLES = ['more', 'present', 'print'];
 
 /**
  * `html` with the <link rel=stylesheet> Trunk wrote for each of MORE_STYLES replaced by
- * <meta name="mtfp-more-style" content="HREF" data-integrity="…">: the page does not fetch
+ * <meta name="mtfp-more-style" content="HREF">: the page does not fetch
  * them when it opens; src/app/lazy.rs adds the links when module more is first loaded and
  * waits for them with the module, so a screen of the module is never drawn unstyled.
  * scripts/size-report.sh counts them with the module. Throws if a stylesheet is missing.
@@ -69,9 +72,9 @@ export function withLazyStyles(html) {
     const link = new RegExp(`<link\\b[^>]*\\bhref=["']?([^"'\\s>]*\\b${name}-[0-9a-f]+\\.css)["']?[^>]*>`);
     const m = out.match(link);
     if (!m) throw new Error(`index.html has no stylesheet link for ${name}.css`);
-    const integrity = m[0].match(/\bintegrity=["']?([^"'\s>]+)/);
-    const extra = integrity ? ` data-integrity="${integrity[1]}"` : '';
-    out = out.replace(m[0], `<meta name="mtfp-more-style" content="${m[1]}"${extra} />`);
+    // Like the module's own files, fetched without a subresource-integrity hash (the
+    // Content-Security-Policy allows only the site's own styles).
+    out = out.replace(m[0], `<meta name="mtfp-more-style" content="${m[1]}" />`);
     console.log(`lazy-modules: ${m[1]} loaded with module more`);
   }
   return out;

@@ -1,5 +1,5 @@
-// Minifies wasm-bindgen's JavaScript glue in release builds and updates the glue's
-// integrity hash in index.html to match (called by e2e/post-build.mjs).
+// Minifies wasm-bindgen's JavaScript glue and the snippets it imports in release builds and
+// updates their integrity hashes in index.html to match (called by e2e/post-build.mjs).
 //
 // Trunk 0.21 minifies HTML and CSS itself, but its JavaScript minifier cannot parse the
 // glue (`export default`), so it ships the glue as written: 46 KB, 7.9 KB gzip. terser
@@ -23,7 +23,20 @@ export async function minifyGlue(staging, html) {
   if (glue.length !== 1) {
     throw new Error(`expected one .js file in ${staging}, found ${glue.length}: ${glue.join(', ')}`);
   }
-  const [name] = glue;
+  let out = await minifyFile(staging, glue[0], html);
+  // The snippets the glue imports (`#[wasm_bindgen(inline_js)]`, shipped as written), each
+  // preloaded with its own integrity hash.
+  const snippets = (await readdir(join(staging, 'snippets'), { recursive: true }).catch(() => []))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `snippets/${f.split('\\').join('/')}`);
+  for (const snippet of snippets) {
+    out = await minifyFile(staging, snippet, out);
+  }
+  return out;
+}
+
+/** Minify `staging/name` and update the integrity hash of its preload link in `html`. */
+async function minifyFile(staging, name, html) {
   const file = join(staging, name);
   const source = await readFile(file, 'utf8');
   const { code } = await minify(source, {
@@ -37,7 +50,7 @@ export async function minifyGlue(staging, html) {
   }
   await writeFile(file, code);
 
-  // The <link rel=modulepreload> for the glue carries its SHA-384 (subresource integrity).
+  // The <link rel=modulepreload> for the file carries its SHA-384 (subresource integrity).
   const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
   const tag = new RegExp(`<link[^>]*href=["']?/?${name.replace(/[.]/g, '\\.')}["']?[^>]*>`, 'g');
   let updated = 0;

@@ -424,16 +424,16 @@ fn bad_json_is_an_error_not_a_panic() {
         &text[..text.len() / 2],
         r#"{"officers": {}}"#,
         &text.replacen(
-            "\"opening_headcount\": \"2182\"",
-            "\"opening_headcount\": 2182",
+            "\"opening_headcount\":\"2182\"",
+            "\"opening_headcount\":2182",
             1,
         ),
         &text.replacen(
-            "\"attrition_pct\": \"3.0\"",
-            "\"attrition_pct\": \"3.0\", \"bonus\": \"1\"",
+            "\"attrition_pct\":\"3.0\"",
+            "\"attrition_pct\":\"3.0\",\"bonus\":\"1\"",
             1,
         ),
-        &text.replacen("\"start_month\": 5", "\"start_month\": \"May\"", 1),
+        &text.replacen("\"start_month\":5", "\"start_month\":\"May\"", 1),
     ] {
         let err = baseline::from_json(bad).unwrap_err();
         assert_eq!(err.path, "workforce");

@@ -9,26 +9,26 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+// `load_module(name)`: the module NAME, loaded once. Its address is in the page (a hashed
+// file name, written in by the build), relative to the page, so a site served from a
+// sub-path works too. A load that failed is forgotten, so the next request tries again.
+// `styles(name)`: the stylesheets only module NAME's screens use (`<meta
+// name="mtfp-NAME-style">`, written by the build), added to the page with the module and
+// waited for, so none of its screens is drawn unstyled; a stylesheet that fails to arrive
+// leaves its screen plain, not broken. (Comments stay out of the script: it is shipped as
+// written.)
 #[wasm_bindgen(inline_js = r#"
 const loading = new Map();
-// The stylesheets only module NAME's screens use (<meta name="mtfp-NAME-style">, written by
-// the build), added to the page with it and waited for, so none of its screens is drawn
-// unstyled. A stylesheet that fails to arrive leaves its screen plain, not broken.
 function styles(name) {
   const metas = document.querySelectorAll(`meta[name="mtfp-${name}-style"]`);
   return Promise.all(Array.from(metas, (meta) => new Promise((done) => {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
-    if (meta.dataset.integrity) link.integrity = meta.dataset.integrity;
     link.onload = link.onerror = () => done();
     link.href = new URL(meta.content, document.baseURI).href;
     document.head.appendChild(link);
-    meta.remove();
   })));
 }
-// The module NAME, loaded once. Its address is in the page (a hashed file name, written in
-// by the build), relative to the page, so a site served from a sub-path works too. A load
-// that failed is forgotten, so the next request tries again.
 export function load_module(name) {
   let module = loading.get(name);
   if (module === undefined) {

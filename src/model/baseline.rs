@@ -22,7 +22,8 @@ use super::workforce;
 /// The main baseline file, as embedded at build time. It lacks the sections in
 /// [`SECTIONS`], so it is not a valid scenario on its own: use [`nottinghamshire_json`]
 /// for the whole scenario text.
-pub const NOTTINGHAMSHIRE_JSON: &str = include_str!("../../data/nottinghamshire.json");
+pub const NOTTINGHAMSHIRE_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/data/nottinghamshire.json"));
 
 /// Scenario sections kept in their own embedded files: (field name, JSON).
 pub const SECTIONS: &[(&str, &str)] = &[
@@ -34,7 +35,10 @@ pub const SECTIONS: &[(&str, &str)] = &[
 
 /// The baseline's capital programme (the scenario's `capital_programme` section):
 /// `data/nottinghamshire-capital.json` (docs/capital.md, "The Nottinghamshire baseline").
-pub const CAPITAL_JSON: &str = include_str!("../../data/nottinghamshire-capital.json");
+pub const CAPITAL_JSON: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/data/nottinghamshire-capital.json"
+));
 
 /// The whole baseline scenario as one JSON text: the main file with each of [`SECTIONS`]
 /// spliced in.

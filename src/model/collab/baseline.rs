@@ -10,8 +10,10 @@ use crate::model::json;
 
 /// The baseline register as JSON (the same format as a scenario's `collaborations`
 /// section).
-pub const NOTTINGHAMSHIRE_JSON: &str =
-    include_str!("../../../data/nottinghamshire-collaborations.json");
+pub const NOTTINGHAMSHIRE_JSON: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/data/nottinghamshire-collaborations.json"
+));
 
 /// Parse JSON in the register format, then validate it.
 pub fn from_json(json: &str) -> ModelResult<CollaborationRegister> {

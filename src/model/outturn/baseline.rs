@@ -5,4 +5,7 @@
 //! estimate.
 
 /// The baseline's `actuals` section, as embedded at build time.
-pub const NOTTINGHAMSHIRE_JSON: &str = include_str!("../../../data/nottinghamshire-actuals.json");
+pub const NOTTINGHAMSHIRE_JSON: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/data/nottinghamshire-actuals.json"
+));

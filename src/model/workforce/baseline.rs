@@ -7,7 +7,10 @@ use crate::model::error::{ModelError, ModelResult};
 use crate::model::json;
 
 /// The embedded JSON text of the baseline workforce section.
-pub const NOTTINGHAMSHIRE_JSON: &str = include_str!("../../../data/nottinghamshire-workforce.json");
+pub const NOTTINGHAMSHIRE_JSON: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/data/nottinghamshire-workforce.json"
+));
 
 /// Parse a `workforce` section from JSON and validate it.
 pub fn from_json(text: &str) -> ModelResult<WorkforcePlan> {
