@@ -179,6 +179,8 @@ test('a share link whose reserves strategy is damaged opens with its figures; th
     ...(await data('nottinghamshire')),
     collaborations: await data('nottinghamshire-collaborations'),
     workforce: await data('nottinghamshire-workforce'),
+    capital_programme: await data('nottinghamshire-capital'),
+    actuals: await data('nottinghamshire-actuals'),
   };
   good.name = 'Shared plan';
   const bad = structuredClone(good);
