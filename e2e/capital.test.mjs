@@ -173,6 +173,50 @@ test('a new £10m scheme funded by borrowing raises the capital-financing line a
   await app.close();
 });
 
+test('edits made before the last one\'s round trip is done are all kept: none is worked out on a stale copy', async () => {
+  // Each edit goes to the workspace and comes back to the capital view a render or two
+  // later (the workspace's and the module's schedulers both yield to the browser every
+  // 16 ms), so on a slow machine a person can leave the next field before the view has the
+  // last change. Here every click and change is fired in one task, before either scheduler
+  // runs at all: the most a slow machine can lag. Each must still build on the one before.
+  const app = await openApp(browser, { viewport: { width: 1366, height: 768 } });
+  const { page } = app;
+  await openCapital(page);
+  const before = await indicators(page);
+  const schemes = await page.locator('#capital-programme tbody.cap-scheme').count();
+  await page.evaluate(() => {
+    const add = document.querySelector('#capital-add');
+    add.click();
+    add.click();
+  });
+  await page.waitForSelector('tbody[data-scheme="scheme_7"]');
+  assert.equal(await page.locator('#capital-programme tbody.cap-scheme').count(), schemes + 2, 'both schemes added');
+  await page.evaluate(() => {
+    for (const [id, value] of [
+      ['cap-scheme_6-name', 'New station'],
+      ['cap-scheme_6-category', 'estates'],
+      ['cap-scheme_6-life_years', '50'],
+      ['cap-scheme_6-spend-2022', '10,000,000'],
+    ]) {
+      const el = document.getElementById(id);
+      el.value = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
+  // The spend, the last edit, is shown: 2022/23's half-year interest at 2.5% on £10m.
+  await waitForCell(page, 'financing_costs', 1, '5125000.00');
+  assert.equal(await page.locator('#cap-scheme_6-name').inputValue(), 'New station');
+  assert.equal(await page.locator('#cap-scheme_6-category').inputValue(), 'estates');
+  assert.equal(await page.locator('#cap-scheme_6-life_years').inputValue(), '50');
+  assert.equal(await page.locator('#cap-scheme_7-name').inputValue(), 'New scheme 7', 'the second new scheme kept');
+  // 2023/24: MRP £10m ÷ 50 = £200,000 (not ÷ 5, a new scheme's life), interest £250,000.
+  const after = await indicators(page);
+  assert.equal(pence(after.mrp[2]) - pence(before.mrp[2]), 200_000 * 100, '2023/24 MRP');
+  assert.equal(pence(after.financing_costs[2]) - pence(before.financing_costs[2]), 450_000 * 100, '2023/24 financing costs');
+  assertClean(app);
+  await app.close();
+});
+
 test('funding beyond the spend is refused beside the table, the field marked, the plan kept; undo takes an edit back', async () => {
   const app = await openApp(browser, { viewport: { width: 1366, height: 768 } });
   const { page } = app;

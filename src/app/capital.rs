@@ -18,6 +18,7 @@ use super::controls::option;
 use super::field::SourceBadge;
 use super::files::chart_exports;
 use super::notice::notice_at;
+use super::remote::Bridge;
 use super::state::{Action, Place, Workspace};
 use crate::edit::capital::CapitalEdit;
 use crate::edit::{display_value, FieldUnit};
@@ -101,7 +102,7 @@ fn Cell(props: &CellProps) -> Html {
 /// Everything a table of inputs needs to send a change and mark the last one.
 #[derive(Clone)]
 struct Editor {
-    /// Sends an edit (worked out on the scenario shown: [`send`]).
+    /// Sends an edit (worked out on the workspace's scenario as it is then: [`send`]).
     send: Callback<CapitalEdit>,
     last: UseStateHandle<Last>,
     /// True while the workspace shows a refused capital change.
@@ -530,9 +531,21 @@ pub fn Capital(props: &CapitalProps) -> Html {
         .notice
         .as_ref()
         .is_some_and(|n| n.place == Place::Capital && n.error);
+    let bridge = use_context::<Bridge>();
     let send_edit = {
         let (d, s, b) = (d.clone(), ws.scenario.clone(), ws.baseline.clone());
-        Callback::from(move |edit: CapitalEdit| send(&d, &s, b.capital_programme.as_ref(), &edit))
+        Callback::from(move |edit: CapitalEdit| {
+            // The workspace's scenario now, not the one this screen was last given: that
+            // may not have the edit just before this one yet (a slow machine, a quick
+            // Tab), and the change sent carries the whole programme.
+            let now = bridge.as_ref().and_then(Bridge::on_screen);
+            send(
+                &d,
+                now.as_ref().unwrap_or(&s),
+                b.capital_programme.as_ref(),
+                &edit,
+            )
+        })
     };
     let editor = Editor {
         send: send_edit.clone(),
