@@ -81,21 +81,40 @@ struct CellProps {
 }
 
 /// A text input that reports its text when the user commits it (leaves the field or
-/// presses Enter).
+/// presses Enter). Text typed and not yet committed stays as typed when the screen is
+/// drawn again meanwhile (another field's change coming back from the workspace, which on
+/// a slow machine can be while the user types in the next field): Yew sets each input it
+/// draws back to the text it is given, and would wipe it.
 #[component]
 fn Cell(props: &CellProps) -> Html {
+    let input = use_node_ref();
+    // True from the first keystroke until the text is committed or the field left.
+    let typing = use_mut_ref(|| false);
+    let oninput = {
+        let typing = typing.clone();
+        Callback::from(move |_: InputEvent| *typing.borrow_mut() = true)
+    };
+    let onblur = {
+        let typing = typing.clone();
+        Callback::from(move |_: FocusEvent| *typing.borrow_mut() = false)
+    };
     let onchange = {
-        let on_change = props.on_change.clone();
+        let (on_change, typing) = (props.on_change.clone(), typing.clone());
         Callback::from(move |e: Event| {
+            *typing.borrow_mut() = false;
             let input: HtmlInputElement = e.target_unchecked_into();
             on_change.emit(input.value());
         })
     };
+    let value = match input.cast::<HtmlInputElement>() {
+        Some(typed) if *typing.borrow() => AttrValue::from(typed.value()),
+        _ => props.value.clone(),
+    };
     html! {
-        <input type="text" id={props.id.clone()} class={if props.wide { "cap-input cap-name" } else { "cap-input" }}
+        <input type="text" ref={input} id={props.id.clone()} class={if props.wide { "cap-input cap-name" } else { "cap-input" }}
                inputmode={if props.wide { "text" } else { "decimal" }}
                aria-label={props.label.clone()} aria-invalid={props.invalid.to_string()}
-               value={props.value.clone()} {onchange} />
+               {value} {oninput} {onchange} {onblur} />
     }
 }
 
