@@ -8,21 +8,31 @@
 //! - 10,000 varied projections: each sets pay awards, non-pay inflation, the precept
 //!   rise, grant growth, tax base growth, savings, officer recruits and collaboration
 //!   costs (all together, drawn beforehand) on a working copy of the baseline, then
-//!   projects its totals, as a risk analysis does;
+//!   projects its totals, as a risk analysis does (five batches: the median time by the
+//!   clock and the median time on a CPU, which a busy machine inflates less);
 //! - one assumption changed and re-projected: a pay award, then non-pay inflation, each
-//!   set and the whole projection redone.
+//!   set and the whole projection redone;
+//! - a risk run (docs/risk.md): 10,000 draws of the baseline with seed 1, as `mtfp risk`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use planner::model::engine::{self, Engine};
-use planner::model::{baseline, FinancialYear};
+use planner::model::{baseline, risk, FinancialYear};
 use rust_decimal::Decimal;
 
 #[path = "support/varied.rs"]
 mod varied;
 
 use varied::{apply, draw, Draw, Rng};
+
+/// The time this thread has spent on a CPU (Linux's /proc/thread-self/schedstat, in ns), or
+/// `None` where that cannot be read.
+fn thread_cpu() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
 
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
@@ -94,23 +104,67 @@ fn main() -> Result<(), String> {
     black_box(loaded.map_err(err)?);
     println!("parse and validate the baseline file: {load_time:?}");
 
-    // 10,000 draws, every varied assumption set on a working copy, then projected.
+    // 10,000 draws, every varied assumption set on a working copy, then projected: five
+    // batches, each from a fresh engine, timed by the clock and by the thread's time on
+    // a CPU (which leaves out time spent waiting while other processes ran: the machine
+    // is shared, so the clock's figure swings with its load).
     let n = base.horizon.year_list().len();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let draws: Vec<Draw> = (0..10_000).map(|_| draw(&mut rng, n)).collect();
-    let mut work = base.clone();
-    let mut engine = Engine::new();
-    let start = Instant::now();
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
     let mut sum = Decimal::ZERO;
-    for d in &draws {
-        apply(&mut work, &base, d);
-        let t = engine.totals(black_box(&work)).map_err(err)?;
-        sum = sum.checked_add(t.cumulative_gap()).ok_or("overflow")?;
+    for _ in 0..5 {
+        let mut work = base.clone();
+        let mut engine = Engine::new();
+        let cpu_start = thread_cpu();
+        let start = Instant::now();
+        sum = Decimal::ZERO;
+        for d in &draws {
+            apply(&mut work, &base, d);
+            let t = engine.totals(black_box(&work)).map_err(err)?;
+            sum = sum.checked_add(t.cumulative_gap()).ok_or("overflow")?;
+        }
+        walls.push(start.elapsed());
+        if let (Some(a), Some(b)) = (cpu_start, thread_cpu()) {
+            cpus.push(b.saturating_sub(a));
+        }
     }
-    let elapsed = start.elapsed();
+    let cpu = if cpus.is_empty() {
+        "not measured".to_string()
+    } else {
+        format!("{:?}", median(cpus))
+    };
     println!(
-        "10,000 varied projections (set every assumption, then project the totals): {elapsed:?} ({:?} each; sum of their cumulative gaps £{sum})",
-        elapsed / 10_000
+        "10,000 varied projections (set every assumption, then project the totals; median of 5): {:?} by the clock, {cpu} on a CPU (sum of their cumulative gaps £{sum})",
+        median(walls)
+    );
+
+    // A risk run: 10,000 draws of the baseline (seed 1), as `mtfp risk` makes them.
+    let mut risk_cpu = Vec::new();
+    let mut risk_wall = Vec::new();
+    let mut p50 = Decimal::ZERO;
+    for _ in 0..3 {
+        let cpu_start = thread_cpu();
+        let start = Instant::now();
+        let r = risk::run(&base, &risk::Settings::default()).map_err(err)?;
+        risk_wall.push(start.elapsed());
+        if let (Some(a), Some(b)) = (cpu_start, thread_cpu()) {
+            risk_cpu.push(b.saturating_sub(a));
+        }
+        p50 = r
+            .years
+            .last()
+            .map_or(Decimal::ZERO, |y| y.cumulative_gap.p50);
+    }
+    let cpu = if risk_cpu.is_empty() {
+        "not measured".to_string()
+    } else {
+        format!("{:?}", median(risk_cpu))
+    };
+    println!(
+        "risk: 10,000 draws of the baseline, seed 1 (median of 3): {:?} by the clock, {cpu} on a CPU (2025/26 median cumulative gap £{p50})",
+        median(risk_wall)
     );
     Ok(())
 }

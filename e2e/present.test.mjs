@@ -38,6 +38,8 @@ function expectations() {
   const collab = cli('collaborations');
   const capital = cli('capital');
   const sens = cli('sensitivity');
+  const savings = cli('savings');
+  const reserves = cli('reserves');
   const years = project.years;
   const year = years.find((y) => pence(y.gap) >= 5_000_000) ?? years.at(-1);
   const last = years.at(-1);
@@ -73,6 +75,10 @@ function expectations() {
   const m = (p) => millions(String(p / 100));
   const capLast = capital.years.at(-1);
   const capSpend = capital.years.reduce((sum, y) => sum + pence(y.capital_spend), 0);
+  const sv = savings.years.at(-1);
+  const rv = reserves.years.at(-1);
+  const below = reserves.years.find((y) => y.below_minimum);
+  const red = reserves.years[0].indicators.filter((_, i) => reserves.years.some((y) => y.indicators[i].rag === 'red')).length;
   return {
     year: year.year,
     last: { year: last.year, gap: millions(last.gap), bandD: pounds(last.precept.band_d) },
@@ -125,6 +131,26 @@ function expectations() {
         },
         chart: true,
       },
+      savings: {
+        finding: new RegExp(`^${millions(sv.at_risk_to_date).replace('.', '\\.')} of the savings planned is at risk, taking the gaps to ${last.year.replace('/', '\\/')} from ${millions(sv.cumulative_gap).replace('.', '\\.')} to ${millions(sv.cumulative_gap_risk_adjusted).replace('.', '\\.')}$`),
+        figures: {
+          'savings-at-risk': millions(sv.at_risk_to_date),
+          'gap-risk-adjusted': millions(sv.cumulative_gap_risk_adjusted),
+          'gap-planned': millions(sv.cumulative_gap),
+        },
+        chart: true,
+      },
+      resilience: {
+        finding: below
+          ? new RegExp(`falls below its minimum in ${below.year.replace('/', '\\/')}: a section 27 report$`)
+          : /stays above its minimum/,
+        figures: {
+          'general-risk-adjusted': millions(rv.general),
+          minimum: millions(rv.minimum),
+          'red-indicators': red === 0 ? 'None' : String(red),
+        },
+        chart: true,
+      },
       bridge: {
         finding: /baseline/,
         figures: { 'scenario-gap': millions(last.cumulative_gap), difference: '£0.0m' },
@@ -143,7 +169,9 @@ function expectations() {
   };
 }
 
-const ORDER = ['gap-year', 'gap-plan', 'precept', 'bands', 'uplift', 'collaborations', 'reserves', 'capital', 'bridge', 'closes-gap', 'matters-most'];
+const ORDER = ['gap-year', 'gap-plan', 'precept', 'bands', 'uplift', 'collaborations', 'reserves', 'capital', 'savings', 'resilience', 'bridge', 'closes-gap', 'matters-most'];
+/** The pack's pages after the cover: the chosen slides, then the section 25 statement with the reserves' minimum. */
+const packPages = (slides) => [...slides, ...(slides.includes('resilience') ? ['s25'] : [])];
 const NEXT_KEYS = ['ArrowRight', 'PageDown', 'Space', 'ArrowDown'];
 
 async function openPresentation(viewport) {
@@ -257,7 +285,7 @@ test('the setup step chooses the scenario and slides: an edited scenario against
   assert.equal(await page.locator('#present-scenario-baseline').count(), 1);
   await screenshot(page, 'present-00-setup-1280x720');
   assert.deepEqual(await fitsScreen(page, '.present-setup'), [], 'the setup step fits 1280×720');
-  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves', 'capital', 'closes-gap', 'matters-most']) {
+  for (const key of ['gap-plan', 'bands', 'uplift', 'collaborations', 'reserves', 'capital', 'savings', 'resilience', 'closes-gap', 'matters-most']) {
     await page.locator(`#present-slide-${key}`).uncheck();
   }
   await page.locator('#present-start').click();
@@ -332,7 +360,7 @@ function readPgm(buf) {
  */
 async function checkPack(page, name, slides) {
   const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
-  const pages = 1 + slides.length;
+  const pages = 1 + packPages(slides).length;
   await page.emulateMedia({ media: 'print' });
   const layout = await page.evaluate(() => {
     const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -346,7 +374,7 @@ async function checkPack(page, name, slides) {
     };
   });
   assert.equal(layout.controls, 0, 'no buttons, inputs, panels or navigation in print');
-  assert.deepEqual(layout.pages.map((p) => p.slide), ['cover', ...slides]);
+  assert.deepEqual(layout.pages.map((p) => p.slide), ['cover', ...packPages(slides)]);
   for (const p of layout.pages) {
     assert.ok(p.charts <= 1, `${p.slide}: at most one chart on the page`);
     assert.ok(p.overflow <= 0, `${p.slide}: content overflows its page by ${p.overflow}px`);

@@ -62,6 +62,7 @@ fn by_hand(lever: Lever, from: FinancialYear, v: Decimal) -> Scenario {
                 name: "By hand".into(),
                 kind: SavingKind::Recurring,
                 amounts,
+                delivery: None,
                 source: Default::default(),
             });
         }
@@ -421,6 +422,7 @@ fn a_target_that_is_not_monotone_in_the_lever_is_refused() {
         name: "Extra".into(),
         kind: SavingKind::Recurring,
         amounts,
+        delivery: None,
         source: Default::default(),
     });
     let q = Question {

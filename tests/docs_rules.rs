@@ -216,6 +216,8 @@ fn every_field_of_the_scenario_file_is_documented() {
         "workforce.md",
         "collaborations.md",
         "capital.md",
+        "resilience.md",
+        "outturn.md",
     ]
     .iter()
     .map(|f| {
@@ -263,6 +265,9 @@ fn every_field_of_the_scenario_file_is_documented() {
         "dates_source",
         "revenue_contribution",
         "earmarked_reserve",
+        "grants",
+        "line",
+        "status",
     ] {
         all.insert(extra.to_string());
     }

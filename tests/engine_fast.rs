@@ -442,7 +442,10 @@ fn scenario() -> impl Strategy<Value = Value> {
 
 /// The baseline with every kind of assumption varied at once: pay, drift, inflation,
 /// precept, tax base, grant growth, savings, recruits, attrition, collaboration costs, the
-/// joint headquarters' interest, Uplift targets and the plan's length.
+/// joint headquarters' interest, Uplift targets and the plan's length. Now and then a
+/// collaboration's cost is negative (an error the kept engine must report as a full check
+/// would, though only the cost table changed) or its partners' shares are swapped (its
+/// kept fractions must be worked out again).
 fn varied_baseline() -> impl Strategy<Value = Scenario> {
     let pct = |lo: i64, hi: i64| proptest::collection::vec(dec(lo, hi), 10);
     (
@@ -469,7 +472,7 @@ fn varied_baseline() -> impl Strategy<Value = Scenario> {
             dec(0, 8_00),
             proptest::collection::vec(2000u32..2600, 10),
         ),
-        5u8..=10,
+        (5u8..=10, 0u8..20, 0u8..10),
     )
         .prop_map(
             |(
@@ -477,7 +480,7 @@ fn varied_baseline() -> impl Strategy<Value = Scenario> {
                 (rise, in_pct, base_growth, grant),
                 (intake, attrition, saving),
                 (emsou, gap, interest, targets),
-                years,
+                (years, negative, reshare),
             )| {
                 let mut s = baseline::nottinghamshire().unwrap();
                 s.horizon.years = years;
@@ -530,7 +533,18 @@ fn varied_baseline() -> impl Strategy<Value = Scenario> {
                 }
                 let w = s.workforce.as_mut().unwrap();
                 w.officers.attrition_pct = d(&attrition);
-                s.collaborations.as_mut().unwrap().capital[0].interest_pct = d(&interest);
+                let r = s.collaborations.as_mut().unwrap();
+                r.capital[0].interest_pct = d(&interest);
+                let c = &mut r.collaborations[0];
+                if negative == 0 {
+                    c.total_cost.by_year.set(all[all.len() - 1], d("-1.00"));
+                }
+                if reshare == 0 {
+                    let partners = &mut c.sharing.partners;
+                    let (first, second) = (partners[0].weight, partners[1].weight);
+                    partners[0].weight = second;
+                    partners[1].weight = first;
+                }
                 s
             },
         )

@@ -24,6 +24,7 @@ mod util;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
+#[cfg(not(target_arch = "wasm32"))]
 mod analysis;
 #[cfg(not(target_arch = "wasm32"))]
 mod capital;
@@ -58,9 +59,27 @@ mod file_names;
 #[cfg(not(target_arch = "wasm32"))]
 mod json_props;
 #[cfg(not(target_arch = "wasm32"))]
+mod outturn_cli;
+#[cfg(not(target_arch = "wasm32"))]
+mod outturn_csv;
+#[cfg(not(target_arch = "wasm32"))]
+mod outturn_hindsight;
+#[cfg(not(target_arch = "wasm32"))]
+mod outturn_roll;
+#[cfg(not(target_arch = "wasm32"))]
+mod outturn_session;
+#[cfg(not(target_arch = "wasm32"))]
+mod outturn_variance;
+#[cfg(not(target_arch = "wasm32"))]
 mod reading_routes;
 #[cfg(not(target_arch = "wasm32"))]
 mod registry;
+#[cfg(not(target_arch = "wasm32"))]
+mod resilience;
+#[cfg(not(target_arch = "wasm32"))]
+mod resilience_edit;
+#[cfg(not(target_arch = "wasm32"))]
+mod risk;
 #[cfg(not(target_arch = "wasm32"))]
 mod slides;
 #[cfg(not(target_arch = "wasm32"))]

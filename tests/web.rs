@@ -100,3 +100,40 @@ fn runs_in_a_real_browser() -> Result<(), JsValue> {
     element.remove();
     Ok(())
 }
+
+/// The same seed gives the same pennies in the browser as natively: these are the figures
+/// `tests/risk.rs` (`seed_42_on_the_baseline_gives_these_figures`) asserts natively, and
+/// `mtfp risk --draws 1000 --seed 42` prints for 2025/26.
+#[wasm_bindgen_test]
+fn risk_in_wasm_equals_native() -> Result<(), JsValue> {
+    use planner::model::{baseline, risk};
+    use rust_decimal::Decimal;
+    let err = |e: planner::model::ModelError| JsValue::from_str(&e.to_string());
+    let s = baseline::nottinghamshire().map_err(err)?;
+    let settings = risk::Settings {
+        draws: 1_000,
+        seed: 42,
+        ..risk::Settings::default()
+    };
+    let r = risk::run(&s, &settings).map_err(err)?;
+    let last = r
+        .years
+        .last()
+        .ok_or_else(|| JsValue::from_str("no years"))?;
+    let got = (
+        last.cumulative_gap.p5,
+        last.cumulative_gap.p50,
+        last.cumulative_gap.p95,
+        last.general_reserve.p50,
+        last.below_floor,
+    );
+    let want = (
+        Decimal::new(-1021548511, 2),
+        Decimal::new(3230913950, 2),
+        Decimal::new(7600502031, 2),
+        Decimal::new(-2531095269, 2),
+        896,
+    );
+    assert_eq!(got, want);
+    Ok(())
+}

@@ -18,9 +18,10 @@ use super::saved_menu::SavedWork;
 use super::state::{use_dispatch, Action, Notice, Place};
 use super::workbook_export::use_workbook_export;
 use crate::charts::{to_standalone_svg, ChartData};
+use crate::model::resilience;
 use crate::model::{capital, Projection, Scenario};
 use crate::store::remote::Saving;
-use crate::store::{csv, import, share, ScenarioId};
+use crate::store::{csv, import, resilience_csv, share, ScenarioId};
 use crate::view;
 
 /// Export size of a chart, in CSS pixels (PNGs are drawn at twice this).
@@ -69,6 +70,20 @@ fn report(dispatch: &Callback<Action>, place: Place, result: Result<(), impl std
             text: e.to_string(),
         }));
     }
+}
+
+/// Offer the savings register (`kind` "savings") or the reserves strategy ("reserves") of
+/// `scenario` as a CSV download: the table `mtfp savings` / `mtfp reserves` prints
+/// (docs/resilience.md §9).
+fn register_csv(scenario: &Scenario, p: &Projection, kind: &str, stem: &str) -> Result<(), String> {
+    let r = resilience::report(scenario, p).map_err(|e| e.to_string())?;
+    let rows = if kind == "savings" {
+        resilience_csv::savings_rows(&r)
+    } else {
+        resilience_csv::reserves_rows(&r)
+    };
+    let table = resilience_csv::table(&rows, "\r\n");
+    csv_download(&format!("{stem}-{kind}.csv"), &table).map_err(|e| e.to_string())
 }
 
 /// The charts of `scenario` (projected as `p`), as the workspace shows them, for export.
@@ -186,6 +201,14 @@ pub fn Files(props: &FilesProps) -> Html {
                     Ok(r) => csv_download(&format!("{stem}-capital.csv"), &csv::capital(&r)),
                     Err(e) => Err(io::DownloadError::Chart(e.to_string())),
                 },
+                "savings" | "reserves" => {
+                    report(
+                        &d,
+                        Place::Export,
+                        register_csv(&scenario, &projection, kind, &stem),
+                    );
+                    return;
+                }
                 _ => csv_download(
                     &format!("{stem}-assumptions.csv"),
                     &csv::assumptions(&scenario),
@@ -217,6 +240,8 @@ pub fn Files(props: &FilesProps) -> Html {
                     { button("btn", Some("export-results-csv"), false, "Results (CSV)", export("results")) }
                     { button("btn", Some("export-assumptions-csv"), false, "Assumptions (CSV)", export("assumptions")) }
                     { button("btn", Some("export-capital-csv"), false, "Capital programme (CSV)", export("capital")) }
+                    { button("btn", Some("export-savings-csv"), false, "Savings register (CSV)", export("savings")) }
+                    { button("btn", Some("export-reserves-csv"), false, "Reserves and indicators (CSV)", export("reserves")) }
                     { workbook }
                 </div>
                 <div class="menu-group">

@@ -17,13 +17,17 @@ mod isolate;
 mod lazy;
 mod more;
 mod notice;
+mod outturn;
 mod panel;
 mod panel_teams;
 mod panic;
 mod present;
 mod quick;
+mod register_ui;
 pub mod remote;
+mod reserves;
 mod saved_menu;
+mod savings;
 mod scenario_about;
 mod scenarios;
 mod shortcuts;
@@ -161,9 +165,8 @@ fn Planner(props: &PlannerProps) -> Html {
                     {on_print} />
                 <scenario_about::Recovery recovery={ws.recovery.clone()} listed={ws.collection().entries().len()} />
                 <scenarios::ScenarioBar />
-                if ws.view != View::Edit {
-                    // Keyed by the screen, so switching screens mounts the other one.
-                    <more::More key={view_screen(ws.view).key()} ws={(*ws).clone()} screen={view_screen(ws.view)} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
+                if let Some(screen) = full_screen(ws.view) {
+                    <more::More key={screen.key()} ws={(*ws).clone()} {screen} on_exit={dispatch.reform(|()| Action::Show(View::Edit))} />
                 } else {
                     <headlines::HeadlineStrip projection={ws.projection.clone()} year={ws.headline_year} workforce={workforce.clone()} />
                     <main class="workspace">
@@ -195,12 +198,17 @@ fn Planner(props: &PlannerProps) -> Html {
     }
 }
 
-/// The screen loaded on demand that shows `view` (any but the edit screen).
-fn view_screen(view: View) -> Screen {
+/// The screen from the module loaded on demand that `view` shows in place of the
+/// workspace's panel and charts, if any.
+fn full_screen(view: View) -> Option<Screen> {
     match view {
-        View::Capital => Screen::Capital,
-        View::Analysis => Screen::Analysis,
-        View::Edit | View::Compare => Screen::Compare,
+        View::Edit => None,
+        View::Compare => Some(Screen::Compare),
+        View::Capital => Some(Screen::Capital),
+        View::Analysis => Some(Screen::Analysis),
+        View::Savings => Some(Screen::Savings),
+        View::Reserves => Some(Screen::Reserves),
+        View::Outturn => Some(Screen::Outturn),
     }
 }
 

@@ -224,6 +224,7 @@ pub fn More(props: &MoreProps) -> Html {
                 props.ws.scenario.clone(),
                 props.ws.headline_year,
                 props.ws.notice.clone(),
+                props.ws.drafts.clone(),
                 saving,
                 read_only,
                 props.paused,

@@ -21,7 +21,10 @@ use super::analysis::Analysis;
 use super::capital::Capital;
 use super::compare::Compare;
 use super::files::{Files, ShareLink};
+use super::outturn::Outturn;
 use super::present::{Presentation, PrintNow};
+use super::reserves::ReservesScreen;
+use super::savings::SavingsScreen;
 use super::state::{Action, Dispatch, View, Workspace};
 use crate::model::baseline;
 use crate::model::scenario::Scenario;
@@ -218,12 +221,14 @@ pub fn update(id: u32, request: &str) -> Result<(), ScreenError> {
 
 /// Take screen `id` down.
 pub fn unmount(id: u32) {
-    let app = APPS.with(|a| {
+    let shown = APPS.with(|a| {
         let mut apps = a.borrow_mut();
         let at = apps.iter().position(|(i, ..)| *i == id)?;
-        Some(apps.remove(at).2)
+        let (_, _, app, isolated) = apps.remove(at);
+        Some((app, isolated))
     });
-    if let Some(app) = app {
+    // The listeners keeping the workspace out go after the app.
+    if let Some((app, _isolated)) = shown {
         app.destroy();
     }
 }
@@ -275,6 +280,13 @@ fn Remote(props: &RemoteProps) -> Html {
         }
         Screen::Capital => html! { <Capital ws={ws.clone()} dispatch={(*dispatch).clone()} /> },
         Screen::Analysis => html! { <Analysis ws={ws.clone()} /> },
+        Screen::Savings => html! { <SavingsScreen ws={ws.clone()} /> },
+        Screen::Reserves => html! { <ReservesScreen ws={ws.clone()} /> },
+        Screen::Outturn => {
+            let mut ws = ws.clone();
+            ws.view = View::Outturn;
+            html! { <Outturn {ws} dispatch={(*dispatch).clone()} /> }
+        }
     };
     html! {
         <ContextProvider<Dispatch> context={Dispatch((*dispatch).clone())}>

@@ -104,6 +104,9 @@ pub fn ScenarioBar() -> Html {
                     { view_button(View::Compare, "Compare") }
                     { view_button(View::Capital, "Capital") }
                     { view_button(View::Analysis, "Analysis") }
+                    { view_button(View::Savings, "Savings") }
+                    { view_button(View::Reserves, "Reserves") }
+                    { view_button(View::Outturn, "Outturn") }
                 </div>
                 <LazyMenu id="io-menu" label="Import / export" screen={Screen::Files} ws={(*ws).clone()} />
                 <LazyMenu id="share-menu" label="Share link" screen={Screen::Share} ws={(*ws).clone()} />

@@ -44,6 +44,8 @@ pub struct Options {
     pub scenario: Option<PathBuf>,
     /// The output format.
     pub format: Format,
+    /// True if `--format` was given (a command whose output is not CSV by default tells).
+    pub format_given: bool,
     /// Where to write the output (`-o FILE`); `None` for standard output.
     pub output: Option<PathBuf>,
     /// The subcommand's own options as given, in order: long name and value (`None` for a
@@ -149,6 +151,7 @@ pub fn parse_in(
             Arg::Long("format") => {
                 let value = text(parser.value(), "--format").map_err(|m| mistake(command, m))?;
                 options.format = format(&value).map_err(|m| mistake(command, m))?;
+                options.format_given = true;
             }
             Arg::Short('o') | Arg::Long("output") => {
                 let value = parser.value().map_err(|e| mistake(command, describe(e)))?;

@@ -6,7 +6,7 @@ use std::io::Read;
 
 use super::Options;
 use crate::model::scenario::MAX_FILE_BYTES;
-use crate::model::{baseline, Scenario};
+use crate::model::{baseline, outturn, Scenario};
 use crate::store::import;
 
 /// The scenario named on the command line, or the Nottinghamshire baseline. Messages
@@ -33,7 +33,7 @@ pub fn scenario(options: &Options) -> Result<Scenario, String> {
             read_at_most(file).map_err(|e| format!("{shown}: {e}"))?
         }
     };
-    Scenario::from_bytes(&bytes).map_err(|e| format!("{shown}: {e}"))
+    outturn::read_file(&bytes).map_err(|e| format!("{shown}: {e}"))
 }
 
 /// Everything `reader` gives, up to [`MAX_FILE_BYTES`]; more is refused having read one

@@ -24,8 +24,14 @@ mod collaborations;
 mod export_xlsx;
 pub mod input;
 mod project;
+mod reserves;
+mod risk;
+mod roll_forward;
+mod s25;
+mod savings;
 mod sensitivity;
 mod solve;
+mod variance;
 mod workforce;
 
 pub use args::{Format, OptSpec, Options};
@@ -63,7 +69,13 @@ pub const COMMANDS: &[Command] = &[
     assumptions::COMMAND,
     solve::COMMAND,
     sensitivity::COMMAND,
+    risk::COMMAND,
+    savings::COMMAND,
+    reserves::COMMAND,
+    s25::COMMAND,
     export_xlsx::COMMAND,
+    variance::COMMAND,
+    roll_forward::COMMAND,
 ];
 
 /// Why `mtfp` failed: the exit code and the message for standard error.

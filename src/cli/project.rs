@@ -6,7 +6,8 @@ use std::io::Write;
 
 use rust_decimal::Decimal;
 
-use super::{input, Command, Format, Options};
+use super::{input, Command, Format, OptSpec, Options};
+use crate::model::outturn::hindsight;
 use crate::model::{engine, round_money, Projection, Scenario};
 
 /// `mtfp project`.
@@ -16,8 +17,16 @@ pub const COMMAND: Command = Command {
     about: "Projects the scenario year by year. CSV: the header\n\
             year,funding,expenditure,gap,cumulative_gap,reserves\n\
             and one row per plan year, £ to the penny (reserves: general plus earmarked at the\n\
-            year end). JSON: the whole projection, every line of every year (docs/model.md §7).",
-    options: &[],
+            year end). JSON: the whole projection, every line of every year (docs/model.md §7).\n\
+            With --hindsight, the built-in \"2021/22 plan with what is now known\": the\n\
+            Nottinghamshire baseline with every published actual assumption applied\n\
+            (docs/outturn.md §4).",
+    options: &[OptSpec {
+        long: "hindsight",
+        short: None,
+        value: None,
+        help: "project the built-in hindsight scenario instead (no SCENARIO.json)",
+    }],
     examples: &[
         (
             "mtfp project my-plan.json -o my-plan-gap.csv",
@@ -26,6 +35,10 @@ pub const COMMAND: Command = Command {
         (
             "mtfp project - --format json < my-plan.json",
             "the whole projection, the scenario read from standard input",
+        ),
+        (
+            "mtfp project --hindsight",
+            "the 2021/22 plan with the pay awards, grant and precept since published",
         ),
     ],
     run,
@@ -36,7 +49,18 @@ pub const CSV_HEADER: &str = "year,funding,expenditure,gap,cumulative_gap,reserv
 
 /// Run the `project` command.
 pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), String> {
-    let scenario = load(options)?;
+    let scenario = if options.flag("hindsight") {
+        if options.scenario.is_some() {
+            return Err(
+                "--hindsight projects the built-in hindsight scenario: give no \
+                        SCENARIO.json with it"
+                    .into(),
+            );
+        }
+        hindsight::nottinghamshire().map_err(|e| format!("the hindsight scenario: {e}"))?
+    } else {
+        load(options)?
+    };
     let projection =
         engine::project(&scenario).map_err(|e| format!("{}: {e}", options.scenario_name()))?;
     let text = match options.format {

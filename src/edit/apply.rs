@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::{horizon, quick, spec, Field, FieldUnit};
 use crate::model::dec::YearValues;
 use crate::model::money::{checked_add, checked_div, checked_mul, is_whole};
+use crate::model::registry::Kind;
 use crate::model::scenario::{Driver, FundingDriver, Scenario, MAX_YEARS, MIN_YEARS};
 
 /// A copy of `scenario` with `field` set to `v`, or a message if `v` is out of range or the
@@ -20,6 +21,20 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
     if spec.unit == FieldUnit::People && !is_whole(v) {
         return Err("Must be a whole number of people".into());
     }
+    if let Field::Assumption(a, _) = field {
+        let total = matches!(a.kind, Kind::EarmarkedReserves | Kind::PlannedUseEarmarked);
+        let named = scenario
+            .reserves_strategy
+            .as_ref()
+            .is_some_and(|r| r.has_entries("earmarked"));
+        if total && named {
+            return Err(
+                "The named earmarked reserves add up to this: change them on the \
+                        Reserves screen"
+                    .into(),
+            );
+        }
+    }
     let mut s = scenario.clone();
     match field {
         Field::Assumption(a, year) => (a.def().set)(&mut s, &a.target, *year, v)?,
@@ -31,6 +46,7 @@ pub fn apply(scenario: &Scenario, field: &Field, v: Decimal) -> Result<Scenario,
         Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
             quick::apply(&mut s, field, v)?
         }
+        Field::Screen(_) => return Err("This figure is set on its own screen".into()),
     }
     Ok(s)
 }

@@ -6,7 +6,8 @@
 //! inside the plan); undo brings them back.
 
 use crate::model::dec::YearValues;
-use crate::model::scenario::{Driver, FundingDriver, Scenario};
+use crate::model::json::{Item, Value};
+use crate::model::scenario::{Driver, FundingDriver, Raw, Scenario};
 use crate::model::workforce::{GroupPlan, Intake};
 use crate::model::FinancialYear;
 
@@ -85,6 +86,36 @@ fn tables(s: &mut Scenario) -> Vec<(&mut YearValues, bool)> {
     out
 }
 
+/// The named earmarked reserves' planned use (kept as read) cut to the plan's last year,
+/// as the earmarked total is; a use that cannot be read is left for the reserves screen to
+/// report.
+fn prune_named_reserves(s: &mut Scenario, last: FinancialYear) {
+    let Some(raw) = &s.reserves_strategy else {
+        return;
+    };
+    let mut node = raw.to_node();
+    let Value::Object(members) = &mut node.value else {
+        return;
+    };
+    for m in members.iter_mut().filter(|m| m.key == "earmarked") {
+        let Value::Array(items) = &mut m.value.value else {
+            continue;
+        };
+        for item in items {
+            let Value::Object(fields) = &mut item.value else {
+                continue;
+            };
+            for f in fields.iter_mut().filter(|f| f.key == "planned_use") {
+                if let Ok(mut uses) = YearValues::from_node(Item::root(&f.value)) {
+                    prune(&mut uses, last);
+                    f.value = uses.to_node();
+                }
+            }
+        }
+    }
+    s.reserves_strategy = Some(Raw::of(&node));
+}
+
 /// `s` with a plan of `years` years (already range-checked by the caller).
 pub fn set_years(s: &mut Scenario, years: u8) {
     let old_years = s.horizon.year_list();
@@ -105,6 +136,7 @@ pub fn set_years(s: &mut Scenario, years: u8) {
             carry(table, &added);
         }
     }
+    prune_named_reserves(s, last);
     // A year has a £ rise or a % rise, never both: keep the one the scenario uses.
     if rises_in_pct {
         for y in &added {

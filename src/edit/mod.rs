@@ -16,6 +16,7 @@ mod describe;
 mod horizon;
 mod input;
 mod quick;
+pub mod register;
 mod spec;
 
 pub use crate::model::registry::Unit as FieldUnit;
@@ -44,6 +45,11 @@ pub enum Field {
     /// Quick what-if: the growth of every grant that grows by a rate, in every year from
     /// this one (%).
     GrantGrowthFrom(FinancialYear),
+    /// A field of a screen loaded on demand (the savings register, the reserves strategy),
+    /// by its key ([`register::Reg::key`]): the workspace keeps what was typed there and
+    /// could not be used, as it does for its own fields; the screen makes the change
+    /// itself and sends the changed scenario.
+    Screen(String),
 }
 
 impl Field {
@@ -89,6 +95,7 @@ impl Field {
             Field::PayAwardsFrom(v) => format!("quick-pay-from-{}", y(v)),
             Field::PreceptRiseFrom(v) => format!("quick-precept-from-{}", y(v)),
             Field::GrantGrowthFrom(v) => format!("quick-grant-from-{}", y(v)),
+            Field::Screen(key) => key.clone(),
         }
     }
 }
@@ -134,6 +141,7 @@ impl Field {
                 FieldGroup::Quick
             }
             Field::HorizonYears => FieldGroup::Horizon,
+            Field::Screen(_) => FieldGroup::Savings,
         }
     }
 }

@@ -34,7 +34,7 @@ fn assumptions(s: &Scenario, field: &Field) -> Vec<Assumption> {
             .into_iter()
             .filter(|a| a.kind == Kind::FundingGrowth)
             .collect(),
-        Field::Assumption(..) | Field::HorizonYears => Vec::new(),
+        Field::Assumption(..) | Field::HorizonYears | Field::Screen(_) => Vec::new(),
     }
 }
 
@@ -59,7 +59,7 @@ pub fn spec(s: &Scenario, field: &Field) -> FieldSpec {
         Field::PayAwardsFrom(y) => format!("Pay award, officers and staff, each year from {y}"),
         Field::PreceptRiseFrom(y) => format!("Band D rise each year from {y}"),
         Field::GrantGrowthFrom(y) => format!("Grant growth each year from {y}"),
-        Field::Assumption(..) | Field::HorizonYears => "Unknown field".into(),
+        Field::Assumption(..) | Field::HorizonYears | Field::Screen(_) => "Unknown field".into(),
     };
     match per_year(s, field) {
         Some(f) => FieldSpec {

@@ -34,6 +34,7 @@ pub fn spec(scenario: &Scenario, field: &Field) -> FieldSpec {
         Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
             quick::spec(scenario, field)
         }
+        Field::Screen(_) => FieldSpec::new("", FieldUnit::Pounds, 0, 0, None),
     }
 }
 
@@ -45,5 +46,6 @@ pub fn value(scenario: &Scenario, field: &Field) -> Option<Decimal> {
         Field::PayAwardsFrom(_) | Field::PreceptRiseFrom(_) | Field::GrantGrowthFrom(_) => {
             quick::value(scenario, field)
         }
+        Field::Screen(_) => None,
     }
 }

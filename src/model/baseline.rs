@@ -8,12 +8,14 @@
 //! or an estimate flag with the reasoning. Sections kept in their own data files (the
 //! collaboration register, `data/nottinghamshire-collaborations.json`; the workforce,
 //! `data/nottinghamshire-workforce.json`; the capital programme,
-//! `data/nottinghamshire-capital.json`) are spliced in before the scenario is read, so
+//! `data/nottinghamshire-capital.json`; the outturn published since the plan,
+//! `data/nottinghamshire-actuals.json`) are spliced in before the scenario is read, so
 //! each figure has one home.
 
 use super::collab;
 use super::error::{ModelError, ModelResult};
 use super::json::{self, Member, Value};
+use super::outturn;
 use super::scenario::Scenario;
 use super::workforce;
 
@@ -27,6 +29,7 @@ pub const SECTIONS: &[(&str, &str)] = &[
     ("collaborations", collab::baseline::NOTTINGHAMSHIRE_JSON),
     ("workforce", workforce::baseline::NOTTINGHAMSHIRE_JSON),
     ("capital_programme", CAPITAL_JSON),
+    ("actuals", outturn::baseline::NOTTINGHAMSHIRE_JSON),
 ];
 
 /// The baseline's capital programme (the scenario's `capital_programme` section):

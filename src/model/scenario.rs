@@ -10,10 +10,14 @@
 //! Reading is bounded: at most [`MAX_FILE_BYTES`] (callers check), [`MAX_VALUES`] JSON
 //! values and [`json::MAX_ENTRIES`] entries in any list.
 
+pub mod delivery;
 mod lines;
 mod parse;
+pub mod raw;
 pub mod schema;
 mod sections;
+pub mod strategy;
+pub mod typed;
 mod validate;
 
 use super::capital::CapitalProgramme;
@@ -22,16 +26,21 @@ use super::dec::Dec;
 use super::dec::YearValues;
 use super::error::{ModelError, ModelResult};
 use super::json::{self, Item, Node, Object, Read};
+use super::outturn::ActualsJson;
 use super::source::Source;
 use super::workforce::WorkforcePlan;
 use super::year::FinancialYear;
 
+pub use delivery::{DeliveryConfidence, DeliveryStatus, SavingCategory};
 pub use lines::{
     Driver, ExpenditureCategory, ExpenditureLine, FundingCategory, FundingDriver, FundingLine,
     PayGroup,
 };
+pub use raw::Raw;
 pub use schema::{FIRST_SCHEMA, SCHEMA_VERSION};
 pub use sections::{Precept, Reserves, Saving, SavingKind};
+pub use strategy::{Indicator, ReservesStrategy};
+pub use typed::Sections;
 pub(crate) use validate::NO_PROGRAMME;
 pub use validate::{MAX_PCT, MAX_YEARS, MIN_PCT, MIN_YEARS};
 
@@ -73,6 +82,16 @@ pub struct Scenario {
     pub collaborations: Option<CollaborationRegister>,
     /// Capital programme (schema 2; drives the capital programme's lines): docs/capital.md.
     pub capital_programme: Option<CapitalProgramme>,
+    /// The delivery confidence each status gives a saving (schema 2; `None`: the defaults),
+    /// kept as read: [`Scenario::sections`] reads it.
+    pub delivery_confidence: Option<Raw>,
+    /// Named earmarked reserves, risks and indicator thresholds (schema 2; `None`: none),
+    /// kept as read: [`Scenario::sections`] reads it.
+    pub reserves_strategy: Option<Raw>,
+    /// Outturn figures, actual assumption values and grant statuses (schema 2; moves no
+    /// projected figure: docs/outturn.md).
+    /// Kept as read: read and checked where used, `outturn::Actuals::of`.
+    pub actuals: Option<ActualsJson>,
 }
 
 /// The plan's years: `years` financial years starting with `base_year`.
@@ -297,6 +316,9 @@ impl Scenario {
             "workforce",
             "collaborations",
             "capital_programme",
+            "delivery_confidence",
+            "reserves_strategy",
+            "actuals",
         ])?;
         Ok(Scenario {
             schema: o.req("schema")?.u32()?,
@@ -312,13 +334,16 @@ impl Scenario {
             workforce: o.nullable("workforce", WorkforcePlan::from_node)?,
             collaborations: o.nullable("collaborations", CollaborationRegister::from_node)?,
             capital_programme: o.nullable("capital_programme", CapitalProgramme::from_node)?,
+            delivery_confidence: o.nullable("delivery_confidence", Raw::from_node)?,
+            reserves_strategy: o.nullable("reserves_strategy", Raw::from_node)?,
+            actuals: o.nullable("actuals", ActualsJson::from_node)?,
         })
     }
 
     /// The scenario as a JSON tree, fields in file order.
     pub fn to_node(&self) -> Node {
         let mut o = Object::new();
-        o.put("schema", Node::int(self.schema.into()));
+        o.put("schema", Node::int(schema::written(self).into()));
         o.put("name", Node::str(&self.name));
         o.put("description", Node::str(&self.description));
         o.put("horizon", self.horizon.to_node());
@@ -358,6 +383,16 @@ impl Scenario {
         // is written back as it was read.
         if let Some(p) = &self.capital_programme {
             o.put("capital_programme", p.to_node());
+        }
+        if let Some(t) = &self.delivery_confidence {
+            o.put("delivery_confidence", t.to_node());
+        }
+        if let Some(r) = &self.reserves_strategy {
+            o.put("reserves_strategy", r.to_node());
+        }
+        // Written only when present, so a schema-1 scenario is written as it was read.
+        if let Some(a) = &self.actuals {
+            o.put("actuals", a.node().clone());
         }
         o.node()
     }

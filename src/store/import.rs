@@ -7,6 +7,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::format;
+use crate::model::outturn;
 use crate::model::scenario::{Scenario, MAX_FILE_BYTES};
 use crate::model::ModelError;
 
@@ -76,11 +77,13 @@ impl ImportError {
 }
 
 /// The scenario in `bytes`, the contents of the file called `file`, or why it is refused.
-/// The model's reader ([`Scenario::from_bytes`]) checks the text, the JSON, the schema
-/// (first, so a file from a newer planner says so) and every field.
+/// The model's full reader ([`outturn::read_file`]: [`Scenario::from_bytes_checked`], then
+/// the `actuals` section in full) checks the text, the JSON, the schema (first, so a file
+/// from a newer planner says so) and every field, including the schema-2 sections the
+/// workspace keeps as read.
 pub fn scenario(file: &str, bytes: &[u8]) -> Result<Scenario, ImportError> {
     check_size(file, bytes.len())?;
-    Scenario::from_bytes(bytes).map_err(|e| ImportError::new(file, ImportProblem::Scenario(e)))
+    outturn::read_file(bytes).map_err(|e| ImportError::new(file, ImportProblem::Scenario(e)))
 }
 
 /// Refuse a file of `len` bytes before reading it, if it is too large.

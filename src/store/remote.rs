@@ -10,8 +10,12 @@
 use std::rc::Rc;
 
 use super::collection::{Body, Collection, Entry, ScenarioId, Selected, Unpacker};
-use super::session::{Action, CapitalChange, Notice, Place, Recovery, View, Workspace};
+use super::session::{
+    Action, CapitalChange, Edited, Notice, OutturnEdit, Place, Recovery, View, Workspace,
+};
+use crate::edit::Field;
 use crate::model::json::{self, Node, Object};
+use crate::model::outturn::ActualsJson;
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelError};
 
@@ -38,6 +42,12 @@ pub enum Screen {
     Capital,
     /// Analyses of the scenario on screen: what closes the gap, what matters most.
     Analysis,
+    /// The savings register of the scenario on screen.
+    Savings,
+    /// Its reserves strategy.
+    Reserves,
+    /// Plan against outturn: actuals, variance, hindsight, roll forward, settlement.
+    Outturn,
 }
 
 impl Screen {
@@ -51,6 +61,9 @@ impl Screen {
             Screen::Share => "share",
             Screen::Capital => "capital",
             Screen::Analysis => "analysis",
+            Screen::Savings => "savings",
+            Screen::Reserves => "reserves",
+            Screen::Outturn => "outturn",
         }
     }
 
@@ -63,6 +76,9 @@ impl Screen {
             Screen::Share,
             Screen::Capital,
             Screen::Analysis,
+            Screen::Savings,
+            Screen::Reserves,
+            Screen::Outturn,
         ]
         .into_iter()
         .find(|s| s.key() == key)
@@ -129,6 +145,9 @@ pub struct Request {
     pub saving: Saving,
     /// True if a newer version of the planner wrote the saved scenarios, so none is saved.
     pub read_only: bool,
+    /// What was typed into the register's fields and not (yet) used: each field's key, the
+    /// text, and why it was refused.
+    pub drafts: Vec<(String, String, Option<String>)>,
 }
 
 impl Request {
@@ -145,6 +164,12 @@ impl Request {
             notice: ws.notice.clone(),
             saving,
             read_only,
+            drafts: ws
+                .drafts
+                .iter()
+                .filter(|(f, _)| matches!(f, Field::Screen(_)))
+                .map(|(f, d)| (f.key(), d.text.clone(), d.error.clone()))
+                .collect(),
         }
     }
 
@@ -174,6 +199,20 @@ impl Request {
         );
         o.put("saving", Node::str(self.saving.key()));
         o.put("read_only", Node::bool(self.read_only));
+        if !self.drafts.is_empty() {
+            o.put(
+                "drafts",
+                Node::array(
+                    self.drafts
+                        .iter()
+                        .map(|(k, t, e)| {
+                            let e = e.as_deref().map_or_else(Node::null, Node::str);
+                            Node::array(vec![Node::str(k), Node::str(t), e])
+                        })
+                        .collect(),
+                ),
+            );
+        }
         json::to_string(&o.node())
     }
 
@@ -229,6 +268,16 @@ impl Request {
             .get("read_only")
             .and_then(Node::as_bool)
             .ok_or_else(bad)?;
+        let mut drafts = Vec::new();
+        for d in node
+            .get("drafts")
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+        {
+            let part = |i: usize| d.as_array().and_then(|a| a.get(i));
+            let text = |i: usize| part(i).and_then(Node::as_str).map(str::to_string);
+            drafts.push((text(0).ok_or_else(bad)?, text(1).ok_or_else(bad)?, text(2)));
+        }
         Ok(Request {
             screen,
             current,
@@ -238,8 +287,16 @@ impl Request {
             notice,
             saving,
             read_only,
+            drafts,
         })
     }
+}
+
+/// A scenario's JSON read (schema checked, every field read) but not validated.
+fn unchecked(text: &str) -> Option<Scenario> {
+    let node = json::parse(text).ok()?;
+    crate::model::scenario::schema::check(&node, text).ok()?;
+    Scenario::from_node(json::Item::root(&node)).ok()
 }
 
 fn notice_node(n: &Notice) -> Node {
@@ -285,6 +342,28 @@ pub enum Message {
         /// The scenario.
         scenario: Box<Scenario>,
     },
+    /// A change the screen made: the changed scenario and what changed.
+    Change(Box<Edited>),
+    /// Text typed into the screen's field `key` that could not be used, and why.
+    Draft {
+        /// The field's key.
+        key: String,
+        /// What was typed.
+        text: String,
+        /// Why it cannot be used.
+        error: String,
+    },
+    /// Typing in a field has ended (focus left it).
+    Seal,
+    /// Set the actuals of the scenario on screen (the outturn screen).
+    Outturn(Box<OutturnEdit>),
+    /// Add a scenario the outturn screen made, as the step named.
+    AddMade {
+        /// The step's name: "Roll 'Plan' forward a year".
+        step: String,
+        /// The scenario.
+        scenario: Box<Scenario>,
+    },
 }
 
 impl Message {
@@ -309,6 +388,11 @@ impl Message {
             Action::Undo => Some(Message::Undo),
             Action::Capital(change) => Some(Message::Capital(change)),
             Action::AddScenario(name, scenario) => Some(Message::AddScenario { name, scenario }),
+            Action::Change(e) => Some(Message::Change(e)),
+            Action::Draft(key, text, error) => Some(Message::Draft { key, text, error }),
+            Action::Seal => Some(Message::Seal),
+            Action::Outturn(edit) => Some(Message::Outturn(edit)),
+            Action::AddMade(scenario, step) => Some(Message::AddMade { step, scenario }),
             _ => None,
         }
     }
@@ -324,6 +408,11 @@ impl Message {
             Message::Undo => Some(Action::Undo),
             Message::Capital(change) => Some(Action::Capital(change)),
             Message::AddScenario { name, scenario } => Some(Action::AddScenario(name, scenario)),
+            Message::Change(e) => Some(Action::Change(e)),
+            Message::Draft { key, text, error } => Some(Action::Draft(key, text, error)),
+            Message::Seal => Some(Action::Seal),
+            Message::Outturn(edit) => Some(Action::Outturn(edit)),
+            Message::AddMade { step, scenario } => Some(Action::AddMade(scenario, step)),
         }
     }
 
@@ -352,6 +441,41 @@ impl Message {
                 o.put("name", Node::str(name));
                 o.put("scenario", Node::str(&scenario.to_json_compact()));
             }
+            Message::Change(e) => {
+                o.put("do", Node::str("change"));
+                o.put("scenario", Node::str(&e.scenario.to_json_compact()));
+                o.put("what", Node::str(&e.what));
+                o.put("from", Node::str(&e.from));
+                o.put("to", Node::str(&e.to));
+                if let Some((key, text)) = &e.field {
+                    o.put("key", Node::str(key));
+                    o.put("text", Node::str(text));
+                }
+            }
+            Message::Draft { key, text, error } => {
+                o.put("do", Node::str("draft"));
+                o.put("key", Node::str(key));
+                o.put("text", Node::str(text));
+                o.put("error", Node::str(error));
+            }
+            Message::Seal => o.put("do", Node::str("seal")),
+            Message::Outturn(edit) => {
+                o.put("do", Node::str("outturn"));
+                o.put(
+                    "actuals",
+                    edit.actuals
+                        .as_ref()
+                        .map_or_else(Node::null, |a| a.node().clone()),
+                );
+                o.put("what", Node::str(&edit.what));
+                o.put("from", Node::str(&edit.from));
+                o.put("to", Node::str(&edit.to));
+            }
+            Message::AddMade { step, scenario } => {
+                o.put("do", Node::str("add_made"));
+                o.put("step", Node::str(step));
+                o.put("scenario", Node::str(&scenario.to_json_compact()));
+            }
         }
         json::to_string(&o.node())
     }
@@ -377,6 +501,41 @@ impl Message {
             )),
             "add" => Message::AddScenario {
                 name: field("name")?.to_string(),
+                scenario: Box::new(Scenario::from_json(field("scenario")?).map_err(|_| bad())?),
+            },
+            "change" => {
+                let field_of = |k| field(k).map(str::to_string);
+                Message::Change(Box::new(Edited {
+                    // Read, not validated: the workspace checks it and says what is wrong
+                    // beside the field.
+                    scenario: unchecked(field("scenario")?).ok_or_else(bad)?,
+                    what: field_of("what")?,
+                    from: field_of("from")?,
+                    to: field_of("to")?,
+                    field: field_of("key").ok().zip(field_of("text").ok()),
+                }))
+            }
+            "draft" => Message::Draft {
+                key: field("key")?.to_string(),
+                text: field("text")?.to_string(),
+                error: field("error")?.to_string(),
+            },
+            "seal" => Message::Seal,
+            "outturn" => {
+                let actuals = match node.get("actuals") {
+                    Some(n) if n.is_object() => Some(ActualsJson::new(n.clone())),
+                    Some(n) if !n.is_null() => return Err(bad()),
+                    _ => None,
+                };
+                Message::Outturn(Box::new(OutturnEdit {
+                    actuals,
+                    what: field("what")?.to_string(),
+                    from: field("from")?.to_string(),
+                    to: field("to")?.to_string(),
+                }))
+            }
+            "add_made" => Message::AddMade {
+                step: field("step")?.to_string(),
                 scenario: Box::new(Scenario::from_json(field("scenario")?).map_err(|_| bad())?),
             },
             _ => return Err(bad()),
@@ -407,6 +566,15 @@ impl Workspace {
             ws.headline_year = request.headline_year;
         }
         ws.notice.clone_from(&request.notice);
+        for (key, text, error) in &request.drafts {
+            ws.drafts.insert(
+                Field::Screen(key.clone()),
+                super::session::Draft {
+                    text: text.clone(),
+                    error: error.clone(),
+                },
+            );
+        }
         Ok(ws)
     }
 }
@@ -516,11 +684,31 @@ mod tests {
                 name: "Band D +£18.11 a year from 2023/24: no cumulative gap by 2025/26".into(),
                 scenario: Box::new(s.clone()),
             },
+            Message::Outturn(Box::new(OutturnEdit {
+                actuals: s.actuals.clone(),
+                what: "Outturn: Precept income 2022/23".into(),
+                from: "—".into(),
+                to: "£85,400,000.00".into(),
+            })),
+            Message::Outturn(Box::new(OutturnEdit {
+                actuals: None,
+                what: "Outturn cleared".into(),
+                from: "27 figures".into(),
+                to: "none".into(),
+            })),
+            Message::AddMade {
+                step: "Roll forward a year".into(),
+                scenario: Box::new(s.clone()),
+            },
         ] {
             assert_eq!(Message::from_json(&m.to_json()).unwrap(), m);
+            // The workspace's action for it is the module's action back again.
+            if let Some(action) = m.clone().into_action() {
+                assert_eq!(Message::for_action(action), Some(m));
+            }
         }
         assert!(Message::from_json(r#"{"do":"add","name":"x","scenario":"{}"}"#).is_err());
-        assert!(Message::from_json(r#"{"do":"add","scenario":"{}"}"#).is_err());
+        assert!(Message::from_json(r#"{"do":"add_made","step":"x","scenario":"{}"}"#).is_err());
         assert!(Message::from_json(r#"{"do":"delete everything"}"#).is_err());
         assert!(Message::from_json(r#"{"do":"import","file":"a","scenario":"{}"}"#).is_err());
         // An import made on the screen is the workspace's import.

@@ -7,6 +7,8 @@ mod bridge;
 pub mod capital;
 mod charts;
 mod headlines;
+pub mod outturn;
+pub mod s25;
 pub mod slides;
 mod teams;
 

@@ -671,6 +671,7 @@ pub async fn solve_paced<P: Pace>(
             name: format!("Further savings from {} (goal seek)", q.from),
             kind: SavingKind::Recurring,
             amounts: Default::default(),
+            delivery: None,
             source: Source::estimate(format!(
                 "Goal seek: the recurring saving a year from {} that gives {}.",
                 q.from,

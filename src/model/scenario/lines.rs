@@ -156,6 +156,11 @@ pub enum FundingCategory {
     OtherIncome,
     /// Council tax collection fund surplus (+) or deficit (−).
     CollectionFund,
+    /// Ring-fenced neighbourhood policing funding, which replaced the Uplift grant's
+    /// ring-fence from 2026/27 (schema 2).
+    NeighbourhoodPolicingGrant,
+    /// The precept grant within the main settlement, from 2026/27 (schema 2).
+    PreceptGrant,
 }
 
 /// How a funding line moves from one year to the next.
@@ -252,7 +257,7 @@ impl ExpenditureCategory {
 
 impl FundingCategory {
     /// Every category.
-    pub const ALL: [FundingCategory; 8] = [
+    pub const ALL: [FundingCategory; 10] = [
         FundingCategory::CorePoliceGrant,
         FundingCategory::FormulaGrant,
         FundingCategory::LegacyCouncilTaxGrants,
@@ -261,6 +266,8 @@ impl FundingCategory {
         FundingCategory::SpecificGrant,
         FundingCategory::OtherIncome,
         FundingCategory::CollectionFund,
+        FundingCategory::NeighbourhoodPolicingGrant,
+        FundingCategory::PreceptGrant,
     ];
 
     /// The category as written in files.
@@ -274,6 +281,8 @@ impl FundingCategory {
             FundingCategory::SpecificGrant => "specific_grant",
             FundingCategory::OtherIncome => "other_income",
             FundingCategory::CollectionFund => "collection_fund",
+            FundingCategory::NeighbourhoodPolicingGrant => "neighbourhood_policing_grant",
+            FundingCategory::PreceptGrant => "precept_grant",
         }
     }
 }

@@ -9,9 +9,27 @@ use crate::model::json::{shorten, Item, Node, Value};
 /// The oldest scenario schema this build reads.
 pub const FIRST_SCHEMA: u32 = 1;
 
-/// The scenario schema this build writes, and the newest it reads: it reads every schema
-/// from [`FIRST_SCHEMA`] to this one.
+/// The newest scenario schema this build reads and writes: it reads every schema from
+/// [`FIRST_SCHEMA`] to this one. Schema 2 adds optional sections to schema 1 (a schema-1
+/// file is a schema-2 file without them); [`written`] says which a scenario is written as.
 pub const SCHEMA_VERSION: u32 = 2;
+
+/// The schema a scenario is written as: 2 if it holds any of schema 2's sections (a saving's
+/// `delivery`, `delivery_confidence`, `reserves_strategy`, `capital_programme`, `actuals`),
+/// so an older planner refuses it saying it is newer; otherwise the schema it was read as, so a schema-1 file is written
+/// back unchanged and still opens in an older planner.
+pub fn written(s: &super::Scenario) -> u32 {
+    let schema_2 = s.savings.iter().any(|x| x.delivery.is_some())
+        || s.delivery_confidence.is_some()
+        || s.reserves_strategy.is_some()
+        || s.capital_programme.is_some()
+        || s.actuals.is_some();
+    if schema_2 {
+        s.schema.max(2)
+    } else {
+        s.schema
+    }
+}
 
 /// The schemas this build reads, for messages: "schema 1", or "schemas 1 to 2".
 pub fn readable() -> String {
@@ -81,7 +99,7 @@ mod tests {
     }
 
     #[test]
-    fn reads_its_own_schema_only() {
+    fn reads_schemas_1_and_2_only() {
         assert_eq!(check_text(r#"{"schema": 1, "anything": 2}"#), Ok(1));
         assert_eq!(check_text(r#"{"schema": 2}"#), Ok(2));
         assert_eq!(

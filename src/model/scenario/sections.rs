@@ -1,5 +1,6 @@
 //! The precept, savings and reserves sections of a scenario.
 
+use super::raw::Raw;
 use super::Sourced;
 use crate::model::dec::{Dec, YearValues};
 use crate::model::json::{Item, Node, Object, Read};
@@ -46,6 +47,9 @@ pub struct Saving {
     pub amounts: YearValues,
     /// Where the figures come from.
     pub source: Source,
+    /// How its delivery stands (schema 2; none recorded: counted in full), kept as read:
+    /// [`super::Scenario::sections`] reads it.
+    pub delivery: Option<Raw>,
 }
 
 /// Reserves policy and balances.
@@ -125,13 +129,14 @@ impl SavingKind {
 impl Saving {
     /// Read a saving.
     pub fn from_node(item: Item<'_>) -> Read<Saving> {
-        let o = item.object(&["id", "name", "kind", "amounts", "source"])?;
+        let o = item.object(&["id", "name", "kind", "amounts", "source", "delivery"])?;
         Ok(Saving {
             id: o.string("id")?,
             name: o.string("name")?,
             kind: o.req("kind")?.variant(&SavingKind::ALL, SavingKind::key)?,
             amounts: o.or_default("amounts", YearValues::from_node)?,
             source: Source::from_node(o.req("source")?)?,
+            delivery: o.nullable("delivery", Raw::from_node)?,
         })
     }
 
@@ -143,6 +148,9 @@ impl Saving {
         o.put("kind", Node::str(self.kind.key()));
         o.put("amounts", self.amounts.to_node());
         o.put("source", self.source.to_node());
+        if let Some(d) = &self.delivery {
+            o.put("delivery", d.to_node());
+        }
         o.node()
     }
 }

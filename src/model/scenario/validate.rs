@@ -45,6 +45,8 @@ pub(super) fn scenario(s: &Scenario) -> ModelResult<()> {
     if let Some(p) = &s.capital_programme {
         crate::model::capital::validate(s, p)?;
     }
+    // The schema-2 sections kept as read are checked where they are read
+    // (`Scenario::sections`, `Scenario::from_json_checked`).
     Ok(())
 }
 
@@ -98,7 +100,8 @@ pub(super) fn core(s: &Scenario) -> ModelResult<()> {
     funding(s)?;
     sections::precept(s)?;
     sections::savings(s)?;
-    sections::reserves(s)
+    sections::reserves(s)?;
+    crate::model::outturn::validate(s)
 }
 
 fn horizon(h: &Horizon) -> ModelResult<()> {
@@ -120,9 +123,13 @@ fn horizon(h: &Horizon) -> ModelResult<()> {
     Ok(())
 }
 
-fn ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> ModelResult<()> {
+pub(super) fn ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> ModelResult<()> {
+    unique_ids(section, &ids.collect::<Vec<&str>>())
+}
+
+/// [`ids`] once for every kind of list (not a copy per iterator type).
+fn unique_ids(section: &str, ids: &[&str]) -> ModelResult<()> {
     // Lines are few: each id is compared with those before it, with nothing allocated.
-    let ids: Vec<&str> = ids.collect();
     for (index, &id) in ids.iter().enumerate() {
         if id.trim().is_empty() {
             return Err(ModelError::new(
@@ -189,7 +196,7 @@ fn pcts(at: &At<'_>, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelRe
         .try_for_each(|(year, v)| pct(&at.in_year(year), v))
 }
 
-fn amount(at: &At<'_>, value: Decimal) -> ModelResult<()> {
+pub(super) fn amount(at: &At<'_>, value: Decimal) -> ModelResult<()> {
     if !within(value, MAX_AMOUNT_POUNDS) {
         return Err(at.error(format!(
             "£{value} is beyond any police budget (the limit is £1 trillion)"
@@ -198,7 +205,12 @@ fn amount(at: &At<'_>, value: Decimal) -> ModelResult<()> {
     Ok(())
 }
 
-fn amounts(at: &At<'_>, values: &YearValues, h: &Horizon, base_ok: bool) -> ModelResult<()> {
+pub(super) fn amounts(
+    at: &At<'_>,
+    values: &YearValues,
+    h: &Horizon,
+    base_ok: bool,
+) -> ModelResult<()> {
     years_in_plan(at, values, h, base_ok)?;
     values
         .iter()

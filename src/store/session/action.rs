@@ -23,6 +23,10 @@ use crate::store::share;
 pub enum Action {
     /// Text typed into a field. Editing the baseline first makes a new scenario from it.
     Edit(Field, String),
+    /// A change made on a screen loaded on demand: the changed scenario and what changed.
+    Change(Box<Edited>),
+    /// Text typed into a screen's field (its key) that could not be used, and why.
+    Draft(String, String, String),
     /// Show precept rises in % (true) or £ (false).
     PreceptInPercent(bool),
     /// Pick the year for the annual-gap headline.
@@ -72,6 +76,41 @@ pub enum Action {
     Forgotten(String),
     /// A change to the capital programme (the capital view: `action/capital.rs`).
     Capital(Box<CapitalChange>),
+    /// The outturn screen changed the actuals of the scenario on screen (one undoable step).
+    Outturn(Box<super::OutturnEdit>),
+    /// The outturn screen made a scenario (a plan rolled forward, a copy of the hindsight
+    /// scenario): added beside the others and shown, as one undoable step named by the
+    /// text.
+    AddMade(Box<Scenario>, String),
+}
+
+/// A change made on a screen loaded on demand (the savings register, the reserves
+/// strategy), which works out the changed scenario itself: the workspace checks and
+/// projects it, logs it and makes it an undo step, as it does its own edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edited {
+    /// The scenario on screen, changed.
+    pub scenario: Scenario,
+    /// What changed, for the change log and the undo button ("A: delivery status").
+    pub what: String,
+    /// How it read before.
+    pub from: String,
+    /// How it reads after.
+    pub to: String,
+    /// The field typed into (its key) and the text typed; `None` for a row added or removed.
+    pub field: Option<(String, String)>,
+}
+
+/// `s`, if it differs from `now`: checked and projected, or why it cannot be (the message
+/// alone: it is shown beside the field). `None` when nothing changed (the same figure
+/// written another way).
+fn checked(now: &Scenario, s: Scenario) -> Result<Option<(Scenario, Projection)>, String> {
+    if s == *now {
+        return Ok(None);
+    }
+    let valid = engine::Valid::check(&s).map_err(|e| e.message.clone())?;
+    let p = engine::project_valid(valid).map_err(|e| e.to_string())?;
+    Ok(Some((s, p)))
 }
 
 /// A scenario read from a backup file, with its change log, checked (it projects without
@@ -99,6 +138,14 @@ impl Workspace {
         let mut next = self.clone();
         match action {
             Action::Edit(field, text) => next.edit(field, text, now),
+            Action::Change(e) => next.changed_on_screen(*e, now),
+            Action::Draft(key, text, error) => {
+                let draft = Draft {
+                    text,
+                    error: Some(error),
+                };
+                next.drafts.insert(Field::Screen(key), draft);
+            }
             Action::PreceptInPercent(pct) => next.precept_in_percent(pct, now),
             Action::HeadlineYear(year) => next.headline_year = Some(year),
             Action::Reset => next.reset(now),
@@ -127,8 +174,37 @@ impl Workspace {
             }
             Action::Capital(change) => next.capital(*change, now),
             Action::Forgotten(key) => next.forgotten(&key),
+            Action::Outturn(edit) => next.outturn(*edit, now),
+            Action::AddMade(scenario, step) => next.add_made(*scenario, &step),
         }
         next
+    }
+
+    /// A change made on a screen loaded on demand: with the field typed into, as that
+    /// field's edit (a message beside it if refused); a row added or removed is a step, or
+    /// a message at the register.
+    fn changed_on_screen(&mut self, e: Edited, now: &str) {
+        let Edited {
+            scenario,
+            what,
+            from,
+            to,
+            field,
+        } = e;
+        if let Some((key, text)) = field {
+            let field = Field::Screen(key);
+            self.commit(field, text, Ok(scenario), (&what, &from, &to), now);
+            return;
+        }
+        match checked(&self.scenario, scenario) {
+            Ok(Some((s, p))) => {
+                self.change(s, &what, &from, &to, now, None);
+                self.show(p);
+                self.notice = None;
+            }
+            Ok(None) => {}
+            Err(m) => self.notice = notice(Place::Register, true, m),
+        }
     }
 
     /// Precept rises given in % (`pct`) or in £: each year's rise written the other way.
@@ -366,30 +442,36 @@ impl Workspace {
     /// that was the baseline); anything else stays beside the field with its message.
     fn edit(&mut self, field: Field, text: String, now: &str) {
         let spec = edit::spec(&self.scenario, &field);
-        let outcome = edit::parse_input(&text, spec.unit)
-            .and_then(|v| edit::apply(&self.scenario, &field, v))
-            .and_then(|s| {
-                // The same figure written another way ("14.940"): the scenario on screen,
-                // already checked and projected.
-                if s == *self.scenario {
-                    return Ok(None);
-                }
-                // The message goes beside the field, so without the field's path.
-                let valid = engine::Valid::check(&s).map_err(|e| e.message.clone())?;
-                let p = engine::project_valid(valid).map_err(|e| e.to_string())?;
-                Ok(Some((s, p)))
-            });
-        match outcome {
+        let changed = edit::parse_input(&text, spec.unit)
+            .and_then(|v| edit::apply(&self.scenario, &field, v));
+        let shown_as = |s: &Result<Scenario, String>| match s {
+            Ok(s) => shown(s, &field),
+            Err(_) => String::new(),
+        };
+        let (from, to) = (shown(&self.scenario, &field), shown_as(&changed));
+        self.commit(field, text, changed, (&spec.label, &from, &to), now);
+    }
+
+    /// Text typed into `field` made `changed` (or could not be used): a scenario that
+    /// validates and projects becomes the one on screen, logged as `what` going from `from`
+    /// to `to`; anything else stays beside the field with its message.
+    fn commit(
+        &mut self,
+        field: Field,
+        text: String,
+        changed: Result<Scenario, String>,
+        (what, from, to): (&str, &str, &str),
+        now: &str,
+    ) {
+        match changed.and_then(|s| checked(&self.scenario, s)) {
             Ok(None) => {
                 // Nothing to log or undo.
                 self.drafts.insert(field, Draft { text, error: None });
             }
             Ok(Some((scenario, projection))) => {
-                let from = shown(&self.scenario, &field);
-                let to = shown(&scenario, &field);
                 let key = field.key();
                 let drafts = std::mem::take(&mut self.drafts);
-                self.change(scenario, &spec.label, &from, &to, now, Some(key));
+                self.change(scenario, what, from, to, now, Some(key));
                 // The edit has just been projected: show that, not a second projection.
                 self.show(projection);
                 // Other fields' accepted text is dropped, so they show the scenario's figure:
@@ -415,7 +497,7 @@ impl Workspace {
     /// `refresh` or `show`), logged as `what` going from `from` to `to`. Changing the baseline makes a new scenario from it first.
     /// Steps with the same `merge` key one after another are one undo step and one log
     /// entry.
-    fn change(
+    pub(super) fn change(
         &mut self,
         scenario: Scenario,
         what: &str,
@@ -477,7 +559,7 @@ impl Workspace {
     }
 
     /// Make `c` the collection as one undoable step called `label`.
-    fn step(&mut self, c: Collection, label: String) {
+    pub(super) fn step(&mut self, c: Collection, label: String) {
         let mut h = (*self.store.0).clone();
         h.push(c, label, None);
         self.store = Shared(Rc::new(h));

@@ -6,6 +6,7 @@
 //! through it is tested natively in `tests/store_session.rs`.
 
 mod action;
+mod outturn;
 
 use std::rc::Rc;
 
@@ -19,7 +20,8 @@ use crate::model::scenario::Scenario;
 use crate::model::vec_map::VecMap;
 use crate::model::{FinancialYear, ModelError};
 
-pub use action::{Action, CapitalChange, Restored};
+pub use action::{Action, CapitalChange, Edited, Restored};
+pub use outturn::OutturnEdit;
 
 /// What the user typed into a field and, if it could not be used, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +44,12 @@ pub enum View {
     Capital,
     /// Analyses of the scenario on screen: what closes the gap, what matters most.
     Analysis,
+    /// The savings register.
+    Savings,
+    /// The reserves strategy.
+    Reserves,
+    /// Plan against outturn: actuals, variance, hindsight, roll forward (issue 17).
+    Outturn,
 }
 
 /// Where a message belongs on screen.
@@ -65,11 +73,15 @@ pub enum Place {
     Backup,
     /// The capital programme's editor.
     Capital,
+    /// The savings register's and reserves strategy's rows.
+    Register,
+    /// The outturn screen (actuals, roll forward).
+    Outturn,
 }
 
 impl Place {
     /// Every place.
-    pub const ALL: [Place; 9] = [
+    pub const ALL: [Place; 11] = [
         Place::Scenarios,
         Place::Name,
         Place::Import,
@@ -79,6 +91,8 @@ impl Place {
         Place::Storage,
         Place::Backup,
         Place::Capital,
+        Place::Register,
+        Place::Outturn,
     ];
 
     /// Its name (in the page's ids, `notice-import`, and in messages between modules).
@@ -93,6 +107,8 @@ impl Place {
             Place::Storage => "storage",
             Place::Backup => "backup",
             Place::Capital => "capital",
+            Place::Register => "register",
+            Place::Outturn => "outturn",
         }
     }
 

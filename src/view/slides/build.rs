@@ -32,11 +32,11 @@ pub struct Inputs<'a> {
 }
 
 /// £50,000: the smallest figure that shows as £0.1m.
-fn visible() -> Decimal {
+pub(super) fn visible() -> Decimal {
     Decimal::new(50_000, 0)
 }
 
-fn money_figure(key: &'static str, label: String, exact: Decimal) -> KeyFigure {
+pub(super) fn money_figure(key: &'static str, label: String, exact: Decimal) -> KeyFigure {
     KeyFigure {
         key,
         label,
@@ -99,6 +99,8 @@ pub fn deck(inputs: &Inputs<'_>) -> Vec<Slide> {
                 (SlideId::Collaborations, _) => collaborations(inputs.scenario),
                 (SlideId::Reserves, _) => reserves(inputs),
                 (SlideId::Capital, _) => capital(inputs),
+                (SlideId::Savings, _) => super::resilience::savings(inputs),
+                (SlideId::Resilience, _) => super::resilience::resilience(inputs),
                 (SlideId::Bridge, _) => bridge_slide(inputs),
                 (SlideId::ClosesGap, Some(y)) => {
                     super::analysis::closes_gap(inputs.scenario, p.cumulative_gap(), y.year)

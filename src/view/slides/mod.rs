@@ -9,6 +9,7 @@ mod analysis;
 mod bands;
 mod build;
 mod notes;
+mod resilience;
 
 use rust_decimal::Decimal;
 
@@ -37,6 +38,10 @@ pub enum SlideId {
     Reserves,
     /// The capital programme and what it costs the revenue budget.
     Capital,
+    /// Savings delivery: planned against risk-adjusted.
+    Savings,
+    /// The general reserve against its minimum, and the resilience indicators.
+    Resilience,
     /// The chosen scenario against the baseline.
     Bridge,
     /// The Band D rise (or savings) that closes the cumulative gap.
@@ -47,7 +52,7 @@ pub enum SlideId {
 
 impl SlideId {
     /// Every slide, in the order they are shown.
-    pub const ALL: [SlideId; 11] = [
+    pub const ALL: [SlideId; 13] = [
         SlideId::GapYear,
         SlideId::GapPlan,
         SlideId::Precept,
@@ -56,6 +61,8 @@ impl SlideId {
         SlideId::Collaborations,
         SlideId::Reserves,
         SlideId::Capital,
+        SlideId::Savings,
+        SlideId::Resilience,
         SlideId::Bridge,
         SlideId::ClosesGap,
         SlideId::MattersMost,
@@ -72,6 +79,8 @@ impl SlideId {
             SlideId::Collaborations => "collaborations",
             SlideId::Reserves => "reserves",
             SlideId::Capital => "capital",
+            SlideId::Savings => "savings",
+            SlideId::Resilience => "resilience",
             SlideId::Bridge => "bridge",
             SlideId::ClosesGap => "closes-gap",
             SlideId::MattersMost => "matters-most",
@@ -89,6 +98,8 @@ impl SlideId {
             SlideId::Collaborations => "What collaborations cost and return",
             SlideId::Reserves => "Reserves against the floor",
             SlideId::Capital => "The capital programme and what it costs",
+            SlideId::Savings => "Savings delivery",
+            SlideId::Resilience => "Reserves against the minimum",
             SlideId::Bridge => "This scenario against the baseline",
             SlideId::ClosesGap => "What closes the gap",
             SlideId::MattersMost => "What matters most",

@@ -1,0 +1,271 @@
+//! `mtfp risk [SCENARIO.json] [--draws N] [--seed S] [--coupled] [--above £]
+//! [--format csv|json]`: a seeded Monte Carlo run of the plan (docs/risk.md). CSV: one row
+//! per year with the percentiles of the annual gap, cumulative gap and general reserve,
+//! the plan's own figures and the shares of draws below the reserve floor and below zero.
+//! JSON: the same by year, with the histogram of the end-of-plan cumulative gap, the
+//! shares above the plan's figure (and `--above`), the drivers of the spread and the
+//! summary sentence.
+
+use std::io::Write;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{input, Command, Format, OptSpec, Options};
+use crate::model::engine::penny;
+use crate::model::risk::{self, Band, Risk, Settings};
+use crate::model::FinancialYear;
+
+/// `mtfp risk`.
+pub const COMMAND: Command = Command {
+    name: "risk",
+    summary: "Monte Carlo: percentiles of the gap and reserve, chance of a floor breach",
+    about: "Draws every varied assumption from its uncertainty range (docs/model.md §10) N\n\
+            times with a seeded generator and projects each draw (docs/risk.md). Prints, by\n\
+            year, the 5th, 25th, 50th, 75th and 95th percentiles of the annual gap, the\n\
+            cumulative gap and the general reserve, the plan's own figures, and the share of\n\
+            draws whose general reserve ends the year below its floor and below zero. JSON\n\
+            adds the histogram of the end-of-plan cumulative gap, the chance it exceeds the\n\
+            plan's figure (and --above), the assumptions that drive the spread, and a summary.\n\
+            The same seed and draws give the same figures, here and in the browser.",
+    options: &[
+        OptSpec {
+            long: "draws",
+            short: Some('n'),
+            value: Some("N"),
+            help: "how many draws, 1000 to 100000 (default 10000)",
+        },
+        OptSpec {
+            long: "seed",
+            short: Some('s'),
+            value: Some("S"),
+            help: "the generator's seed, a whole number from 0 (default 1)",
+        },
+        OptSpec {
+            long: "coupled",
+            short: None,
+            value: None,
+            help: "draw pay awards and non-pay inflation together",
+        },
+        OptSpec {
+            long: "above",
+            short: None,
+            value: Some("AMOUNT"),
+            help: "the chance the end-of-plan cumulative gap exceeds AMOUNT (£)",
+        },
+    ],
+    examples: &[
+        (
+            "mtfp risk",
+            "10,000 draws of the baseline with seed 1, as CSV by year",
+        ),
+        (
+            "mtfp risk my-plan.json --draws 100000 --seed 7 --format json",
+            "a longer run of a scenario, with the drivers and the histogram",
+        ),
+    ],
+    run,
+};
+
+/// The CSV header of `mtfp risk`.
+pub const CSV_HEADER: &str = "year,gap_p5,gap_p25,gap_p50,gap_p75,gap_p95,gap_plan,\
+cumulative_gap_p5,cumulative_gap_p25,cumulative_gap_p50,cumulative_gap_p75,cumulative_gap_p95,cumulative_gap_plan,\
+general_reserve_p5,general_reserve_p25,general_reserve_p50,general_reserve_p75,general_reserve_p95,general_reserve_plan,\
+probability_below_floor,probability_below_zero";
+
+#[derive(Serialize)]
+struct BandOut {
+    p5: Decimal,
+    p25: Decimal,
+    p50: Decimal,
+    p75: Decimal,
+    p95: Decimal,
+    plan: Decimal,
+}
+
+impl From<&Band> for BandOut {
+    fn from(b: &Band) -> Self {
+        BandOut {
+            p5: penny(b.p5),
+            p25: penny(b.p25),
+            p50: penny(b.p50),
+            p75: penny(b.p75),
+            p95: penny(b.p95),
+            plan: penny(b.plan),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct YearOut {
+    year: FinancialYear,
+    gap: BandOut,
+    cumulative_gap: BandOut,
+    general_reserve: BandOut,
+    below_floor: usize,
+    below_zero: usize,
+    probability_below_floor: Decimal,
+    probability_below_zero: Decimal,
+}
+
+#[derive(Serialize)]
+struct BinOut {
+    from: Decimal,
+    to: Decimal,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct AboveOut {
+    amount: Decimal,
+    draws: usize,
+    probability: Decimal,
+}
+
+#[derive(Serialize)]
+struct DriverOut {
+    key: String,
+    label: String,
+    correlation: Decimal,
+}
+
+#[derive(Serialize)]
+struct RiskOut {
+    draws: usize,
+    seed: u64,
+    coupled: bool,
+    years: Vec<YearOut>,
+    final_cumulative_gap_histogram: Vec<BinOut>,
+    above_plan: AboveOut,
+    above: Option<AboveOut>,
+    drivers: Vec<DriverOut>,
+    summary: String,
+}
+
+fn settings(options: &Options) -> Result<Settings, String> {
+    let mut s = Settings::default();
+    if let Some(v) = options.value("draws") {
+        s.draws = v
+            .trim()
+            .replace(',', "")
+            .parse()
+            .map_err(|_| format!("--draws {v}: not a whole number of draws"))?;
+        if !(risk::MIN_DRAWS..=risk::MAX_DRAWS).contains(&s.draws) {
+            return Err(format!(
+                "--draws {v}: use {} to {}",
+                risk::MIN_DRAWS,
+                risk::MAX_DRAWS
+            ));
+        }
+    }
+    if let Some(v) = options.value("seed") {
+        s.seed = v
+            .trim()
+            .parse()
+            .map_err(|_| format!("--seed {v}: not a whole number from 0"))?;
+    }
+    s.coupled = options.flag("coupled");
+    if let Some(v) = options.value("above") {
+        let amount: Decimal = v
+            .trim()
+            .trim_start_matches('£')
+            .replace(',', "")
+            .parse()
+            .map_err(|_| format!("--above {v}: not an amount of money"))?;
+        s.threshold = Some(amount);
+    }
+    Ok(s)
+}
+
+fn out(r: &Risk) -> RiskOut {
+    let plan_final = r
+        .years
+        .last()
+        .map_or(Decimal::ZERO, |y| y.cumulative_gap.plan);
+    RiskOut {
+        draws: r.draws,
+        seed: r.seed,
+        coupled: r.coupled,
+        years: r
+            .years
+            .iter()
+            .map(|y| YearOut {
+                year: y.year,
+                gap: (&y.gap).into(),
+                cumulative_gap: (&y.cumulative_gap).into(),
+                general_reserve: (&y.general_reserve).into(),
+                below_floor: y.below_floor,
+                below_zero: y.below_zero,
+                probability_below_floor: y.probability_below_floor,
+                probability_below_zero: y.probability_below_zero,
+            })
+            .collect(),
+        final_cumulative_gap_histogram: r
+            .histogram
+            .iter()
+            .map(|b| BinOut {
+                from: penny(b.from),
+                to: penny(b.to),
+                count: b.count,
+            })
+            .collect(),
+        above_plan: AboveOut {
+            amount: penny(plan_final),
+            draws: r.above_plan,
+            probability: r.probability_above_plan,
+        },
+        above: r
+            .above_threshold
+            .map(|(amount, draws, probability)| AboveOut {
+                amount: penny(amount),
+                draws,
+                probability,
+            }),
+        drivers: r
+            .drivers
+            .iter()
+            .map(|d| DriverOut {
+                key: d.key.clone(),
+                label: d.label.clone(),
+                correlation: d.correlation,
+            })
+            .collect(),
+        summary: r.summary.clone(),
+    }
+}
+
+fn csv(r: &Risk) -> String {
+    let mut text = String::from(CSV_HEADER);
+    let band = |b: &Band| {
+        [b.p5, b.p25, b.p50, b.p75, b.p95, b.plan]
+            .iter()
+            .map(|v| penny(*v).to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    for y in &r.years {
+        text.push_str(&format!(
+            "\n{},{},{},{},{},{}",
+            y.year,
+            band(&y.gap),
+            band(&y.cumulative_gap),
+            band(&y.general_reserve),
+            y.probability_below_floor,
+            y.probability_below_zero
+        ));
+    }
+    text
+}
+
+/// Run `mtfp risk`.
+pub fn run(options: &Options, sink: &mut dyn Write) -> Result<(), String> {
+    let settings = settings(options)?;
+    let scenario = input::scenario(options)?;
+    let r =
+        risk::run(&scenario, &settings).map_err(|e| format!("{}: {e}", options.scenario_name()))?;
+    let text = match options.format {
+        Format::Csv => csv(&r),
+        Format::Json => serde_json::to_string_pretty(&out(&r)).map_err(|e| e.to_string())?,
+    };
+    writeln!(sink, "{text}").map_err(|e| format!("cannot write the output: {e}"))
+}
