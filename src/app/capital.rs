@@ -18,7 +18,7 @@ use super::controls::option;
 use super::field::SourceBadge;
 use super::files::chart_exports;
 use super::notice::notice_at;
-use super::remote::Bridge;
+use super::remote::on_screen;
 use super::state::{Action, Place, Workspace};
 use crate::edit::capital::CapitalEdit;
 use crate::edit::{display_value, FieldUnit};
@@ -550,20 +550,13 @@ pub fn Capital(props: &CapitalProps) -> Html {
         .notice
         .as_ref()
         .is_some_and(|n| n.place == Place::Capital && n.error);
-    let bridge = use_context::<Bridge>();
     let send_edit = {
         let (d, s, b) = (d.clone(), ws.scenario.clone(), ws.baseline.clone());
         Callback::from(move |edit: CapitalEdit| {
             // The workspace's scenario now, not the one this screen was last given: that
             // may not have the edit just before this one yet (a slow machine, a quick
             // Tab), and the change sent carries the whole programme.
-            let now = bridge.as_ref().and_then(Bridge::on_screen);
-            send(
-                &d,
-                now.as_ref().unwrap_or(&s),
-                b.capital_programme.as_ref(),
-                &edit,
-            )
+            send(&d, &on_screen(&s), b.capital_programme.as_ref(), &edit)
         })
     };
     let editor = Editor {

@@ -133,6 +133,17 @@ fn fetch(key: &str) -> Result<Contents, ContentsError> {
     })
 }
 
+/// The scenario on screen in the workspace at this moment, else `shown` (the screen's
+/// copy). A screen that sends a whole section of it, or the whole scenario, works its
+/// change out on this: its copy can trail the workspace by a render of each module, and a
+/// change worked out on that would put back what the change before it replaced
+/// (docs/scenarios.md, "Modules loaded on demand").
+pub fn on_screen(shown: &Rc<Scenario>) -> Rc<Scenario> {
+    SOURCE
+        .with(|b| b.borrow().as_ref().and_then(Bridge::on_screen))
+        .map_or_else(|| shown.clone(), Rc::new)
+}
+
 /// Why a screen could not be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScreenError {
