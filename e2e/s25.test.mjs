@@ -180,16 +180,17 @@ test('two savings changed before the first comes back from the workspace both st
   await page.waitForSelector('#savings-title');
   const before = await figure(page, 'gap-ra');
   await page.evaluate(() => {
-    for (const [id, value] of [['reg-sstatus-savings_2022_23', 'unlikely'], ['reg-sstatus-savings_2023_24', 'unlikely']]) {
+    for (const [id, value] of [['reg-sconf-savings_2022_23', '60'], ['reg-sconf-savings_2023_24', '70']]) {
       const el = document.getElementById(id);
       el.value = value;
-      el.dispatchEvent(new Event('change', { bubbles: true }));
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
     }
   });
-  // The workspace takes both messages before it renders once: the first new figure is the last.
+  // The workspace takes both messages before it renders once: the first new figure is the
+  // last; drawing it puts each field's text back to what the workspace holds.
   await page.waitForFunction((v) => document.querySelector('[data-figure="gap-ra"]')?.dataset.value !== v, before);
-  assert.equal(await page.locator('#reg-sstatus-savings_2022_23').inputValue(), 'unlikely', 'the first change kept');
-  assert.equal(await page.locator('#reg-sstatus-savings_2023_24').inputValue(), 'unlikely');
+  assert.equal(await page.locator('#reg-sconf-savings_2022_23').inputValue(), '60', 'the first change kept');
+  assert.equal(await page.locator('#reg-sconf-savings_2023_24').inputValue(), '70');
   assertClean(app);
   await app.close();
 });
