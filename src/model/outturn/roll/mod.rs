@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use super::actuals::{Actuals, GrantStatus, Item};
 use super::settlement;
 use super::ACTUALS_SCHEMA;
+use crate::model::capital::CapitalProgramme;
 use crate::model::dec::YearValues;
 use crate::model::engine::{self, Projection};
 use crate::model::error::{ModelError, ModelResult};
@@ -236,6 +237,9 @@ pub fn roll_forward(s: &Scenario) -> ModelResult<Rolled> {
     if let Some(w) = &s.workforce {
         r.workforce = Some(workforce::roll(&mut c, s, w, &r)?);
     }
+    if let Some(p) = &mut r.capital_programme {
+        capital(&mut c, p)?;
+    }
     actuals(&mut c, &mut r);
     let reviews = c.assumed.iter().filter(|a| a.basis.for_review()).count();
     r.name = format!("{} rolled forward to {b}", s.name.trim());
@@ -253,6 +257,80 @@ pub fn roll_forward(s: &Scenario) -> ModelResult<Rolled> {
         scenario: r,
         assumed: c.assumed,
     })
+}
+
+/// The capital programme rolled a year (docs/outturn.md §5, step 10): the debt from before the plan
+/// opens the new base year less the old base year's MRP on it, the receipts held open it
+/// with the old base year's expected receipts less those applied; the tables by plan year
+/// drop the old base year, and the debt's MRP and interest, the operational boundary and
+/// the authorised limit carry their final year on. The schemes keep every year (spend before
+/// the plan still costs MRP).
+fn capital(c: &mut Ctx<'_>, p: &mut CapitalProgramme) -> ModelResult<()> {
+    let (y0, b) = (c.y0, c.b);
+    let at = At::new("capital_programme", Some(y0));
+    let debt = &mut p.existing_debt;
+    let mrp = round_money(debt.mrp.value.get_or_zero(y0));
+    if !mrp.is_zero() {
+        let opening = at.sub(debt.opening_cfr.value.0, mrp)?;
+        c.note(
+            "capital_programme.existing_debt.opening_cfr",
+            Some(b),
+            Basis::Plan,
+            format!(
+                "{} (the plan's {} less its {y0} MRP of {})",
+                pounds(opening),
+                pounds(debt.opening_cfr.value.0),
+                pounds(mrp)
+            ),
+        );
+        debt.opening_cfr.value.0 = opening;
+    }
+    let applied = at.sum(
+        p.schemes
+            .iter()
+            .map(|x| round_money(x.funding.capital_receipts.get_or_zero(y0))),
+    )?;
+    let expected = round_money(p.receipts.expected.value.get_or_zero(y0));
+    if !expected.is_zero() || !applied.is_zero() {
+        let held = at.sub(at.add(p.receipts.opening.value.0, expected)?, applied)?;
+        c.note(
+            "capital_programme.receipts.opening",
+            Some(b),
+            Basis::Plan,
+            format!("{} held after {y0} (the plan's figures)", pounds(held)),
+        );
+        p.receipts.opening.value.0 = held;
+    }
+    for (path, table, carry) in [
+        (
+            "capital_programme.existing_debt.mrp",
+            &mut p.existing_debt.mrp.value,
+            true,
+        ),
+        (
+            "capital_programme.existing_debt.interest",
+            &mut p.existing_debt.interest.value,
+            true,
+        ),
+        (
+            "capital_programme.receipts.expected",
+            &mut p.receipts.expected.value,
+            false,
+        ),
+        (
+            "capital_programme.operational_boundary",
+            &mut p.operational_boundary.value,
+            true,
+        ),
+        (
+            "capital_programme.authorised_limit",
+            &mut p.authorised_limit.value,
+            true,
+        ),
+    ] {
+        c.roll_table(path, table, b, carry);
+    }
+    Ok(())
 }
 
 fn assumptions(c: &mut Ctx<'_>, r: &mut Scenario) {
