@@ -7,9 +7,6 @@
 //! ([`Message`], and a restored backup's scenarios). See docs/scenarios.md, "Screens loaded
 //! on demand".
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -21,26 +18,20 @@ use crate::store::remote::{Message, Request, Saving, Screen, ON_SCREEN};
 use crate::store::session::Restored;
 use crate::store::{records, Selected};
 
-/// The workspace as it is at this moment, for the bridge to read. The reducer's state
-/// changes the moment an action is dispatched; this component's props (`latest`), and
+/// The workspace as it is at this moment, for the bridge to read: the root's reducer,
+/// whose state changes the moment an action is dispatched. This component's props, and
 /// the module's screen after them, catch up only when Yew next renders, which may be a
 /// task or more later (its scheduler yields to the browser every 16 ms, and runs the
 /// effect that updates the module after the renders), after the user's next change.
 /// The module works each edit out on what it reads here, so none builds on a state an
-/// edit before it has already replaced. `latest` serves outside the root's context.
+/// edit before it has already replaced. (The root provides it to every screen.)
 #[derive(Clone)]
-struct Now {
-    reducer: Option<WorkspaceContext>,
-    latest: Rc<RefCell<Workspace>>,
-}
+struct Now(Option<WorkspaceContext>);
 
 impl Now {
     fn read<R>(&self, f: impl FnOnce(&Workspace) -> Option<R>) -> Option<R> {
-        match &self.reducer {
-            // A fresh handle: a kept one keeps every state it was read at.
-            Some(reducer) => f(&reducer.clone()),
-            None => f(&*self.latest.try_borrow().ok()?),
-        }
+        // A fresh handle each time: a kept one keeps every state it was read at.
+        f(&self.0.as_ref()?.clone())
     }
 }
 
@@ -187,11 +178,7 @@ pub fn More(props: &MoreProps) -> Html {
                             .to_string()
                     })
                     .and_then(|m| {
-                        let now = Now {
-                            reducer,
-                            latest: latest.clone(),
-                        };
-                        let bridge = Bridge::new(now, on_exit, dispatch);
+                        let bridge = Bridge::new(Now(reducer), on_exit, dispatch);
                         let request =
                             Request::of(&latest.borrow(), screen, saving, read_only).to_json();
                         let id = call(
