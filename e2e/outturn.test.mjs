@@ -215,6 +215,28 @@ test('actuals entered and imported: bad text and bad files refused, the table eq
   await app.close();
 });
 
+test('two actuals entered before the first comes back from the workspace are both kept', async () => {
+  // Each entry sends the whole actuals section, worked out on the workspace's as it is then
+  // (not the screen's copy, which a slow machine can leave a render behind). Both entries are
+  // fired in one task, before either module's Yew renders: the most a copy can lag.
+  const app = await openApp(browser);
+  const { page } = app;
+  await openOutturn(page);
+  await page.evaluate(() => {
+    for (const [id, value] of [['actual-expenditure-ict-2022', '9,412,345.67'], ['actual-expenditure-ict-2023', '9,500,000']]) {
+      const el = document.getElementById(id);
+      el.value = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
+  const row = (year) => page.locator(`#variance-table tr[data-year="${year}"][data-item="expenditure[ict]"]`);
+  await row('2023/24').waitFor();
+  assert.equal(await row('2022/23').locator('[data-col="actual"]').innerText(), '£9,412,345.67', 'the first entry kept');
+  assert.equal(await row('2023/24').locator('[data-col="actual"]').innerText(), '£9,500,000.00');
+  assertClean(app);
+  await app.close();
+});
+
 test('roll forward a year: a new scenario equal to mtfp roll-forward, what it assumed listed; undo takes it out', async () => {
   const app = await openApp(browser);
   const { page } = app;

@@ -170,6 +170,31 @@ test('typing a confidence out of range leaves a message beside the field and the
   await app.close();
 });
 
+test('two savings changed before the first comes back from the workspace both stay changed', async () => {
+  // Each change sends the whole scenario, worked out on the workspace's as it is then (not
+  // the screen's copy, which a slow machine can leave a render behind). Both changes are
+  // fired in one task, before either module's Yew renders: the most a copy can lag.
+  const app = await openApp(browser, { viewport: { width: 1366, height: 768 } });
+  const { page } = app;
+  await page.click('#view-savings');
+  await page.waitForSelector('#savings-title');
+  const before = await figure(page, 'gap-ra');
+  await page.evaluate(() => {
+    for (const [id, value] of [['reg-sconf-savings_2022_23', '60'], ['reg-sconf-savings_2023_24', '70']]) {
+      const el = document.getElementById(id);
+      el.value = value;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+  });
+  // The workspace takes both messages before it renders once: the first new figure is the
+  // last; drawing it puts each field's text back to what the workspace holds.
+  await page.waitForFunction((v) => document.querySelector('[data-figure="gap-ra"]')?.dataset.value !== v, before);
+  assert.equal(await page.locator('#reg-sconf-savings_2022_23').inputValue(), '60', 'the first change kept');
+  assert.equal(await page.locator('#reg-sconf-savings_2023_24').inputValue(), '70');
+  assertClean(app);
+  await app.close();
+});
+
 test('a share link whose reserves strategy is damaged opens with its figures; the reserves screen says what is wrong', async () => {
   // The workspace keeps the section as read (docs/scenarios.md, "Sections kept as read"):
   // only the screens that use it read it, and say what is wrong with it.

@@ -18,6 +18,7 @@ use super::controls::option;
 use super::field::SourceBadge;
 use super::files::chart_exports;
 use super::notice::notice_at;
+use super::remote::on_screen;
 use super::state::{Action, Place, Workspace};
 use crate::edit::capital::CapitalEdit;
 use crate::edit::{display_value, FieldUnit};
@@ -80,28 +81,47 @@ struct CellProps {
 }
 
 /// A text input that reports its text when the user commits it (leaves the field or
-/// presses Enter).
+/// presses Enter). Text typed and not yet committed stays as typed when the screen is
+/// drawn again meanwhile (another field's change coming back from the workspace, which on
+/// a slow machine can be while the user types in the next field): Yew sets each input it
+/// draws back to the text it is given, and would wipe it.
 #[component]
 fn Cell(props: &CellProps) -> Html {
+    let input = use_node_ref();
+    // True from the first keystroke until the text is committed or the field left.
+    let typing = use_mut_ref(|| false);
+    let oninput = {
+        let typing = typing.clone();
+        Callback::from(move |_: InputEvent| *typing.borrow_mut() = true)
+    };
+    let onblur = {
+        let typing = typing.clone();
+        Callback::from(move |_: FocusEvent| *typing.borrow_mut() = false)
+    };
     let onchange = {
-        let on_change = props.on_change.clone();
+        let (on_change, typing) = (props.on_change.clone(), typing.clone());
         Callback::from(move |e: Event| {
+            *typing.borrow_mut() = false;
             let input: HtmlInputElement = e.target_unchecked_into();
             on_change.emit(input.value());
         })
     };
+    let value = match input.cast::<HtmlInputElement>() {
+        Some(typed) if *typing.borrow() => AttrValue::from(typed.value()),
+        _ => props.value.clone(),
+    };
     html! {
-        <input type="text" id={props.id.clone()} class={if props.wide { "cap-input cap-name" } else { "cap-input" }}
+        <input type="text" ref={input} id={props.id.clone()} class={if props.wide { "cap-input cap-name" } else { "cap-input" }}
                inputmode={if props.wide { "text" } else { "decimal" }}
                aria-label={props.label.clone()} aria-invalid={props.invalid.to_string()}
-               value={props.value.clone()} {onchange} />
+               {value} {oninput} {onchange} {onblur} />
     }
 }
 
 /// Everything a table of inputs needs to send a change and mark the last one.
 #[derive(Clone)]
 struct Editor {
-    /// Sends an edit (worked out on the scenario shown: [`send`]).
+    /// Sends an edit (worked out on the workspace's scenario as it is then: [`send`]).
     send: Callback<CapitalEdit>,
     last: UseStateHandle<Last>,
     /// True while the workspace shows a refused capital change.
@@ -532,7 +552,12 @@ pub fn Capital(props: &CapitalProps) -> Html {
         .is_some_and(|n| n.place == Place::Capital && n.error);
     let send_edit = {
         let (d, s, b) = (d.clone(), ws.scenario.clone(), ws.baseline.clone());
-        Callback::from(move |edit: CapitalEdit| send(&d, &s, b.capital_programme.as_ref(), &edit))
+        Callback::from(move |edit: CapitalEdit| {
+            // The workspace's scenario now, not the one this screen was last given: that
+            // may not have the edit just before this one yet (a slow machine, a quick
+            // Tab), and the change sent carries the whole programme.
+            send(&d, &on_screen(&s), b.capital_programme.as_ref(), &edit)
+        })
     };
     let editor = Editor {
         send: send_edit.clone(),

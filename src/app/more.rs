@@ -7,19 +7,33 @@
 //! ([`Message`], and a restored backup's scenarios). See docs/scenarios.md, "Screens loaded
 //! on demand".
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::autosave::Storage;
 use super::lazy::{self, call};
-use super::state::{use_dispatch, Action, Workspace};
+use super::state::{use_dispatch, Action, Workspace, WorkspaceContext};
 use super::storage::Backend;
-use crate::store::remote::{Message, Request, Saving, Screen};
+use crate::store::remote::{Message, Request, Saving, Screen, ON_SCREEN};
 use crate::store::session::Restored;
 use crate::store::{records, Selected};
+
+/// The workspace as it is at this moment, for the bridge to read: the root's reducer,
+/// whose state changes the moment an action is dispatched. This component's props, and
+/// the module's screen after them, catch up only when Yew next renders, which may be a
+/// task or more later (its scheduler yields to the browser every 16 ms, and runs the
+/// effect that updates the module after the renders), after the user's next change.
+/// The module works each edit out on what it reads here, so none builds on a state an
+/// edit before it has already replaced. (The root provides it to every screen.)
+#[derive(Clone)]
+struct Now(Option<WorkspaceContext>);
+
+impl Now {
+    fn read<R>(&self, f: impl FnOnce(&Workspace) -> Option<R>) -> Option<R> {
+        // A fresh handle each time: a kept one keeps every state it was read at.
+        f(&self.0.as_ref()?.clone())
+    }
+}
 
 /// The bridge the module reads scenarios through and asks for changes on. Its closures
 /// live as long as the screen.
@@ -32,20 +46,19 @@ struct Bridge {
 }
 
 impl Bridge {
-    fn new(
-        latest: Rc<RefCell<Workspace>>,
-        on_exit: Callback<()>,
-        dispatch: Callback<Action>,
-    ) -> Bridge {
-        // `scenario(key)`: the scenario `s<id>` or `baseline`, as its file's JSON.
+    fn new(now: Now, on_exit: Callback<()>, dispatch: Callback<Action>) -> Bridge {
+        // `scenario(key)`: the scenario `s<id>`, `baseline` or the one on screen
+        // ([`ON_SCREEN`]), as its file's JSON.
         let scenario = {
-            let latest = latest.clone();
+            let now = now.clone();
             Closure::<dyn Fn(String) -> JsValue>::new(move |key: String| {
-                Selected::from_key(&key)
-                    .and_then(|sel| latest.try_borrow().ok()?.scenario_of(sel))
-                    .map_or(JsValue::UNDEFINED, |s| {
-                        JsValue::from_str(&s.to_json_compact())
-                    })
+                now.read(|ws| match key.as_str() {
+                    ON_SCREEN => Some(ws.scenario.clone()),
+                    _ => ws.scenario_of(Selected::from_key(&key)?),
+                })
+                .map_or(JsValue::UNDEFINED, |s| {
+                    JsValue::from_str(&s.to_json_compact())
+                })
             })
         };
         // `contents(key)`: scenario `s<id>` with its change log, as a backup holds it.
@@ -53,10 +66,7 @@ impl Bridge {
             let Some(Selected::Scenario(id)) = Selected::from_key(&key) else {
                 return JsValue::UNDEFINED;
             };
-            latest
-                .try_borrow()
-                .ok()
-                .and_then(|ws| ws.collection().get(id).and_then(records::backup_text))
+            now.read(|ws| ws.collection().get(id).and_then(records::backup_text))
                 .map_or(JsValue::UNDEFINED, |t| JsValue::from_str(&t))
         });
         // `send(message)`: a [`Message`] as JSON.
@@ -143,10 +153,16 @@ pub fn More(props: &MoreProps) -> Html {
     *latest.borrow_mut() = props.ws.clone();
     let module = use_mut_ref(|| None::<(JsValue, JsValue, Bridge)>);
     let dispatch = use_dispatch().callback();
+    let reducer = use_context::<WorkspaceContext>();
     let (saving, read_only) = saving(use_context::<Storage>().as_ref());
     {
-        let (host, status, latest, module) =
-            (host.clone(), status.clone(), latest.clone(), module.clone());
+        let (host, status, latest, module, reducer) = (
+            host.clone(),
+            status.clone(),
+            latest.clone(),
+            module.clone(),
+            reducer,
+        );
         let (screen, on_exit) = (props.screen, props.on_exit.clone());
         use_effect_with((), move |_| {
             let mounted = module.clone();
@@ -162,7 +178,7 @@ pub fn More(props: &MoreProps) -> Html {
                             .to_string()
                     })
                     .and_then(|m| {
-                        let bridge = Bridge::new(latest.clone(), on_exit, dispatch);
+                        let bridge = Bridge::new(Now(reducer), on_exit, dispatch);
                         let request =
                             Request::of(&latest.borrow(), screen, saving, read_only).to_json();
                         let id = call(

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::remote::on_screen;
 use super::state::{Action, Dispatch, Notice, Place, Workspace};
 use crate::edit::register::{self, Reg, RowEdit};
 use crate::edit::Field;
@@ -24,9 +25,11 @@ fn shown(ws: &Workspace, r: &Reg) -> (String, Option<String>) {
 }
 
 /// The action for `text` typed into `r` (or chosen): the scenario changed, for the
-/// workspace to check, log and keep; or the text and why it cannot be used.
+/// workspace to check, log and keep; or the text and why it cannot be used. Worked out on
+/// the workspace's scenario as it is now, not this screen's copy, which may not have the
+/// change before it yet ([`on_screen`]).
 fn edit_action(ws: &Workspace, r: &Reg, text: String) -> Action {
-    let s = &ws.scenario;
+    let s = &on_screen(&ws.scenario);
     match register::apply(s, r, &text) {
         Ok(changed) => {
             let to = register::text(&changed, r);
@@ -42,10 +45,10 @@ fn edit_action(ws: &Workspace, r: &Reg, text: String) -> Action {
     }
 }
 
-/// The action for adding or removing a row: the scenario changed, or a message at the
-/// register.
+/// The action for adding or removing a row: the scenario changed (the workspace's as it is
+/// now: [`on_screen`]), or a message at the register.
 pub fn row_action(ws: &Workspace, op: &RowEdit) -> Action {
-    match register::rows(&ws.scenario, op) {
+    match register::rows(&on_screen(&ws.scenario), op) {
         Ok((scenario, label)) => Action::Change(Box::new(Edited {
             scenario,
             what: "Savings and reserves".into(),

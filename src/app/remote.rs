@@ -4,7 +4,8 @@
 //! the workspace's side). It keeps the page's first download to the workspace alone.
 //!
 //! The workspace hands each screen a [`Request`] and a bridge: `scenario(key)` gives the
-//! scenario `s<id>` (or `baseline`) as JSON, read only when a screen needs it;
+//! scenario `s<id>` (or `baseline`, or the one on screen now: [`ON_SCREEN`]) as JSON, read
+//! only when a screen needs it;
 //! `contents(key)` gives it with its change log, for a backup; `send(message)` asks for a
 //! change ([`Message`]: import this, show this message, the screen is done), and
 //! `restore(items)` adds a backup's scenarios. Several screens may be shown at once (the
@@ -28,7 +29,7 @@ use super::state::{Action, Dispatch, View, Workspace};
 use crate::model::baseline;
 use crate::model::scenario::Scenario;
 use crate::model::ModelError;
-use crate::store::remote::{BadRequest, Message, Request, Saving, Screen};
+use crate::store::remote::{BadRequest, Message, Request, Saving, Screen, ON_SCREEN};
 use crate::store::session::Restored;
 use crate::store::{Contents, ContentsError};
 
@@ -77,6 +78,14 @@ impl Bridge {
         let _ = self.call("send", &JsValue::from_str(&message.to_json()));
     }
 
+    /// The scenario on screen in the workspace at this moment. The screen's props trail it
+    /// by a render or two of each module, so a change worked out on them could undo the
+    /// one before (see `Now` in app/more.rs); one worked out on this cannot.
+    pub fn on_screen(&self) -> Option<Scenario> {
+        let text = self.call("scenario", &JsValue::from_str(ON_SCREEN))?;
+        Scenario::from_json(&text.as_string()?).ok()
+    }
+
     /// Scenario `key` (`s<id>`) with its change log, as a backup holds it.
     pub fn contents(&self, key: &str) -> Option<String> {
         self.call("contents", &JsValue::from_str(key))?.as_string()
@@ -122,6 +131,17 @@ fn fetch(key: &str) -> Result<Contents, ContentsError> {
         scenario: Rc::new(scenario),
         log: Rc::new(Vec::new()),
     })
+}
+
+/// The scenario on screen in the workspace at this moment, else `shown` (the screen's
+/// copy). A screen that sends a whole section of it, or the whole scenario, works its
+/// change out on this: its copy can trail the workspace by a render of each module, and a
+/// change worked out on that would put back what the change before it replaced
+/// (docs/scenarios.md, "Modules loaded on demand").
+pub fn on_screen(shown: &Rc<Scenario>) -> Rc<Scenario> {
+    SOURCE
+        .with(|b| b.borrow().as_ref().and_then(Bridge::on_screen))
+        .map_or_else(|| shown.clone(), Rc::new)
 }
 
 /// Why a screen could not be shown.

@@ -19,6 +19,11 @@ use crate::model::outturn::ActualsJson;
 use crate::model::scenario::Scenario;
 use crate::model::{FinancialYear, ModelError};
 
+/// The key the bridge's `scenario(key)` gives the scenario on screen by: the workspace's
+/// at that moment, which may be newer than the last [`Request`] the module was given. A
+/// screen that sends a whole section of it works its change out on this.
+pub const ON_SCREEN: &str = "on_screen";
+
 /// A screen the second module shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {

@@ -9,6 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::field::SourceBadge;
+use crate::app::remote::on_screen;
 use crate::app::state::Action;
 use crate::edit::{display_value, parse_input};
 use crate::model::engine::Projection;
@@ -140,7 +141,11 @@ pub fn Entry(props: &EntryProps) -> Html {
                 let text = input.value();
                 let mut next: Vec<Draft> = (*drafts).clone();
                 next.retain(|d| !(d.year == year && d.item == item));
-                match change(&s, &a, year, &item, &text) {
+                // The workspace's scenario now: this screen's copy may not have the entry
+                // before this one yet, and the edit carries the whole section.
+                let now = on_screen(&s);
+                let a = Actuals::of(&now).map_or_else(|_| a.clone(), Rc::new);
+                match change(&now, &a, year, &item, &text) {
                     Ok(edit) => {
                         drafts.set(next);
                         if let Some(edit) = edit {

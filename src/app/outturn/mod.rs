@@ -18,6 +18,7 @@ use yew::prelude::*;
 use super::controls::button;
 use super::io;
 use super::notice::notice_at;
+use super::remote::on_screen;
 use super::state::{Action, Place, View, Workspace};
 use crate::model::outturn::roll::{self, Assumed};
 use crate::model::outturn::variance as model_variance;
@@ -86,7 +87,10 @@ pub fn Outturn(props: &OutturnProps) -> Html {
                     Ok(figures) => {
                         refusal.set(None);
                         let n = figures.len();
-                        let actuals = store::merged(Some(&entered), figures);
+                        // Merged into the workspace's actuals as they are now: the file was
+                        // being read while other changes may have been made.
+                        let now = Actuals::of(&on_screen(&scenario)).map_or(entered, Rc::new);
+                        let actuals = store::merged(Some(&now), figures);
                         d.emit(Action::Outturn(Box::new(OutturnEdit {
                             actuals: actuals.section(),
                             what: format!("Outturn imported from {name}"),

@@ -8,6 +8,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::app::controls::option;
+use crate::app::remote::on_screen;
 use crate::app::state::Action;
 use crate::format;
 use crate::model::engine::Projection;
@@ -51,10 +52,11 @@ pub fn Settlement(props: &SettlementProps) -> Html {
     let status_select = |line: &str, name: &str, y: FinancialYear| {
         let current = props.actuals.status(line, y);
         let onchange = {
-            let (a, d, line) = (
+            let (a, d, line, s) = (
                 props.actuals.clone(),
                 props.dispatch.clone(),
                 line.to_string(),
+                props.scenario.clone(),
             );
             Callback::from(move |e: Event| {
                 let select: HtmlSelectElement = e.target_unchecked_into();
@@ -64,7 +66,9 @@ pub fn Settlement(props: &SettlementProps) -> Html {
                 else {
                     return;
                 };
-                let mut a = (*a).clone();
+                // The workspace's actuals now (the edit carries the whole section; this
+                // screen's copy may not have the change before it yet).
+                let mut a = Actuals::of(&on_screen(&s)).unwrap_or_else(|_| (*a).clone());
                 let before = a.status(&line, y);
                 a.tag(
                     &line,
