@@ -170,6 +170,26 @@ impl Object {
     }
 }
 
+/// True if `a` and `b` are the same JSON, wherever in a text each was read from and in
+/// whatever order each object's members were written (a tool that sorts keys changes
+/// nothing): how sections a scenario keeps as read are compared.
+pub fn same(a: &Node, b: &Node) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|m| {
+                    y.iter()
+                        .find(|n| n.key == m.key)
+                        .is_some_and(|n| same(&m.value, &n.value))
+                })
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(m, n)| same(m, n))
+        }
+        (x, y) => x == y,
+    }
+}
+
 /// Parse `text` and read it whole with `read`. A problem comes back as one line: what is
 /// wrong, and where (the field's path, the line and column).
 pub fn read_text<T>(text: &str, read: fn(Item<'_>) -> Read<T>) -> Result<T, String> {

@@ -4,7 +4,7 @@
 //! reading and checking them ([`super::Actuals::of`]) is left to where they are used: the
 //! outturn screen, the `mtfp` tool, and the checks where a file enters (docs/outturn.md §2).
 
-use crate::model::json::{Item, Node, Read, Value};
+use crate::model::json::{self, Item, Node, Read};
 
 /// The `actuals` section, as JSON (an object).
 #[derive(Debug, Clone)]
@@ -33,27 +33,7 @@ impl ActualsJson {
 /// order each object's members were written (a tool that sorts keys changes nothing).
 impl PartialEq for ActualsJson {
     fn eq(&self, other: &ActualsJson) -> bool {
-        same(&self.0, &other.0)
-    }
-}
-
-fn same(a: &Node, b: &Node) -> bool {
-    match (&a.value, &b.value) {
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter().all(|m| {
-                    y.iter()
-                        .find(|n| n.key == m.key)
-                        .is_some_and(|n| same(&m.value, &n.value))
-                })
-        }
-        (Value::Null, Value::Null) => true,
-        (Value::Bool(x), Value::Bool(y)) => x == y,
-        (Value::Number(x), Value::Number(y)) | (Value::String(x), Value::String(y)) => x == y,
-        _ => false,
+        json::same(&self.0, &other.0)
     }
 }
 

@@ -13,29 +13,11 @@ pub struct Raw(String);
 
 impl PartialEq for Raw {
     fn eq(&self, other: &Raw) -> bool {
-        self.0 == other.0 || same(&self.to_node(), &other.to_node())
+        self.0 == other.0 || json::same(&self.to_node(), &other.to_node())
     }
 }
 
 impl Eq for Raw {}
-
-/// True if `a` and `b` are the same JSON, objects' keys in any order.
-fn same(a: &Node, b: &Node) -> bool {
-    match (&a.value, &b.value) {
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter().all(|m| {
-                    y.iter()
-                        .find(|n| n.key == m.key)
-                        .is_some_and(|n| same(&m.value, &n.value))
-                })
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(m, n)| same(m, n))
-        }
-        (x, y) => x == y,
-    }
-}
 
 impl Raw {
     /// Keep `item`, which must be an object (its contents are checked where it is used).
