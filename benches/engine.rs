@@ -13,6 +13,10 @@
 //! - one assumption changed and re-projected: a pay award, then non-pay inflation, each
 //!   set and the whole projection redone;
 //! - a risk run (docs/risk.md): 10,000 draws of the baseline with seed 1, as `mtfp risk`.
+//!
+//! `cargo bench --bench engine -- varied` (or `one`, `risk`) runs only the sections named.
+//! The bench profile (Cargo.toml) is the release profile at `opt-level = 3`: the native
+//! figures are the speed-optimised build's; the browser's wasm stays at `opt-level = "z"`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -53,10 +57,36 @@ fn time_each<T>(n: usize, mut f: impl FnMut() -> T) -> Duration {
     median(runs)
 }
 
+/// Whether the section `name` is to run: every section when no filter is given
+/// (`cargo bench --bench engine -- varied risk` runs only those two; `one` is the single
+/// projections and the file's parsing).
+fn wanted(name: &str) -> bool {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    filters.is_empty() || filters.iter().any(|f| f == name)
+}
+
 fn main() -> Result<(), String> {
     let base = baseline::nottinghamshire().map_err(|e| e.to_string())?;
-    let err = |e: planner::model::ModelError| e.to_string();
+    if wanted("one") {
+        single(&base)?;
+    }
+    if wanted("varied") {
+        varied_projections(&base)?;
+    }
+    if wanted("risk") {
+        risk_run(&base)?;
+    }
+    Ok(())
+}
 
+/// One projection: full, totals only, from nothing, and after one assumption changed; the
+/// baseline file parsed and validated.
+fn single(base: &planner::model::Scenario) -> Result<(), String> {
+    let base = base.clone();
+    let err = |e: planner::model::ModelError| e.to_string();
     let mut engine = Engine::new();
     let one = time_each(1001, || engine.project(black_box(&base)).map_err(err));
     println!("one baseline projection, full, modules kept (median of 1,001): {one:?}");
@@ -103,6 +133,13 @@ fn main() -> Result<(), String> {
     };
     black_box(loaded.map_err(err)?);
     println!("parse and validate the baseline file: {load_time:?}");
+    Ok(())
+}
+
+/// 10,000 varied projections (five batches).
+fn varied_projections(base: &planner::model::Scenario) -> Result<(), String> {
+    let base = base.clone();
+    let err = |e: planner::model::ModelError| e.to_string();
 
     // 10,000 draws, every varied assumption set on a working copy, then projected: five
     // batches, each from a fresh engine, timed by the clock and by the thread's time on
@@ -140,14 +177,19 @@ fn main() -> Result<(), String> {
         median(walls)
     );
 
-    // A risk run: 10,000 draws of the baseline (seed 1), as `mtfp risk` makes them.
+    Ok(())
+}
+
+/// A risk run: 10,000 draws of the baseline (seed 1), as `mtfp risk` makes them.
+fn risk_run(base: &planner::model::Scenario) -> Result<(), String> {
+    let err = |e: planner::model::ModelError| e.to_string();
     let mut risk_cpu = Vec::new();
     let mut risk_wall = Vec::new();
     let mut p50 = Decimal::ZERO;
     for _ in 0..3 {
         let cpu_start = thread_cpu();
         let start = Instant::now();
-        let r = risk::run(&base, &risk::Settings::default()).map_err(err)?;
+        let r = risk::run(base, &risk::Settings::default()).map_err(err)?;
         risk_wall.push(start.elapsed());
         if let (Some(a), Some(b)) = (cpu_start, thread_cpu()) {
             risk_cpu.push(b.saturating_sub(a));
