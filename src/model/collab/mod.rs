@@ -68,12 +68,33 @@ fn not_a_partner(path: String, force: &str) -> ModelError {
     )
 }
 
-/// A revenue collaboration ready to project year by year: its sharing rule as fractions
-/// and the force's place among the partners, worked out once.
-struct Revenue<'a> {
-    c: &'a Collaboration,
+/// A revenue collaboration's sharing rule worked out for the force: each partner's
+/// fraction and the force's place among the partners. It depends on the sharing rule and
+/// the force alone, so an engine keeps it while a collaboration's costs change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Split {
     fractions: Vec<Decimal>,
     force: usize,
+}
+
+impl Split {
+    /// `c`'s split for `force`.
+    pub(crate) fn of(c: &Collaboration, force: &str) -> ModelResult<Split> {
+        let at = At::item("collaborations", &c.id, ".sharing", None);
+        Ok(Split {
+            fractions: allocate::fractions(&c.sharing.weights(), &at)?,
+            force: c
+                .sharing
+                .force_index(force)
+                .ok_or_else(|| not_a_partner(at.path(), force))?,
+        })
+    }
+}
+
+/// A revenue collaboration ready to project year by year, with its [`Split`].
+struct Revenue<'a> {
+    c: &'a Collaboration,
+    split: &'a Split,
 }
 
 /// What a revenue collaboration costs in one year.
@@ -85,19 +106,7 @@ struct RevenueYear {
     force_contribution: Decimal,
 }
 
-impl<'a> Revenue<'a> {
-    fn new(c: &'a Collaboration, force: &str) -> ModelResult<Revenue<'a>> {
-        let at = At::item("collaborations", &c.id, ".sharing", None);
-        Ok(Revenue {
-            c,
-            fractions: allocate::fractions(&c.sharing.weights(), &at)?,
-            force: c
-                .sharing
-                .force_index(force)
-                .ok_or_else(|| not_a_partner(at.path(), force))?,
-        })
-    }
-
+impl Revenue<'_> {
     /// Steps 1 to 4 of the module's order of calculation in `year`; every partner's share
     /// into `shares` (`leftovers` is working space).
     fn year(
@@ -116,9 +125,15 @@ impl<'a> Revenue<'a> {
             round_money(at.div(at.mul(full, Decimal::from(months))?, Decimal::from(12))?)
         };
         let share_at = At::item("collaborations", &c.id, ".sharing", Some(year));
-        allocate::allocate_into(total_cost, &self.fractions, &share_at, shares, leftovers)?;
+        allocate::allocate_into(
+            total_cost,
+            &self.split.fractions,
+            &share_at,
+            shares,
+            leftovers,
+        )?;
         let force_share = shares
-            .get(self.force)
+            .get(self.split.force)
             .copied()
             .ok_or_else(|| share_at.error("the force is not among the partners"))?;
         let exit_cost = round_money(c.exit_costs.by_year.get_or_zero(year));
@@ -138,7 +153,8 @@ fn project_revenue(
     years: &[FinancialYear],
 ) -> ModelResult<CollaborationLine> {
     let path = c.path();
-    let revenue = Revenue::new(c, force)?;
+    let split = Split::of(c, force)?;
+    let revenue = Revenue { c, split: &split };
     let (mut shares, mut leftovers) = (Vec::new(), Vec::new());
     let mut out = Vec::with_capacity(years.len());
     for &year in years {
@@ -289,21 +305,22 @@ pub(crate) struct FeedPart {
     pub realised: Vec<Decimal>,
 }
 
-/// [`FeedPart`] of a revenue collaboration (the force's share and exit costs only: no
-/// partner names, benefits detail or totals are built).
+/// [`FeedPart`] of a revenue collaboration with its [`Split`] (the force's share and exit
+/// costs only: no partner names, benefits detail or totals are built). `work` is room for
+/// the partners' shares, reused from one call to the next.
 pub(crate) fn revenue_feed(
     c: &Collaboration,
-    force: &str,
+    split: &Split,
     years: &[FinancialYear],
+    work: &mut (Vec<Decimal>, Vec<(usize, Decimal)>),
 ) -> ModelResult<FeedPart> {
-    let revenue = Revenue::new(c, force)?;
-    let (mut shares, mut leftovers) = (Vec::new(), Vec::new());
+    let revenue = Revenue { c, split };
     let mut out = FeedPart {
         cost: Vec::with_capacity(years.len()),
         realised: Vec::with_capacity(years.len()),
     };
     for &year in years {
-        let y = revenue.year(year, &mut shares, &mut leftovers)?;
+        let y = revenue.year(year, &mut work.0, &mut work.1)?;
         out.cost.push(y.force_contribution);
         out.realised
             .push(round_money(c.benefits.cashable_realised.get_or_zero(year)));

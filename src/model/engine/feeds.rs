@@ -183,8 +183,10 @@ impl Feeds {
                 realised: ZEROS,
             };
             let mut capital_realised = ZEROS;
+            let mut work = (Vec::new(), Vec::new());
             for c in &register.collaborations {
-                let part = collab::revenue_feed(c, &register.force, years)?;
+                let split = collab::Split::of(c, &register.force)?;
+                let part = collab::revenue_feed(c, &split, years, &mut work)?;
                 add_part(&mut feed.contribution, &mut feed.realised, &part, years)?;
             }
             for c in &register.capital {
@@ -236,6 +238,8 @@ struct UpliftSlot {
 #[derive(Debug, Clone)]
 struct RevenueSlot {
     c: Collaboration,
+    /// Its sharing rule for the force, kept while the rule is unchanged.
+    split: Option<collab::Split>,
     part: Option<FeedPart>,
 }
 
@@ -266,6 +270,8 @@ pub(super) struct Cache {
     revenue: Vec<RevenueSlot>,
     capital: Vec<CapitalSlot>,
     programme: Option<ProgrammeSlot>,
+    /// Room for a collaboration's partners' shares, reused.
+    work: (Vec<Decimal>, Vec<(usize, Decimal)>),
 }
 
 impl Cache {
@@ -358,7 +364,13 @@ impl Cache {
             for (slot, c) in self.revenue.iter_mut().zip(&register.collaborations) {
                 let part = match &mut slot.part {
                     Some(part) => part,
-                    empty => empty.insert(collab::revenue_feed(c, &register.force, years)?),
+                    empty => {
+                        let split = match &mut slot.split {
+                            Some(split) => split,
+                            none => none.insert(collab::Split::of(c, &register.force)?),
+                        };
+                        empty.insert(collab::revenue_feed(c, split, years, &mut self.work)?)
+                    }
                 };
                 add_part(&mut feed.contribution, &mut feed.realised, part, years)?;
             }
@@ -464,6 +476,9 @@ impl Cache {
                 Some(seen) if seen.c == *c => {}
                 Some(seen) => {
                     c.validate(force)?;
+                    if seen.c.sharing != c.sharing {
+                        seen.split = None;
+                    }
                     refresh_collaboration(&mut seen.c, c);
                     seen.part = None;
                 }
@@ -471,6 +486,7 @@ impl Cache {
                     c.validate(force)?;
                     self.revenue.push(RevenueSlot {
                         c: c.clone(),
+                        split: None,
                         part: None,
                     });
                 }
