@@ -574,3 +574,54 @@ fn the_baseline_projects_as_the_reference_does() {
     let s = baseline::nottinghamshire().unwrap();
     agree(&s).unwrap();
 }
+
+/// An `Engine` keeps each collaboration's split (its partners' fractions and the force's
+/// place) while the sharing rule and the force are unchanged: a change of weights alone,
+/// of costs alone, of the force's place among the partners, or of the force, each gives
+/// what a fresh projection gives.
+#[test]
+fn a_kept_split_follows_the_sharing_rule_and_the_force() {
+    fn check(kept: &mut Engine, s: &Scenario) {
+        assert_eq!(
+            kept.totals(s).map_err(|e| e.to_string()),
+            engine::totals(s).map_err(|e| e.to_string())
+        );
+    }
+    let base = baseline::nottinghamshire().unwrap();
+    let mut kept = Engine::new();
+    check(&mut kept, &base);
+
+    // Weights swapped (the force's share changes), costs kept.
+    let mut s = base.clone();
+    let c = &mut s.collaborations.as_mut().unwrap().collaborations[0];
+    let partners = &mut c.sharing.partners;
+    let (a, b) = (partners[0].weight, partners[1].weight);
+    partners[0].weight = b;
+    partners[1].weight = a;
+    check(&mut kept, &s);
+    assert_ne!(
+        engine::totals(&s).unwrap(),
+        engine::totals(&base).unwrap(),
+        "the swap moves the force's share"
+    );
+
+    // Costs changed, the swapped rule kept.
+    let c = &mut s.collaborations.as_mut().unwrap().collaborations[0];
+    let y: FinancialYear = "2023/24".parse().unwrap();
+    c.total_cost.by_year.set(y, Decimal::new(25_000_000_00, 2));
+    check(&mut kept, &s);
+
+    // The partners listed in another order (the force's place moves), same weights.
+    let c = &mut s.collaborations.as_mut().unwrap().collaborations[0];
+    c.sharing.partners.swap(0, 1);
+    check(&mut kept, &s);
+
+    // Back to the baseline, then another force (a fresh projection's figures, or its
+    // error if that force is not a partner of every collaboration), then back again.
+    check(&mut kept, &base);
+    let mut other = base.clone();
+    let r = other.collaborations.as_mut().unwrap();
+    r.force = r.collaborations[0].sharing.partners[1].name.clone();
+    check(&mut kept, &other);
+    check(&mut kept, &base);
+}
