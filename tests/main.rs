@@ -80,6 +80,7 @@ mod resilience;
 mod resilience_edit;
 #[cfg(not(target_arch = "wasm32"))]
 mod risk;
+mod risk_view;
 #[cfg(not(target_arch = "wasm32"))]
 mod slides;
 #[cfg(not(target_arch = "wasm32"))]
