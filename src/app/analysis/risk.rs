@@ -33,6 +33,8 @@ use crate::view::risk::{
 /// How long a slice of draws runs before the page gets its thread back, ms (the clock is
 /// read after every few draws, so a slice ends well inside the 50 ms a task may take).
 const SLICE_MS: f64 = 12.0;
+/// The drivers listed before "the other assumptions".
+const TOP_DRIVERS: usize = 10;
 /// Draws between two readings of the clock (a draw takes about 0.1–0.2 ms in wasm).
 const STEP: usize = 4;
 
@@ -117,6 +119,9 @@ pub struct Done {
 thread_local! {
     /// The last run finished (on this screen or for the presentation).
     static LAST: RefCell<Option<Rc<Done>>> = const { RefCell::new(None) };
+    /// The form as last typed, so the screen drawn again (another screen and back, or a
+    /// new scenario) shows it, and the last run, as they were.
+    static FORM: RefCell<Option<Form>> = const { RefCell::new(None) };
 }
 
 /// The last run finished, if it was of a scenario equal to `s`.
@@ -201,11 +206,18 @@ fn input_value(e: InputEvent) -> String {
 /// "How likely is a breach".
 #[component]
 pub fn Breach(props: &BreachProps) -> Html {
-    let form = use_state(Form::default);
+    let form = use_state(|| FORM.with(|f| f.borrow().clone()).unwrap_or_default());
     let errors = use_state(FormErrors::default);
     let job = use_state(|| Job::Idle);
-    let last = use_state(|| None::<Rc<Done>>);
+    // The last run shows again when the screen is drawn anew: marked out of date if it was
+    // of another scenario.
+    let last = use_state(|| LAST.with(|l| l.borrow().clone()));
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
+    // Leaving the screen stops a run in progress.
+    {
+        let cancel = cancel.clone();
+        use_effect_with((), move |_| move || cancel.borrow().set(true));
+    }
     // The running flag the callbacks read (a state handle's value is the one it was drawn
     // with).
     let running = use_mut_ref(|| false);
@@ -241,6 +253,7 @@ pub fn Breach(props: &BreachProps) -> Html {
             f(&mut next, v);
             if next != *form {
                 stop();
+                FORM.with(|f| *f.borrow_mut() = Some(next.clone()));
                 form.set(next);
             }
         })
@@ -441,7 +454,7 @@ fn fan_figure(r: &Risk, m: Measure) -> Html {
             <div class="chart-canvas" role="img" aria-labelledby={title_id} aria-describedby={desc_id}>{ svg }</div>
             <details class="chart-data">
                 <summary>{ "Show the data" }</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Data for: {}", data.title)}>
                     <table class="data-table" id={format!("risk-table-{key}")}>
                         <caption class="visually-hidden">{ format!("Data for: {}", data.title) }</caption>
                         <thead><tr>
@@ -524,7 +537,7 @@ fn results(done: &Rc<Done>, stale: Option<&'static str>) -> Html {
             </div>
             <div class="compare-body">
                 <h3 id="risk-floor-title">{ "The chance the general reserve ends the year below its floor, or below zero" }</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label={"Chances by year"}>
                     <table class="data-table compare-table" id="risk-floor-table" aria-labelledby="risk-floor-title">
                         <thead><tr>
                             <th scope="col">{ "Year" }</th>
@@ -556,11 +569,11 @@ fn results(done: &Rc<Done>, stale: Option<&'static str>) -> Html {
                     <div class="chart-canvas" role="img" aria-labelledby="risk-hist-title" aria-describedby="risk-hist-desc">{ hist }</div>
                     <p id="risk-above-plan">{ above_plan }</p>
                     if let Some(text) = above {
-                        <p id="risk-above">{ text }</p>
+                        <p id="risk-above-amount">{ text }</p>
                     }
                     <details class="chart-data">
                         <summary>{ "Show the data" }</summary>
-                        <div class="table-scroll">
+                        <div class="table-scroll" tabindex="0" role="region" aria-label={"Draws in each bar"}>
                             <table class="data-table" id="risk-hist-table">
                                 <caption class="visually-hidden">{ "Draws in each bar" }</caption>
                                 <thead><tr><th scope="col" class="num">{ "From" }</th><th scope="col" class="num">{ "To" }</th><th scope="col" class="num">{ "Draws" }</th></tr></thead>
@@ -582,24 +595,23 @@ fn results(done: &Rc<Done>, stale: Option<&'static str>) -> Html {
 /// The drivers of the spread: each assumption's rank correlation with the end-of-plan
 /// cumulative gap, largest first, as a bar and a signed figure.
 fn drivers(r: &Risk) -> Html {
-    let shown: Vec<_> = r
+    let moving: Vec<_> = r
         .drivers
         .iter()
         .filter(|d| !d.correlation.is_zero())
         .collect();
-    let hidden = r.drivers.len() - shown.len();
-    html! {
-        <div class="compare-body risk-drivers" id="risk-drivers">
-            <h3 id="risk-drivers-title">{ "What drives the spread" }</h3>
-            <p class="hint">{ "Each assumption's rank correlation with the cumulative gap at the end of the plan, from −1 to +1. + widens the gap: a higher figure goes with a larger gap; − narrows it." }</p>
-            <table class="data-table risk-driver-table" id="risk-driver-table" aria-labelledby="risk-drivers-title">
+    let hidden = r.drivers.len() - moving.len();
+    let (top, rest) = moving.split_at(moving.len().min(TOP_DRIVERS));
+    let table = |id: &'static str, list: &[&risk::Driver]| -> Html {
+        html! {
+            <table class="data-table risk-driver-table" {id} aria-labelledby="risk-drivers-title">
                 <thead><tr>
                     <th scope="col">{ "Assumption" }</th>
                     <th scope="col">{ "Correlation" }</th>
                     <th scope="col"><span class="visually-hidden">{ "As a bar" }</span></th>
                 </tr></thead>
                 <tbody>
-                    { for shown.iter().map(|d| {
+                    { for list.iter().map(|d| {
                         let size = d.correlation.abs();
                         // A bar of 0 to 10 tenths (classes, not a style: the page's CSP).
                         let tenths = (size * Decimal::TEN).round().to_string();
@@ -614,6 +626,19 @@ fn drivers(r: &Risk) -> Html {
                     }) }
                 </tbody>
             </table>
+        }
+    };
+    html! {
+        <div class="compare-body risk-drivers" id="risk-drivers">
+            <h3 id="risk-drivers-title">{ "What drives the spread" }</h3>
+            <p class="hint">{ "Each assumption's rank correlation with the cumulative gap at the end of the plan, from −1 to +1. + widens the gap: a higher figure goes with a larger gap; − narrows it: a higher figure goes with a smaller gap." }</p>
+            { table("risk-driver-table", top) }
+            if !rest.is_empty() {
+                <details class="chart-data">
+                    <summary>{ format!("The other {} assumptions", rest.len()) }</summary>
+                    { table("risk-driver-rest", rest) }
+                </details>
+            }
             if hidden > 0 {
                 <p class="hint">{ format!("{hidden} more varied assumptions show no correlation (0.00).") }</p>
             }
@@ -633,7 +658,7 @@ fn ranges_section() -> Html {
             <summary>{ "The ranges used: the assumption registry's defaults" }</summary>
             <p class="hint">{ "Each varied assumption is drawn from a triangular distribution over its low, most likely and high points, by the kind's defaults (mtfp assumptions). These are estimates: a cautious starting point, wider above the plan's figures than below them." }</p>
             // RISK-RANGES: <risk_ranges::RangesEditor … /> goes here.
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={"The ranges used"}>
                 <table class="data-table risk-ranges-table">
                     <caption class="visually-hidden">{ "Each kind of assumption's uncertainty range and its basis" }</caption>
                     <thead><tr>

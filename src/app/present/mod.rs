@@ -314,7 +314,15 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     let year_choice = use_state(|| ws.headline_year);
     // The ticked slides, kept sorted (a plain Vec: a BTreeSet of eight would add its own copy
     // of the B-tree code to the wasm).
-    let selected = use_state(|| SlideId::ALL.to_vec());
+    // Every slide but the risk one, which is ticked only when a run of the scenario on
+    // screen is kept (ticking it makes one, in slices).
+    let selected = use_state(|| {
+        let run = last_run(&ws.scenario).is_some();
+        SlideId::ALL
+            .into_iter()
+            .filter(|id| *id != SlideId::Risk || run)
+            .collect::<Vec<_>>()
+    });
     let nav = use_reducer(|| Nav {
         showing: false,
         index: 0,
@@ -572,7 +580,11 @@ pub fn PrintNow(props: &PrintNowProps) -> Html {
         baseline_projection: &ws.baseline_projection,
         year: ws.headline_year,
         risk: risk.as_deref(),
-    });
+    })
+    .into_iter()
+    // Without a run the risk page would only say so: it is left out.
+    .filter(|sl| sl.id != SlideId::Risk || risk.is_some())
+    .collect::<Vec<_>>();
     let year = ws
         .headline_year
         .or_else(|| crate::view::default_headline_year(&ws.projection))

@@ -77,10 +77,7 @@ fn page(slide: &Slide, number: usize, total: usize, name: &str, date: &str) -> H
         SlideBody::Fan(data, rows) => html! {
             <>
                 <SlideFan data={data.clone()} size={(960, 340)} id_prefix={format!("pack-{number}")} drawn_legend=true />
-                <div class="risk-print-tables">
-                    { floor_table(rows, "pack-table") }
-                    <p class="pack-sub">{ &data.title }</p>
-                </div>
+                { floor_table(rows, "pack-table") }
             </>
         },
         SlideBody::Bands(rows) => bands_table(rows, &slide.finding),

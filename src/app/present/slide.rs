@@ -135,6 +135,7 @@ pub fn SlideFan(props: &SlideFanProps) -> Html {
     };
     html! {
         <figure class="slide-chart" data-chart={data.id.clone()}>
+            <figcaption class="slide-fan-title">{ &data.title }</figcaption>
             if !props.drawn_legend {
                 <ul class="slide-legend" aria-hidden="true">
                     <li><span class="swatch swatch-bar risk-c-outer"></span>{ "5th to 95th percentile" }</li>

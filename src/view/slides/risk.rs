@@ -8,12 +8,22 @@ use super::{FloorRow, Note, Slide, SlideBody, SlideId};
 use crate::model::risk::Risk;
 use crate::view::risk::{fan, percent, thousands, Measure};
 
-/// The risk slide of run `r`, or why there is none.
+/// The risk slide of run `r`; without one, a slide saying how to get one.
 pub fn slide(r: Option<&Risk>) -> Result<Slide, String> {
-    let r = r.ok_or(
-        "no risk run for this scenario yet: run \"How likely is a breach\" on the Analysis \
-         screen, or choose this slide in the presentation's setup",
-    )?;
+    let Some(r) = r else {
+        return Ok(Slide {
+            id: SlideId::Risk,
+            finding: "Not run yet: choosing this slide makes 10,000 draws first (a second or two)"
+                .into(),
+            figures: Vec::new(),
+            body: SlideBody::Unavailable(
+                "no risk run for this scenario yet: run \"How likely is a breach\" on the \
+                 Analysis screen, or choose this slide in the presentation's setup"
+                    .into(),
+            ),
+            notes: Vec::new(),
+        });
+    };
     let chart = fan(r, Measure::CumulativeGap);
     let rows = r
         .years
