@@ -80,6 +80,7 @@ mod resilience;
 mod resilience_edit;
 #[cfg(not(target_arch = "wasm32"))]
 mod risk;
+#[cfg(not(target_arch = "wasm32"))]
 mod risk_view;
 #[cfg(not(target_arch = "wasm32"))]
 mod slides;
