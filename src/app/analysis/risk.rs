@@ -114,6 +114,9 @@ pub struct Done {
     pub settings: Settings,
     /// The findings.
     pub risk: Rc<Risk>,
+    /// How long [`Run::finish`] took (sorting, ranks), ms: one task of its own, which the
+    /// browser bench reports (`data-finish-ms` on the results).
+    pub finish_ms: f64,
 }
 
 thread_local! {
@@ -164,7 +167,9 @@ pub async fn run_in_slices(
             return Ok(None);
         }
     }
+    let started = js_sys::Date::now();
     let found = run.finish().map_err(|e| e.to_string())?;
+    let finish_ms = js_sys::Date::now() - started;
     breathe().await;
     if stop.get() {
         return Ok(None);
@@ -173,6 +178,7 @@ pub async fn run_in_slices(
         scenario,
         settings,
         risk: Rc::new(found),
+        finish_ms,
     });
     remember(&done);
     Ok(Some(done))
@@ -521,7 +527,7 @@ fn results(done: &Rc<Done>, stale: Option<&'static str>) -> Html {
         )
     });
     html! {
-        <div class={if stale.is_some() { "risk-results risk-out-of-date" } else { "risk-results" }} id="risk-results" data-current={stale.is_none().to_string()}>
+        <div class={if stale.is_some() { "risk-results risk-out-of-date" } else { "risk-results" }} id="risk-results" data-current={stale.is_none().to_string()} data-finish-ms={done.finish_ms.to_string()}>
             if let Some(why) = stale {
                 <p class="notice notice-error risk-stale" id="risk-stale" role="status">{ why }</p>
             }
