@@ -195,6 +195,32 @@ test('two savings changed before the first comes back from the workspace both st
   await app.close();
 });
 
+test('an owner typed key by key on a CPU twenty times slower keeps every key', async () => {
+  // Each keystroke is a change sent to the workspace and drawn again when it comes back;
+  // on a slow machine that is after the next keys are typed, and a field drawn from the
+  // workspace's text would lose them (app/typed.rs keeps the text being typed).
+  const app = await openApp(browser, { viewport: { width: 1366, height: 768 } });
+  const { page } = app;
+  await page.click('#view-savings');
+  await page.waitForSelector('#savings-title');
+  const field = page.locator('#reg-sowner-savings_2023_24');
+  await field.click();
+  await field.press('Control+a');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await page.keyboard.type('Head of estates and fleet');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.equal(await field.inputValue(), 'Head of estates and fleet', 'every key shown as typed');
+  await page.keyboard.press('Tab');
+  // Once left, the field shows the workspace's text: every key reached it.
+  await page.waitForFunction(() => document.activeElement?.id !== 'reg-sowner-savings_2023_24');
+  await page.waitForFunction(
+    () => document.getElementById('reg-sowner-savings_2023_24')?.value === 'Head of estates and fleet',
+  );
+  assertClean(app);
+  await app.close();
+});
+
 test('a share link whose reserves strategy is damaged opens with its figures; the reserves screen says what is wrong', async () => {
   // The workspace keeps the section as read (docs/scenarios.md, "Sections kept as read"):
   // only the screens that use it read it, and say what is wrong with it.

@@ -10,7 +10,7 @@
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::chart::figure;
@@ -20,6 +20,7 @@ use super::files::chart_exports;
 use super::notice::notice_at;
 use super::remote::on_screen;
 use super::state::{Action, Place, Workspace};
+use super::typed::Typed;
 use crate::edit::capital::CapitalEdit;
 use crate::edit::{display_value, FieldUnit};
 use crate::format;
@@ -66,57 +67,6 @@ fn input_id(scheme: &str, key: &str) -> String {
 /// What was last changed, to mark it while its message shows.
 #[derive(Clone, PartialEq)]
 struct Last(Option<String>);
-
-/// Props of [`Cell`].
-#[derive(Properties, PartialEq)]
-struct CellProps {
-    id: AttrValue,
-    label: AttrValue,
-    value: AttrValue,
-    invalid: bool,
-    /// Wider, for a name.
-    #[prop_or_default]
-    wide: bool,
-    on_change: Callback<String>,
-}
-
-/// A text input that reports its text when the user commits it (leaves the field or
-/// presses Enter). Text typed and not yet committed stays as typed when the screen is
-/// drawn again meanwhile (another field's change coming back from the workspace, which on
-/// a slow machine can be while the user types in the next field): Yew sets each input it
-/// draws back to the text it is given, and would wipe it.
-#[component]
-fn Cell(props: &CellProps) -> Html {
-    let input = use_node_ref();
-    // True from the first keystroke until the text is committed or the field left.
-    let typing = use_mut_ref(|| false);
-    let oninput = {
-        let typing = typing.clone();
-        Callback::from(move |_: InputEvent| *typing.borrow_mut() = true)
-    };
-    let onblur = {
-        let typing = typing.clone();
-        Callback::from(move |_: FocusEvent| *typing.borrow_mut() = false)
-    };
-    let onchange = {
-        let (on_change, typing) = (props.on_change.clone(), typing.clone());
-        Callback::from(move |e: Event| {
-            *typing.borrow_mut() = false;
-            let input: HtmlInputElement = e.target_unchecked_into();
-            on_change.emit(input.value());
-        })
-    };
-    let value = match input.cast::<HtmlInputElement>() {
-        Some(typed) if *typing.borrow() => AttrValue::from(typed.value()),
-        _ => props.value.clone(),
-    };
-    html! {
-        <input type="text" ref={input} id={props.id.clone()} class={if props.wide { "cap-input cap-name" } else { "cap-input" }}
-               inputmode={if props.wide { "text" } else { "decimal" }}
-               aria-label={props.label.clone()} aria-invalid={props.invalid.to_string()}
-               {value} {oninput} {onchange} {onblur} />
-    }
-}
 
 /// Everything a table of inputs needs to send a change and mark the last one.
 #[derive(Clone)]
@@ -170,7 +120,15 @@ impl Editor {
                 });
             })
         };
-        html! { <Cell id={dom_id} label={label} value={value} {invalid} {wide} {on_change} /> }
+        let (class, inputmode) = if wide {
+            ("cap-input cap-name", "text")
+        } else {
+            ("cap-input", "decimal")
+        };
+        html! {
+            <Typed id={dom_id} {class} {inputmode} {label} {value} {invalid}
+                   on_change={Some(on_change)} />
+        }
     }
 
     /// A pick list for field `key` of scheme `id`: (value, label) choices, `current` chosen.

@@ -33,6 +33,7 @@ mod scenarios;
 mod shortcuts;
 mod state;
 mod storage;
+mod typed;
 mod workbook_export;
 
 use std::cell::RefCell;

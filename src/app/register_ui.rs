@@ -4,11 +4,12 @@
 //! red/amber/green readings.
 
 use rust_decimal::Decimal;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::remote::on_screen;
 use super::state::{Action, Dispatch, Notice, Place, Workspace};
+use super::typed::Typed;
 use crate::edit::register::{self, Reg, RowEdit};
 use crate::edit::Field;
 use crate::format;
@@ -78,27 +79,24 @@ pub fn reg_input(
     let id = r.key();
     let (text, error) = shown(ws, &r);
     let error_id = format!("{id}-error");
-    let oninput = {
+    let on_input = {
         let (d, ws) = (d.clone(), ws.clone());
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            d.emit(edit_action(&ws, &r, input.value()));
-        })
+        Callback::from(move |text: String| d.emit(edit_action(&ws, &r, text)))
     };
-    let onblur = d.reform(|_: FocusEvent| Action::Seal);
+    let on_blur = d.reform(|()| Action::Seal);
     let class = match (number, error.is_some()) {
         (true, false) => "reg-input reg-number",
         (true, true) => "reg-input reg-number reg-invalid",
         (false, false) => "reg-input",
         (false, true) => "reg-input reg-invalid",
     };
+    let described_by = error.is_some().then(|| AttrValue::from(error_id.clone()));
     html! {
         <div class="reg-cell">
-            <input {id} {class} type="text" inputmode={if number { "decimal" } else { "text" }}
-                autocomplete="off" spellcheck="false" value={text}
-                aria-label={label} aria-invalid={error.is_some().to_string()}
-                aria-describedby={error.is_some().then(|| error_id.clone())}
-                placeholder={placeholder} {oninput} {onblur} />
+            <Typed {id} {class} inputmode={if number { "decimal" } else { "text" }}
+                value={text} {label} invalid={error.is_some()} {described_by}
+                placeholder={placeholder.map(AttrValue::from)}
+                on_input={Some(on_input)} on_blur={Some(on_blur)} />
             if let Some(e) = error {
                 <span id={error_id} class="field-error" role="alert">{ e }</span>
             }

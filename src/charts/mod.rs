@@ -12,10 +12,15 @@
 //! `crate::format`, as the tables are).
 
 mod draw;
+mod fan;
 mod svg;
 mod tornado;
 
 pub use draw::{draw, to_standalone_svg, to_svg, ChartError};
+pub use fan::{
+    fan_svg, histogram_svg, FanData, FanYear, HistogramBar, FAN_INNER, FAN_LEGEND, FAN_MEDIAN,
+    FAN_OUTER, FAN_PLAN, HISTOGRAM_BAR,
+};
 pub use tornado::{tornado_height, tornado_svg, TornadoBar, TornadoData, HIGH_COLOUR, LOW_COLOUR};
 
 use rust_decimal::Decimal;

@@ -8,6 +8,7 @@ pub mod capital;
 mod charts;
 mod headlines;
 pub mod outturn;
+pub mod risk;
 pub mod s25;
 pub mod slides;
 mod teams;

@@ -1,7 +1,7 @@
 //! The analysis screen (issue 15; docs/analysis.md): analyses of the scenario on screen, one
 //! tab each. "What closes the gap" ([`goal_seek`]) and "What matters most"
-//! ([`sensitivity`]); a later analysis (risk, issue 16) is a file of its own here and one
-//! entry in [`TABS`]. Shown by the module loaded on demand ([`super::remote`]), so the
+//! ([`sensitivity`]) and "How likely is a breach" ([`risk`], issue 16); each is a file of
+//! its own here and one entry in [`TABS`]. Shown by the module loaded on demand ([`super::remote`]), so the
 //! workspace's first download carries none of it.
 //!
 //! Each analysis runs in slices ([`pace::Slices`]): the page is handed back every 16 ms,
@@ -9,6 +9,7 @@
 
 mod goal_seek;
 mod pace;
+pub mod risk;
 mod sensitivity;
 
 use yew::prelude::*;
@@ -38,6 +39,11 @@ pub const TABS: &[Tab] = &[
         key: "matters-most",
         label: "What matters most",
         panel: sensitivity::panel,
+    },
+    Tab {
+        key: "risk",
+        label: "How likely is a breach",
+        panel: risk::panel,
     },
 ];
 

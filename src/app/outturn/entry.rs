@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
+use crate::app::typed::Typed;
 use yew::prelude::*;
 
 use crate::app::field::SourceBadge;
@@ -136,9 +136,7 @@ pub fn Entry(props: &EntryProps) -> Html {
                 drafts.clone(),
                 props.dispatch.clone(),
             );
-            Callback::from(move |e: Event| {
-                let input: HtmlInputElement = e.target_unchecked_into();
-                let text = input.value();
+            Callback::from(move |text: String| {
                 let mut next: Vec<Draft> = (*drafts).clone();
                 next.retain(|d| !(d.year == year && d.item == item));
                 // The workspace's scenario now: this screen's copy may not have the entry
@@ -169,12 +167,13 @@ pub fn Entry(props: &EntryProps) -> Html {
         html! {
             <td class={if invalid { "field-invalid" } else { "" }}>
                 <div class="input-wrap">
-                    <input {id} type="text" inputmode="decimal" value={text} placeholder={plan}
-                        data-item={item.key()} data-year={year.to_string()}
-                        aria-label={format!("{}, {year}, actual", item.label(s))}
-                        aria-invalid={invalid.to_string()}
-                        aria-describedby={invalid.then(|| format!("{}-error", cell_id(item, year)))}
-                        {onchange} />
+                    <Typed {id} class="" inputmode="decimal" value={text}
+                        placeholder={Some(AttrValue::from(plan))}
+                        data_item={Some(AttrValue::from(item.key()))}
+                        data_year={Some(AttrValue::from(year.to_string()))}
+                        label={format!("{}, {year}, actual", item.label(s))}
+                        {invalid} described_by={invalid.then(|| AttrValue::from(format!("{}-error", cell_id(item, year))))}
+                        on_change={Some(onchange)} />
                 </div>
             </td>
         }

@@ -17,7 +17,9 @@ use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::analysis::risk::{last_run, run_in_slices, settings, Form};
 use crate::app::controls::button;
+use crate::model::risk::Risk;
 
 use super::state::Workspace;
 use crate::model::{engine, FinancialYear, Projection, Scenario};
@@ -156,11 +158,12 @@ fn use_deck(
     ws: &Workspace,
     current: Option<(Rc<Scenario>, Option<Rc<Projection>>)>,
     year: Option<FinancialYear>,
+    risk: Option<Rc<Risk>>,
 ) -> Rc<Result<Built, String>> {
     let baseline_projection = ws.baseline_projection.clone();
     use_memo(
-        (current, ws.baseline.clone(), year),
-        move |(current, baseline, year)| -> Result<Built, String> {
+        (current, ws.baseline.clone(), year, risk),
+        move |(current, baseline, year, risk)| -> Result<Built, String> {
             let Some((scenario, projection)) = current else {
                 return Ok(Built::default());
             };
@@ -174,6 +177,7 @@ fn use_deck(
                 baseline,
                 baseline_projection: &baseline_projection,
                 year: *year,
+                risk: risk.as_deref(),
             });
             Ok(Built {
                 years: projection.year_list(),
@@ -184,6 +188,53 @@ fn use_deck(
             })
         },
     )
+}
+
+/// The risk run the risk slide shows for `scenario`: the last run kept for it (the
+/// analysis screen's, or one made here); else, when the slide is `wanted`, one made now in
+/// slices with the screen's default settings (10,000 draws, seed 1), never in one task,
+/// with its progress (draws made, of how many) while it goes.
+#[hook]
+fn use_risk_run(
+    scenario: Option<Rc<Scenario>>,
+    wanted: bool,
+) -> (Option<Rc<Risk>>, Option<(usize, usize)>) {
+    let progress = use_state(|| None::<(usize, usize)>);
+    let finished = use_state(|| 0u32);
+    {
+        let (progress, finished) = (progress.clone(), finished.clone());
+        use_effect_with((scenario.clone(), wanted), move |(scenario, wanted)| {
+            let stop = Rc::new(Cell::new(false));
+            let todo = scenario
+                .clone()
+                .filter(|s| *wanted && last_run(s).is_none())
+                .and_then(|s| settings(&s, &Form::default()).ok().map(|set| (s, set)));
+            match todo {
+                Some((s, set)) => {
+                    progress.set(Some((0, set.draws)));
+                    let report = {
+                        let (progress, stop) = (progress.clone(), stop.clone());
+                        Callback::from(move |p| {
+                            if !stop.get() {
+                                progress.set(Some(p));
+                            }
+                        })
+                    };
+                    let stop = stop.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = run_in_slices(s, set, stop.clone(), report).await;
+                        if !stop.get() {
+                            progress.set(None);
+                            finished.set(*finished + 1);
+                        }
+                    });
+                }
+                None => progress.set(None),
+            }
+            move || stop.set(true)
+        });
+    }
+    (scenario.and_then(|s| last_run(&s)), *progress)
 }
 
 /// The presentation's keys, on the document so they work wherever focus is: Esc leaves;
@@ -263,7 +314,15 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     let year_choice = use_state(|| ws.headline_year);
     // The ticked slides, kept sorted (a plain Vec: a BTreeSet of eight would add its own copy
     // of the B-tree code to the wasm).
-    let selected = use_state(|| SlideId::ALL.to_vec());
+    // Every slide but the risk one, which is ticked only when a run of the scenario on
+    // screen is kept (ticking it makes one, in slices).
+    let selected = use_state(|| {
+        let run = last_run(&ws.scenario).is_some();
+        SlideId::ALL
+            .into_iter()
+            .filter(|id| *id != SlideId::Risk || run)
+            .collect::<Vec<_>>()
+    });
     let nav = use_reducer(|| Nav {
         showing: false,
         index: 0,
@@ -278,12 +337,17 @@ pub fn Presentation(props: &PresentationProps) -> Html {
             let (scenario, projection) = chosen_scenario(ws, c)?;
             Some((c.key.clone(), scenario, projection))
         });
+    let (risk, risk_progress) = use_risk_run(
+        current.as_ref().map(|(_, scenario, _)| scenario.clone()),
+        selected.contains(&SlideId::Risk),
+    );
     let built = use_deck(
         ws,
         current
             .as_ref()
             .map(|(_, scenario, projection)| (scenario.clone(), projection.clone())),
         *year_choice,
+        risk,
     );
     use_present_keys(nav.clone(), props.on_exit.clone());
     use_fullscreen_exit(props.on_exit.clone());
@@ -346,6 +410,13 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         <>
             <main class={if nav.showing { "present-screen showing" } else { "present-screen" }} id="present">
                 <h1 class="visually-hidden">{ format!("Presentation: {scenario_name}") }</h1>
+                if let (Some((done, total)), false) = (risk_progress, nav.showing) {
+                    <div class="progress-row risk-progress present-risk-progress" role="status">
+                        <label for="present-risk-progress">{ format!("Drawing the risk slide: {} of {} draws", crate::view::risk::thousands(done), crate::view::risk::thousands(total)) }</label>
+                        <progress id="present-risk-progress" max={total.to_string()} value={done.to_string()}
+                            aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}></progress>
+                    </div>
+                }
                 { screen }
                 <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="present-announce">{ announce }</div>
             </main>
@@ -500,13 +571,20 @@ pub fn PrintNow(props: &PrintNowProps) -> Html {
         });
     }
     let ws = &props.ws;
+    // The last risk run of this scenario, if any: printing never waits for a run.
+    let risk = last_run(&ws.scenario);
     let slides = deck(&Inputs {
         scenario: &ws.scenario,
         projection: &ws.projection,
         baseline: &ws.baseline,
         baseline_projection: &ws.baseline_projection,
         year: ws.headline_year,
-    });
+        risk: risk.as_deref(),
+    })
+    .into_iter()
+    // Without a run the risk page would only say so: it is left out.
+    .filter(|sl| sl.id != SlideId::Risk || risk.is_some())
+    .collect::<Vec<_>>();
     let year = ws
         .headline_year
         .or_else(|| crate::view::default_headline_year(&ws.projection))

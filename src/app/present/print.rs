@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::dom;
-use super::slide::{bands_table, tone, SlideChart, SlideTornado};
+use super::slide::{bands_table, floor_table, tone, SlideChart, SlideFan, SlideTornado};
 use crate::charts::{ChartData, TornadoData, Unit};
 use crate::format;
 use crate::model::resilience::{self, uncertainty};
@@ -72,6 +72,12 @@ fn page(slide: &Slide, number: usize, total: usize, name: &str, date: &str) -> H
             <>
                 <SlideTornado data={data.clone()} width={960} id_prefix={format!("pack-{number}")} />
                 { tornado_table(data) }
+            </>
+        },
+        SlideBody::Fan(data, rows) => html! {
+            <>
+                <SlideFan data={data.clone()} size={(960, 340)} id_prefix={format!("pack-{number}")} drawn_legend=true />
+                { floor_table(rows, "pack-table") }
             </>
         },
         SlideBody::Bands(rows) => bands_table(rows, &slide.finding),

@@ -5,10 +5,11 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::charts::{
-    swatch_class, to_svg, tornado_svg, ChartData, SeriesKind, TornadoData, HIGH_COLOUR, LOW_COLOUR,
+    fan_svg, swatch_class, to_svg, tornado_svg, ChartData, FanData, SeriesKind, TornadoData,
+    HIGH_COLOUR, LOW_COLOUR,
 };
 use crate::format;
-use crate::view::slides::{BandRow, KeyFigure, Slide, SlideBody};
+use crate::view::slides::{BandRow, FloorRow, KeyFigure, Slide, SlideBody};
 
 /// Red for a gap, a shortfall or a reserve below zero; green for a surplus or a gap
 /// reduced; neutral otherwise.
@@ -102,6 +103,75 @@ pub fn SlideTornado(props: &SlideTornadoProps) -> Html {
             </div>
             <p id={desc_id} class="visually-hidden">{ &data.description }</p>
         </figure>
+    }
+}
+
+/// Props of [`SlideFan`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SlideFanProps {
+    /// What to draw.
+    pub data: FanData,
+    /// The drawing's size in SVG units; the page scales it to fit.
+    pub size: (u32, u32),
+    /// Prefix for element ids (several copies may be on the page).
+    pub id_prefix: AttrValue,
+    /// The legend drawn into the chart (print) rather than beside it (the screen).
+    #[prop_or_default]
+    pub drawn_legend: bool,
+}
+
+/// A risk fan chart drawn by plotters, named by its title, with its legend.
+#[component]
+pub fn SlideFan(props: &SlideFanProps) -> Html {
+    let data = &props.data;
+    let (w, h) = props.size;
+    let svg = use_memo((data.clone(), w, h, props.drawn_legend), |(d, w, h, l)| {
+        fan_svg(d, *w, *h, *l)
+    });
+    let desc_id = format!("{}-{}-desc", props.id_prefix, data.id);
+    let body = match &*svg {
+        Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg.clone())),
+        Err(e) => html! { <p class="chart-error">{ e.to_string() }</p> },
+    };
+    html! {
+        <figure class="slide-chart" data-chart={data.id.clone()}>
+            <figcaption class="slide-fan-title">{ &data.title }</figcaption>
+            if !props.drawn_legend {
+                <ul class="slide-legend" aria-hidden="true">
+                    <li><span class="swatch swatch-bar risk-c-outer"></span>{ "5th to 95th percentile" }</li>
+                    <li><span class="swatch swatch-bar risk-c-inner"></span>{ "25th to 75th" }</li>
+                    <li><span class="swatch swatch-line risk-c-median"></span>{ "Median" }</li>
+                    <li><span class="swatch swatch-dashed risk-c-plan"></span>{ "The plan" }</li>
+                </ul>
+            }
+            <div class="slide-canvas" role="img" aria-label={data.title.clone()} aria-describedby={desc_id.clone()}>
+                { body }
+            </div>
+            <p id={desc_id} class="visually-hidden">{ &data.description }</p>
+        </figure>
+    }
+}
+
+/// The chance the general reserve ends each year below its floor, as a table.
+pub fn floor_table(rows: &[FloorRow], class: &'static str) -> Html {
+    html! {
+        <table class={class} id={format!("{class}-floor")}>
+            <caption>{ "Chance the general reserve ends the year below its floor" }</caption>
+            <thead><tr>
+                <th scope="col">{ "Year" }</th>
+                <th scope="col" class="num">{ "Chance" }</th>
+                <th scope="col" class="num">{ "Draws" }</th>
+            </tr></thead>
+            <tbody>
+                { for rows.iter().map(|r| html! {
+                    <tr data-year={r.year.clone()}>
+                        <th scope="row">{ &r.year }</th>
+                        <td class="num" data-col="chance">{ &r.chance }</td>
+                        <td class="num" data-col="draws">{ &r.draws }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
     }
 }
 
@@ -209,6 +279,12 @@ pub fn SlideView(props: &SlideViewProps) -> Html {
             <div class="slide-chart-wrap">
                 <SlideTornado data={data.clone()} width={600} id_prefix="slide" />
                 { figure_list(&s.figures, "side") }
+            </div>
+        },
+        SlideBody::Fan(data, rows) => html! {
+            <div class="slide-chart-wrap slide-risk">
+                <SlideFan data={data.clone()} size={(640, 340)} id_prefix="slide" />
+                { floor_table(rows, "slide-risk-table") }
             </div>
         },
         SlideBody::Bands(rows) => html! {

@@ -29,6 +29,8 @@ pub struct Inputs<'a> {
     /// The year the "this year" slides are about; `None` (or a year outside the plan):
     /// the first year with a gap of £0.05m or more, else the final year.
     pub year: Option<FinancialYear>,
+    /// The last risk run of the scenario, if there is one (the risk slide shows it).
+    pub risk: Option<&'a crate::model::risk::Risk>,
 }
 
 /// £50,000: the smallest figure that shows as £0.1m.
@@ -106,6 +108,7 @@ pub fn deck(inputs: &Inputs<'_>) -> Vec<Slide> {
                     super::analysis::closes_gap(inputs.scenario, p.cumulative_gap(), y.year)
                 }
                 (SlideId::MattersMost, _) => super::analysis::matters_most(inputs.scenario),
+                (SlideId::Risk, _) => super::risk::slide(inputs.risk),
                 (SlideId::GapYear, Some(y)) => Ok(gap_year(inputs.scenario, y)),
                 (SlideId::Precept, Some(y)) => Ok(precept(inputs.scenario, y)),
                 (SlideId::Bands, Some(y)) => bands_slide(y),

@@ -10,10 +10,11 @@ mod bands;
 mod build;
 mod notes;
 mod resilience;
+mod risk;
 
 use rust_decimal::Decimal;
 
-use crate::charts::{ChartData, TornadoData};
+use crate::charts::{ChartData, FanData, TornadoData};
 
 pub use bands::{band_amount, bands, per_week, BandRow, BANDS};
 pub use build::{deck, Inputs};
@@ -48,11 +49,13 @@ pub enum SlideId {
     ClosesGap,
     /// The assumptions that move the cumulative gap most.
     MattersMost,
+    /// How likely a breach of the reserve floor is (a risk run).
+    Risk,
 }
 
 impl SlideId {
     /// Every slide, in the order they are shown.
-    pub const ALL: [SlideId; 13] = [
+    pub const ALL: [SlideId; 14] = [
         SlideId::GapYear,
         SlideId::GapPlan,
         SlideId::Precept,
@@ -66,6 +69,7 @@ impl SlideId {
         SlideId::Bridge,
         SlideId::ClosesGap,
         SlideId::MattersMost,
+        SlideId::Risk,
     ];
 
     /// A stable key for the page, tests and file names ("gap-year").
@@ -84,6 +88,7 @@ impl SlideId {
             SlideId::Bridge => "bridge",
             SlideId::ClosesGap => "closes-gap",
             SlideId::MattersMost => "matters-most",
+            SlideId::Risk => "risk",
         }
     }
 
@@ -103,6 +108,7 @@ impl SlideId {
             SlideId::Bridge => "This scenario against the baseline",
             SlideId::ClosesGap => "What closes the gap",
             SlideId::MattersMost => "What matters most",
+            SlideId::Risk => "How likely is a breach",
         }
     }
 
@@ -136,8 +142,21 @@ pub enum SlideBody {
     Bands(Vec<BandRow>),
     /// A tornado chart, with the key figures beside it.
     Tornado(TornadoData),
+    /// A fan chart, with the chance the general reserve is below its floor by year.
+    Fan(FanData, Vec<FloorRow>),
     /// The slide cannot be drawn for this scenario, and why.
     Unavailable(String),
+}
+
+/// One year's chance that the general reserve ends it below its floor, as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FloorRow {
+    /// The year ("2025/26").
+    pub year: String,
+    /// The chance ("89.6%").
+    pub chance: String,
+    /// The draws ("896 of 1,000").
+    pub draws: String,
 }
 
 /// A source or estimate flag for a slide's figures.
