@@ -251,7 +251,7 @@ pub struct Band {
 impl Band {
     /// The band of `values` (sorted here) around `plan`.
     fn of(values: &mut [Decimal], plan: Decimal) -> Band {
-        values.sort_unstable();
+        sort_figures(values);
         let p = |q| stats::percentile(values, q).unwrap_or_default();
         Band {
             p5: p(5),
@@ -261,6 +261,24 @@ impl Band {
             p95: p(95),
             plan,
         }
+    }
+}
+
+/// Sort `values` ascending. A run's figures are all pennies, written to two places: figures
+/// written to the same places are in the order of their integer mantissas, which compare
+/// several times quicker than Decimals (finishing a run sorts fifteen lists of 10,000 in
+/// one browser task). Two such figures with equal mantissas are the same figure, bit for
+/// bit, unless one is a negative zero: with one of those, or mixed places, Decimal's own
+/// order is used. Either way the sorted list is the same.
+fn sort_figures(values: &mut [Decimal]) {
+    let scale = values.first().map_or(0, |v| v.scale());
+    if values
+        .iter()
+        .all(|v| v.scale() == scale && !(v.is_zero() && v.is_sign_negative()))
+    {
+        values.sort_unstable_by_key(|v| v.mantissa());
+    } else {
+        values.sort_unstable();
     }
 }
 
@@ -623,4 +641,47 @@ pub fn run(s: &Scenario, settings: &Settings) -> ModelResult<Risk> {
     let mut r = Run::new(s, settings)?;
     r.step(settings.draws)?;
     r.finish()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn figure() -> impl Strategy<Value = Decimal> {
+        (
+            -2_000i64..2_000,
+            prop_oneof![Just(2u32), Just(2u32), Just(2u32), 0u32..6],
+            any::<bool>(),
+        )
+            .prop_map(|(m, scale, negative_zero)| {
+                let mut d = Decimal::new(m, scale);
+                if negative_zero && m == 0 {
+                    d.set_sign_negative(true);
+                }
+                d
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        /// The quick sort of a run's figures leaves the same list, bit for bit, as
+        /// Decimal's own sort: pennies only (the usual case), mixed places, negative zeros.
+        #[test]
+        fn figures_sort_as_decimals_do(
+            mut v in proptest::collection::vec(figure(), 0..200),
+            pennies in any::<bool>(),
+        ) {
+            if pennies {
+                for d in &mut v {
+                    d.rescale(2);
+                }
+            }
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_figures(&mut v);
+            let bits = |v: &[Decimal]| v.iter().map(|d| d.serialize()).collect::<Vec<_>>();
+            prop_assert_eq!(bits(&v), bits(&want));
+        }
+    }
 }
