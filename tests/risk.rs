@@ -46,6 +46,32 @@ fn the_same_seed_gives_the_same_figures_and_another_seed_others() {
 /// These figures are also asserted by the browser test `risk_in_wasm_equals_native`
 /// (tests/web.rs): the same seed gives the same pennies in wasm.
 #[test]
+fn finishing_in_pieces_gives_the_figures_of_finishing_at_once() {
+    // The browser finishes a run in pieces (Run::finish_step) between looks at the clock.
+    let s = base();
+    let mut at_once = Run::new(&s, &settings(1_000, 7)).unwrap();
+    at_once.step(1_000).unwrap();
+    let mut pieces = at_once.clone();
+    // Nothing is done ahead before the last draw.
+    let mut early = Run::new(&s, &settings(1_000, 7)).unwrap();
+    early.step(10).unwrap();
+    assert!(!early.finish_step());
+    let mut n = 0;
+    while pieces.finish_step() {
+        n += 1;
+    }
+    let years = s.horizon.year_list().len();
+    let varied = at_once.clone().finish().unwrap().drivers.len();
+    assert_eq!(
+        n,
+        3 * years + 1 + varied,
+        "each list, the outcome's ranks, each assumption"
+    );
+    assert!(!pieces.finish_step(), "and nothing more");
+    assert_eq!(pieces.finish().unwrap(), at_once.finish().unwrap());
+}
+
+#[test]
 fn seed_42_on_the_baseline_gives_these_figures() {
     let r = risk::run(&base(), &settings(1_000, 42)).unwrap();
     let last = r.years.last().unwrap();

@@ -374,6 +374,20 @@ pub struct Run {
     positions: Vec<Vec<f64>>,
     /// Each draw's end-of-plan cumulative gap, in draw order.
     finals: Vec<Decimal>,
+    /// Pieces of finishing done ahead ([`Run::finish_step`]).
+    finishing: Finishing,
+}
+
+/// The work of finishing a run done ahead in pieces, so that no piece is long: each
+/// year's lists sorted, the outcome's ranks, each varied assumption's correlation.
+#[derive(Debug, Clone, Default)]
+struct Finishing {
+    /// Pieces done, in the order [`Run::finish_step`] does them.
+    done: usize,
+    /// The ranks of the end-of-plan cumulative gaps, once worked out.
+    outcome: Option<Vec<f64>>,
+    /// Each varied assumption's correlation, in order, as far as worked out.
+    correlations: Vec<f64>,
 }
 
 impl Run {
@@ -407,6 +421,7 @@ impl Run {
             below_floor: vec![0; years],
             below_zero: vec![0; years],
             finals: Vec::with_capacity(n),
+            finishing: Finishing::default(),
         })
     }
 
@@ -473,6 +488,42 @@ impl Run {
         Ok(())
     }
 
+    /// Do one piece of finishing ahead of [`Run::finish`], after the last draw: sort one
+    /// year's list of one figure, or rank the outcomes, or work out one assumption's
+    /// correlation. False once nothing is left to do ahead. The browser calls it between
+    /// looks at the clock, so that finishing 100,000 draws never holds the page; finishing
+    /// without it gives the same figures.
+    pub fn finish_step(&mut self) -> bool {
+        if !self.is_done() {
+            return false;
+        }
+        let lists = self.gaps.len() + self.cumulative.len() + self.reserves.len();
+        let k = self.finishing.done;
+        if k < lists {
+            let list = self
+                .gaps
+                .iter_mut()
+                .chain(&mut self.cumulative)
+                .chain(&mut self.reserves)
+                .nth(k);
+            if let Some(list) = list {
+                sort_figures(list);
+            }
+        } else if k == lists {
+            self.finishing.outcome = Some(stats::ranks(&self.finals, Decimal::cmp));
+        } else if let (Some(u), Some(outcome)) = (
+            self.positions.get(k - lists - 1),
+            self.finishing.outcome.as_ref(),
+        ) {
+            let rho = stats::correlation(&stats::ranks(u, f64::total_cmp), outcome);
+            self.finishing.correlations.push(rho);
+        } else {
+            return false;
+        }
+        self.finishing.done += 1;
+        true
+    }
+
     /// The findings of the draws made (all of them, after [`Run::is_done`]).
     pub fn finish(mut self) -> ModelResult<Risk> {
         let n = self.done;
@@ -522,13 +573,20 @@ impl Run {
     /// Each varied assumption's rank correlation with the end-of-plan cumulative gap,
     /// largest first by size (ties in registry order).
     fn drivers(&self, finals: &[Decimal]) -> Vec<Driver> {
-        let outcome = stats::ranks(finals, Decimal::cmp);
+        let ahead = &self.finishing;
+        let outcome = match &ahead.outcome {
+            Some(o) => std::borrow::Cow::Borrowed(o),
+            None => std::borrow::Cow::Owned(stats::ranks(finals, Decimal::cmp)),
+        };
         let mut out: Vec<Driver> = self
             .varied
             .iter()
             .zip(&self.positions)
-            .map(|(v, u)| {
-                let rho = stats::correlation(&stats::ranks(u, f64::total_cmp), &outcome);
+            .enumerate()
+            .map(|(i, (v, u))| {
+                let rho = ahead.correlations.get(i).copied().unwrap_or_else(|| {
+                    stats::correlation(&stats::ranks(u, f64::total_cmp), &outcome)
+                });
                 Driver {
                     key: v.assumption.key(),
                     label: v.label.clone(),
