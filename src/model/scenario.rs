@@ -92,6 +92,9 @@ pub struct Scenario {
     /// projected figure: docs/outturn.md).
     /// Kept as read: read and checked where used, `outturn::Actuals::of`.
     pub actuals: Option<ActualsJson>,
+    /// Risk analysis's settings and uncertainty ranges (schema 2; `None`: the registry's),
+    /// kept as read: `risk::Settings::of` reads it (docs/risk.md §1).
+    pub risk: Option<Raw>,
 }
 
 /// The plan's years: `years` financial years starting with `base_year`.
@@ -319,6 +322,7 @@ impl Scenario {
             "delivery_confidence",
             "reserves_strategy",
             "actuals",
+            "risk",
         ])?;
         Ok(Scenario {
             schema: o.req("schema")?.u32()?,
@@ -337,6 +341,7 @@ impl Scenario {
             delivery_confidence: o.nullable("delivery_confidence", Raw::from_node)?,
             reserves_strategy: o.nullable("reserves_strategy", Raw::from_node)?,
             actuals: o.nullable("actuals", ActualsJson::from_node)?,
+            risk: o.nullable("risk", Raw::from_node)?,
         })
     }
 
@@ -393,6 +398,9 @@ impl Scenario {
         // Written only when present, so a schema-1 scenario is written as it was read.
         if let Some(a) = &self.actuals {
             o.put("actuals", a.node().clone());
+        }
+        if let Some(r) = &self.risk {
+            o.put("risk", r.to_node());
         }
         o.node()
     }
