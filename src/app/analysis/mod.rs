@@ -9,6 +9,7 @@
 
 mod goal_seek;
 mod pace;
+pub mod risk_ranges;
 mod sensitivity;
 
 use yew::prelude::*;
@@ -38,6 +39,12 @@ pub const TABS: &[Tab] = &[
         key: "matters-most",
         label: "What matters most",
         panel: sensitivity::panel,
+    },
+    // Temporary, until the risk tab (src/app/analysis/risk.rs) mounts the ranges editor.
+    Tab {
+        key: "risk-ranges",
+        label: "Uncertainty ranges",
+        panel: risk_ranges::panel,
     },
 ];
 
