@@ -42,7 +42,7 @@ pub const COMMAND: Command = Command {
             long: "seed",
             short: Some('s'),
             value: Some("S"),
-            help: "the generator's seed, a whole number from 0 (default: the scenario's, else 1)",
+            help: "the seed, a whole number from 0 (default: the scenario's, else 1)",
         },
         OptSpec {
             long: "coupled",
