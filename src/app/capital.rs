@@ -69,24 +69,25 @@ struct Last(Option<String>);
 
 /// Props of [`Cell`].
 #[derive(Properties, PartialEq)]
-struct CellProps {
-    id: AttrValue,
-    label: AttrValue,
-    value: AttrValue,
-    invalid: bool,
+pub(super) struct CellProps {
+    pub(super) id: AttrValue,
+    pub(super) label: AttrValue,
+    pub(super) value: AttrValue,
+    pub(super) invalid: bool,
     /// Wider, for a name.
     #[prop_or_default]
-    wide: bool,
-    on_change: Callback<String>,
+    pub(super) wide: bool,
+    pub(super) on_change: Callback<String>,
 }
 
 /// A text input that reports its text when the user commits it (leaves the field or
 /// presses Enter). Text typed and not yet committed stays as typed when the screen is
 /// drawn again meanwhile (another field's change coming back from the workspace, which on
 /// a slow machine can be while the user types in the next field): Yew sets each input it
-/// draws back to the text it is given, and would wipe it.
+/// draws back to the text it is given, and would wipe it. The risk ranges editor uses it
+/// too (one component type: each costs Yew code).
 #[component]
-fn Cell(props: &CellProps) -> Html {
+pub(super) fn Cell(props: &CellProps) -> Html {
     let input = use_node_ref();
     // True from the first keystroke until the text is committed or the field left.
     let typing = use_mut_ref(|| false);
