@@ -81,6 +81,8 @@ mod resilience_edit;
 #[cfg(not(target_arch = "wasm32"))]
 mod risk;
 #[cfg(not(target_arch = "wasm32"))]
+mod risk_section;
+#[cfg(not(target_arch = "wasm32"))]
 mod risk_view;
 #[cfg(not(target_arch = "wasm32"))]
 mod slides;

@@ -1,5 +1,6 @@
-//! `mtfp risk [SCENARIO.json] [--draws N] [--seed S] [--coupled] [--above £]
-//! [--format csv|json]`: a seeded Monte Carlo run of the plan (docs/risk.md). CSV: one row
+//! `mtfp risk [SCENARIO.json] [--draws N] [--seed S] [--coupled|--uncoupled] [--above £]
+//! [--format csv|json]`: a seeded Monte Carlo run of the plan (docs/risk.md), with the
+//! scenario's `risk` section (its ranges and settings) and the options over it. CSV: one row
 //! per year with the percentiles of the annual gap, cumulative gap and general reserve,
 //! the plan's own figures and the shares of draws below the reserve floor and below zero.
 //! JSON: the same by year, with the histogram of the end-of-plan cumulative gap, the
@@ -14,7 +15,7 @@ use serde::Serialize;
 use super::{input, Command, Format, OptSpec, Options};
 use crate::model::engine::penny;
 use crate::model::risk::{self, Band, Risk, Settings};
-use crate::model::FinancialYear;
+use crate::model::{FinancialYear, Scenario};
 
 /// `mtfp risk`.
 pub const COMMAND: Command = Command {
@@ -27,25 +28,33 @@ pub const COMMAND: Command = Command {
             draws whose general reserve ends the year below its floor and below zero. JSON\n\
             adds the histogram of the end-of-plan cumulative gap, the chance it exceeds the\n\
             plan's figure (and --above), the assumptions that drive the spread, and a summary.\n\
+            A scenario's risk section (docs/scenarios.md) gives its own ranges, draws, seed,\n\
+            coupling and --above amount; an option given here overrides the section's.\n\
             The same seed and draws give the same figures, here and in the browser.",
     options: &[
         OptSpec {
             long: "draws",
             short: Some('n'),
             value: Some("N"),
-            help: "how many draws, 1000 to 100000 (default 10000)",
+            help: "how many draws, 1000 to 100000 (default: the scenario's, else 10000)",
         },
         OptSpec {
             long: "seed",
             short: Some('s'),
             value: Some("S"),
-            help: "the generator's seed, a whole number from 0 (default 1)",
+            help: "the seed, a whole number from 0 (default: the scenario's, else 1)",
         },
         OptSpec {
             long: "coupled",
             short: None,
             value: None,
             help: "draw pay awards and non-pay inflation together",
+        },
+        OptSpec {
+            long: "uncoupled",
+            short: None,
+            value: None,
+            help: "draw each assumption on its own (when the scenario says coupled)",
         },
         OptSpec {
             long: "above",
@@ -142,8 +151,10 @@ struct RiskOut {
     summary: String,
 }
 
-fn settings(options: &Options) -> Result<Settings, String> {
-    let mut s = Settings::default();
+/// The run's settings: the scenario's `risk` section (docs/risk.md §4; none: the
+/// defaults), each option given overriding it.
+fn settings(options: &Options, scenario: &Scenario) -> Result<Settings, String> {
+    let mut s = Settings::of(scenario).map_err(|e| format!("{}: {e}", options.scenario_name()))?;
     if let Some(v) = options.value("draws") {
         s.draws = v
             .trim()
@@ -164,7 +175,15 @@ fn settings(options: &Options) -> Result<Settings, String> {
             .parse()
             .map_err(|_| format!("--seed {v}: not a whole number from 0"))?;
     }
-    s.coupled = options.flag("coupled");
+    if options.flag("coupled") && options.flag("uncoupled") {
+        return Err("--coupled and --uncoupled: choose one".into());
+    }
+    if options.flag("coupled") {
+        s.coupled = true;
+    }
+    if options.flag("uncoupled") {
+        s.coupled = false;
+    }
     if let Some(v) = options.value("above") {
         let amount: Decimal = v
             .trim()
@@ -259,8 +278,8 @@ fn csv(r: &Risk) -> String {
 
 /// Run `mtfp risk`.
 pub fn run(options: &Options, sink: &mut dyn Write) -> Result<(), String> {
-    let settings = settings(options)?;
     let scenario = input::scenario(options)?;
+    let settings = settings(options, &scenario)?;
     let r =
         risk::run(&scenario, &settings).map_err(|e| format!("{}: {e}", options.scenario_name()))?;
     let text = match options.format {

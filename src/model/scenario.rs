@@ -88,6 +88,9 @@ pub struct Scenario {
     /// Named earmarked reserves, risks and indicator thresholds (schema 2; `None`: none),
     /// kept as read: [`Scenario::sections`] reads it.
     pub reserves_strategy: Option<Raw>,
+    /// Risk analysis's settings and uncertainty ranges (schema 2; `None`: the registry's),
+    /// kept as read: `risk::Settings::of` reads it (docs/risk.md §1).
+    pub risk: Option<Raw>,
     /// Outturn figures, actual assumption values and grant statuses (schema 2; moves no
     /// projected figure: docs/outturn.md).
     /// Kept as read: read and checked where used, `outturn::Actuals::of`.
@@ -319,6 +322,7 @@ impl Scenario {
             "delivery_confidence",
             "reserves_strategy",
             "actuals",
+            "risk",
         ])?;
         Ok(Scenario {
             schema: o.req("schema")?.u32()?,
@@ -336,6 +340,7 @@ impl Scenario {
             capital_programme: o.nullable("capital_programme", CapitalProgramme::from_node)?,
             delivery_confidence: o.nullable("delivery_confidence", Raw::from_node)?,
             reserves_strategy: o.nullable("reserves_strategy", Raw::from_node)?,
+            risk: o.nullable("risk", Raw::from_node)?,
             actuals: o.nullable("actuals", ActualsJson::from_node)?,
         })
     }
@@ -384,11 +389,16 @@ impl Scenario {
         if let Some(p) = &self.capital_programme {
             o.put("capital_programme", p.to_node());
         }
-        if let Some(t) = &self.delivery_confidence {
-            o.put("delivery_confidence", t.to_node());
-        }
-        if let Some(r) = &self.reserves_strategy {
-            o.put("reserves_strategy", r.to_node());
+        // The sections kept as read, in one loop (a copy of the code for each costs the first
+        // download more).
+        for (key, kept) in [
+            ("delivery_confidence", &self.delivery_confidence),
+            ("reserves_strategy", &self.reserves_strategy),
+            ("risk", &self.risk),
+        ] {
+            if let Some(r) = kept {
+                o.put(key, r.to_node());
+            }
         }
         // Written only when present, so a schema-1 scenario is written as it was read.
         if let Some(a) = &self.actuals {

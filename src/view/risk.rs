@@ -12,7 +12,6 @@ use crate::charts::{FanData, FanYear, HistogramBar};
 use crate::edit::{parse_input, FieldUnit};
 use crate::format;
 use crate::model::engine::penny;
-use crate::model::registry::{Analysis, Kind, Point, Spread, Unit};
 use crate::model::risk::{self, Band, Risk, RiskYear};
 
 /// The CSV header of `mtfp risk` (docs/risk.md §4).
@@ -226,66 +225,6 @@ pub fn driver_text(correlation: Decimal) -> String {
     format!("{sign}{:.2}: {effect}", correlation.abs())
 }
 
-/// One kind's uncertainty range as the screen lists it (read-only: the registry's).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RangeRow {
-    /// The kind's key.
-    pub key: &'static str,
-    /// Its label.
-    pub label: &'static str,
-    /// How the points read.
-    pub reads: &'static str,
-    /// Low, most likely, high: the figure and its basis.
-    pub points: [(String, &'static str); 3],
-}
-
-fn point_text(p: Point, spread: Spread, unit: Unit) -> String {
-    let v = p.value.normalize();
-    let signed = |text: String| {
-        if v > Decimal::ZERO {
-            format!("+{text}")
-        } else if v < Decimal::ZERO {
-            format!("\u{2212}{}", text.trim_start_matches('-'))
-        } else {
-            text
-        }
-    };
-    match (spread, unit) {
-        (Spread::Percent, _) => signed(format!("{v}%")),
-        (Spread::Value, Unit::Percent) => format!("{v}%"),
-        (Spread::Value, Unit::Pounds) => format::pounds(v),
-        (Spread::Value, u) => format!("{v} {}", u.name()),
-        (Spread::By, Unit::Percent) => signed(format!("{v} pp")),
-        (Spread::By, Unit::Pounds) => signed(format!("£{v}")),
-        (Spread::By, u) => signed(format!("{v} {}", u.name())),
-    }
-}
-
-/// The registry's uncertainty range of every varied kind (`Kind::def()`'s analysis), in
-/// registry order.
-pub fn registry_ranges() -> Vec<RangeRow> {
-    Kind::ALL
-        .iter()
-        .filter_map(|&k| {
-            let Analysis::Varied { uncertainty: u, .. } = k.about().analysis else {
-                return None;
-            };
-            let def = k.def();
-            Some(RangeRow {
-                key: def.key,
-                label: def.label,
-                reads: match u.spread {
-                    Spread::Value => "the figure itself",
-                    Spread::By => "a change to the plan's figure",
-                    Spread::Percent => "a % change to the plan's figure",
-                },
-                points: [u.low, u.likely, u.high]
-                    .map(|p| (point_text(p, u.spread, def.unit), p.basis)),
-            })
-        })
-        .collect()
-}
-
 /// The draws typed: a whole number from 1,000 to 100,000, commas allowed.
 pub fn parse_draws(text: &str) -> Result<usize, String> {
     let t: String = text.trim().chars().filter(|c| *c != ',').collect();
@@ -359,18 +298,5 @@ mod tests {
             "\u{2212}0.05: a higher figure narrows the gap"
         );
         assert_eq!(driver_text(dec!(0)), "0.00: no pull either way");
-    }
-
-    #[test]
-    fn the_registry_ranges_are_listed_with_their_bases() {
-        let rows = registry_ranges();
-        let pay = rows.iter().find(|r| r.key == "officer_pay_award").unwrap();
-        assert_eq!(pay.reads, "the figure itself");
-        assert_eq!(
-            pay.points.clone().map(|p| p.0),
-            ["0%".to_string(), "2.5%".into(), "7%".into()]
-        );
-        assert!(pay.points.iter().all(|p| !p.1.is_empty()));
-        assert!(rows.len() > 5);
     }
 }

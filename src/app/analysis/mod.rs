@@ -10,6 +10,7 @@
 mod goal_seek;
 mod pace;
 pub mod risk;
+mod risk_ranges;
 mod sensitivity;
 
 use yew::prelude::*;

@@ -18,6 +18,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::pace::breathe;
+use super::risk_ranges::RiskRanges;
 use crate::app::io;
 use crate::app::state::Workspace;
 use crate::charts::{fan_svg, histogram_svg, FanData};
@@ -27,7 +28,7 @@ use crate::model::Scenario;
 use crate::store::csv;
 use crate::view::risk::{
     band_figures, chance, driver_text, fan, histogram, parse_amount, parse_draws, parse_seed,
-    plan_final, registry_ranges, thousands, Measure, BAND_HEADINGS,
+    plan_final, thousands, Measure, BAND_HEADINGS,
 };
 
 /// How long a slice of draws runs before the page gets its thread back, ms (the clock is
@@ -40,7 +41,12 @@ const STEP: usize = 4;
 
 /// The panel of the tab (see [`super::TABS`]).
 pub fn panel(ws: &Workspace, _shown: bool) -> Html {
-    html! { <Breach scenario={ws.scenario.clone()} /> }
+    html! {
+        <>
+            <Breach scenario={ws.scenario.clone()} />
+            <RiskRanges ws={ws.clone()} />
+        </>
+    }
 }
 
 /// The form as typed.
@@ -67,6 +73,25 @@ impl Default for Form {
     }
 }
 
+impl Form {
+    /// The form a run of `s` starts from: its `risk` section's draws, seed, coupling and
+    /// amount (docs/scenarios.md, "The risk section"), else the defaults.
+    pub fn of(s: &Scenario) -> Form {
+        match Settings::of(s) {
+            Ok(set) => Form {
+                draws: thousands(set.draws),
+                seed: set.seed.to_string(),
+                coupled: set.coupled,
+                above: set
+                    .threshold
+                    .map(|t| crate::edit::display_value(t, crate::edit::FieldUnit::Pounds))
+                    .unwrap_or_default(),
+            },
+            Err(_) => Form::default(),
+        }
+    }
+}
+
 /// What is wrong with the form, field by field.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FormErrors {
@@ -76,31 +101,38 @@ pub struct FormErrors {
     pub seed: Option<String>,
     /// The amount.
     pub above: Option<String>,
+    /// The scenario's uncertainty ranges (its `risk` section), when they cannot be used.
+    pub ranges: Option<String>,
 }
 
 /// THE settings of a run: every run on this screen (and the slide's, with the default
 /// form) gets its settings here and nowhere else.
 ///
-/// RISK-RANGES: the scenario's own uncertainty ranges (the editor in `risk_ranges.rs`, a
-/// section of the scenario, built on branch risk-ranges) go into `ranges` here; until then
-/// a run uses the registry's (`Settings::ranges` empty).
+/// The draws, seed, coupling and amount come from the form; the uncertainty ranges from the
+/// scenario's `risk` section ([`Settings::of`]: the registry's where it gives none), which
+/// the editor below the results changes ([`super::risk_ranges`]).
 pub fn settings(scenario: &Scenario, form: &Form) -> Result<Settings, FormErrors> {
-    let _ = scenario; // RISK-RANGES: read the scenario's ranges from it.
+    let section = Settings::of(scenario).map_err(|e| e.to_string());
     let draws = parse_draws(&form.draws);
     let seed = parse_seed(&form.seed);
     let above = parse_amount(&form.above);
-    match (draws, seed, above) {
-        (Ok(draws), Ok(seed), Ok(threshold)) => Ok(Settings {
+    match (draws, seed, above, section) {
+        (Ok(draws), Ok(seed), Ok(threshold), Ok(section)) => Ok(Settings {
             draws,
             seed,
             coupled: form.coupled,
             threshold,
-            ranges: Vec::new(),
+            ranges: section.ranges,
         }),
-        (d, s, a) => Err(FormErrors {
+        (d, s, a, r) => Err(FormErrors {
             draws: d.err(),
             seed: s.err(),
             above: a.err(),
+            ranges: r.err().map(|e| {
+                format!(
+                    "The scenario's uncertainty ranges cannot be used ({e}): correct them below."
+                )
+            }),
         }),
     }
 }
@@ -230,7 +262,10 @@ fn input_value(e: InputEvent) -> String {
 /// "How likely is a breach".
 #[component]
 pub fn Breach(props: &BreachProps) -> Html {
-    let form = use_state(|| FORM.with(|f| f.borrow().clone()).unwrap_or_default());
+    let form = use_state(|| {
+        FORM.with(|f| f.borrow().clone())
+            .unwrap_or_else(|| Form::of(&props.scenario))
+    });
     let errors = use_state(FormErrors::default);
     let job = use_state(|| Job::Idle);
     // The last run shows again when the screen is drawn anew: marked out of date if it was
@@ -421,6 +456,9 @@ pub fn Breach(props: &BreachProps) -> Html {
                         { "Pay and inflation drawn together" }
                     </label>
                     { field("risk-above", "Chance the cumulative gap exceeds (£, optional)", "At the end of the plan, such as 20,000,000", &form.above, &errors.above, on_above) }
+                    if let Some(e) = &errors.ranges {
+                        <p class="field-error" id="risk-ranges-error" role="alert">{ e.clone() }</p>
+                    }
                     <button type="submit" class="btn btn-primary" id="risk-run" disabled={is_running}>{ "Run" }</button>
                 </form>
                 <section class="compare-body risk-answer" id="risk-answer" aria-labelledby="risk-answer-title">
@@ -433,7 +471,6 @@ pub fn Breach(props: &BreachProps) -> Html {
                 </section>
             </div>
             { found }
-            { ranges_section() }
         </>
     }
 }
@@ -667,44 +704,5 @@ fn drivers(r: &Risk) -> Html {
                 <p class="hint">{ format!("{hidden} more varied assumptions show no correlation (0.00).") }</p>
             }
         </div>
-    }
-}
-
-/// The uncertainty ranges the runs use, read-only.
-///
-/// RISK-RANGES: the ranges editor (`super::risk_ranges`, branch risk-ranges) mounts here,
-/// in place of (or above) this read-only table; its ranges reach the run through
-/// [`settings`].
-fn ranges_section() -> Html {
-    let rows = registry_ranges();
-    html! {
-        <details class="compare-body" id="risk-ranges">
-            <summary>{ "The ranges used: the assumption registry's defaults" }</summary>
-            <p class="hint">{ "Each varied assumption is drawn from a triangular distribution over its low, most likely and high points, by the kind's defaults (mtfp assumptions). These are estimates: a cautious starting point, wider above the plan's figures than below them." }</p>
-            // RISK-RANGES: <risk_ranges::RangesEditor … /> goes here.
-            <div class="table-scroll" tabindex="0" role="region" aria-label={"The ranges used"}>
-                <table class="data-table risk-ranges-table">
-                    <caption class="visually-hidden">{ "Each kind of assumption's uncertainty range and its basis" }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Assumption" }</th>
-                        <th scope="col">{ "Drawn as" }</th>
-                        <th scope="col">{ "Low" }</th>
-                        <th scope="col">{ "Most likely" }</th>
-                        <th scope="col">{ "High" }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for rows.iter().map(|r| html! {
-                            <tr data-key={r.key}>
-                                <th scope="row">{ r.label }</th>
-                                <td>{ r.reads }</td>
-                                { for r.points.iter().map(|(v, basis)| html! {
-                                    <td><strong class="risk-point">{ v.clone() }</strong><span class="risk-basis">{ *basis }</span></td>
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-        </details>
     }
 }

@@ -208,7 +208,7 @@ fn use_risk_run(
             let todo = scenario
                 .clone()
                 .filter(|s| *wanted && last_run(s).is_none())
-                .and_then(|s| settings(&s, &Form::default()).ok().map(|set| (s, set)));
+                .and_then(|s| settings(&s, &Form::of(&s)).ok().map(|set| (s, set)));
             match todo {
                 Some((s, set)) => {
                     progress.set(Some((0, set.draws)));

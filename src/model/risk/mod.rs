@@ -19,6 +19,7 @@
 //! ```
 
 pub mod draw;
+pub mod section;
 pub mod stats;
 
 use rust_decimal::prelude::ToPrimitive;

@@ -15,7 +15,7 @@ pub const FIRST_SCHEMA: u32 = 1;
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// The schema a scenario is written as: 2 if it holds any of schema 2's sections (a saving's
-/// `delivery`, `delivery_confidence`, `reserves_strategy`, `capital_programme`, `actuals`),
+/// `delivery`, `delivery_confidence`, `reserves_strategy`, `capital_programme`, `actuals`, `risk`),
 /// so an older planner refuses it saying it is newer; otherwise the schema it was read as, so a schema-1 file is written
 /// back unchanged and still opens in an older planner.
 pub fn written(s: &super::Scenario) -> u32 {
@@ -23,7 +23,8 @@ pub fn written(s: &super::Scenario) -> u32 {
         || s.delivery_confidence.is_some()
         || s.reserves_strategy.is_some()
         || s.capital_programme.is_some()
-        || s.actuals.is_some();
+        || s.actuals.is_some()
+        || s.risk.is_some();
     if schema_2 {
         s.schema.max(2)
     } else {

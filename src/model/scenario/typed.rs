@@ -183,6 +183,7 @@ impl Scenario {
         let h = holder(savings, at("delivery_confidence"), at("reserves_strategy"));
         let sections = read(&h).map_err(|e| e.locate(text, "scenario"))?;
         sections.validate(&scenario)?;
+        crate::model::risk::section::check_file(&scenario, &node, text)?;
         Ok(scenario)
     }
 }
