@@ -20,7 +20,7 @@ use super::files::chart_exports;
 use super::notice::notice_at;
 use super::remote::on_screen;
 use super::state::{Action, Place, Workspace};
-use super::typed::Typed;
+use super::typed::{id_part as dom, Typed};
 use crate::edit::capital::CapitalEdit;
 use crate::edit::{display_value, FieldUnit};
 use crate::format;
@@ -40,19 +40,6 @@ pub struct CapitalProps {
     pub ws: Workspace,
     /// Sends actions to it.
     pub dispatch: Callback<Action>,
-}
-
-/// A DOM id part from a scheme id or key: letters, digits, `-` and `_` kept.
-fn dom(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }
 
 /// The id of a field's input: `cap-fleet-spend-2023` (a year by its first calendar year).

@@ -100,3 +100,17 @@ pub fn Typed(props: &TypedProps) -> Html {
                {value} {oninput} {onchange} {onblur} />
     }
 }
+
+/// A part of an input's id made from a key (a scheme's id, an assumption's key): letters,
+/// digits and `-` kept, anything else `_`.
+pub fn id_part(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

@@ -76,12 +76,6 @@ pub const COMMAND: Command = Command {
     run,
 };
 
-/// The CSV header of `mtfp risk`.
-pub const CSV_HEADER: &str = "year,gap_p5,gap_p25,gap_p50,gap_p75,gap_p95,gap_plan,\
-cumulative_gap_p5,cumulative_gap_p25,cumulative_gap_p50,cumulative_gap_p75,cumulative_gap_p95,cumulative_gap_plan,\
-general_reserve_p5,general_reserve_p25,general_reserve_p50,general_reserve_p75,general_reserve_p95,general_reserve_plan,\
-probability_below_floor,probability_below_zero";
-
 #[derive(Serialize)]
 struct BandOut {
     p5: Decimal,
@@ -253,38 +247,16 @@ fn out(r: &Risk) -> RiskOut {
     }
 }
 
-fn csv(r: &Risk) -> String {
-    let mut text = String::from(CSV_HEADER);
-    let band = |b: &Band| {
-        [b.p5, b.p25, b.p50, b.p75, b.p95, b.plan]
-            .iter()
-            .map(|v| penny(*v).to_string())
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    for y in &r.years {
-        text.push_str(&format!(
-            "\n{},{},{},{},{},{}",
-            y.year,
-            band(&y.gap),
-            band(&y.cumulative_gap),
-            band(&y.general_reserve),
-            y.probability_below_floor,
-            y.probability_below_zero
-        ));
-    }
-    text
-}
-
 /// Run `mtfp risk`.
 pub fn run(options: &Options, sink: &mut dyn Write) -> Result<(), String> {
     let scenario = input::scenario(options)?;
     let settings = settings(options, &scenario)?;
     let r =
         risk::run(&scenario, &settings).map_err(|e| format!("{}: {e}", options.scenario_name()))?;
+    // The CSV is the risk screen's download, which ends its last line itself.
     let text = match options.format {
-        Format::Csv => csv(&r),
-        Format::Json => serde_json::to_string_pretty(&out(&r)).map_err(|e| e.to_string())?,
+        Format::Csv => crate::view::risk::csv(&r),
+        Format::Json => serde_json::to_string_pretty(&out(&r)).map_err(|e| e.to_string())? + "\n",
     };
-    writeln!(sink, "{text}").map_err(|e| format!("cannot write the output: {e}"))
+    write!(sink, "{text}").map_err(|e| format!("cannot write the output: {e}"))
 }

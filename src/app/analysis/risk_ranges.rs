@@ -23,7 +23,7 @@ use yew::prelude::*;
 
 use crate::app::remote::on_screen;
 use crate::app::state::{use_dispatch, Action, Dispatch, Notice, Place, Workspace};
-use crate::app::typed::Typed;
+use crate::app::typed::{id_part as dom, Typed};
 use crate::edit::{display_value, parse_input, Field};
 use crate::model::registry::{Assumption, Spread, Unit};
 use crate::model::risk::draw::Distribution;
@@ -36,19 +36,6 @@ use crate::store::session::Edited;
 pub struct RiskRangesProps {
     /// The workspace: the ranges are its scenario on screen's.
     pub ws: Workspace,
-}
-
-/// A DOM id part from an assumption's key: letters, digits and `-` kept, the rest `_`.
-fn dom(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }
 
 /// The workspace's key for a field of the editor (its drafts are kept under it).
