@@ -239,7 +239,7 @@ try {
     await ap.waitForSelector('#risk-results[data-current="true"]', { timeout: 120_000 });
     riskMs = Date.now() - t0;
   });
-  const finishMs = Number(await ap.locator('#risk-results').getAttribute('data-finish-ms'));
+  const finishMs = Number(await ap.locator('#risk-results').getAttribute('data-finish-us')) / 1000;
   const riskLong = await ap.evaluate((t0) => window.__longTasks.filter(([start]) => start >= t0).map(([, d]) => d.toFixed(0)), riskFrom);
   await ctx.close();
   console.log(`risk: 10,000 draws in the browser: ${riskMs} ms, longest task ${ms(riskTasks.max)} (${riskTasks.count} over 50 ms: ${riskLong.join(', ') || 'none'} ms); finishing the run (sorting, ranks) ${ms(finishMs)} in one task`);

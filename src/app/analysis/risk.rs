@@ -148,7 +148,7 @@ pub struct Done {
     pub risk: Rc<Risk>,
     /// How long [`Run::finish`] took after its pieces were done ahead
     /// ([`Run::finish_step`]: sorting, ranks), ms: one task of its own, which the browser
-    /// bench reports (`data-finish-ms` on the results).
+    /// bench reports (`data-finish-us` on the results, in whole µs).
     pub finish_ms: f64,
 }
 
@@ -552,6 +552,12 @@ pub fn fan_legend() -> Html {
 }
 
 /// Everything a finished run found; `stale`: why it is no longer the scenario on screen's.
+/// `ms` as whole microseconds: an integer, since formatting a float would bring Rust's
+/// float printing into the module (scripts/wasm-rules.py refuses it).
+fn finish_us(ms: f64) -> i64 {
+    (ms * 1000.0).round() as i64
+}
+
 fn results(done: &Rc<Done>, stale: Option<&'static str>) -> Html {
     let r = &done.risk;
     let csv_text = crate::view::risk::csv(r);
@@ -582,7 +588,7 @@ fn results(done: &Rc<Done>, stale: Option<&'static str>) -> Html {
         )
     });
     html! {
-        <div class={if stale.is_some() { "risk-results risk-out-of-date" } else { "risk-results" }} id="risk-results" data-current={stale.is_none().to_string()} data-finish-ms={done.finish_ms.to_string()}>
+        <div class={if stale.is_some() { "risk-results risk-out-of-date" } else { "risk-results" }} id="risk-results" data-current={stale.is_none().to_string()} data-finish-us={finish_us(done.finish_ms).to_string()}>
             if let Some(why) = stale {
                 <p class="notice notice-error risk-stale" id="risk-stale" role="status">{ why }</p>
             }
