@@ -9,7 +9,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::pace::{breathe, progress, Job, Slices};
+use super::pace::{self, progress, Job};
 use crate::app::controls::option;
 use crate::app::io;
 use crate::app::state::{use_dispatch, Action, Workspace};
@@ -162,28 +162,13 @@ pub fn ClosesGap(props: &ClosesGapProps) -> Html {
                 }
             };
             // A new search: the one before it (if any) stops.
-            cancel.borrow().set(true);
-            let stop = Rc::new(Cell::new(false));
-            *cancel.borrow_mut() = stop.clone();
-            let (job, scenario) = (job.clone(), scenario.clone());
-            job.set(Job::Running(0, 0));
-            let report = {
-                let job = job.clone();
-                Callback::from(move |(done, total)| job.set(Job::Running(done, total)))
-            };
-            wasm_bindgen_futures::spawn_local(async move {
-                breathe().await;
-                let mut pace = Slices::new(stop.clone(), report);
-                let result = solve_paced(&scenario, &q, &mut pace).await;
-                breathe().await;
-                if stop.get() && !matches!(result, Err(SolveError::Stopped)) {
-                    return;
-                }
-                job.set(match result {
+            let scenario = scenario.clone();
+            pace::start(&job, &cancel, move |mut pace| async move {
+                match solve_paced(&scenario, &q, &mut pace).await {
                     Ok(a) => Job::Done(Rc::new(a)),
                     Err(SolveError::Stopped) => Job::Stopped,
                     Err(e) => Job::Failed(format!("No answer: {e}.")),
-                });
+                }
             });
         })
     };

@@ -3,7 +3,8 @@
 //! reports progress and gives the page back (a zero timeout), so no task holds the page for
 //! more than a slice, and it stops the analysis when Cancel was pressed.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
@@ -51,6 +52,36 @@ impl Pace for Slices {
 /// is a task of its own rather than the end of the analysis's last slice.
 pub async fn breathe() {
     gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Start a paced analysis: the one `cancel` holds (if any) stops and a new stop flag takes
+/// its place; `job` shows the progress from the first slice, then what `work` (run with the
+/// page's pace, after the click's task has ended) finds. A late answer from a run that was
+/// stopped meanwhile is dropped, unless it is the stop itself.
+pub fn start<T, F, Fut>(job: &UseStateHandle<Job<T>>, cancel: &RefCell<Rc<Cell<bool>>>, work: F)
+where
+    T: 'static,
+    F: FnOnce(Slices) -> Fut + 'static,
+    Fut: Future<Output = Job<T>> + 'static,
+{
+    cancel.borrow().set(true);
+    let stop = Rc::new(Cell::new(false));
+    *cancel.borrow_mut() = stop.clone();
+    job.set(Job::Running(0, 0));
+    let report = {
+        let job = job.clone();
+        Callback::from(move |(done, total)| job.set(Job::Running(done, total)))
+    };
+    let job = job.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        breathe().await;
+        let found = work(Slices::new(stop.clone(), report)).await;
+        breathe().await;
+        if stop.get() && !matches!(found, Job::Stopped) {
+            return;
+        }
+        job.set(found);
+    });
 }
 
 /// Where an analysis has got to.

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::pace::{breathe, progress, Job, Slices};
+use super::pace::{self, progress, Job};
 use crate::app::io;
 use crate::app::state::Workspace;
 use crate::charts::{swatch_class, tornado_svg, SeriesKind, HIGH_COLOUR, LOW_COLOUR};
@@ -62,30 +62,16 @@ pub fn MattersMost(props: &MattersMostProps) -> Html {
         use_effect_with(deps, move |(scenario, swings, shown, _)| {
             cancel.borrow().set(true);
             if *shown {
-                let stop = Rc::new(Cell::new(false));
-                *cancel.borrow_mut() = stop.clone();
                 let (scenario, swings) = (scenario.clone(), swings.clone());
-                job.set(Job::Running(0, 0));
-                let report = {
-                    let job = job.clone();
-                    Callback::from(move |(done, total)| job.set(Job::Running(done, total)))
-                };
-                wasm_bindgen_futures::spawn_local(async move {
-                    breathe().await;
-                    let mut pace = Slices::new(stop.clone(), report);
-                    let result = sensitivity_paced(&scenario, &swings, &mut pace).await;
-                    breathe().await;
-                    if stop.get() && !matches!(result, Err(SensitivityError::Stopped)) {
-                        return;
-                    }
-                    job.set(match result {
+                pace::start(&job, &cancel, move |mut pace| async move {
+                    match sensitivity_paced(&scenario, &swings, &mut pace).await {
                         Ok(s) => match budget_book(&scenario) {
                             Ok(book) => Job::Done(Rc::new((s, book))),
                             Err(e) => Job::Failed(e.to_string()),
                         },
                         Err(SensitivityError::Stopped) => Job::Stopped,
                         Err(e) => Job::Failed(e.to_string()),
-                    });
+                    }
                 });
             }
         });
