@@ -230,7 +230,7 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// A chart's plotting area, in slots (one per category) by values.
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Slots, Values>>;
+pub(super) type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Slots, Values>>;
 
 /// The axes, their labels and the grid; a zero line when the values go below zero, so
 /// gaps above and surpluses below read at a glance.
@@ -239,14 +239,27 @@ fn draw_axes<DB: DrawingBackend>(
     data: &ChartData,
     y: &Range<f64>,
 ) -> Result<(), ChartError> {
-    let n = data.categories.len();
-    let unit = data.unit;
     let step = {
         let span = y.end - y.start;
         let raw = span / 6.0;
         10f64.powf(raw.log10().floor())
     };
-    let cats = &data.categories;
+    draw_mesh(chart, &data.categories, data.unit, step)?;
+    if y.start < 0.0 {
+        draw_zero_line(chart, data.categories.len())?;
+    }
+    Ok(())
+}
+
+/// The axes, their labels (a category under each slot; values in `unit`, ticks `step`
+/// apart) and the horizontal grid.
+pub(super) fn draw_mesh<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    cats: &[String],
+    unit: Unit,
+    step: f64,
+) -> Result<(), ChartError> {
+    let n = cats.len();
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -270,15 +283,20 @@ fn draw_axes<DB: DrawingBackend>(
         })
         .y_label_formatter(&|v: &f64| axis_label(*v, unit, step))
         .draw()
+        .map_err(err)
+}
+
+/// A line at zero across the `n` slots.
+pub(super) fn draw_zero_line<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    n: usize,
+) -> Result<(), ChartError> {
+    chart
+        .draw_series(LineSeries::new(
+            [(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
+            RGBColor(90, 90, 90).stroke_width(1),
+        ))
         .map_err(err)?;
-    if y.start < 0.0 {
-        chart
-            .draw_series(LineSeries::new(
-                [(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
-                RGBColor(90, 90, 90).stroke_width(1),
-            ))
-            .map_err(err)?;
-    }
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::draw::{axis_label, err, Slots, Values, MARGIN};
+use super::draw::{axis_label, draw_mesh, draw_zero_line, err, Slots, Values, MARGIN};
 use super::svg::{text_size, Svg};
 use super::{ChartError, Unit};
 
@@ -160,30 +160,7 @@ pub fn fan_svg(
             .y_label_area_size(72)
             .build_cartesian_2d(Slots(n), Values(RangedCoordf64::from(y.clone())))
             .map_err(err)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(WHITE.mix(0.0))
-            .bold_line_style(RGBColor(225, 225, 225))
-            .axis_style(RGBColor(90, 90, 90))
-            .label_style(
-                ("sans-serif", if n > 7 { 13 } else { 15 })
-                    .into_font()
-                    .color(&RGBColor(50, 50, 50)),
-            )
-            .x_labels(n)
-            .y_labels(7)
-            .x_label_formatter(&|x: &f64| {
-                let i = x.round();
-                if i >= 0.0 && (x - i).abs() < 1e-6 {
-                    cats.get(i as usize).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
-            .y_label_formatter(&|v: &f64| axis_label(*v, Unit::Money, step))
-            .draw()
-            .map_err(err)?;
+        draw_mesh(&mut chart, cats, Unit::Money, step)?;
         let at = |f: fn(&FanYear) -> Decimal| -> Vec<(f64, f64)> {
             data.years
                 .iter()
@@ -220,12 +197,7 @@ pub fn fan_svg(
             )))
             .map_err(err)?;
         if y.start < 0.0 {
-            chart
-                .draw_series(LineSeries::new(
-                    [(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
-                    RGBColor(90, 90, 90).stroke_width(1),
-                ))
-                .map_err(err)?;
+            draw_zero_line(&mut chart, n)?;
         }
         let median = at(|f| f.p50);
         chart
